@@ -1,0 +1,74 @@
+// Reads JSONL knowledge files and validates each entry with a zod schema, reporting errors as file:line: path: reason.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { z } from 'zod';
+import { WireproofError } from '../types.js';
+
+/** An entry with the place it was read from, for messages that point users at their data. */
+export interface Located<T> {
+  entry: T;
+  file: string;
+  line: number;
+}
+
+/**
+ * Parses JSONL text: one JSON object per line; blank lines and lines starting with `#` are skipped.
+ * Throws a WireproofError naming `file:line` and the field at fault.
+ */
+export function parseJsonl<S extends z.ZodType>(text: string, file: string, schema: S): Located<z.infer<S>>[] {
+  const out: Located<z.infer<S>>[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (raw === '' || raw.startsWith('#')) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      throw new WireproofError(`${file}:${i + 1}: invalid JSON: ${(error as Error).message}`, 'corpus', file);
+    }
+    const result = schema.safeParse(value);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const path = issue.path.length > 0 ? issue.path.join('.') : '(entry)';
+      throw new WireproofError(`${file}:${i + 1}: ${path}: ${issue.message}`, 'corpus', file);
+    }
+    out.push({ entry: result.data, file, line: i + 1 });
+  }
+  return out;
+}
+
+/** Lists `.jsonl` files of a file or folder path, sorted for deterministic load order. */
+export function jsonlFiles(path: string): string[] {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) throw new WireproofError(`${path}: no such corpus file or folder`, 'corpus', path);
+  if (st.isFile()) return [path];
+  return readdirSync(path)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => join(path, name));
+}
+
+/** Loads and validates every JSONL file under `path`; display names are relative to `base`. */
+export function loadJsonl<S extends z.ZodType>(path: string, schema: S, base = process.cwd()): Located<z.infer<S>>[] {
+  const out: Located<z.infer<S>>[] = [];
+  for (const file of jsonlFiles(path)) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new WireproofError(`${file}: cannot read: ${(error as Error).message}`, 'corpus', file);
+    }
+    out.push(...parseJsonl(text, relative(base, file) || file, schema));
+  }
+  return out;
+}
+
+/** Compiles a corpus regex, turning a syntax error into a line-precise corpus error. */
+export function compilePattern(source: string, flags: string, where: { file: string; line: number }): RegExp {
+  try {
+    return new RegExp(source, flags);
+  } catch (error) {
+    throw new WireproofError(`${where.file}:${where.line}: pattern: ${(error as Error).message}`, 'corpus', where.file);
+  }
+}

@@ -1,0 +1,55 @@
+// Language identification with franc, always restricted to an `only` list, confidence from the margin to the runner-up.
+import { francAll } from 'franc';
+
+/** ISO 639-3 → 639-1 for the languages wireproof considers by default. */
+const ISO1: Record<string, string> = {
+  fra: 'fr', eng: 'en', deu: 'de', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', cat: 'ca', glg: 'gl',
+};
+
+/**
+ * Languages franc may choose from. Without `only`, short English/German/Spanish paragraphs come back as
+ * sco/src/vec, and franc is 10× slower (../shared/research/node-ecosystem-and-style.md §2.2).
+ */
+export const DEFAULT_LANGUAGES = ['fra', 'eng', 'deu', 'spa', 'ita', 'por'];
+
+export interface LanguageGuess {
+  /** ISO 639-1 code, or `und` when the text is too short. */
+  language: string;
+  /** 0–1: the margin to the runner-up, scaled down for short texts. */
+  confidence: number;
+  runnerUp: string;
+  margin: number;
+}
+
+/** Below this many letters franc returns nothing useful. */
+const MIN_LETTERS = 10;
+
+/**
+ * Guesses the language of a text.
+ * @param text any text
+ * @param only ISO 639-3 codes franc may choose from
+ */
+export function detectLanguage(text: string, only: readonly string[] = DEFAULT_LANGUAGES): LanguageGuess {
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  if (letters < MIN_LETTERS) return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
+  const all = francAll(text, { only: [...only], minLength: MIN_LETTERS });
+  const [first, second] = all;
+  if (!first || first[0] === 'und') return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
+  // franc normalises scores so the best is always 1: the margin to the runner-up is the only confidence it gives.
+  const margin = second ? 1 - second[1] : 1;
+  // Short texts are easily confused (franc's README); scale the margin by length, full trust from ~120 letters.
+  const lengthFactor = Math.min(1, letters / 120);
+  const confidence = Math.max(0, Math.min(1, (margin / 0.25) * lengthFactor));
+  return {
+    language: ISO1[first[0]] ?? first[0],
+    confidence: Number(confidence.toFixed(3)),
+    runnerUp: second ? (ISO1[second[0]] ?? second[0]) : 'und',
+    margin: Number(margin.toFixed(3)),
+  };
+}
+
+/** ISO 639-1 → 639-3 (for `only` lists given in config as two-letter codes). */
+export function toIso3(code: string): string {
+  for (const [k, v] of Object.entries(ISO1)) if (v === code) return k;
+  return code;
+}

@@ -1,0 +1,305 @@
+// The one vocabulary every stage speaks: blocks, paragraphs, signals, messages, reports. Formatters see only these types.
+
+/** Message severity, as in ESLint/textlint (SARIF: error→error, warning→warning, info→note). */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A rule's configured level: a severity, or `off` to disable it. */
+export type RuleLevel = Severity | 'off';
+
+/** What a paragraph is, structurally. Only `body` paragraphs are scored as article text. */
+export type ParagraphKind =
+  | 'metadata'
+  | 'chrome'
+  | 'headline'
+  | 'byline'
+  | 'notice'
+  | 'update-note'
+  | 'credit'
+  | 'body';
+
+/** Per-paragraph label, from `machineProbability` (bands in src/score/labels.ts, docs/scoring.md). */
+export type Label = 'machine' | 'likely-machine' | 'uncertain' | 'likely-human' | 'human';
+
+/**
+ * Document verdict. `uncertain` is an addition to the five fixed values: enough text, but no evidence that
+ * decides either way (the tool never invents certainty; docs/report-format.md).
+ */
+export type Verdict = 'declared-machine' | 'undeclared-machine' | 'human' | 'mixed' | 'uncertain' | 'unknown';
+
+/** A point in the decoded text: 1-based line and column (UTF-16 code units), 0-based offset. */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+/** A piece of text that ingest found, with its offset in the decoded source text. */
+export interface Block {
+  text: string;
+  /** 0-based offset of `text[0]` in the source text. */
+  offset: number;
+  /** For HTML: the element that produced it (p, h1, li …); `kind` hints from markup. */
+  tag?: string;
+  /** For HTML: offset of each character of `text` in the source is not contiguous; the block's start line/column. */
+  line?: number;
+  column?: number;
+}
+
+/** What ingest produces for one input. */
+export interface IngestedText {
+  /** Display name: the path as given, `<stdin>`, or an id from a feed. */
+  file: string;
+  /** The full decoded text (for HTML, the page source). Positions refer to it. */
+  source: string;
+  /** Detected encoding of the bytes (`utf-8`, `utf-16le`, `windows-1252` …). */
+  encoding: string;
+  format: 'text' | 'html';
+  /** For HTML the extracted article blocks; for text, undefined (segmentation splits the source itself). */
+  blocks?: Block[];
+  /** Title found by HTML extraction, if any. */
+  title?: string;
+  /** `lang` attribute of an HTML page, if any. */
+  declaredLanguage?: string;
+}
+
+/** A sentence inside a paragraph: offsets relative to the paragraph text. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A machine-translation notice found in the text. */
+export interface NoticeMatch {
+  id: string;
+  agency: string;
+  language: string;
+  /** What the notice declares: machine translation, or AI assistance only. */
+  declares: 'machine-translation' | 'ai-assistance';
+  /** Weight (log-likelihood ratio, nats) of this notice as evidence of machine translation. */
+  weight: number;
+  /** 0-based offsets in the source text, end exclusive. */
+  start: number;
+  end: number;
+  text: string;
+  /** The corpus entry's status: seen in published text, or inferred. */
+  status: 'seen' | 'seen-second-hand' | 'partial' | 'inferred';
+}
+
+/** One paragraph after segmentation. */
+export interface Paragraph {
+  /** 1-based position in the document. */
+  index: number;
+  kind: ParagraphKind;
+  text: string;
+  start: Point;
+  /** Position of the last character (inclusive), as in the report's `endLine`/`endColumn`. */
+  end: Point;
+  /** Maps an index in `text` to an offset in the source (text is contiguous in plain text, not always in HTML). */
+  offsets: OffsetMap;
+  sentences: Sentence[];
+  /** ISO 639-1 code, or `und`. */
+  language: string;
+  /** 0–1, from franc's margin to the runner-up and the paragraph's length. */
+  languageConfidence: number;
+  /** Notice matched inside this paragraph, when kind is `notice`. */
+  notice?: NoticeMatch;
+  /** HTML element that produced the paragraph. */
+  tag?: string;
+}
+
+/**
+ * How a paragraph's characters map back to the source text: a list of runs `[textIndex, sourceOffset]`,
+ * sorted by textIndex; character i maps to sourceOffset + (i - textIndex) of the last run with textIndex ≤ i.
+ */
+export type OffsetMap = ReadonlyArray<readonly [number, number]>;
+
+/** Whether a signal's evidence is about its paragraph only, or about the whole document (wire-level marks). */
+export type SignalScope = 'paragraph' | 'document';
+
+/** What kind of evidence a signal is; used to explain and to rank, and by the verdict rules. */
+export type EvidenceClass = 'notice' | 'artefact' | 'lexical' | 'style' | 'reference' | 'source' | 'language';
+
+/** One piece of evidence produced by a detector (or by reference matching). */
+export interface Signal {
+  ruleId: string;
+  /** Log-likelihood ratio in nats: > 0 favours machine translation, < 0 favours human. */
+  weight: number;
+  message: string;
+  /** 1-based paragraph index. */
+  paragraph: number;
+  /** 0-based offsets in the paragraph text, end exclusive. */
+  start: number;
+  end: number;
+  scope: SignalScope;
+  evidence: EvidenceClass;
+  /** Text that triggered it. */
+  actual?: string;
+  /** Suggested wording, when there is one. */
+  expected?: string[];
+  /** Machine-readable extras (matched entry id, language margin …). */
+  data?: Record<string, unknown>;
+}
+
+/** A positioned signal as reported (source positions resolved). */
+export interface ReportedSignal {
+  ruleId: string;
+  weight: number;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+  scope: SignalScope;
+  evidence: EvidenceClass;
+  actual?: string;
+  expected?: string[];
+  data?: Record<string, unknown>;
+}
+
+/** A lint message: what CI and editors act on. */
+export interface Message {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** 1-based paragraph index; 0 for the document as a whole. */
+  paragraph: number;
+  /** Suggested replacements. */
+  suggestions?: string[];
+  /** Stable hash of rule id and normalised paragraph text: survives unrelated line moves (SARIF, baselines). */
+  fingerprint: string;
+}
+
+/** A change in a word diff. */
+export interface Change {
+  op: 'equal' | 'insert' | 'delete';
+  text: string;
+}
+
+/** A paragraph's wording compared with a reference phrasing (issue: wording drift). */
+export interface Drift {
+  referenceId: string;
+  kind: 'canonical' | 'machine-variant';
+  similarity: number;
+  line: number;
+  column: number;
+  text: string;
+  expected: string;
+  /** Null when the diff was too different to align (jsdiff aborted). */
+  changes: Change[] | null;
+}
+
+/** One paragraph in the report. */
+export interface ReportParagraph {
+  index: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+  kind: ParagraphKind;
+  text: string;
+  language: string;
+  languageConfidence: number;
+  /** Null for paragraphs that are not scored as text (notice, chrome, metadata, byline, credit, update note). */
+  machineProbability: number | null;
+  label: Label | null;
+  /** Log-odds before calibration, for those who combine evidence themselves. */
+  logOdds: number | null;
+  signals: ReportedSignal[];
+  drift?: Drift[];
+}
+
+/** A notice as reported. */
+export interface ReportedNotice {
+  id: string;
+  agency: string;
+  language: string;
+  declares: NoticeMatch['declares'];
+  status: NoticeMatch['status'];
+  paragraph: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  text: string;
+}
+
+/** The report for one input. */
+export interface Report {
+  file: string;
+  language: string;
+  encoding: string;
+  format: 'text' | 'html';
+  verdict: Verdict;
+  /** Document probability of machine translation, or null when there is too little text to say. */
+  machineProbability: number | null;
+  notices: ReportedNotice[];
+  paragraphs: ReportedParagraph[];
+  messages: Message[];
+  summary: {
+    paragraphs: number;
+    bodyParagraphs: number;
+    byLabel: Record<Label, number>;
+    errors: number;
+    warnings: number;
+    infos: number;
+  };
+  /** Set when the input could not be read or decoded: the report then has no paragraphs. */
+  error?: { code: InputErrorCode; message: string };
+}
+
+export type ReportedParagraph = ReportParagraph;
+
+/** Why an input could not be checked. */
+export type InputErrorCode = 'not-found' | 'is-directory' | 'unreadable' | 'binary' | 'decode' | 'too-large';
+
+/** Error thrown for unusable input or configuration; the CLI maps it to exit code 2. */
+export class WireproofError extends Error {
+  constructor(
+    message: string,
+    readonly code: InputErrorCode | 'usage' | 'config' | 'corpus',
+    readonly file?: string,
+  ) {
+    super(message);
+    this.name = 'WireproofError';
+  }
+}
+
+/** A rule's metadata, as ESLint's `meta`: the id never changes once shipped. */
+export interface RuleMeta {
+  /** Stable kebab-case id. */
+  id: string;
+  description: string;
+  /** Severity of the lint message the rule's signals produce; `off` rules still feed the score. */
+  defaultSeverity: RuleLevel;
+  /** Path of the rule's page, relative to the repository (docs/rules/<id>.md). */
+  docs: string;
+  evidence: EvidenceClass;
+  /** Languages the rule applies to (ISO 639-1); undefined = any. */
+  languages?: string[];
+  /** Paragraph kinds the rule inspects. */
+  kinds: ParagraphKind[];
+}
+
+/** Everything a detector may read besides its paragraph. Detectors never see other detectors' results. */
+export interface DetectorContext {
+  /** Document language (ISO 639-1) or `und`. */
+  language: string;
+  /** All paragraphs of the document, for rules that look at neighbours (e.g. a heading fused into the next). */
+  paragraphs: readonly Paragraph[];
+  corpora: import('./corpora/index.js').Corpora;
+}
+
+/** One detector: a pure function with its meta. */
+export interface Detector {
+  meta: RuleMeta;
+  detect(paragraph: Paragraph, context: DetectorContext): Signal[];
+}
