@@ -33,16 +33,16 @@ export interface Point {
   offset: number;
 }
 
-/** A piece of text that ingest found, with its offset in the decoded source text. */
+/** A piece of text that ingest found in an HTML page, with where each of its characters came from. */
 export interface Block {
+  /** Extracted text, white space collapsed. */
   text: string;
-  /** 0-based offset of `text[0]` in the source text. */
+  /** 0-based offset in the source text of the block's first character (or of its element when text is empty). */
   offset: number;
-  /** For HTML: the element that produced it (p, h1, li …); `kind` hints from markup. */
-  tag?: string;
-  /** For HTML: offset of each character of `text` in the source is not contiguous; the block's start line/column. */
-  line?: number;
-  column?: number;
+  /** How `text` maps back to the source (entities and inline tags make it non-contiguous). */
+  offsets: OffsetMap;
+  /** The element that produced it (p, h1, li …). */
+  tag: string;
 }
 
 /** What ingest produces for one input. */
