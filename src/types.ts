@@ -303,3 +303,18 @@ export interface Detector {
   meta: RuleMeta;
   detect(paragraph: Paragraph, context: DetectorContext): Signal[];
 }
+
+/** What a formatter knows besides the reports. Formatters are pure: no colour decisions, no I/O. */
+export interface FormatContext {
+  /** Folder that relative paths (SARIF URIs, links) are computed from. */
+  cwd: string;
+  /** Whether ANSI colour may be used (decided once by the CLI: TTY, NO_COLOR, FORCE_COLOR, --color). */
+  color: boolean;
+  /** Metadata of every known rule, by id. */
+  rules: Record<string, RuleMeta>;
+  /** wireproof's version. */
+  version: string;
+}
+
+/** A report formatter: reports in, text out. */
+export type Formatter = (reports: Report[], context: FormatContext) => string;
