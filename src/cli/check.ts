@@ -1,0 +1,107 @@
+// `wireproof check FILE…`: one report per input, formatted to stdout or --output-file, ESLint-style exit codes.
+import { checkFiles, rulesMeta, type CheckOptions } from '../api.js';
+import { applyBaseline, makeBaseline, readBaseline } from '../config/baseline.js';
+import { loadConfig } from '../config/load.js';
+import { reaches } from '../score/messages.js';
+import type { FormatContext, Report, RuleLevel, Severity } from '../types.js';
+import { WireproofError } from '../types.js';
+import { loadFormatter } from './formatters.js';
+import { useColor, writeFileAtomic, type Io } from './io.js';
+import { VERSION } from './version.js';
+
+export interface CheckArgs {
+  files: string[];
+  format: string;
+  outputFile?: string;
+  failOn?: Severity | 'never';
+  quiet: boolean;
+  maxWarnings?: number;
+  color?: boolean;
+  rule: string[];
+  language?: string[];
+  prior?: number;
+  inputFormat: 'auto' | 'text' | 'html';
+  corpora?: string;
+  config?: string | false;
+  baseline?: string;
+  updateBaseline?: boolean;
+}
+
+/** Checks that configured rule ids exist; a typo must not silently disable nothing. */
+function checkRuleIds(rules: Record<string, RuleLevel>, where: string): void {
+  const known = rulesMeta();
+  for (const id of Object.keys(rules)) {
+    if (!known[id]) throw new WireproofError(`${where}: rules.${id}: unknown rule (known: ${Object.keys(known).sort().join(', ')})`, 'config');
+  }
+}
+
+/** Parses `--rule id=level` pairs. */
+export function parseRuleFlags(pairs: readonly string[]): Record<string, RuleLevel> {
+  const known = rulesMeta();
+  const out: Record<string, RuleLevel> = {};
+  for (const pair of pairs) {
+    const m = /^([a-z0-9-]+)=(error|warning|info|off)$/.exec(pair.trim());
+    if (!m) throw new WireproofError(`--rule "${pair}": expected <rule-id>=<error|warning|info|off>`, 'usage');
+    if (!known[m[1]!]) {
+      throw new WireproofError(`--rule "${pair}": unknown rule "${m[1]}" (known: ${Object.keys(known).sort().join(', ')})`, 'usage');
+    }
+    out[m[1]!] = m[2] as RuleLevel;
+  }
+  return out;
+}
+
+/** Exit code for a set of reports, as ESLint: 2 input errors, 1 findings at or above --fail-on or too many warnings, else 0. */
+export function exitCode(reports: readonly Report[], failOn: Severity | 'never', maxWarnings: number, io?: Io): number {
+  if (reports.some((r) => r.error)) return 2;
+  const messages = reports.flatMap((r) => r.messages);
+  if (failOn !== 'never' && messages.some((m) => reaches(m.severity, failOn))) return 1;
+  const warnings = messages.filter((m) => m.severity === 'warning').length;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io?.stderr(`wireproof found too many warnings (maximum: ${maxWarnings}).\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** Runs the check command; returns the exit code. */
+export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  // Command-line flags override the configuration file, which overrides the defaults.
+  const { config, file: configFile } = args.config === false ? { config: {}, file: undefined } : await loadConfig(io.cwd, args.config);
+  if (config.rules) checkRuleIds(config.rules, configFile ?? 'config');
+  const options: CheckOptions = { rules: { ...config.rules, ...parseRuleFlags(args.rule) }, format: args.inputFormat };
+  const languages = args.language ?? config.languages;
+  if (languages) options.languages = languages;
+  const prior = args.prior ?? config.prior;
+  if (prior !== undefined) options.prior = prior;
+  const corpora = args.corpora ?? config.corpora;
+  if (corpora) options.corpora = corpora;
+  const failOn = args.failOn ?? config.failOn ?? 'error';
+  const maxWarnings = args.maxWarnings ?? config.maxWarnings ?? -1;
+  const baselineFile = args.baseline ?? config.baseline;
+  if (args.updateBaseline && !baselineFile) throw new WireproofError('--update-baseline needs --baseline FILE (or "baseline" in the config file)', 'usage');
+
+  const formatter = await loadFormatter(args.format, io.cwd);
+  let reports = await checkFiles(args.files, options);
+  for (const r of reports) if (r.error) io.stderr(`wireproof: ${r.error.message}\n`);
+  if (baselineFile) {
+    const previous = readBaseline(baselineFile, Boolean(args.updateBaseline));
+    if (args.updateBaseline) {
+      writeFileAtomic(baselineFile, `${JSON.stringify(makeBaseline(reports, previous, io.cwd), null, 2)}\n`);
+      io.stderr(`wireproof: baseline written to ${baselineFile}\n`);
+    }
+    const applied = applyBaseline(reports, args.updateBaseline ? makeBaseline(reports, previous, io.cwd) : previous, io.cwd);
+    reports = applied.reports;
+    if (applied.suppressed > 0) io.stderr(`wireproof: ${applied.suppressed} finding(s) accepted by the baseline\n`);
+  }
+  if (args.quiet) reports = reports.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));
+  const context: FormatContext = {
+    cwd: io.cwd,
+    color: useColor(io, args.color, Boolean(args.outputFile)),
+    rules: rulesMeta(),
+    version: VERSION,
+  };
+  const output = formatter(reports, context);
+  if (args.outputFile) writeFileAtomic(args.outputFile, output);
+  else io.stdout(output);
+  return exitCode(reports, failOn, maxWarnings, io);
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// wireproof's command line: thin yargs commands over the library; the only place that touches process and exit codes.
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { WireproofError } from '../types.js';
+import { runCheck, type CheckArgs } from './check.js';
+import { FORMAT_NAMES } from './formatters.js';
+import { processIo, type Io } from './io.js';
+import { VERSION } from './version.js';
+
+/**
+ * Parses arguments and runs a command.
+ * @returns the exit code: 0 clean, 1 findings, 2 usage or input error
+ */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  let code = 0;
+  let usageError: string | undefined;
+  const parser = yargs(argv)
+    .scriptName('wireproof')
+    .version(VERSION)
+    .strict()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      usageError = err ? err.message : msg;
+    })
+    .command({
+      command: ['check <files..>', '$0 <files..>'],
+      describe: 'Report, per paragraph, whether a translated wire is machine-translated, how sure, and why',
+      builder: (y) =>
+        y
+          .positional('files', { type: 'string', array: true, describe: 'Files to check (- for standard input)' })
+          .option('format', { alias: 'f', type: 'string', default: 'text', describe: `Output format: ${FORMAT_NAMES.join(', ')}, or a path to a formatter module` })
+          .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
+          .option('fail-on', { choices: ['error', 'warning', 'info', 'never'] as const, describe: 'Lowest message severity that makes the exit code 1 (default: error)' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
+          .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this (default -1: no limit)' })
+          .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
+          .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule level: <rule-id>=<error|warning|info|off> (repeatable)' })
+          .option('language', { type: 'string', array: true, describe: 'Languages to consider (ISO 639-1), e.g. --language fr en' })
+          .option('prior', { type: 'number', describe: 'Expected share of machine translation (0-1); shifts probabilities by Bayes’ rule' })
+          .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
+          .option('corpora', { type: 'string', describe: 'Use this corpora folder instead of the shipped one' })
+          .option('config', { type: 'string', describe: 'Configuration file (default: search .wireproofrc.json, wireproof.config.js, package.json "wireproof")' })
+          .option('baseline', { type: 'string', describe: 'Baseline file: findings it lists are accepted and not reported' })
+          .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' }),
+      handler: async (a) => {
+        code = await runCheck(a as unknown as CheckArgs, io);
+      },
+    })
+    .demandCommand(1)
+    .help()
+    .wrap(Math.min(110, process.stdout.columns || 100));
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof WireproofError) {
+      io.stderr(`wireproof: ${error.message}\n`);
+      return 2;
+    }
+    if (usageError === undefined) {
+      io.stderr(`wireproof: internal error: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  if (usageError !== undefined) {
+    io.stderr(`wireproof: ${usageError}\n`);
+    return 2;
+  }
+  return code;
+}
+
+/** True when this module is the process entry point (through the npm bin symlink or directly), not an import. */
+function isEntryPoint(): boolean {
+  try {
+    return realpathSync(process.argv[1] ?? '') === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  run(hideBin(process.argv)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`wireproof: internal error: ${(error as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

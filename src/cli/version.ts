@@ -1,0 +1,6 @@
+// wireproof's version, read once from package.json (reported in SARIF and --version).
+import { readFileSync } from 'node:fs';
+
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

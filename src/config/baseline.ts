@@ -1,0 +1,79 @@
+// Baselines: accept existing findings by fingerprint, so a desk can adopt the linter on a back catalogue.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { z } from 'zod';
+import type { Report } from '../types.js';
+import { WireproofError } from '../types.js';
+
+const BaselineSchema = z.strictObject({
+  version: z.literal(1),
+  /** Accepted fingerprints per file (paths relative to the baseline's working folder, forward slashes). */
+  files: z.record(z.string(), z.array(z.string())),
+});
+export type Baseline = z.infer<typeof BaselineSchema>;
+
+function key(file: string, cwd: string): string {
+  return relative(cwd, file).split('\\').join('/') || file;
+}
+
+/** Reads a baseline file; a missing file is an empty baseline only when `allowMissing` (for --update-baseline). */
+export function readBaseline(path: string, allowMissing = false): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if (allowMissing && (error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, files: {} };
+    throw new WireproofError(`${path}: cannot read baseline: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'config', path);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new WireproofError(`${path}: invalid JSON: ${(error as Error).message}`, 'config', path);
+  }
+  const result = BaselineSchema.safeParse(value);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new WireproofError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, 'config', path);
+  }
+  return result.data;
+}
+
+/** Drops messages whose fingerprint the baseline accepts; returns the filtered reports and how many were suppressed. */
+export function applyBaseline(reports: Report[], baseline: Baseline, cwd: string): { reports: Report[]; suppressed: number } {
+  let suppressed = 0;
+  const out = reports.map((r) => {
+    const accepted = new Set(baseline.files[key(r.file, cwd)] ?? []);
+    if (accepted.size === 0) return r;
+    const messages = r.messages.filter((m) => {
+      const keep = !accepted.has(m.fingerprint);
+      if (!keep) suppressed++;
+      return keep;
+    });
+    return {
+      ...r,
+      messages,
+      summary: {
+        ...r.summary,
+        errors: messages.filter((m) => m.severity === 'error').length,
+        warnings: messages.filter((m) => m.severity === 'warning').length,
+        infos: messages.filter((m) => m.severity === 'info').length,
+      },
+    };
+  });
+  return { reports: out, suppressed };
+}
+
+/** A baseline accepting every current message of the given reports (files not checked this run are kept). */
+export function makeBaseline(reports: readonly Report[], previous: Baseline, cwd: string): Baseline {
+  const files: Record<string, string[]> = { ...previous.files };
+  for (const r of reports) {
+    if (r.error) continue;
+    const fps = [...new Set(r.messages.map((m) => m.fingerprint))].sort();
+    const k = key(r.file, cwd);
+    if (fps.length > 0) files[k] = fps;
+    else delete files[k];
+  }
+  const sorted = Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]!]));
+  return { version: 1, files: sorted };
+}

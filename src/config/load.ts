@@ -1,0 +1,93 @@
+// Finds and validates the configuration file (lilconfig + zod); errors name the file, the key and what is allowed.
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lilconfig, type LilconfigResult } from 'lilconfig';
+import type { z } from 'zod';
+import { WireproofError } from '../types.js';
+import { ConfigSchema, type Config } from './schema.js';
+
+/** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
+export const SEARCH_PLACES = ['package.json', '.wireproofrc.json', '.wireproofrc', 'wireproof.config.js', 'wireproof.config.mjs'];
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from, or undefined when none was found. */
+  file?: string;
+}
+
+const importJs = async (file: string): Promise<unknown> => {
+  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  return mod.default ?? mod;
+};
+
+const loadJson = (file: string, content: string): unknown => {
+  try {
+    return JSON.parse(content);
+  } catch (error) {
+    throw new WireproofError(`${file}: invalid JSON: ${(error as Error).message}`, 'config', file);
+  }
+};
+
+/** Renders the first zod issue as "key: problem (allowed: …)". */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = Object.keys(ConfigSchema.shape).filter((k) => k !== '$schema');
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
+    return `unknown key "${where}${issue.keys.join('", "')}" (allowed: ${allowed.join(', ')})`;
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return `${key}: ${issue.message} (allowed: ${(issue.values as unknown[]).map(String).join(', ')})`;
+  }
+  return `${key}: ${issue.message}`;
+}
+
+/** Validates a parsed config object; throws a one-line WireproofError naming the file. */
+export function validateConfig(value: unknown, file: string): Config {
+  const result = ConfigSchema.safeParse(value);
+  if (!result.success) throw new WireproofError(`${file}: ${describeIssue(result.error.issues[0]!)}`, 'config', file);
+  const config = result.data;
+  // Paths in a config file are relative to that file, not to wherever wireproof runs.
+  const base = dirname(file);
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
+  if (config.references) config.references = config.references.map(abs);
+  if (config.baseline) config.baseline = abs(config.baseline);
+  if (config.corpora) config.corpora = abs(config.corpora);
+  return config;
+}
+
+/**
+ * Loads the configuration: an explicit file, or the first one found from `cwd` upwards.
+ * @param explicit path given with --config
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  if (explicit) {
+    const file = resolve(cwd, explicit);
+    let value: unknown;
+    if (/\.(?:c?m?js)$/.test(file)) value = await importJs(file);
+    else {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new WireproofError(`${explicit}: cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'config', explicit);
+      }
+      value = loadJson(file, text);
+      if (file.endsWith('package.json')) value = (value as Record<string, unknown>)['wireproof'] ?? {};
+    }
+    return { config: validateConfig(value, file), file };
+  }
+  let found: LilconfigResult;
+  try {
+    found = await lilconfig('wireproof', {
+      searchPlaces: SEARCH_PLACES,
+      loaders: { '.json': loadJson, noExt: loadJson, '.js': importJs, '.mjs': importJs },
+    }).search(cwd);
+  } catch (error) {
+    if (error instanceof WireproofError) throw error;
+    throw new WireproofError(`cannot load configuration: ${(error as Error).message.split('\n')[0]}`, 'config');
+  }
+  if (!found || found.isEmpty) return { config: {} };
+  return { config: validateConfig(found.config, found.filepath), file: found.filepath };
+}

@@ -1,0 +1,34 @@
+// The configuration file's schema (zod), published as docs/config.schema.json for editor autocompletion.
+import { z } from 'zod';
+
+const Level = z.enum(['error', 'warning', 'info', 'off']);
+
+/** Everything a `.wireproofrc.json`, `wireproof.config.js` or a `wireproof` key in package.json may set. */
+export const ConfigSchema = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of this JSON Schema (ignored by wireproof)'),
+    rules: z
+      .record(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'), Level)
+      .optional()
+      .describe('Per-rule level: error, warning, info, or off'),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 codes such as "fr"'))
+      .min(1)
+      .optional()
+      .describe('Languages language identification may choose from'),
+    references: z.array(z.string().min(1)).optional().describe('Reference phrasing files or folders (JSONL), relative to the config file'),
+    prior: z.number().gt(0).lt(1).optional().describe('Expected share of machine translation in the archive (0-1)'),
+    failOn: z.enum(['error', 'warning', 'info', 'never']).optional().describe('Lowest severity that makes the exit code 1'),
+    maxWarnings: z.number().int().min(-1).optional().describe('Exit 1 above this many warnings (-1: no limit)'),
+    baseline: z.string().min(1).optional().describe('Baseline file of accepted findings, relative to the config file'),
+    corpora: z.string().min(1).optional().describe('A corpora folder replacing the shipped one, relative to the config file'),
+    thresholds: z
+      .strictObject({
+        driftSimilarity: z.number().min(0).max(1).optional().describe('Below this similarity to the canonical wording, a matched phrasing is reported as wording drift'),
+        phrasingMatch: z.number().min(0).max(1).optional().describe('Minimum similarity for a reference phrasing to count as found'),
+      })
+      .optional(),
+  })
+  .describe('wireproof configuration');
+
+export type Config = z.infer<typeof ConfigSchema>;

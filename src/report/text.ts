@@ -1,0 +1,108 @@
+// Text formatter for editors: per paragraph its line, a probability bar, the label and the top reasons; then messages.
+import pc from 'picocolors';
+import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+const BAR_CELLS = 10;
+const SNIPPET = 60;
+
+/** A 10-cell bar for a probability, with eighth-block precision on the last cell. */
+export function bar(p: number): string {
+  const eighths = Math.round(p * BAR_CELLS * 8);
+  const full = Math.floor(eighths / 8);
+  const rest = eighths % 8;
+  const partial = rest > 0 ? ' ▏▎▍▌▋▊▉'[rest]! : '';
+  return ('█'.repeat(full) + partial).padEnd(BAR_CELLS, '░');
+}
+
+function labelColor(c: Colors, label: Label | null): (s: string) => string {
+  switch (label) {
+    case 'machine':
+      return c.red;
+    case 'likely-machine':
+      return c.yellow;
+    case 'likely-human':
+      return c.cyan;
+    case 'human':
+      return c.green;
+    default:
+      return c.dim;
+  }
+}
+
+function severityColor(c: Colors, s: Severity): (t: string) => string {
+  return s === 'error' ? c.red : s === 'warning' ? c.yellow : c.blue;
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > SNIPPET ? `${flat.slice(0, SNIPPET - 1)}…` : flat;
+}
+
+function reasons(p: ReportParagraph): string {
+  const top = p.signals.slice(0, 3).map((s) => {
+    const what = s.actual ? ` ${JSON.stringify(s.actual.length > 24 ? `${s.actual.slice(0, 23)}…` : s.actual)}` : '';
+    return `${s.ruleId}${what} ${s.weight > 0 ? '+' : ''}${s.weight.toFixed(1)}`;
+  });
+  return top.join('; ');
+}
+
+function verdictLine(c: Colors, r: Report): string {
+  const prob = r.machineProbability === null ? '  –' : `${Math.round(r.machineProbability * 100)}%`.padStart(4);
+  const color =
+    r.verdict === 'declared-machine' || r.verdict === 'undeclared-machine'
+      ? c.red
+      : r.verdict === 'human'
+        ? c.green
+        : r.verdict === 'mixed'
+          ? c.yellow
+          : c.dim;
+  const notice = r.notices[0] ? `  ${c.dim(`notice: ${r.notices[0].agency}, line ${r.notices[0].line}`)}` : '';
+  return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}`)}${notice}`;
+}
+
+function formatReport(c: Colors, r: Report): string {
+  const out: string[] = [c.underline(r.file)];
+  if (r.error) {
+    out.push(`  ${c.red('error')}  ${r.error.message}`);
+    return out.join('\n');
+  }
+  out.push(verdictLine(c, r));
+  for (const p of r.paragraphs) {
+    const where = `${p.line}:${p.column}`.padStart(7);
+    if (p.machineProbability === null) {
+      out.push(`${c.dim(where)}  ${c.dim(p.kind.padEnd(11))} ${' '.repeat(BAR_CELLS + 21)}${c.dim(snippet(p.text))}`);
+      continue;
+    }
+    const color = labelColor(c, p.label);
+    const pct = `${Math.round(p.machineProbability * 100)}%`.padStart(4);
+    const why = reasons(p);
+    out.push(
+      `${c.dim(where)}  ${p.kind.padEnd(11)} ${color(bar(p.machineProbability))} ${pct} ${color((p.label ?? '').padEnd(14))} ${snippet(p.text)}`,
+    );
+    if (why) out.push(`${' '.repeat(22)}${c.dim(`↳ ${why}`)}`);
+  }
+  if (r.messages.length > 0) {
+    out.push('');
+    for (const m of r.messages) {
+      const sev = severityColor(c, m.severity)(m.severity.padEnd(7));
+      out.push(`${`${m.line}:${m.column}`.padStart(7)}  ${sev} ${m.message}  ${c.dim(m.ruleId)}`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Formats reports for a terminal; colour only when the CLI decided so. */
+export const format: Formatter = (reports, context) => {
+  const c = pc.createColors(context.color);
+  const blocks = reports.map((r) => formatReport(c, r));
+  const errors = reports.reduce((n, r) => n + r.summary.errors, 0);
+  const warnings = reports.reduce((n, r) => n + r.summary.warnings, 0);
+  const infos = reports.reduce((n, r) => n + r.summary.infos, 0);
+  const failed = reports.filter((r) => r.error).length;
+  const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`, `${infos} info`];
+  if (failed > 0) parts.push(`${failed} unreadable input${failed === 1 ? '' : 's'}`);
+  const mark = errors > 0 || failed > 0 ? c.red('✖') : warnings > 0 ? c.yellow('⚠') : c.green('✔');
+  return `${blocks.join('\n\n')}\n\n${mark} ${reports.length} file${reports.length === 1 ? '' : 's'}: ${parts.join(', ')}\n`;
+};

@@ -1,0 +1,139 @@
+// Combines signals into paragraph and document log-odds, probabilities, labels and the document verdict.
+import { TEXT_KINDS } from '../segment/paragraphs.js';
+import type { Label, Paragraph, Signal, Verdict } from '../types.js';
+import { labelOf, logit, roundProbability, sigmoid } from './labels.js';
+
+/**
+ * Repeated signals of one rule are not independent (ten RIC codes come from one wire pipeline), so a rule's summed
+ * weight saturates at a multiple of its strongest single signal: 2× within a paragraph, 3× over the document.
+ */
+export const PARAGRAPH_SATURATION = 2;
+export const DOCUMENT_SATURATION = 3;
+
+/** Below this many words of article text, and without a notice, the verdict is `unknown` (too little text). */
+export const MIN_WORDS = 12;
+
+/** Document probability at or above which a document without notice is `undeclared-machine` (odds 4:1). */
+export const UNDECLARED_THRESHOLD = 0.8;
+/** Document probability at or below which it is `human`. */
+export const HUMAN_THRESHOLD = 0.2;
+
+export interface ScoreOptions {
+  /**
+   * Share of machine translation expected in the user's archive. Weights are calibrated for equal prior odds; a prior
+   * shifts every log-odds by log(P / (1 − P)) (Bayes' rule).
+   */
+  prior?: number;
+  /** Maps raw log-odds to a calibrated probability (fitted map from corpora/models); default: the logistic function. */
+  calibrate?: (logOdds: number) => number;
+}
+
+export interface ParagraphScore {
+  logOdds: number | null;
+  probability: number | null;
+  label: Label | null;
+  /** Log-odds from this paragraph's own (paragraph-scope) signals only. */
+  localLogOdds: number;
+}
+
+export interface DocumentScore {
+  logOdds: number | null;
+  probability: number | null;
+  verdict: Verdict;
+  paragraphs: ParagraphScore[];
+}
+
+/** Sums signals rule by rule, each rule saturating at `saturation` × its strongest signal (positive and negative apart). */
+export function saturatedSum(signals: readonly Signal[], saturation: number): number {
+  const byRule = new Map<string, { pos: number; neg: number; maxPos: number; maxNeg: number }>();
+  for (const s of signals) {
+    const r = byRule.get(s.ruleId) ?? { pos: 0, neg: 0, maxPos: 0, maxNeg: 0 };
+    if (s.weight >= 0) {
+      r.pos += s.weight;
+      r.maxPos = Math.max(r.maxPos, s.weight);
+    } else {
+      r.neg += s.weight;
+      r.maxNeg = Math.min(r.maxNeg, s.weight);
+    }
+    byRule.set(s.ruleId, r);
+  }
+  let total = 0;
+  for (const r of byRule.values()) {
+    total += Math.min(r.pos, saturation * r.maxPos) + Math.max(r.neg, saturation * r.maxNeg);
+  }
+  return total;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}
+
+/**
+ * Scores a document.
+ * @param paragraphs segmented paragraphs
+ * @param signals every signal of the document (paragraph and document scope)
+ */
+export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonly Signal[], options: ScoreOptions = {}): DocumentScore {
+  const priorLogOdds = options.prior === undefined ? 0 : logit(options.prior);
+  const calibrate = options.calibrate ?? sigmoid;
+  const documentSignals = signals.filter((s) => s.scope === 'document');
+  const documentEvidence = saturatedSum(documentSignals, DOCUMENT_SATURATION);
+  const local = new Map<number, Signal[]>();
+  for (const s of signals) {
+    if (s.scope !== 'paragraph') continue;
+    const list = local.get(s.paragraph) ?? [];
+    list.push(s);
+    local.set(s.paragraph, list);
+  }
+
+  const scores: ParagraphScore[] = paragraphs.map((p) => {
+    const localLogOdds = saturatedSum(local.get(p.index) ?? [], PARAGRAPH_SATURATION);
+    if (!TEXT_KINDS.has(p.kind)) return { logOdds: null, probability: null, label: null, localLogOdds };
+    // Document-scope evidence (a notice, a machine-translated credit line) raises every text paragraph.
+    const logOdds = priorLogOdds + documentEvidence + localLogOdds;
+    const probability = roundProbability(calibrate(logOdds));
+    return { logOdds: round(logOdds), probability, label: labelOf(probability), localLogOdds };
+  });
+
+  const textParagraphs = paragraphs.filter((p) => TEXT_KINDS.has(p.kind));
+  const bodyWords = textParagraphs.reduce((n, p) => n + wordCount(p.text), 0);
+  const hasNotice = documentSignals.some((s) => s.evidence === 'notice' && s.data?.['declares'] === 'machine-translation');
+  const paragraphEvidence = saturatedSum(
+    signals.filter((s) => s.scope === 'paragraph' && textParagraphs.some((p) => p.index === s.paragraph)),
+    DOCUMENT_SATURATION,
+  );
+
+  if (textParagraphs.length === 0 && documentSignals.length === 0) {
+    return { logOdds: null, probability: null, verdict: hasNotice ? 'declared-machine' : 'unknown', paragraphs: scores };
+  }
+  const logOdds = priorLogOdds + documentEvidence + paragraphEvidence;
+  const probability = roundProbability(calibrate(logOdds));
+  let verdict: Verdict;
+  if (hasNotice) verdict = 'declared-machine';
+  else if (bodyWords < MIN_WORDS) verdict = 'unknown';
+  else if (isMixed(scores)) verdict = 'mixed';
+  else if (probability >= UNDECLARED_THRESHOLD) verdict = 'undeclared-machine';
+  else if (probability <= HUMAN_THRESHOLD) verdict = 'human';
+  else verdict = 'uncertain';
+  return { logOdds: round(logOdds), probability, verdict, paragraphs: scores };
+}
+
+/**
+ * Mixed: some paragraphs are machine-like and others human-like on their OWN evidence (a notice or credit line,
+ * which raises every paragraph alike, cannot make a document mixed).
+ */
+function isMixed(scores: readonly ParagraphScore[]): boolean {
+  const strong = Math.log(0.7 / 0.3);
+  let machine = 0;
+  let human = 0;
+  for (const s of scores) {
+    if (s.label === null) continue;
+    if (s.localLogOdds >= strong) machine++;
+    else if (s.localLogOdds <= -strong) human++;
+  }
+  return machine > 0 && human > 0;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,91 @@
+// Turns signals and the verdict into lint messages with severities, suggestions and stable fingerprints.
+import { createHash } from 'node:crypto';
+import type { Message, Paragraph, RuleLevel, RuleMeta, Severity, Signal, Verdict } from '../types.js';
+import { normalizeText } from '../util/normalize.js';
+import { toSource } from '../util/offsets.js';
+import type { LineIndex } from '../util/positions.js';
+
+/** The document-level rule raised when a document is machine-translated without saying so. */
+export const UNDECLARED_RULE: RuleMeta = {
+  id: 'undeclared-machine-translation',
+  description: 'The document shows evidence of machine translation but carries no machine-translation notice.',
+  defaultSeverity: 'error',
+  docs: 'docs/rules/undeclared-machine-translation.md',
+  evidence: 'artefact',
+  kinds: [],
+};
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** True when `severity` is at least `threshold`. */
+export function reaches(severity: Severity, threshold: Severity): boolean {
+  return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
+}
+
+/** Stable fingerprint: rule id, the paragraph's folded text and the matched text; line moves do not change it. */
+export function fingerprint(ruleId: string, paragraphText: string, actual = '', occurrence = 0): string {
+  return createHash('sha256')
+    .update(`${ruleId}\u0000${normalizeText(paragraphText)}\u0000${normalizeText(actual)}\u0000${occurrence}`)
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * Builds lint messages. Only evidence FOR machine translation (weight > 0) becomes a message: evidence of human
+ * work is reported in signals, never as a problem.
+ */
+export function buildMessages(
+  verdict: Verdict,
+  paragraphs: readonly Paragraph[],
+  signals: readonly Signal[],
+  rules: Readonly<Record<string, RuleMeta>>,
+  levels: Readonly<Record<string, RuleLevel>>,
+  lines: LineIndex,
+): Message[] {
+  const messages: Message[] = [];
+  const level = (id: string): RuleLevel => levels[id] ?? rules[id]?.defaultSeverity ?? 'warning';
+  const undeclared = level(UNDECLARED_RULE.id);
+  if (verdict === 'undeclared-machine' && undeclared !== 'off') {
+    const firstText = paragraphs.find((p) => p.kind === 'body' || p.kind === 'headline');
+    messages.push({
+      ruleId: UNDECLARED_RULE.id,
+      severity: undeclared,
+      message: 'Machine-translated text without a machine-translation notice: add the notice or have it translated.',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      paragraph: 0,
+      fingerprint: fingerprint(UNDECLARED_RULE.id, firstText?.text ?? ''),
+    });
+  }
+  const byIndex = new Map(paragraphs.map((p) => [p.index, p]));
+  const seen = new Map<string, number>();
+  for (const s of signals) {
+    if (s.weight <= 0) continue;
+    const severity = level(s.ruleId);
+    if (severity === 'off') continue;
+    const p = byIndex.get(s.paragraph);
+    if (!p) continue;
+    const start = lines.point(toSource(p.offsets, s.start));
+    const end = lines.point(toSource(p.offsets, Math.max(s.start, s.end - 1)));
+    const actual = s.actual ?? p.text.slice(s.start, s.end);
+    const key = `${s.ruleId}\u0000${p.text}\u0000${actual}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    const message: Message = {
+      ruleId: s.ruleId,
+      severity,
+      message: s.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      paragraph: p.index,
+      fingerprint: fingerprint(s.ruleId, p.text, actual, occurrence),
+    };
+    if (s.expected && s.expected.length > 0) message.suggestions = s.expected;
+    messages.push(message);
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,296 @@
+// Segmentation: decoded text (or HTML blocks) → paragraphs with positions, kinds, sentences and language.
+import type { Corpora } from '../corpora/index.js';
+import { findNotices } from '../corpora/notices.js';
+import type { IngestedText, NoticeMatch, OffsetMap, Paragraph, ParagraphKind } from '../types.js';
+import { normalizeText } from '../util/normalize.js';
+import { sliceMap, toSource } from '../util/offsets.js';
+import { LineIndex } from '../util/positions.js';
+import { DEFAULT_LANGUAGES, detectLanguage } from './language.js';
+import { splitSentences } from './sentences.js';
+
+/** A candidate paragraph before classification: its text and where each character came from. */
+interface Span {
+  text: string;
+  map: OffsetMap;
+  tag?: string;
+  notice?: NoticeMatch;
+}
+
+export interface SegmentOptions {
+  /** ISO 639-3 codes franc may choose from. */
+  languages?: readonly string[];
+}
+
+export interface Segmented {
+  paragraphs: Paragraph[];
+  /** Document language (ISO 639-1) or `und`. */
+  language: string;
+  languageConfidence: number;
+}
+
+/** Sentence-final punctuation: a line ending with one of these is not hard-wrapped prose. */
+const TERMINAL = /[.!?…:;»"”)\]]\s*$/u;
+/** A line that continues a sentence starts with a lower-case letter, a digit, or punctuation that cannot open one. */
+const CONTINUATION = /^[\p{Ll}\d,;:)»”’]/u;
+/** Headlines are short and do not end like sentences. */
+const MAX_HEADLINE_CHARS = 220;
+/** Scraped pages separate glued elements with runs of spaces (seed 000: " date 2026-02-15  Aller au contenu principal"). */
+const GLUE = / {2,}|\t+/g;
+const HAS_GLUE = / {2,}|\t/;
+
+function trimSpan(span: Span): Span | undefined {
+  const lead = span.text.length - span.text.trimStart().length;
+  const trimmed = span.text.trim();
+  if (trimmed === '') return undefined;
+  return { ...span, text: trimmed, map: sliceMap(span.map, lead, lead + trimmed.length) };
+}
+
+function sub(span: Span, start: number, end: number): Span | undefined {
+  return trimSpan({ text: span.text.slice(start, end), map: sliceMap(span.map, start, end), tag: span.tag });
+}
+
+/** Which furniture kind a piece of text is, if any (patterns run on folded text of the whole piece). */
+function furnitureKind(text: string, corpora: Corpora): ParagraphKind | undefined {
+  if (text.length > 400) return undefined;
+  const folded = normalizeText(text);
+  for (const entry of corpora.furniture) {
+    entry.regex.lastIndex = 0;
+    if (entry.regex.test(folded)) return entry.kind;
+  }
+  return undefined;
+}
+
+/** Which wire mark (credit line, update note) a parenthesised piece is, if any. */
+function wireMarkKind(text: string, corpora: Corpora): ParagraphKind | undefined {
+  if (text.length > 600 || !/^\(.*\)$/su.test(text)) return undefined;
+  const folded = normalizeText(text);
+  for (const entry of corpora.wireMarks) {
+    entry.regex.lastIndex = 0;
+    if (entry.regex.test(folded)) return entry.kind;
+  }
+  return undefined;
+}
+
+/** Plain text: blocks separated by blank lines; inside a block, one span per line unless a line is hard-wrapped. */
+function textSpans(source: string, notices: NoticeMatch[], corpora: Corpora): Span[] {
+  const spans: Span[] = [];
+  const lines: { start: number; end: number }[] = [];
+  let pos = 0;
+  while (pos <= source.length) {
+    const nl = source.indexOf('\n', pos);
+    const end = nl === -1 ? source.length : nl;
+    lines.push({ start: pos, end });
+    if (nl === -1) break;
+    pos = nl + 1;
+  }
+  const insideNotice = (offset: number): boolean => notices.some((n) => n.start < offset && offset < n.end);
+  let current: { start: number; end: number } | undefined;
+  const flush = (): void => {
+    if (current) {
+      const s = trimSpan({ text: source.slice(current.start, current.end), map: [[0, current.start]] });
+      if (s) spans.push(s);
+    }
+    current = undefined;
+  };
+  for (const line of lines) {
+    const text = source.slice(line.start, line.end);
+    if (text.trim() === '') {
+      // A blank line ends a paragraph, unless a notice wraps across it.
+      if (!insideNotice(line.start)) flush();
+      continue;
+    }
+    if (current) {
+      const prev = source.slice(current.start, current.end).trim();
+      const next = text.trim();
+      const wrapped =
+        insideNotice(line.start) ||
+        (!TERMINAL.test(prev) &&
+          CONTINUATION.test(next) &&
+          furnitureKind(next, corpora) === undefined &&
+          furnitureKind(lastLine(prev), corpora) === undefined);
+      if (wrapped) {
+        current.end = line.end;
+        continue;
+      }
+      flush();
+    }
+    current = { start: line.start, end: line.end };
+  }
+  flush();
+  return spans;
+}
+
+function lastLine(text: string): string {
+  const i = text.lastIndexOf('\n');
+  return i === -1 ? text : text.slice(i + 1);
+}
+
+/** Splits spans around notices so that each notice is a paragraph of its own (it may be glued to the next element). */
+function splitAtNotices(spans: Span[], notices: NoticeMatch[]): Span[] {
+  if (notices.length === 0) return spans;
+  const out: Span[] = [];
+  for (const span of spans) {
+    const first = toSource(span.map, 0);
+    const last = toSource(span.map, span.text.length - 1);
+    const inside = notices.filter((n) => n.start <= last && n.end > first);
+    if (inside.length === 0) {
+      out.push(span);
+      continue;
+    }
+    let cursor = 0;
+    for (const notice of inside) {
+      const a = indexOfSource(span, notice.start);
+      const b = indexOfSource(span, notice.end - 1) + 1;
+      if (a > cursor) {
+        const before = sub(span, cursor, a);
+        if (before) out.push(before);
+      }
+      const piece = sub(span, Math.max(a, cursor), b);
+      if (piece) out.push({ ...piece, notice });
+      cursor = Math.max(cursor, b);
+    }
+    if (cursor < span.text.length) {
+      const after = sub(span, cursor, span.text.length);
+      if (after) out.push(after);
+    }
+  }
+  return out;
+}
+
+/** First index in the span whose source offset is ≥ `offset`. */
+function indexOfSource(span: Span, offset: number): number {
+  let lo = 0;
+  let hi = span.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toSource(span.map, mid) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, span.text.length - 1);
+}
+
+/** Splits one-line spans glued by runs of spaces when a piece is page furniture ("date …  Aller au contenu principal"). */
+function splitGlued(spans: Span[], corpora: Corpora): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    if (span.notice || span.text.includes('\n') || !HAS_GLUE.test(span.text)) {
+      out.push(span);
+      continue;
+    }
+    const cuts: number[] = [0];
+    for (const m of span.text.matchAll(GLUE)) cuts.push(m.index, m.index + m[0].length);
+    cuts.push(span.text.length);
+    const pieces: Span[] = [];
+    for (let i = 0; i < cuts.length; i += 2) {
+      const piece = sub(span, cuts[i]!, cuts[i + 1]!);
+      if (piece) pieces.push(piece);
+    }
+    if (pieces.length > 1 && pieces.some((p) => furnitureKind(p.text, corpora) !== undefined)) out.push(...pieces);
+    else out.push(span);
+  }
+  return out;
+}
+
+function isHeadlineShaped(text: string): boolean {
+  return (
+    text.length <= MAX_HEADLINE_CHARS &&
+    !text.includes('\n') &&
+    !/[.!?…:]["»”]?\s*$/u.test(text) &&
+    /\p{L}/u.test(text) &&
+    text.split(/\s+/).length <= 30
+  );
+}
+
+/**
+ * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then headlines by shape
+ * and position (before the first body paragraph, or an HTML heading), the rest is body text.
+ */
+function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
+  const kinds: ParagraphKind[] = [];
+  let seenBody = false;
+  for (const span of spans) {
+    let kind: ParagraphKind;
+    if (span.notice) kind = 'notice';
+    else {
+      kind =
+        furnitureKind(span.text, corpora) ??
+        wireMarkKind(span.text, corpora) ??
+        (span.tag && /^h[1-6]$/.test(span.tag) ? 'headline' : undefined) ??
+        (!seenBody && isHeadlineShaped(span.text) ? 'headline' : undefined) ??
+        // A subheading on its own line inside the story: short, upper case, no sentence punctuation.
+        (seenBody && isHeadlineShaped(span.text) && span.text === span.text.toUpperCase() && span.text.length < 80
+          ? 'headline'
+          : 'body');
+    }
+    if (kind === 'body') seenBody = true;
+    kinds.push(kind);
+  }
+  return kinds;
+}
+
+/** Text kinds are scored as article text; the others are reported by kind only. */
+export const TEXT_KINDS: ReadonlySet<ParagraphKind> = new Set<ParagraphKind>(['body', 'headline']);
+
+/**
+ * Splits an ingested input into classified paragraphs.
+ * @param input decoded text or extracted HTML blocks
+ * @param corpora loaded knowledge (notices, furniture, wire marks)
+ */
+export function segment(input: IngestedText, corpora: Corpora, options: SegmentOptions = {}): Segmented {
+  const only = options.languages ?? DEFAULT_LANGUAGES;
+  const index = new LineIndex(input.source);
+  let spans: Span[];
+  if (input.blocks) {
+    spans = [];
+    const notices: NoticeMatch[] = [];
+    for (const block of input.blocks) {
+      const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag });
+      if (!span) continue;
+      for (const n of findNotices(span.text, corpora)) {
+        notices.push({ ...n, start: toSource(span.map, n.start), end: toSource(span.map, n.end - 1) + 1 });
+      }
+      spans.push(span);
+    }
+    spans = splitAtNotices(spans, notices);
+  } else {
+    const notices = findNotices(input.source, corpora);
+    spans = splitAtNotices(textSpans(input.source, notices, corpora), notices);
+  }
+  spans = splitGlued(spans, corpora);
+  const kinds = classify(spans, corpora);
+
+  // Document language from the article text, falling back to the page's declared language when franc is unsure.
+  const articleText = spans
+    .filter((_, i) => TEXT_KINDS.has(kinds[i]!))
+    .map((s) => s.text)
+    .join('\n')
+    .slice(0, 4000);
+  const guess = detectLanguage(articleText, only);
+  let language = guess.language;
+  let languageConfidence = guess.confidence;
+  if (input.declaredLanguage && (language === 'und' || languageConfidence < 0.3)) {
+    language = input.declaredLanguage;
+    languageConfidence = Math.max(languageConfidence, 0.5);
+  }
+
+  const paragraphs: Paragraph[] = spans.map((span, i) => {
+    const p = detectLanguage(span.text, only);
+    const startOffset = toSource(span.map, 0);
+    const endOffset = toSource(span.map, span.text.length - 1);
+    const paragraph: Paragraph = {
+      index: i + 1,
+      kind: kinds[i]!,
+      text: span.text,
+      start: index.point(startOffset),
+      end: index.point(endOffset),
+      offsets: span.map,
+      sentences: splitSentences(span.text, p.language === 'und' ? language : p.language),
+      language: p.language,
+      languageConfidence: p.confidence,
+    };
+    if (span.notice) paragraph.notice = span.notice;
+    if (span.tag) paragraph.tag = span.tag;
+    return paragraph;
+  });
+  return { paragraphs, language, languageConfidence };
+}

@@ -1,0 +1,115 @@
+// CLI `check`: exit codes, stdout/stderr separation, formats, bad inputs, colour, output files.
+import { describe, expect, test } from '@jest/globals';
+import { Ajv } from 'ajv';
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
+import type { Report } from '../../src/types.js';
+import { fakeIo } from '../support/io.js';
+
+const SEED_000 = 'seeds/000_22f5c933d92a2ddd.txt';
+const SEED_003 = 'seeds/003_86d609dcec19a228.txt';
+const schema = JSON.parse(readFileSync('docs/report.schema.json', 'utf8')) as object;
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'wireproof-cli-'));
+}
+
+describe('wireproof check', () => {
+  test('declared machine translation: exit 0, JSON report on stdout only, valid against the schema', async () => {
+    const io = fakeIo();
+    const code = await run(['check', SEED_000, '--format', 'json'], io);
+    expect(code).toBe(0);
+    expect(io.err.join('')).toBe('');
+    const reports = JSON.parse(io.out.join('')) as Report[];
+    expect(validate(reports)).toBe(true);
+    expect(reports[0]!.verdict).toBe('declared-machine');
+  });
+
+  test('undeclared machine translation is an error: exit 1', async () => {
+    const io = fakeIo();
+    expect(await run(['check', SEED_003, '-f', 'json'], io)).toBe(1);
+    const [report] = JSON.parse(io.out.join('')) as Report[];
+    expect(report!.verdict).toBe('undeclared-machine');
+    expect(report!.messages.some((m) => m.ruleId === 'undeclared-machine-translation' && m.severity === 'error')).toBe(true);
+  });
+
+  test('--fail-on never and --rule undeclared-machine-translation=warning turn findings into exit 0', async () => {
+    expect(await run(['check', SEED_003, '-f', 'json', '--fail-on', 'never'], fakeIo())).toBe(0);
+    expect(await run(['check', SEED_003, '-f', 'json', '--rule', 'undeclared-machine-translation=warning'], fakeIo())).toBe(0);
+  });
+
+  test('--max-warnings 0 fails on warnings and says why on stderr', async () => {
+    const io = fakeIo();
+    expect(await run(['check', SEED_000, '-f', 'json', '--max-warnings', '0'], io)).toBe(1);
+    expect(io.err.join('')).toMatch(/too many warnings \(maximum: 0\)/);
+  });
+
+  test('a binary file, a directory and a missing path: one line each on stderr, exit 2, other inputs still reported in order', async () => {
+    const dir = tmp();
+    const bin = join(dir, 'photo.png');
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    const io = fakeIo();
+    const code = await run(['check', SEED_000, bin, dir, join(dir, 'missing.txt'), SEED_003, '-f', 'json'], io);
+    expect(code).toBe(2);
+    const lines = io.err.join('').trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('photo.png');
+    expect(lines[0]).toMatch(/binary/);
+    expect(lines[1]).toMatch(/director/);
+    expect(lines[2]).toMatch(/missing\.txt/);
+    for (const l of lines) expect(l).not.toMatch(/\n\s+at /);
+    const reports = JSON.parse(io.out.join('')) as Report[];
+    expect(reports.map((r) => r.verdict)).toEqual(['declared-machine', 'unknown', 'unknown', 'unknown', 'undeclared-machine']);
+    expect(reports.map((r) => r.error?.code ?? null)).toEqual([null, 'binary', 'is-directory', 'not-found', null]);
+    expect(validate(reports)).toBe(true);
+  });
+
+  test('an empty file: exit 0, verdict unknown', async () => {
+    const dir = tmp();
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const io = fakeIo();
+    expect(await run(['check', empty, '-f', 'json'], io)).toBe(0);
+    expect((JSON.parse(io.out.join('')) as Report[])[0]!.verdict).toBe('unknown');
+  });
+
+  test('usage errors exit 2 with one line', async () => {
+    const io = fakeIo();
+    expect(await run(['check', SEED_000, '--format', 'nope'], io)).toBe(2);
+    expect(io.err.join('')).toMatch(/unknown format "nope"/);
+    const io2 = fakeIo();
+    expect(await run(['check', SEED_000, '--rule', 'no-such-rule=off'], io2)).toBe(2);
+    expect(io2.err.join('')).toMatch(/unknown rule/);
+    expect(await run(['check', SEED_000, '--prior', '1.5'], fakeIo())).toBe(2);
+    expect(await run(['check', SEED_000, '--no-such-flag'], fakeIo())).toBe(2);
+  });
+
+  test('text output: per paragraph line, bar, label; no ANSI colour when NO_COLOR is set even if forced by TTY', async () => {
+    const io = { ...fakeIo({ NO_COLOR: '1' }), stdoutIsTTY: true };
+    await run(['check', SEED_003], io);
+    const text = io.out.join('');
+    expect(text).toMatch(/undeclared-machine/);
+    expect(text).toMatch(/█/);
+    expect(text).toMatch(/fused-heading/);
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/\u001b\[/);
+    const colored = fakeIo({ FORCE_COLOR: '1' });
+    await run(['check', SEED_003], colored);
+    // eslint-disable-next-line no-control-regex
+    expect(colored.out.join('')).toMatch(/\u001b\[/);
+  });
+
+  test('--output-file writes the report atomically and nothing to stdout', async () => {
+    const dir = tmp();
+    const out = join(dir, 'sub', 'report.json');
+    const io = fakeIo();
+    expect(await run(['check', SEED_000, '-f', 'json', '-o', out], io)).toBe(0);
+    expect(io.out.join('')).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Report[])[0]!.verdict).toBe('declared-machine');
+    expect(readdirSync(join(dir, 'sub'))).toEqual(['report.json']);
+    expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+// Scoring: log-odds combination, saturation, prior, labels and verdicts.
+import { describe, expect, test } from '@jest/globals';
+import { PARAGRAPH_SATURATION, saturatedSum, scoreDocument } from '../../src/score/combine.js';
+import { labelOf } from '../../src/score/labels.js';
+import type { Paragraph, ParagraphKind, Signal } from '../../src/types.js';
+import { makeParagraph } from '../support/paragraph.js';
+
+const BODY = 'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole.';
+
+function doc(kinds: ParagraphKind[]): Paragraph[] {
+  return kinds.map((k, i) => makeParagraph(k === 'notice' ? '((Traduction automatisée par Reuters))' : BODY, k, i + 1));
+}
+
+function signal(ruleId: string, weight: number, paragraph: number, scope: Signal['scope'] = 'paragraph', extra: Partial<Signal> = {}): Signal {
+  return { ruleId, weight, message: ruleId, paragraph, start: 0, end: 1, scope, evidence: 'artefact', ...extra };
+}
+
+describe('labels', () => {
+  test.each([
+    [0.95, 'machine'],
+    [0.9, 'machine'],
+    [0.75, 'likely-machine'],
+    [0.5, 'uncertain'],
+    [0.31, 'uncertain'],
+    [0.2, 'likely-human'],
+    [0.05, 'human'],
+  ])('%f is %s', (p, label) => {
+    expect(labelOf(p)).toBe(label);
+  });
+});
+
+describe('saturatedSum', () => {
+  test('repeated signals of one rule saturate at a multiple of the strongest', () => {
+    const many = Array.from({ length: 10 }, () => signal('ric-code', 0.3, 1));
+    expect(saturatedSum(many, PARAGRAPH_SATURATION)).toBeCloseTo(0.6);
+  });
+  test('different rules add up; positive and negative evidence of one rule saturate apart', () => {
+    const s = [signal('a', 1, 1), signal('b', 0.5, 1), signal('c', -0.2, 1), signal('c', 0.1, 1)];
+    expect(saturatedSum(s, 2)).toBeCloseTo(1.4);
+  });
+});
+
+describe('scoreDocument', () => {
+  test('no evidence: body paragraphs are uncertain at 0.5, verdict uncertain', () => {
+    const paragraphs = doc(['headline', 'body', 'body', 'body']);
+    const r = scoreDocument(paragraphs, []);
+    expect(r.paragraphs.map((p) => p.label)).toEqual(['uncertain', 'uncertain', 'uncertain', 'uncertain']);
+    expect(r.paragraphs[1]!.probability).toBe(0.5);
+    expect(r.verdict).toBe('uncertain');
+    expect(r.probability).toBe(0.5);
+  });
+
+  test('a notice raises every text paragraph and declares the document; the notice itself is not scored', () => {
+    const paragraphs = doc(['headline', 'notice', 'body', 'body']);
+    const r = scoreDocument(paragraphs, [
+      signal('mt-notice', 6, 2, 'document', { evidence: 'notice', data: { declares: 'machine-translation' } }),
+    ]);
+    expect(r.verdict).toBe('declared-machine');
+    expect(r.paragraphs[1]!.probability).toBeNull();
+    expect(r.paragraphs[2]!.label).toBe('machine');
+    expect(r.probability!).toBeGreaterThan(0.99);
+  });
+
+  test('artefacts without a notice make an undeclared machine translation', () => {
+    const paragraphs = doc(['body', 'body', 'body']);
+    const r = scoreDocument(paragraphs, [signal('broken-apostrophe', 1.5, 1), signal('fused-heading', 1.0, 2)]);
+    expect(r.verdict).toBe('undeclared-machine');
+    expect(r.paragraphs[0]!.label).toBe('likely-machine');
+    expect(r.paragraphs[2]!.label).toBe('uncertain');
+  });
+
+  test('a human credit line makes the document human', () => {
+    const paragraphs = doc(['body', 'body', 'credit']);
+    const r = scoreDocument(paragraphs, [signal('credit-line', -2.5, 3, 'document')]);
+    expect(r.verdict).toBe('human');
+    expect(r.probability!).toBeLessThan(0.5);
+  });
+
+  test('paragraphs machine-like and human-like on their own evidence make the document mixed', () => {
+    const paragraphs = doc(['body', 'body', 'body']);
+    const r = scoreDocument(paragraphs, [signal('broken-apostrophe', 1.5, 1), signal('canonical', -1.5, 3)]);
+    expect(r.verdict).toBe('mixed');
+  });
+
+  test('too little text is unknown; an empty document has no probability', () => {
+    expect(scoreDocument([makeParagraph('Bonjour à tous.', 'body')], []).verdict).toBe('unknown');
+    const empty = scoreDocument([], []);
+    expect(empty.verdict).toBe('unknown');
+    expect(empty.probability).toBeNull();
+  });
+
+  test('the prior shifts probabilities by Bayes’ rule', () => {
+    const paragraphs = doc(['body', 'body']);
+    const even = scoreDocument(paragraphs, [signal('x', 1, 1)]);
+    const skewed = scoreDocument(paragraphs, [signal('x', 1, 1)], { prior: 0.9 });
+    const odds = (p: number): number => p / (1 - p);
+    expect(odds(skewed.paragraphs[0]!.probability!) / odds(even.paragraphs[0]!.probability!)).toBeCloseTo(9, 0);
+  });
+});

@@ -1,0 +1,99 @@
+// Segmentation: paragraph boundaries, positions, kinds, glued elements and wrapped lines.
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { loadCorpora } from '../../src/corpora/index.js';
+import { segment } from '../../src/segment/paragraphs.js';
+import type { IngestedText, Paragraph } from '../../src/types.js';
+import { toSource } from '../../src/util/offsets.js';
+
+const corpora = loadCorpora();
+
+function text(source: string): IngestedText {
+  return { file: 't.txt', source, encoding: 'utf-8', format: 'text' };
+}
+
+function kinds(ps: Paragraph[]): string[] {
+  return ps.map((p) => `${p.kind}: ${p.text.slice(0, 30)}`);
+}
+
+describe('segment', () => {
+  test('seed 000: metadata and chrome glued on line 1 are split; headline, byline, notice, update note, body', () => {
+    const source = readFileSync('seeds/000_22f5c933d92a2ddd.txt', 'utf8');
+    const { paragraphs, language } = segment(text(source), corpora);
+    expect(language).toBe('fr');
+    expect(paragraphs.slice(0, 7).map((p) => p.kind)).toEqual(['metadata', 'chrome', 'headline', 'byline', 'notice', 'update-note', 'body']);
+    expect(paragraphs.slice(6).every((p) => p.kind === 'body')).toBe(true);
+    const notice = paragraphs[4]!;
+    expect(notice.start).toMatchObject({ line: 5, column: 1 });
+    expect(notice.text.startsWith('((Traduction')).toBe(true);
+    expect(notice.text.endsWith('rtrsauto))')).toBe(true);
+    expect(paragraphs[1]!.start).toMatchObject({ line: 1, column: 19 });
+  });
+
+  test('seed 003: every paragraph is body text, one per blank-line block', () => {
+    const source = readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8');
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs).toHaveLength(7);
+    expect(new Set(paragraphs.map((p) => p.kind))).toEqual(new Set(['body']));
+    expect(paragraphs.map((p) => p.start.line)).toEqual([1, 3, 5, 7, 9, 11, 13]);
+  });
+
+  test('a notice glued to the byline on the same line becomes two paragraphs', () => {
+    const source =
+      "Palantir augmente ses ventes\n\n((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto)) par Kanishka Ajmera et Rashika Singh\n\nLes actions de Palantir ont bondi de 6,9 % mardi.";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(kinds(paragraphs).map((k) => k.split(':')[0])).toEqual(['headline', 'notice', 'byline', 'body']);
+    expect(paragraphs[2]!.text).toBe('par Kanishka Ajmera et Rashika Singh');
+    expect(paragraphs[2]!.start.line).toBe(3);
+  });
+
+  test('a notice with hard line breaks inside is one paragraph', () => {
+    const source =
+      "((Traduction automatisée par Reuters à l'aide de l'apprentissage\nautomatique et de l'IA générative, veuillez vous référer à\nl'avertissement suivant: https://bit.ly/rtrsauto))\n\nLe texte commence ici, avec une phrase complète.";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => p.kind)).toEqual(['notice', 'body']);
+    expect(paragraphs[0]!.end.line).toBe(3);
+  });
+
+  test('hard-wrapped prose is joined; lines ending sentences stay separate paragraphs', () => {
+    const source =
+      'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises\ndu secteur agricole, selon un communiqué.\nLes syndicats ont salué la mesure.\n';
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises\ndu secteur agricole, selon un communiqué.',
+      'Les syndicats ont salué la mesure.',
+    ]);
+  });
+
+  test('credit lines and update notes are classified from the wire-marks corpus', () => {
+    const source =
+      "(Mises à jour des actions)\n\nLe titre a progressé de 3 % à l'ouverture, porté par des résultats meilleurs que prévu.\n\n(Rédigé par Augustin Turpin, édité par Kate Entringer)";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => p.kind)).toEqual(['update-note', 'body', 'credit']);
+  });
+
+  test('empty and blank inputs give no paragraphs', () => {
+    expect(segment(text(''), corpora).paragraphs).toEqual([]);
+    expect(segment(text('  \n\n \n'), corpora).paragraphs).toEqual([]);
+  });
+
+  test('property: paragraphs are non-empty, in order, and map inside the source', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (s) => {
+        const { paragraphs } = segment(text(s), corpora);
+        let last = -1;
+        for (const p of paragraphs) {
+          expect(p.text.trim().length).toBeGreaterThan(0);
+          const a = toSource(p.offsets, 0);
+          const b = toSource(p.offsets, p.text.length - 1);
+          expect(a).toBeGreaterThan(last);
+          expect(b).toBeLessThan(s.length);
+          expect(s.slice(a, b + 1)).toBe(p.text);
+          last = b;
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,32 @@
+// Sentences: Intl.Segmenter plus the French abbreviation list; language identification with an `only` list.
+import { describe, expect, test } from '@jest/globals';
+import { detectLanguage } from '../../src/segment/language.js';
+import { splitSentences } from '../../src/segment/sentences.js';
+
+describe('splitSentences', () => {
+  test.each([
+    ['M. Dupont est arrivé. Il a parlé.', ['M. Dupont est arrivé.', 'Il a parlé.']],
+    ['Mme Martin, P.-D.G. du groupe, a démissionné. Son successeur arrive.', ['Mme Martin, P.-D.G. du groupe, a démissionné.', 'Son successeur arrive.']],
+    ['La réunion du 3 janv. a été reportée. Rien ne presse.', ['La réunion du 3 janv. a été reportée.', 'Rien ne presse.']],
+    ['Donald J. Trump a signé le texte. La Maison Blanche a confirmé.', ['Donald J. Trump a signé le texte.', 'La Maison Blanche a confirmé.']],
+    ['Le titre a pris 3,5 %. Les U.S. Treasuries ont baissé.', ['Le titre a pris 3,5 %.', 'Les U.S. Treasuries ont baissé.']],
+    ['"Nous verrons", a-t-il dit. Puis il est parti !', ['"Nous verrons", a-t-il dit.', 'Puis il est parti !']],
+  ])('%s', (text, expected) => {
+    const sentences = splitSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(expected);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('detectLanguage', () => {
+  test('French and English news sentences, with a margin-based confidence', () => {
+    const fr = detectLanguage('Le Pentagone envisage de mettre fin à ses relations avec la société, a rapporté samedi le journal.');
+    expect(fr.language).toBe('fr');
+    expect(fr.confidence).toBeGreaterThan(0.3);
+    const en = detectLanguage('Prices rose 3.1% in March from a year earlier, the agency said on Tuesday.');
+    expect(en.language).toBe('en');
+  });
+  test('too short to tell is und with zero confidence', () => {
+    expect(detectLanguage('OK')).toEqual({ language: 'und', confidence: 0, runnerUp: 'und', margin: 0 });
+  });
+});
