@@ -1,0 +1,117 @@
+// Markdown formatter for pull-request comments and chat: a heading, a paragraph table and the messages per input.
+import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from '../types.js';
+
+const SNIPPET = 60;
+const REASONS = 3;
+
+/**
+ * Makes untrusted text inert in Markdown (GitHub-flavoured included) and safe inside a table cell: HTML-significant
+ * characters become entities (so `&amp;` in an article shows as typed, and `<script>` as text), the characters that
+ * open inline markup or end a cell are backslash-escaped, and line breaks become spaces so a row never splits.
+ * Characters that only matter at the start of a line (`#`, `-`, `1.`) are left alone: escaped text never starts one.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+    .replace(/[\\`*_[\]|~&<>]/g, (c) => {
+      switch (c) {
+        case '&':
+          return '&amp;';
+        case '<':
+          return '&lt;';
+        case '>':
+          return '&gt;';
+        default:
+          return `\\${c}`;
+      }
+    });
+}
+
+/** A rule id in backticks when it is a plain id (it always is for built-in rules); escaped text otherwise. */
+function ruleCode(id: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id);
+}
+
+function percent(p: number | null): string {
+  if (p === null) return '–';
+  if (p > 0.995 && p < 1) return '>99%';
+  if (p > 0 && p < 0.005) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > SNIPPET ? `${flat.slice(0, SNIPPET - 1)}…` : flat;
+}
+
+function reason(s: ReportedSignal): string {
+  const weight = `${s.weight > 0 ? '+' : ''}${s.weight.toFixed(1)}`;
+  const actual = s.actual ? ` “${escapeMarkdown(s.actual.length > 24 ? `${s.actual.slice(0, 23)}…` : s.actual)}”` : '';
+  return `${ruleCode(s.ruleId)}${actual} ${weight}`;
+}
+
+/** Strongest evidence first, whichever way it points. */
+function topReasons(p: ReportParagraph): string {
+  return [...p.signals]
+    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
+    .slice(0, REASONS)
+    .map(reason)
+    .join('; ');
+}
+
+function row(p: ReportParagraph): string {
+  return `| ${p.line} | ${p.kind} | ${p.label ?? '–'} | ${percent(p.machineProbability)} | ${topReasons(p)} | ${escapeMarkdown(snippet(p.text))} |`;
+}
+
+function message(m: Message): string {
+  const where = m.line >= 1 ? ` (line ${m.line}, column ${m.column})` : '';
+  const suggestions =
+    m.suggestions && m.suggestions.length > 0
+      ? ` (suggested: ${m.suggestions.map((s) => `“${escapeMarkdown(s)}”`).join(', ')})`
+      : '';
+  return `- **${m.severity}** ${ruleCode(m.ruleId)}${where}: ${escapeMarkdown(m.message)}${suggestions}`;
+}
+
+function formatReport(r: Report): string {
+  if (r.error) {
+    return `### ${escapeMarkdown(r.file)}: unreadable\n\n> **Error** (${r.error.code}): ${escapeMarkdown(r.error.message)}`;
+  }
+  const out = [`### ${escapeMarkdown(r.file)}: ${r.verdict}, ${percent(r.machineProbability)}`];
+  for (const n of r.notices) {
+    const what = n.declares === 'machine-translation' ? 'machine translation' : 'AI assistance';
+    out.push(`> **Notice** (line ${n.line}): ${escapeMarkdown(n.agency)} declares ${what}: “${escapeMarkdown(n.text)}”`);
+  }
+  if (r.paragraphs.length > 0) {
+    out.push(
+      [
+        '| Line | Kind | Label | Machine | Top reasons | Text |',
+        '| ---: | --- | --- | ---: | --- | --- |',
+        ...r.paragraphs.map(row),
+      ].join('\n'),
+    );
+  } else {
+    out.push('_No paragraphs._');
+  }
+  if (r.messages.length > 0) out.push(['**Messages**', '', ...r.messages.map(message)].join('\n'));
+  return out.join('\n\n');
+}
+
+/**
+ * Formats reports as GitHub-flavoured Markdown: per input a heading (file, verdict, probability), a table of
+ * paragraphs and the messages as a list. Article text and file names are escaped so they cannot add markup.
+ */
+export const format: Formatter = (reports) => {
+  if (reports.length === 0) return '_wireproof: no input._\n';
+  const errors = reports.reduce((n, r) => n + r.summary.errors, 0);
+  const warnings = reports.reduce((n, r) => n + r.summary.warnings, 0);
+  const infos = reports.reduce((n, r) => n + r.summary.infos, 0);
+  const unreadable = reports.filter((r) => r.error).length;
+  const parts = [
+    `${reports.length} file${reports.length === 1 ? '' : 's'}`,
+    `${errors} error${errors === 1 ? '' : 's'}`,
+    `${warnings} warning${warnings === 1 ? '' : 's'}`,
+    `${infos} info`,
+  ];
+  if (unreadable > 0) parts.push(`${unreadable} unreadable`);
+  return `**wireproof**: ${parts.join(', ')}\n\n${reports.map(formatReport).join('\n\n')}\n`;
+};

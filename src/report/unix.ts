@@ -1,0 +1,25 @@
+// unix formatter: `file:line:column: severity rule-id message`, one line per message, for editors' error parsers.
+import type { Formatter } from '../types.js';
+
+/** A message on one line: error parsers (Vim errorformat, Emacs compile, efm) read line by line. */
+function oneLine(text: string): string {
+  return text.replace(/\s*(\r\n|[\r\n\u2028\u2029])\s*/g, ' ');
+}
+
+/**
+ * Formats reports as one `file:line:column: severity rule-id message` line per message, and nothing else; an input
+ * that could not be read gives `file:0:0: error input-error <reason>`. Empty output when there is nothing to say.
+ */
+export const format: Formatter = (reports) => {
+  const lines: string[] = [];
+  for (const r of reports) {
+    if (r.error) {
+      lines.push(`${r.file}:0:0: error input-error ${oneLine(r.error.message)}`);
+      continue;
+    }
+    for (const m of r.messages) {
+      lines.push(`${r.file}:${m.line}:${m.column}: ${m.severity} ${m.ruleId} ${oneLine(m.message)}`);
+    }
+  }
+  return lines.map((l) => `${l}\n`).join('');
+};

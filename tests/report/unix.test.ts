@@ -1,0 +1,29 @@
+// unix formatter: exact `file:line:column: severity rule-id message` lines, nothing else.
+import { describe, expect, test } from '@jest/globals';
+import { format } from '../../src/report/unix.js';
+import { humanReport, makeContext, smallReport, unreadableReport } from './fixtures.js';
+
+const context = makeContext();
+
+describe('unix formatter', () => {
+  test('exact output: one line per message, unreadable inputs as input-error at 0:0', () => {
+    expect(format([smallReport(), humanReport(), unreadableReport()], context)).toBe(
+      [
+        'wires/small.txt:3:7: warning calque-lexical Calque of "address": <adresser> | try `régler`',
+        'wires/small.txt:1:1: info ric-code Line break',
+        'wires/missing.txt:0:0: error input-error no such file',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('nothing to report: empty output', () => {
+    expect(format([humanReport()], context)).toBe('');
+    expect(format([], context)).toBe('');
+  });
+
+  test('every line matches the errorformat %f:%l:%c: %m', () => {
+    const lines = format([smallReport(), unreadableReport()], context).trimEnd().split('\n');
+    for (const line of lines) expect(line).toMatch(/^[^:\n]+:\d+:\d+: (error|warning|info) [a-z-]+ .+$/);
+  });
+});
