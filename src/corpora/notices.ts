@@ -1,0 +1,153 @@
+// Finds machine-translation and AI notices (corpora/notices/*.jsonl) in a source text, with exact source offsets.
+import type { NoticeMatch } from '../types.js';
+import { normalizeWithMap } from '../util/normalize.js';
+import type { Normalized } from '../util/normalize.js';
+import type { CompiledNotice, Corpora } from './index.js';
+
+/** A match before overlap resolution: where it is in the folded text, and which entry produced it. */
+interface Candidate {
+  entry: CompiledNotice;
+  /** Position of the entry in the corpus (load order), the last tie-breaker. */
+  order: number;
+  start: number;
+  end: number;
+}
+
+/** Statuses ranked from the best evidence to the weakest; ties between overlapping matches go to the better one. */
+const STATUS_RANK: Record<CompiledNotice['status'], number> = {
+  seen: 0,
+  'seen-second-hand': 1,
+  partial: 2,
+  normative: 2,
+  inferred: 3,
+};
+
+/** Global copies of patterns loaded without the `g` flag (hand-built corpora in tests), so `exec` advances. */
+const globalCopies = new WeakMap<RegExp, RegExp>();
+
+function globalRegex(regex: RegExp): RegExp {
+  if (regex.global) return regex;
+  let copy = globalCopies.get(regex);
+  if (!copy) {
+    copy = new RegExp(regex.source, `${regex.flags}g`);
+    globalCopies.set(regex, copy);
+  }
+  return copy;
+}
+
+/**
+ * Orders overlapping candidates: specific entries before `language: "any"` anchors (a Reuters-specific entry beats
+ * the generic `rtrsauto` anchor on the same span), then the longer match (a Co-op Translator sentence swallows any
+ * shorter match inside it), then the better status, then corpus order.
+ */
+function compare(a: Candidate, b: Candidate): number {
+  const generic = Number(a.entry.language === 'any') - Number(b.entry.language === 'any');
+  if (generic !== 0) return generic;
+  const length = b.end - b.start - (a.end - a.start);
+  if (length !== 0) return length;
+  const status = STATUS_RANK[a.entry.status] - STATUS_RANK[b.entry.status];
+  if (status !== 0) return status;
+  return a.order - b.order;
+}
+
+/**
+ * The status as NoticeMatch knows it. `normative` is valid corpus data for other kinds but means nothing for a
+ * notice (no standard prescribes one), so it is reported as the weakest status.
+ */
+function matchStatus(status: CompiledNotice['status']): NoticeMatch['status'] {
+  return status === 'normative' ? 'inferred' : status;
+}
+
+/** A character reference as normalizeWithMap decodes it (same shape and length limit). */
+const ENTITY = /^&(?:#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i;
+/** Combining marks: folding drops them, but they belong to the letter before them. */
+const MARK = /\p{M}/u;
+
+/**
+ * Source offset just after the folded range [start, end), end exclusive. `mapRange` gives the end as the start of
+ * the next folded character, and at the end of the folded text as the input length, which would swallow trailing
+ * white space, zero-width characters and dropped entities (`N + "\n"` would end after the newline). Here the end
+ * is the end of the source unit (code point, or decoded entity) that produced the last folded character.
+ */
+function sourceRange(n: Normalized, source: string, start: number, end: number): { start: number; end: number } {
+  const from = n.map[start]!;
+  const src = n.map[end - 1]!;
+  // First folded character produced by a later source unit (an entity or ligature yields several).
+  let j = end;
+  while (j < n.text.length && n.map[j]! <= src) j++;
+  const next = j < n.text.length ? n.map[j]! : source.length;
+  let to = src + (source.codePointAt(src)! > 0xffff ? 2 : 1);
+  if (source.charCodeAt(src) === 38 /* & */) {
+    const entity = ENTITY.exec(source.slice(src, src + 12));
+    // Decoded only if no folded character comes from inside it (an unknown name stays literal text).
+    if (entity && next >= src + entity[0].length) to = src + entity[0].length;
+  }
+  while (to < source.length && MARK.test(source[to]!)) to++;
+  return { start: from, end: Math.min(to, source.length) };
+}
+
+/**
+ * Finds every machine-translation or AI notice in `source`.
+ *
+ * The source is folded once (case, accents, apostrophes, quotes, entities, white space runs: see
+ * src/util/normalize.ts), each notice pattern runs once over the folded text, and matches are mapped back to the
+ * source. Overlapping matches are resolved so that each stretch of text is reported once, by the most specific entry.
+ * A notice wrapped over several lines, glued to the next element (`…rtrsauto)) par …`, seen on boursorama.com) or
+ * written with entities is found; the match ends at its closing parenthesis, not at the end of the line.
+ *
+ * Never throws: a pattern that fails at run time is skipped.
+ * @param source text to search (a whole document or one paragraph)
+ * @param corpora loaded knowledge; only `corpora.notices` is read
+ * @returns matches sorted by start, non-overlapping; `start`/`end` are offsets in `source` (end exclusive)
+ */
+export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
+  if (typeof source !== 'string' || source.length === 0 || corpora.notices.length === 0) return [];
+  let folded: Normalized;
+  try {
+    folded = normalizeWithMap(source);
+  } catch {
+    return [];
+  }
+  const text = folded.text;
+  const candidates: Candidate[] = [];
+  corpora.notices.forEach((entry, order) => {
+    try {
+      const regex = globalRegex(entry.regex);
+      regex.lastIndex = 0;
+      for (let m = regex.exec(text); m !== null; m = regex.exec(text)) {
+        if (m[0].length === 0) {
+          // An empty match is never a notice; step over it so that the scan ends.
+          regex.lastIndex = m.index + 1;
+          continue;
+        }
+        candidates.push({ entry, order, start: m.index, end: m.index + m[0].length });
+      }
+      regex.lastIndex = 0;
+    } catch {
+      // A corpus pattern that throws (e.g. a stack overflow on pathological input) must not stop the check.
+    }
+  });
+  if (candidates.length === 0) return [];
+
+  candidates.sort(compare);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  kept.sort((a, b) => a.start - b.start);
+
+  return kept.map(({ entry, start, end }) => {
+    const range = sourceRange(folded, source, start, end);
+    return {
+      id: entry.id,
+      agency: entry.agency,
+      language: entry.language,
+      declares: entry.declares,
+      weight: entry.weight,
+      start: range.start,
+      end: range.end,
+      text: source.slice(range.start, range.end),
+      status: matchStatus(entry.status),
+    };
+  });
+}

@@ -1,0 +1,285 @@
+// Notice matching (corpora/notices + findNotices): every shape the Reuters notice takes in scraped copies, and near misses.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { loadCorpora } from '../../src/corpora/index.js';
+import type { Corpora } from '../../src/corpora/index.js';
+import { findNotices } from '../../src/corpora/notices.js';
+
+const corpora = loadCorpora();
+
+// The current French wording (evidence §1.1), written out here as a fixture.
+const N =
+  "((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))";
+const HEAD = 'Boeing et le syndicat reprennent les négociations\ninformation fournie par Reuters 17/10/2025 à 09:12\n\n';
+const LEDE = 'Les machinistes en grève de Boeing reprendront lundi les discussions avec la direction, a indiqué le syndicat.';
+
+interface Case {
+  name: string;
+  source: string;
+  /** Expected notice text (the source slice), when it is known exactly. */
+  notice?: string;
+  id?: string;
+  language?: string;
+  /** Parentheses that open and close the match: 2 for `(( … ))`, 1 for `( … )`. */
+  parens?: 1 | 2;
+}
+
+const wrapped =
+  "((Traduction automatisée par Reuters à l'aide de l'apprentissage\nautomatique et de l'IA générative, veuillez vous référer à\nl'avertissement suivant: https://bit.ly/rtrsauto))";
+const curly = N.replaceAll("'", '\u2019');
+const nbsp = N.replace('par Reuters', 'par\u00a0Reuters').replace('suivant:', 'suivant\u202f:').replace(' de l', '\u00a0\u00a0de l');
+const entities =
+  '((Traduction automatis&eacute;e par Reuters &agrave; l&#39;aide de l&rsquo;apprentissage automatique et de l&#x27;IA g&eacute;n&eacute;rative, veuillez vous r&eacute;f&eacute;rer &agrave; l&apos;avertissement suivant&nbsp;: https://bit.ly/rtrsauto))';
+const upper =
+  "((TRADUCTION AUTOMATISEE PAR REUTERS A L'AIDE DE L'APPRENTISSAGE AUTOMATIQUE ET DE L'IA GENERATIVE, VEUILLEZ VOUS REFERER A L'AVERTISSEMENT SUIVANT: HTTPS://BIT.LY/RTRSAUTO))";
+const single = N.slice(1, -1);
+const noScheme = N.replace('https://bit.ly/rtrsauto', 'bit.ly/rtrsauto');
+const linkStripped = N.replace(' https://bit.ly/rtrsauto', ' ');
+const portuguese =
+  '((Tradução automatizada pela Reuters com recurso a aprendizagem automática, consulte o aviso: https://bit.ly/rtrsauto))';
+const spanish =
+  '((Traducción automatizada por Reuters mediante aprendizaje automático e IA generativa, consulte el siguiente aviso: https://bit.ly/rtrsauto))';
+const newMiddle = '((Traduction automatisée par Reuters, voir https://bit.ly/rtrsauto))';
+const html =
+  '((Traduction automatisée par Reuters à l\'aide de l\'IA, voir: <a href="https://bit.ly/rtrsauto">https://bit.ly/rtrsauto</a>))';
+
+const positives: Case[] = [
+  { name: 'exact wording at the top', source: HEAD + N + '\n\n' + LEDE, notice: N, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'exact wording alone', source: N, notice: N, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'hard line breaks inside', source: HEAD + wrapped + '\n\n' + LEDE, notice: wrapped, id: 'RTR-FR-AUTO-1', parens: 2 },
+  {
+    name: 'CRLF, tabs and space runs inside',
+    source: HEAD + N.replace(' automatique', '\r\n\tautomatique').replace(' veuillez', '   veuillez'),
+    id: 'RTR-FR-AUTO-1',
+    parens: 2,
+  },
+  { name: 'glued to a byline', source: HEAD + N + ' par Kanishka Ajmera et Rashika Singh\n\n' + LEDE, notice: N, parens: 2 },
+  {
+    name: 'glued to an update note',
+    source: N + " (Refonte, ajout de détails et d'éléments de contexte dans l'ensemble de l'article)\n\n" + LEDE,
+    notice: N,
+    parens: 2,
+  },
+  { name: 'curly apostrophes', source: HEAD + curly + '\n\n' + LEDE, notice: curly, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'no-break spaces', source: HEAD + nbsp + '\n\n' + LEDE, notice: nbsp, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'HTML entities', source: '<p>' + entities + '</p>', notice: entities, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'accents stripped, upper case', source: HEAD + upper + '\n\n' + LEDE, notice: upper, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'single parentheses', source: HEAD + single + '\n\n' + LEDE, notice: single, id: 'RTR-FR-AUTO-1', parens: 1 },
+  { name: 'link without its scheme', source: HEAD + noScheme + '\n\n' + LEDE, notice: noScheme, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'notice at the end', source: LEDE + '\n\n' + LEDE + '\n\n' + N + '\n', notice: N, id: 'RTR-FR-AUTO-1', parens: 2 },
+  { name: 'link stripped, French prefix kept', source: HEAD + linkStripped + '\n\n' + LEDE, notice: linkStripped, parens: 2 },
+  {
+    name: 'link stripped, other middle',
+    source: "((Traduction automatisée par Reuters, veuillez consulter l'avertissement))\n" + LEDE,
+    notice: "((Traduction automatisée par Reuters, veuillez consulter l'avertissement))",
+    id: 'RTR-FR-AUTO-PREFIX',
+    parens: 2,
+  },
+  { name: 'other French middle, with link', source: newMiddle + ' ' + LEDE, notice: newMiddle, id: 'RTR-FR-AUTO-PREFIX', parens: 2 },
+  { name: 'link inside an HTML anchor', source: html, notice: html, id: 'RTR-FR-AUTO-PREFIX', parens: 2 },
+  {
+    name: 'Portuguese, as stripped by a feed consumer',
+    source: 'Texto anterior.\n((Tradução automatizada... rtrsauto))\nA Boeing disse.',
+    notice: '((Tradução automatizada... rtrsauto))',
+    id: 'RTR-PT-AUTO-PREFIX',
+    language: 'pt',
+    parens: 2,
+  },
+  { name: 'Portuguese, full shape', source: portuguese + ' A Boeing disse.', notice: portuguese, id: 'RTR-PT-AUTO-PREFIX', language: 'pt', parens: 2 },
+  { name: 'Spanish, anchored on the link', source: spanish + '\n' + LEDE, notice: spanish, id: 'RTR-ANY-AUTO-RX', language: 'any', parens: 2 },
+  {
+    name: 'German, anchored on the link, scheme missing',
+    source: '((Automatisierte Übersetzung durch Reuters, siehe bit.ly/rtrsauto)) Die Aktie stieg.',
+    notice: '((Automatisierte Übersetzung durch Reuters, siehe bit.ly/rtrsauto))',
+    id: 'RTR-ANY-AUTO-RX',
+    language: 'any',
+    parens: 2,
+  },
+];
+
+describe('findNotices: Reuters notice shapes', () => {
+  it.each(positives)('$name', ({ source, notice, id, language, parens }) => {
+    const found = findNotices(source, corpora);
+    const reuters = found.filter((m) => m.agency === 'Reuters');
+    expect(reuters).toHaveLength(1);
+    const m = reuters[0]!;
+    expect(m.declares).toBe('machine-translation');
+    expect(m.text).toBe(source.slice(m.start, m.end));
+    expect(m.start).toBeGreaterThanOrEqual(0);
+    expect(m.end).toBeLessThanOrEqual(source.length);
+    if (notice !== undefined) {
+      expect(m.text).toBe(notice);
+      expect(m.start).toBe(source.indexOf(notice));
+    }
+    if (id !== undefined) expect(m.id).toBe(id);
+    expect(m.language).toBe(language ?? 'fr');
+    if (parens === 2) {
+      expect(m.text.startsWith('((')).toBe(true);
+      expect(m.text.endsWith('))')).toBe(true);
+    } else if (parens === 1) {
+      expect(m.text.startsWith('(') && !m.text.startsWith('((')).toBe(true);
+      expect(m.text.endsWith(')') && !m.text.endsWith('))')).toBe(true);
+    }
+  });
+
+  it('ends the glued notice at the closing "))", not at the end of the line', () => {
+    const source = N + ' par Deepa Seetharaman, David Jeans et Jeffrey Dastin';
+    const [m] = findNotices(source, corpora);
+    expect(m).toBeDefined();
+    expect(m!.end).toBe(N.length);
+    expect(source.slice(m!.end)).toBe(' par Deepa Seetharaman, David Jeans et Jeffrey Dastin');
+  });
+
+  it('reports one notice per occurrence: the specific entry wins over the generic rtrsauto anchor', () => {
+    const found = findNotices(N, corpora);
+    expect(found.map((m) => m.id)).toEqual(['RTR-FR-AUTO-1']);
+    expect(found[0]).toMatchObject({ weight: 6, status: 'seen', agency: 'Reuters', language: 'fr' });
+  });
+
+  it('finds two notices in one text, sorted by start', () => {
+    const source = `${N}\n\n${LEDE}\n\n${portuguese}`;
+    const found = findNotices(source, corpora);
+    expect(found.map((m) => m.id)).toEqual(['RTR-FR-AUTO-1', 'RTR-PT-AUTO-PREFIX']);
+    expect(found[0]!.end).toBeLessThanOrEqual(found[1]!.start);
+  });
+});
+
+const talking = [
+  'La traduction automatisée par Reuters a suscité une grève chez les journalistes du service français.',
+  "Les dépêches portent désormais la mention « Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative ».",
+  "Le syndicat dénonce la traduction automatisée par Reuters (une décision prise à Londres) et l'usage de l'IA générative.",
+  'Le texte (traduction automatisée par Reuters, selon le syndicat) comportait plusieurs erreurs.',
+  "Traduction automatisée par Reuters à l'aide de l'apprentissage automatique : les journalistes s'inquiètent.",
+];
+
+const coop = [
+  "**Avertissement** :\nCe document a été traduit à l'aide de services de traduction automatisée par IA. Bien que nous nous efforcions d'assurer l'exactitude, veuillez noter que les traductions automatisées peuvent contenir des erreurs.",
+  "Ce document a été traduit à l'aide de services de traduction automatisée par intelligence artificielle.",
+  "Ce document a été traduit en utilisant des services de traduction automatisée par IA.",
+  '<!-- CO-OP TRANSLATOR DISCLAIMER START -->\n**Haftungsausschluss**:\nDieses Dokument wurde mit dem KI-Übersetzungsdienst [Co-op Translator](https://github.com/Azure/co-op-translator) übersetzt.',
+  'Este documento ha sido traducido utilizando servicios de traducción automatizada por inteligencia artificial.',
+  '**Disclaimer**:\nThis document has been translated using machine-based AI translation services.',
+];
+
+const otherLinks = [
+  'Voir le rapport complet sur https://bit.ly/rtrs-report et les données sur bit.ly/3xYzAbc.',
+  "Les détails (voir https://bit.ly/rtrsautomne) et l'annexe (bit.ly/rtrsauto2) sont en ligne.",
+  '((Reuters a contribué à cet article, voir https://bit.ly/abc123))',
+  'Le lien rtrsauto circule sur les réseaux sociaux depuis mardi.',
+];
+
+describe('findNotices: not a Reuters notice', () => {
+  it.each(talking)('talking about it: %s', (source) => {
+    expect(findNotices(source, corpora)).toEqual([]);
+  });
+
+  it.each(coop)('Co-op Translator boilerplate is never Reuters: %s', (source) => {
+    const found = findNotices(source, corpora);
+    expect(found.filter((m) => m.agency === 'Reuters')).toEqual([]);
+    expect(found.length).toBe(1);
+    expect(found[0]!.agency).toBe('Microsoft Co-op Translator');
+    expect(found[0]!.text).toBe(source.slice(found[0]!.start, found[0]!.end));
+  });
+
+  it.each(otherLinks)('other bit.ly links and bare mentions: %s', (source) => {
+    expect(findNotices(source, corpora)).toEqual([]);
+  });
+
+  it('returns nothing for empty text or an empty corpus', () => {
+    expect(findNotices('', corpora)).toEqual([]);
+    expect(findNotices(N, { ...corpora, notices: [] })).toEqual([]);
+  });
+});
+
+describe('findNotices: other outlets', () => {
+  const table: [string, string, string][] = [
+    [
+      "Reuters a contribué à cet article.\nCet article a été généré et traduit avec l'aide de l'IA et revu par un rédacteur. Pour plus d'informations, consultez nos T&amp;C.",
+      'INV-FR-AI',
+      'machine-translation',
+    ],
+    ['This article has been automatically translated. Read the original here.', 'KRONE-EN', 'machine-translation'],
+    [
+      'The English, Chinese, Japanese, Arabic, and French versions are automatically generated by the AI. So there may still be inaccuracies in translating, please always see Indonesian as our main language. (system supported by DigitalSiber.id)',
+      'VOI-EN',
+      'machine-translation',
+    ],
+    [
+      'Dieser Artikel wurde mithilfe maschineller Unterstützung bearbeitet und vor der Veröffentlichung von Redakteurin Anna Beispiel sorgfältig geprüft.',
+      'DE-AI-ASSIST',
+      'ai-assistance',
+    ],
+  ];
+  it.each(table)('%s → %s', (source, id, declares) => {
+    const found = findNotices(source, corpora);
+    expect(found.map((m) => m.id)).toEqual([id]);
+    expect(found[0]!.declares).toBe(declares);
+    expect(found[0]!.text).toBe(source.slice(found[0]!.start, found[0]!.end));
+  });
+
+  it('ends the Investing.com notice at its last full stop, entity included', () => {
+    const source = "Cet article a été généré et traduit avec l'aide de l'IA et revu par un rédacteur. Pour plus d'informations, consultez nos T&amp;C. Suite";
+    const [m] = findNotices(source, corpora);
+    expect(m!.text.endsWith('T&amp;C.')).toBe(true);
+  });
+});
+
+describe('findNotices: robustness', () => {
+  it('works with patterns compiled without the g flag (hand-built corpora)', () => {
+    const entry = corpora.notices.find((e) => e.id === 'RTR-FR-AUTO-1')!;
+    const hand: Corpora = { ...corpora, notices: [{ ...entry, regex: new RegExp(entry.pattern, 'u') }] };
+    expect(findNotices(`${N} ${N}`, hand)).toHaveLength(2);
+  });
+
+  it.each([
+    ['trailing newline', N + '\n', N],
+    ['trailing white space, zero-width space and soft hyphen', N + ' \u200b&shy;\n\t', N],
+    ['closing parentheses written as entities', N.slice(0, -2) + '&#41;&#41;', N.slice(0, -2) + '&#41;&#41;'],
+    ['an unknown entity after the notice', N + '&zzz; suite', N],
+  ])('ends exactly at the notice: %s', (_name, source, expected) => {
+    const found = findNotices(source, corpora);
+    expect(found.map((m) => m.text)).toEqual([expected]);
+  });
+
+  it('skips empty matches instead of looping', () => {
+    const entry = corpora.notices[0]!;
+    const hand: Corpora = { ...corpora, notices: [{ ...entry, regex: /x*/gu }] };
+    expect(findNotices('abc', hand)).toEqual([]);
+  });
+
+  it('stays fast on long text full of parentheses and near misses', () => {
+    const chunk = '((Traduction automatisée par Reuters ( bit.ly/rtrsaut (( ';
+    const source = chunk.repeat(20000) + N;
+    const t0 = performance.now();
+    const found = findNotices(source, corpora);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(found.at(-1)!.text).toBe(N);
+  });
+
+  it('never throws on arbitrary Unicode, and every range lies inside the input', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom(
+        '((', '))', '(', ')', 'Traduction automatisée par Reuters', 'TRADUCTION AUTOMATISEE PAR REUTERS', 'rtrsauto',
+        'https://bit.ly/rtrsauto', '&nbsp;', '&#39;', '&eacute;', '&#x1F600;', '&', '\u00a0', '\u2019', '\n', '\ud800',
+        "à l'aide de", 'Tradução automatizada', 'Ce document a été traduit', N,
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const source = parts.join('');
+        const found = findNotices(source, corpora);
+        let last = -1;
+        for (const m of found) {
+          expect(m.start).toBeGreaterThanOrEqual(0);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(source.length);
+          expect(m.start).toBeGreaterThanOrEqual(last);
+          expect(m.text).toBe(source.slice(m.start, m.end));
+          last = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,130 @@
+// Corpus validation: bad entries are reported as file:line: field, and the shipped notices and furniture are sound.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCorpora } from '../../src/corpora/index.js';
+import { WireproofError } from '../../src/types.js';
+import { normalizeText } from '../../src/util/normalize.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A temporary corpora/ root with one JSONL file at corpora/<kind>/bad.jsonl. */
+function corpusWith(kind: string, lines: object[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wireproof-corpus-'));
+  dirs.push(dir);
+  const root = join(dir, 'corpora');
+  mkdirSync(join(root, kind), { recursive: true });
+  writeFileSync(join(root, kind, 'bad.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  return root;
+}
+
+const notice = {
+  id: 'T-1',
+  agency: 'Test',
+  language: 'fr',
+  declares: 'machine-translation',
+  text: '((Traduit))',
+  pattern: String.raw`\(\(traduit\)\)`,
+  weight: 3,
+  status: 'inferred',
+  source: 'https://example.org/',
+};
+const furniture = { id: 'F-1', language: 'fr', kind: 'chrome', pattern: '^fermer$', status: 'seen', source: 'https://example.org/' };
+
+function errorOf(root: string): WireproofError {
+  try {
+    loadCorpora(root);
+  } catch (error) {
+    expect(error).toBeInstanceOf(WireproofError);
+    return error as WireproofError;
+  }
+  throw new Error('loadCorpora did not throw');
+}
+
+describe('corpus errors name file:line and the field', () => {
+  const file = join('corpora', 'notices', 'bad.jsonl');
+  const table: [string, string, object[], string, string][] = [
+    ['notice without source', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', source: undefined }], file, 'source'],
+    ['notice with a bad regex', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: '((unclosed' }], file, 'pattern'],
+    ['notice with a bad declares', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', declares: 'human' }], file, 'declares'],
+    ['notice with a weight out of range', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', weight: 42 }], file, 'weight'],
+    ['notice with an unknown field', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', colour: 'red' }], file, 'colour'],
+    [
+      'furniture with a bad kind',
+      'furniture',
+      [furniture, { ...furniture, id: 'F-2' }, { ...furniture, id: 'F-3', kind: 'footer' }],
+      join('corpora', 'furniture', 'bad.jsonl'),
+      'kind',
+    ],
+    [
+      'furniture with a bad regex',
+      'furniture',
+      [furniture, { ...furniture, id: 'F-2' }, { ...furniture, id: 'F-3', pattern: '[a-' }],
+      join('corpora', 'furniture', 'bad.jsonl'),
+      'pattern',
+    ],
+  ];
+  it.each(table)('%s', (_name, kind, lines, where, field) => {
+    const error = errorOf(corpusWith(kind, lines));
+    expect(error.code).toBe('corpus');
+    expect(error.message.startsWith(`${where}:3:`)).toBe(true);
+    expect(error.message).toContain(field);
+  });
+
+  it('reports invalid JSON with its line', () => {
+    const root = corpusWith('notices', [notice]);
+    writeFileSync(join(root, 'notices', 'bad.jsonl'), `${JSON.stringify(notice)}\n# a comment\n{"id": \n`);
+    expect(errorOf(root).message.startsWith(`${file}:3: invalid JSON`)).toBe(true);
+  });
+
+  it('loads a valid user corpus, skipping comments and blank lines', () => {
+    const root = corpusWith('notices', [notice]);
+    writeFileSync(join(root, 'notices', 'bad.jsonl'), `# user notices\n\n${JSON.stringify(notice)}\n`);
+    const c = loadCorpora(root);
+    expect(c.notices.map((n) => [n.id, n.line])).toEqual([['T-1', 3]]);
+    expect(c.notices[0]!.regex.flags).toContain('g');
+  });
+});
+
+describe('shipped notices', () => {
+  const corpora = loadCorpora();
+  const notices = corpora.notices;
+
+  it('has unique ids across notices and furniture', () => {
+    const ids = [...notices.map((n) => n.id), ...corpora.furniture.map((f) => f.id)];
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('covers every notice of the evidence file', () => {
+    const ids = notices.map((n) => n.id);
+    for (const id of [
+      'RTR-FR-AUTO-1', 'RTR-FR-AUTO-PREFIX', 'RTR-PT-AUTO-PREFIX', 'RTR-ANY-AUTO-RX', 'INV-FR-AI', 'KRONE-EN', 'VOI-EN',
+      'DE-AI-ASSIST', 'COOP-FR-IA', 'COOP-FR-IA-FULL', 'COOP-DE', 'COOP-ES', 'COOP-EN',
+    ]) {
+      expect(ids).toContain(id);
+    }
+  });
+
+  it.each(notices.map((n) => [n.id, n] as const))('%s: sourced, justified, and matches its own text', (_id, n) => {
+    expect(n.source).toMatch(/^https?:\/\//);
+    expect(n.note ?? '').toMatch(/weight/i);
+    expect(n.weight).toBeGreaterThan(0);
+    n.regex.lastIndex = 0;
+    expect(n.regex.test(normalizeText(n.text))).toBe(true);
+    n.regex.lastIndex = 0;
+  });
+
+  it('marks paraphrases and reconstructions as inferred', () => {
+    for (const n of notices.filter((e) => e.id.startsWith('GIZMODO'))) expect(n.status).toBe('inferred');
+  });
+
+  it('never attributes Co-op Translator boilerplate to Reuters', () => {
+    const coop = notices.filter((n) => n.id.startsWith('COOP-'));
+    expect(coop.length).toBeGreaterThanOrEqual(4);
+    for (const n of coop) expect(n.agency).toBe('Microsoft Co-op Translator');
+  });
+});
