@@ -5,6 +5,8 @@ export interface Normalized {
   text: string;
   /** map[i] = offset in the input of the character that produced text[i]; map[text.length] = input length. */
   map: Int32Array;
+  /** ends[i] = offset just after the input character (or entity) that produced text[i]. */
+  ends: Int32Array;
 }
 
 /** Named HTML entities that occur in scraped wire text (apostrophes, quotes, spaces, French letters). */
@@ -48,19 +50,22 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
   const fold = options.fold ?? true;
   const out: string[] = [];
   const map: number[] = [];
+  const ends: number[] = [];
   let lastWasSpace = true; // also trims leading white space
-  const push = (s: string, at: number): void => {
+  const push = (s: string, at: number, to: number): void => {
     for (const ch of s) {
       if (SPACE.test(ch)) {
         if (lastWasSpace) continue;
         out.push(' ');
         map.push(at);
+        ends.push(to);
         lastWasSpace = true;
         continue;
       }
       for (let k = 0; k < ch.length; k++) {
         out.push(ch[k]!);
         map.push(at);
+        ends.push(to);
       }
       lastWasSpace = false;
     }
@@ -82,7 +87,7 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
           decoded = ENTITIES[ref] ?? ENTITIES[ref.toLowerCase()];
         }
         if (decoded !== undefined) {
-          push(fold ? foldString(decoded) : decoded, i);
+          push(fold ? foldString(decoded) : decoded, i, i + m[0].length);
           i += m[0].length;
           continue;
         }
@@ -92,16 +97,17 @@ export function normalizeWithMap(input: string, options: NormalizeOptions = {}):
       i += width;
       continue;
     }
-    push(fold ? foldString(ch) : ch, i);
+    push(fold ? foldString(ch) : ch, i, i + width);
     i += width;
   }
   // Trailing white space is not significant.
   while (out.length > 0 && out[out.length - 1] === ' ') {
     out.pop();
     map.pop();
+    ends.pop();
   }
   map.push(input.length);
-  return { text: out.join(''), map: Int32Array.from(map) };
+  return { text: out.join(''), map: Int32Array.from(map), ends: Int32Array.from(ends) };
 }
 
 /** Case-, accent- and punctuation-folds one string (no offset map). */
@@ -132,9 +138,6 @@ export function mapRange(n: Normalized, start: number, end: number): { start: nu
   const last = n.map.length - 1;
   const s = n.map[Math.min(start, last)]!;
   if (end <= start) return { start: s, end: s };
-  // The end is where the next source character starts: entities, ligatures and surrogate pairs map several units to one.
-  const src = n.map[end - 1]!;
-  let j = end;
-  while (j < last && n.map[j]! <= src) j++;
-  return { start: s, end: Math.max(src + 1, n.map[j]!) };
+  // The end is where the source character (or entity, or surrogate pair) of the last normalised unit ends.
+  return { start: s, end: n.ends[Math.min(end, n.ends.length) - 1]! };
 }

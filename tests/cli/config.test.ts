@@ -1,0 +1,87 @@
+// Configuration files (lilconfig + zod) and baselines, through the CLI.
+import { describe, expect, test } from '@jest/globals';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { run } from '../../src/cli/main.js';
+import { ConfigSchema } from '../../src/config/schema.js';
+import type { Report } from '../../src/types.js';
+import { fakeIo } from '../support/io.js';
+
+const SEED_003 = resolve('seeds/003_86d609dcec19a228.txt');
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wireproof-config-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  copyFileSync(SEED_003, join(dir, 'wire.txt'));
+  return dir;
+}
+
+describe('configuration file', () => {
+  test('.wireproofrc.json is found and sets rule levels', async () => {
+    const dir = project({ '.wireproofrc.json': JSON.stringify({ rules: { 'undeclared-machine-translation': 'warning', 'ric-code': 'off' } }) });
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt', '-f', 'json'], io)).toBe(0);
+    const [r] = JSON.parse(io.out.join('')) as Report[];
+    expect(r!.messages.find((m) => m.ruleId === 'undeclared-machine-translation')?.severity).toBe('warning');
+    expect(r!.paragraphs.flatMap((p) => p.signals).some((s) => s.ruleId === 'ric-code')).toBe(false);
+  });
+
+  test('a "wireproof" key in package.json is read; command-line flags win', async () => {
+    const dir = project({ 'package.json': JSON.stringify({ name: 'desk', wireproof: { failOn: 'never' } }) });
+    expect(await run(['check', 'wire.txt', '-f', 'json'], fakeIo({}, dir))).toBe(0);
+    expect(await run(['check', 'wire.txt', '-f', 'json', '--fail-on', 'error'], fakeIo({}, dir))).toBe(1);
+  });
+
+  test('wireproof.config.js (ESM) is loaded', async () => {
+    const dir = project({ 'wireproof.config.js': 'export default { failOn: "never" };\n', 'package.json': '{"type":"module"}' });
+    expect(await run(['check', 'wire.txt', '-f', 'json'], fakeIo({}, dir))).toBe(0);
+  });
+
+  test('an unknown key: exit 2, one line naming the file, the key and what is allowed', async () => {
+    const dir = project({ '.wireproofrc.json': JSON.stringify({ rulez: {} }) });
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt'], io)).toBe(2);
+    const err = io.err.join('');
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(err).toContain('.wireproofrc.json');
+    expect(err).toContain('rulez');
+    expect(err).toMatch(/allowed: .*rules/);
+  });
+
+  test('a bad value and an unknown rule id are named', async () => {
+    const bad = fakeIo({}, project({ '.wireproofrc.json': JSON.stringify({ rules: { 'ric-code': 'loud' } }) }));
+    expect(await run(['check', 'wire.txt'], bad)).toBe(2);
+    expect(bad.err.join('')).toMatch(/rules\.ric-code.*allowed: error, warning, info, off/);
+    const unknown = fakeIo({}, project({ '.wireproofrc.json': JSON.stringify({ rules: { 'no-such-rule': 'off' } }) }));
+    expect(await run(['check', 'wire.txt'], unknown)).toBe(2);
+    expect(unknown.err.join('')).toMatch(/rules\.no-such-rule: unknown rule/);
+    const prior = fakeIo({}, project({ '.wireproofrc.json': JSON.stringify({ prior: 2 }) }));
+    expect(await run(['check', 'wire.txt'], prior)).toBe(2);
+    expect(prior.err.join('')).toMatch(/prior/);
+  });
+
+  test('the published JSON Schema matches the zod schema', () => {
+    const published = JSON.parse(readFileSync('docs/config.schema.json', 'utf8')) as unknown;
+    expect(published).toEqual(JSON.parse(JSON.stringify(z.toJSONSchema(ConfigSchema))));
+  });
+});
+
+describe('baseline', () => {
+  test('--update-baseline accepts current findings; a later run fails only on new ones', async () => {
+    const dir = project({});
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt', '-f', 'json', '--baseline', 'baseline.json', '--update-baseline'], io)).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')) as { files: Record<string, string[]> };
+    expect(baseline.files['wire.txt']!.length).toBeGreaterThan(0);
+    // Same file, lines moved: still accepted.
+    const moved = `\n\n${readFileSync(join(dir, 'wire.txt'), 'utf8')}`;
+    writeFileSync(join(dir, 'wire.txt'), moved);
+    expect(await run(['check', 'wire.txt', '-f', 'json', '--baseline', 'baseline.json', '--max-warnings', '0'], fakeIo({}, dir))).toBe(0);
+    // A new broken apostrophe is a new finding.
+    writeFileSync(join(dir, 'wire.txt'), `${moved}\n\nLe groupe a refusé d 'utiliser ce modèle pour des armes autonomes, selon le journal.\n`);
+    const after = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt', '-f', 'json', '--baseline', 'baseline.json', '--max-warnings', '0'], after)).toBe(1);
+  });
+});
