@@ -318,3 +318,85 @@ export interface FormatContext {
 
 /** A report formatter: reports in, text out. */
 export type Formatter = (reports: Report[], context: FormatContext) => string;
+
+/** What happened to a paragraph between two versions of a story (`wireproof compare`, docs/compare.md). */
+export type PairStatus = 'unchanged' | 'edited' | 'added' | 'removed' | 'moved';
+
+/** Where a candidate paragraph's wording comes from, when the reference is known to be machine-translated. */
+export type Provenance = 'machine' | 'post-edited' | 'human';
+
+/** One side of a compared pair. */
+export interface ComparedParagraph {
+  /** 1-based paragraph index in its document. */
+  index: number;
+  line: number;
+  column: number;
+  kind: ParagraphKind;
+  text: string;
+}
+
+/** A reference paragraph and the candidate paragraph aligned with it (either may be missing). */
+export interface ComparisonPair {
+  status: PairStatus;
+  /** Kind of the candidate paragraph (of the reference one when removed). Only headline and body pairs are scored. */
+  kind: ParagraphKind;
+  reference: ComparedParagraph | null;
+  candidate: ComparedParagraph | null;
+  /** 1 = same wording: 1 − token edit distance / longer token count (OmegaT's fuzzy score); 0 when one side is missing. */
+  similarity: number;
+  /** Share of the candidate's words kept from the reference (1 − insertion/substitution rate); null when removed. */
+  machineShare: number | null;
+  /** Word diff reference → candidate; null when jsdiff gave up (too different to align). */
+  changes: Change[] | null;
+  /** Inherited provenance when the reference is machine-translated; null otherwise and for non-text pairs. */
+  provenance: Provenance | null;
+}
+
+/** Totals of a comparison, over headline and body pairs (other kinds are counted in `otherPairs`). */
+export interface ComparisonSummary {
+  pairs: number;
+  unchanged: number;
+  edited: number;
+  added: number;
+  removed: number;
+  moved: number;
+  /** Pairs of other kinds (notice, chrome, byline …), aligned but not scored. */
+  otherPairs: number;
+  /** Pairs whose word diff was abandoned as too different. */
+  tooDifferent: number;
+  /** Mean similarity over scored pairs, added and removed counting 0; null with no scored pair. */
+  meanSimilarity: number | null;
+  /** Words of the candidate's headline and body paragraphs. */
+  candidateWords: number;
+  /** Of those, words kept from the reference. */
+  keptWords: number;
+  /** keptWords / candidateWords (word-weighted machine share); null when the candidate has no words. */
+  machineShare: number | null;
+  /** Whether candidate paragraphs inherit machine provenance from the reference. */
+  referenceIsMachine: boolean;
+  /** Why: the reference carries a machine-translation notice, or the caller said so. */
+  referenceIsMachineBecause: 'notice' | 'option' | null;
+  /** Candidate text paragraphs per inherited provenance (all zero when the reference is not machine-translated). */
+  provenance: Record<Provenance, number>;
+  /** Candidate words per inherited provenance of their paragraph. */
+  provenanceWords: Record<Provenance, number>;
+}
+
+/** The result of comparing two versions of one story. */
+export interface Comparison {
+  reference: string;
+  candidate: string;
+  pairs: ComparisonPair[];
+  summary: ComparisonSummary;
+  /** Source–target consistency of the candidate against an original-language source, when one was given. */
+  source?: SourceCheck;
+}
+
+/** Source–target consistency findings of a translation against its original (`--source`). */
+export interface SourceCheck {
+  file: string;
+  /** Signals on the candidate's paragraphs (offsets relative to each paragraph's text). */
+  signals: Signal[];
+  /** Source paragraph indices (1-based) against target paragraph indices, in order; either side may be empty. */
+  alignment: { source: number[]; target: number[]; score: number }[];
+}

@@ -1,0 +1,117 @@
+// `wireproof compare REFERENCE CANDIDATE`: aligns two versions of a story and reports their wording drift.
+import type { Argv, CommandModule } from 'yargs';
+import { loadCorpora } from '../corpora/index.js';
+import { readInput } from '../ingest/read.js';
+import { compare, type CompareOptions } from '../reference/compare.js';
+import { formatComparisonJson } from '../report/compare-json.js';
+import { formatComparisonText } from '../report/compare-text.js';
+import { WireproofError } from '../types.js';
+import { useColor, writeFileAtomic, type Io } from './io.js';
+
+export interface CompareArgs {
+  reference: string;
+  candidate: string;
+  format: 'text' | 'json';
+  outputFile?: string;
+  referenceIsMachine?: boolean;
+  /** The original-language source of the candidate (source-* rules). */
+  source?: string;
+  color?: boolean;
+  inputFormat?: 'auto' | 'text' | 'html';
+  corpora?: string;
+  verbose?: boolean;
+}
+
+/** Names the file in an input error's one-line message (ingest's messages already start with the path). */
+function namedError(error: unknown, file: string): WireproofError {
+  if (error instanceof WireproofError) {
+    const line = error.message.split('\n')[0]!;
+    return new WireproofError(line.startsWith(file) ? line : `${file}: ${line}`, error.code, file);
+  }
+  return new WireproofError(`${file}: ${(error as Error).message.split('\n')[0]}`, 'unreadable', file);
+}
+
+async function read(path: string, format: CompareArgs['inputFormat']): Promise<Awaited<ReturnType<typeof readInput>>> {
+  try {
+    return await readInput(path, { format: format ?? 'auto' });
+  } catch (error) {
+    throw namedError(error, path);
+  }
+}
+
+/**
+ * Runs the compare command and writes its output; input and usage errors are thrown as WireproofError (one line,
+ * naming the file), for the caller to print and map to exit code 2.
+ */
+export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
+  // yargs reports a missing positional or a bad choice to .fail() and still runs the handler: check again here.
+  if (typeof args.reference !== 'string' || typeof args.candidate !== 'string' || args.reference === '' || args.candidate === '') {
+    throw new WireproofError('compare needs two files: wireproof compare <reference> <candidate>', 'usage');
+  }
+  if (args.reference === '-' && args.candidate === '-') throw new WireproofError('only one of reference and candidate may be standard input (-)', 'usage');
+  if (args.format !== 'text' && args.format !== 'json') throw new WireproofError(`unknown format "${String(args.format)}" for compare (choose text or json)`, 'usage');
+  const corpora = loadCorpora(args.corpora);
+  const reference = await read(args.reference, args.inputFormat);
+  const candidate = await read(args.candidate, args.inputFormat);
+  const options: CompareOptions = {};
+  if (args.referenceIsMachine !== undefined) options.referenceIsMachine = args.referenceIsMachine;
+  if (args.source !== undefined) options.source = await read(args.source, args.inputFormat);
+  const comparison = await compare(reference, candidate, options, corpora);
+  const output =
+    args.format === 'json'
+      ? formatComparisonJson(comparison)
+      : formatComparisonText(comparison, { color: useColor(io, args.color, Boolean(args.outputFile)), verbose: Boolean(args.verbose) });
+  if (args.outputFile) writeFileAtomic(args.outputFile, output);
+  else io.stdout(output);
+}
+
+/**
+ * Runs the compare command.
+ * @returns the exit code: 0 done (differences are the output, not a failure), 2 usage or input error (one line on
+ *   stderr naming the file)
+ */
+export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
+  try {
+    await executeCompare(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof WireproofError) {
+      io.stderr(`wireproof: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** Declares the command's positionals and options on a yargs instance. */
+export function compareBuilder<T>(y: Argv<T>): Argv<T> {
+  return y
+    .positional('reference', { type: 'string', demandOption: true, describe: 'The earlier version: the machine-translated feed copy, or the previous writethru (- for standard input)' })
+    .positional('candidate', { type: 'string', demandOption: true, describe: 'The later version: the copy about to be published (- for standard input)' })
+    .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
+    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the comparison to this file (atomically) instead of stdout' })
+    .option('reference-is-machine', { type: 'boolean', describe: 'Treat the reference as machine-translated (default: when it carries a notice), so candidate paragraphs inherit provenance' })
+    .option('source', { type: 'string', describe: 'The original-language source of the candidate: also check numbers, names, quotes and paragraphs against it' })
+    .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
+    .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
+    .option('corpora', { type: 'string', describe: 'Use this corpora folder instead of the shipped one' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print unchanged paragraphs in full' }) as unknown as Argv<T>;
+}
+
+/**
+ * The yargs command module for `compare <reference> <candidate>`. Input errors are thrown as WireproofError, which
+ * `run` (src/cli/main.ts) prints on one line and maps to exit code 2; `onCode` receives 0 on success.
+ * @param io streams, environment and working folder
+ * @param onCode receives the exit code when the command completes
+ */
+export function compareCommand(io: Io, onCode: (code: number) => void = () => undefined): CommandModule {
+  return {
+    command: 'compare <reference> <candidate>',
+    describe: 'Align two versions of a story paragraph by paragraph: status, similarity, word diff, machine share',
+    builder: (y) => compareBuilder(y),
+    handler: async (argv) => {
+      await executeCompare(argv as unknown as CompareArgs, io);
+      onCode(0);
+    },
+  };
+}

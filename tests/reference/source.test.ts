@@ -1,0 +1,210 @@
+// Source–target consistency: alignment with the original, and the source-* rules on short pairs and on the seeds.
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadCorpora } from '../../src/corpora/index.js';
+import { ingestBytes } from '../../src/ingest/read.js';
+import { segmentSource, SOURCE_RULES, SOURCE_WEIGHTS, sourceSignals } from '../../src/reference/source.js';
+import { segment } from '../../src/segment/paragraphs.js';
+import type { Paragraph, Signal } from '../../src/types.js';
+
+const corpora = loadCorpora();
+
+async function target(text: string): Promise<Paragraph[]> {
+  return segment(await ingestBytes(new TextEncoder().encode(text), 'target.txt', { format: 'text' }), corpora).paragraphs;
+}
+
+async function source(text: string): Promise<Paragraph[]> {
+  return segmentSource(await ingestBytes(new TextEncoder().encode(text), 'source.txt', { format: 'text' }), corpora);
+}
+
+async function check(fr: string, en: string, rules?: Record<string, 'off'>): Promise<{ signals: Signal[]; tp: Paragraph[] }> {
+  const tp = await target(fr);
+  const { signals } = sourceSignals(tp, await source(en), rules ? { corpora, rules } : { corpora });
+  return { signals, tp };
+}
+
+/** `ruleId ¶n "covered text"` for compact assertions. */
+function show(signals: readonly Signal[], tp: readonly Paragraph[]): string[] {
+  return signals.map((s) => `${s.ruleId} ¶${s.paragraph} ${JSON.stringify(tp.find((p) => p.index === s.paragraph)!.text.slice(s.start, s.end))}`);
+}
+
+const EN = [
+  'The Pentagon is pushing four AI companies to accept its terms, the White House said on Tuesday.',
+  'NATO, a 32-member alliance, reported sales of 2.9 million units to Americans in 2025, up 3.1%.',
+  'The former Venezuelan President Nicolas Maduro was captured, Palantir PLTR.O said, calling it “a complex but right decision for the country.”',
+].join('\n\n');
+
+const FR = [
+  "Le Pentagone fait pression sur quatre entreprises d'IA pour qu'elles acceptent ses conditions, a déclaré mardi la Maison Blanche.",
+  "L'Otan, une alliance de 32 membres, a fait état de ventes de 2,9 millions d'unités aux Américains en 2025, en hausse de 3,1 %.",
+  "L'ancien président vénézuélien Nicolas Maduro a été capturé, a déclaré Palantir PLTR.O, qui parle d'une « décision complexe mais juste pour le pays ».",
+].join('\n\n');
+
+describe('sourceSignals on short pairs', () => {
+  test('a faithful translation: aligned one to one, no finding (aliases, number words, decimal comma, RIC codes)', async () => {
+    const tp = await target(FR);
+    const { signals, alignment } = sourceSignals(tp, await source(EN), { corpora });
+    expect(signals).toEqual([]);
+    expect(alignment.map((g) => [g.source, g.target])).toEqual([
+      [[1], [1]],
+      [[2], [2]],
+      [[3], [3]],
+    ]);
+  });
+
+  test('a changed number is reported at the number, with the source value as expected', async () => {
+    const { signals, tp } = await check(FR.replace('32 membres', '23 membres'), EN);
+    expect(show(signals, tp)).toEqual(['source-number ¶2 "23"']);
+    expect(signals[0]!.expected).toEqual(['32']);
+    expect(signals[0]!.weight).toBe(0);
+    const words = await check(FR.replace('quatre entreprises', 'cinq entreprises'), EN);
+    expect(show(words.signals, words.tp)).toEqual(['source-number ¶1 "cinq"']);
+    expect(words.signals[0]!.message).toMatch(/“cinq” \(5\) where the source has “four” \(4\)/);
+  });
+
+  test('a dropped number points at the paragraph start and quotes the source', async () => {
+    const { signals } = await check(FR.replace(', en hausse de 3,1 %', ''), EN);
+    expect(signals.map((s) => [s.ruleId, s.paragraph, s.start, s.end])).toEqual([['source-number', 2, 0, 0]]);
+    expect(signals[0]!.message).toMatch(/The source has “3\.1” \(3\.1\), not found in the translation: “NATO, a 32-member/);
+  });
+
+  test('a misspelt name is reported at the word, with the source spelling', async () => {
+    const { signals, tp } = await check(FR.replace('Nicolas Maduro', 'Nicolas Madurro'), EN);
+    expect(show(signals, tp)).toEqual(['source-name ¶3 "Madurro"']);
+    expect(signals[0]!.expected).toEqual(['Maduro']);
+    expect(signals[0]!.message).toMatch(/misspelt/);
+  });
+
+  test('a dropped name points at the paragraph start; an added one at the word', async () => {
+    const dropped = await check(FR.replace(', a déclaré mardi la Maison Blanche', ''), EN);
+    expect(dropped.signals.map((s) => [s.ruleId, s.paragraph, s.start])).toEqual([['source-name', 1, 0]]);
+    expect(dropped.signals[0]!.message).toMatch(/The source names “White House”/);
+    const added = await check(FR.replace('Nicolas Maduro', 'Nicolas Maduro, allié de Cuba,'), EN);
+    expect(show(added.signals, added.tp)).toEqual(['source-name ¶3 "Cuba"']);
+  });
+
+  test('a quotation of the source with no quotation in the translation', async () => {
+    const { signals } = await check(FR.replace('qui parle d\'une « décision complexe mais juste pour le pays »', 'qui juge la décision complexe'), EN);
+    expect(signals.map((s) => s.ruleId)).toEqual(['source-quote']);
+    expect(signals[0]!.message).toMatch(/a complex but right decision/);
+  });
+
+  test('paragraphs: one the source lacks, one the translation dropped', async () => {
+    const extra = `${FR}\n\nCette information n'a pas pu être vérifiée de source indépendante par notre rédaction à cette heure.`;
+    const a = await check(extra, EN);
+    expect(a.signals.map((s) => [s.ruleId, s.paragraph])).toEqual([['source-paragraphs', 4]]);
+    expect(a.signals[0]!.message).toMatch(/source, which ends before it/);
+    const frParas = FR.split('\n\n');
+    const b = await check([frParas[0], frParas[2]].join('\n\n'), EN);
+    expect(b.signals.map((s) => [s.ruleId, s.paragraph])).toEqual([['source-paragraphs', 2]]);
+    expect(b.signals[0]!.message).toMatch(/Source paragraph 2 has no counterpart in the translation: “NATO, a 32-member/);
+  });
+
+  test('two source paragraphs merged into one translated paragraph are aligned together, without findings', async () => {
+    const frParas = FR.split('\n\n');
+    const tp = await target([`${frParas[0]} ${frParas[1]}`, frParas[2]].join('\n\n'));
+    const { signals, alignment } = sourceSignals(tp, await source(EN), { corpora });
+    expect(signals).toEqual([]);
+    expect(alignment.map((g) => [g.source, g.target])).toEqual([
+      [[1, 2], [1]],
+      [[3], [2]],
+    ]);
+  });
+
+  test('an English sentence copied untranslated is reported with weight +0.8', async () => {
+    const { signals, tp } = await check(FR.replace("L'ancien président vénézuélien Nicolas Maduro a été capturé", 'The former Venezuelan President Nicolas Maduro was captured'), EN);
+    expect(show(signals, tp)).toEqual(['source-untranslated ¶3 "The former Venezuelan President Nicolas Maduro was captured"']);
+    expect(signals[0]!.weight).toBe(0.8);
+  });
+
+  test('datelines, credit lines and update notes have no counterpart and are not compared', async () => {
+    const en = `Feb 14 (Reuters) – ${EN}\n\n(Reporting by Jane Doe in Bengaluru; Editing by John Roe)`;
+    const fr = `(Ajoute des détails dans les paragraphes 2-3)\n\n${FR}`;
+    const { signals } = await check(fr, en);
+    expect(signals).toEqual([]);
+  });
+
+  test('rules set to off are not run', async () => {
+    const { signals } = await check(FR.replace('32 membres', '23 membres').replace('Maduro', 'Madurro'), EN, { 'source-number': 'off' });
+    expect(signals.map((s) => s.ruleId)).toEqual(['source-name']);
+  });
+
+  test('empty sides: nothing to compare, nothing reported', async () => {
+    expect(sourceSignals([], [], { corpora })).toEqual({ signals: [], alignment: [] });
+    const { signals } = sourceSignals(await target(FR), [], { corpora });
+    expect(new Set(signals.map((s) => s.ruleId))).toEqual(new Set(['source-paragraphs']));
+  });
+
+  test('every rule has a meta, a weight and a doc page', () => {
+    expect(SOURCE_RULES.map((r) => r.id)).toEqual(['source-number', 'source-name', 'source-quote', 'source-paragraphs', 'source-untranslated']);
+    for (const r of SOURCE_RULES) {
+      expect(existsSync(r.docs)).toBe(true);
+      expect(r.evidence).toBe('source');
+      expect(r.defaultSeverity).toBe('warning');
+      expect(SOURCE_WEIGHTS[r.id]).toBeDefined();
+    }
+  });
+});
+
+/** The English originals are Reuters copyright and live outside the repository (../shared/data). */
+const ORIGINALS = resolve(process.env['WIREPROOF_EN_ORIGINALS'] ?? '../shared/data/reuters-en-originals');
+const haveOriginals = existsSync(join(ORIGINALS, 'README.md'));
+
+/** Seed → original, from the README's table: | `original.en.txt` | `seeds/…txt` | … |. */
+function originals(): [string, string][] {
+  const readme = readFileSync(join(ORIGINALS, 'README.md'), 'utf8');
+  return [...readme.matchAll(/^\|\s*`([^`]+\.en\.txt)`\s*\|\s*`(seeds\/[^`]+)`/gmu)].map((m) => [m[2]!, join(ORIGINALS, m[1]!)]);
+}
+
+(haveOriginals ? describe : describe.skip)(
+  haveOriginals
+    ? 'seeds against their English originals'
+    : `seeds against their English originals — SKIPPED: ${ORIGINALS} is absent (set WIREPROOF_EN_ORIGINALS to the folder of the Reuters originals)`,
+  () => {
+    async function run(seed: string, original: string, edit: (s: string) => string = (s) => s): Promise<{ signals: Signal[]; tp: Paragraph[] }> {
+      const tp = await target(edit(readFileSync(seed, 'utf8')));
+      const sp = segmentSource(await ingestBytes(readFileSync(original), original, { format: 'text' }), corpora);
+      return { signals: sourceSignals(tp, sp, { corpora }).signals, tp };
+    }
+
+    const pairs = haveOriginals ? originals() : [];
+
+    test('the README maps both seeds', () => {
+      expect(pairs.map(([seed]) => seed).sort()).toEqual(['seeds/000_22f5c933d92a2ddd.txt', 'seeds/003_86d609dcec19a228.txt']);
+    });
+
+    test.each(pairs)('%s: no source-number or source-name finding', async (seed, original) => {
+      const { signals } = await run(seed, original);
+      expect(signals.filter((s) => s.ruleId === 'source-number' || s.ruleId === 'source-name')).toEqual([]);
+    });
+
+    const bySeed = (id: string): [string, string] => pairs.find(([seed]) => seed.includes(id))!;
+
+    test.each([
+      ['000', 'quatre entreprises', 'cinq entreprises', 'source-number', 'cinq'],
+      ['000', "d'Anthropic a déclaré", "d'Anthropik a déclaré", 'source-name', 'Anthropik'],
+      ['000', 'mais Anthropic', 'mais Anthropik', 'source-name', 'Anthropik'],
+      ['003', '32 membres', '23 membres', 'source-number', '23'],
+      ['003', 'Sam Altman', 'Sam Altmann', 'source-name', 'Altmann'],
+      ['003', 'que Altman', 'que Altmann', 'source-name', 'Altmann'],
+    ])('seed %s: "%s" → "%s" is caught by %s', async (id, from, to, rule, word) => {
+      const [seed, original] = bySeed(id);
+      const { signals, tp } = await run(seed, original, (s) => {
+        expect(s).toContain(from);
+        return s.replace(from, to);
+      });
+      const hits = signals.filter((s) => s.ruleId === rule);
+      expect(hits).toHaveLength(1);
+      const p = tp.find((x) => x.index === hits[0]!.paragraph)!;
+      expect(p.text.slice(hits[0]!.start, hits[0]!.end)).toBe(word);
+    });
+
+    test('seed 003: the original is truncated, so its closing quote paragraph has no counterpart', async () => {
+      const [seed, original] = bySeed('003');
+      const { signals, tp } = await run(seed, original);
+      expect(signals.map((s) => s.ruleId)).toEqual(['source-paragraphs']);
+      expect(tp.find((p) => p.index === signals[0]!.paragraph)!.text).toMatch(/^"Je pense/);
+    });
+  },
+);
