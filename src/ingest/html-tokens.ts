@@ -1,0 +1,277 @@
+// A positional HTML tokenizer that mirrors htmlparser2 (linkedom's parser), so DOM elements can be found in the source.
+
+/** Kinds of token. `raw` is the content of script/style/title/textarea/xmp, which holds no tags. */
+export type TokenKind = 'text' | 'raw' | 'start' | 'end' | 'comment';
+
+/** One piece of the source. `start`/`end` are offsets in the source (end exclusive). */
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Lower-case tag name for `start`/`end`; for `raw`, the element whose content it is. */
+  name?: string;
+  /**
+   * For `start`: htmlparser2 creates an element that the source does not spell out (a stray `</p>` gives an
+   * empty `<p>`, and `</br>` a `<br>`); the token then spans the end tag.
+   */
+  implied?: boolean;
+  /** For `start`: the element is closed by its own tag (void element, or `<x/>` inside svg/math). */
+  closed?: boolean;
+}
+
+/** The tokens and, per tag name, the indexes of its `start` tokens in element-creation order. */
+export interface Tokenized {
+  tokens: Token[];
+  starts: Map<string, number[]>;
+}
+
+/** Elements whose content htmlparser2's tokenizer reads as text up to their end tag (`Tokenizer.js`, `Sequences`). */
+const SPECIAL = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
+
+// The tables below are copied from htmlparser2 10.1.0 `Parser.js` (the version linkedom 0.18 depends on). They
+// decide when htmlparser2 closes elements implicitly, which decides whether `</p>` creates an extra `<p>`.
+const P_TAG = new Set(['p']);
+const FORM_TAGS = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ...['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((n) => [n, P_TAG] as [string, Set<string>]),
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map((n) => [n, FORM_TAGS] as [string, Set<string>]),
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', new Set(['dd', 'dt'])],
+  ['dt', new Set(['dd', 'dt'])],
+  ...[
+    'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
+    'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul',
+  ].map((n) => [n, P_TAG] as [string, Set<string>]),
+  ['rt', new Set(['rt', 'rp'])],
+  ['rp', new Set(['rt', 'rp'])],
+  ['tbody', new Set(['thead', 'tbody'])],
+  ['tfoot', new Set(['thead', 'tbody'])],
+]);
+/** Elements without content or end tag (htmlparser2 `voidElements`). */
+export const VOID_ELEMENTS = new Set([
+  'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen',
+  'link', 'meta', 'param', 'source', 'track', 'wbr',
+]);
+const FOREIGN = new Set(['math', 'svg']);
+const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title']);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
+}
+function isAlpha(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+function isNameEnd(c: number): boolean {
+  return c === 47 || c === 62 || isSpace(c);
+}
+
+/**
+ * Tokenizes HTML the way htmlparser2 does in HTML mode, keeping offsets: tags start with `<` and an ASCII letter,
+ * comments run to the first `-->` (`<!-->` is a whole comment), `<![CDATA[…]]>` is a comment, `<!…>`, `<?…>` and
+ * `</` followed by a non-letter are skipped to `>`, and script/style/title/textarea/xmp content runs to its end tag.
+ * A small copy of htmlparser2's open-element stack adds the elements it creates without a start tag.
+ * Never throws; unfinished constructs at the end of the input are treated as htmlparser2 treats them.
+ *
+ * @param source HTML source
+ * @returns the tokens and the start-tag index by name
+ */
+export function tokenizeHtml(source: string): Tokenized {
+  const tokens: Token[] = [];
+  const starts = new Map<string, number[]>();
+  const stack: string[] = []; // open elements, innermost first (as htmlparser2's `stack`)
+  const foreign: boolean[] = [false];
+  const n = source.length;
+  let textStart = 0;
+  let i = 0;
+
+  const flushText = (end: number): void => {
+    if (end > textStart) tokens.push({ kind: 'text', start: textStart, end });
+  };
+  const addStart = (token: Token): void => {
+    const name = token.name!;
+    let list = starts.get(name);
+    if (!list) starts.set(name, (list = []));
+    list.push(tokens.length);
+    tokens.push(token);
+  };
+  const openElement = (name: string): void => {
+    const closes = OPEN_IMPLIES_CLOSE.get(name);
+    if (closes) while (stack.length > 0 && closes.has(stack[0]!)) stack.shift();
+    if (!VOID_ELEMENTS.has(name)) {
+      stack.unshift(name);
+      if (FOREIGN.has(name)) foreign.unshift(true);
+      else if (INTEGRATION.has(name)) foreign.unshift(false);
+    }
+  };
+  const closeElement = (name: string, at: number, end: number): void => {
+    if (FOREIGN.has(name) || INTEGRATION.has(name)) {
+      if (foreign.length > 1) foreign.shift();
+    }
+    if (!VOID_ELEMENTS.has(name)) {
+      const pos = stack.indexOf(name);
+      if (pos >= 0) stack.splice(0, pos + 1);
+      else if (name === 'p') {
+        openElement('p');
+        addStart({ kind: 'start', start: at, end, name: 'p', implied: true, closed: true });
+        if (stack[0] === 'p') stack.shift();
+      }
+    } else if (name === 'br') {
+      addStart({ kind: 'start', start: at, end, name: 'br', implied: true, closed: true });
+    }
+  };
+
+  while (i < n) {
+    const lt = source.indexOf('<', i);
+    if (lt < 0 || lt + 1 >= n) break;
+    const c = source.charCodeAt(lt + 1);
+    if (c === 33 /* ! */) {
+      let end: number;
+      if (source.startsWith('<!--', lt)) {
+        // The opening dashes count towards `-->`, so `<!-->` and `<!--->` are complete comments.
+        const close = source.indexOf('-->', lt + 2);
+        end = close < 0 ? n : close + 3;
+      } else if (source.startsWith('<![CDATA[', lt)) {
+        const close = source.indexOf(']]>', lt + 9);
+        end = close < 0 ? n : close + 3;
+      } else {
+        const close = source.indexOf('>', lt + 2);
+        end = close < 0 ? n : close + 1;
+      }
+      flushText(lt);
+      tokens.push({ kind: 'comment', start: lt, end });
+      i = textStart = end;
+      continue;
+    }
+    if (c === 63 /* ? */) {
+      const close = source.indexOf('>', lt + 2);
+      const end = close < 0 ? n : close + 1;
+      flushText(lt);
+      tokens.push({ kind: 'comment', start: lt, end });
+      i = textStart = end;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      let j = lt + 2;
+      while (j < n && isSpace(source.charCodeAt(j))) j++;
+      if (j >= n) break;
+      const d = source.charCodeAt(j);
+      if (d === 62 /* > */) {
+        // `</>` is dropped.
+        flushText(lt);
+        tokens.push({ kind: 'comment', start: lt, end: j + 1 });
+        i = textStart = j + 1;
+        continue;
+      }
+      const close = source.indexOf('>', j);
+      const end = close < 0 ? n : close + 1;
+      flushText(lt);
+      if (!isAlpha(d)) {
+        tokens.push({ kind: 'comment', start: lt, end });
+      } else {
+        let k = j;
+        while (k < n && source.charCodeAt(k) !== 62 && !isSpace(source.charCodeAt(k))) k++;
+        const name = source.slice(j, k).toLowerCase();
+        if (close >= 0) {
+          tokens.push({ kind: 'end', start: lt, end, name });
+          closeElement(name, lt, end);
+        } else {
+          tokens.push({ kind: 'comment', start: lt, end });
+        }
+      }
+      i = textStart = end;
+      continue;
+    }
+    if (!isAlpha(c)) {
+      i = lt + 1;
+      continue;
+    }
+    // Start tag: name, then attributes (quoted values may hold `>`), then `>` or `/>`.
+    let j = lt + 1;
+    while (j < n && !isNameEnd(source.charCodeAt(j))) j++;
+    const name = source.slice(lt + 1, j).toLowerCase();
+    let selfClosing = false;
+    let end = -1;
+    while (j < n) {
+      const d = source.charCodeAt(j);
+      if (d === 62) {
+        end = j + 1;
+        break;
+      }
+      if (d === 47) {
+        selfClosing = source.charCodeAt(j + 1) === 62;
+        j++;
+        continue;
+      }
+      if (isSpace(d)) {
+        j++;
+        continue;
+      }
+      // Attribute name: up to `=`, space, `/` or `>`.
+      while (j < n) {
+        const e = source.charCodeAt(j);
+        if (e === 61 || isNameEnd(e)) break;
+        j++;
+      }
+      while (j < n && isSpace(source.charCodeAt(j))) j++;
+      if (source.charCodeAt(j) !== 61) continue;
+      j++;
+      while (j < n && isSpace(source.charCodeAt(j))) j++;
+      const q = source.charCodeAt(j);
+      if (q === 34 || q === 39) {
+        const close = source.indexOf(q === 34 ? '"' : "'", j + 1);
+        j = close < 0 ? n : close + 1;
+      } else {
+        while (j < n && source.charCodeAt(j) !== 62 && !isSpace(source.charCodeAt(j))) j++;
+      }
+    }
+    if (end < 0) {
+      // An unfinished start tag at the end of the input creates no element in htmlparser2.
+      flushText(lt);
+      tokens.push({ kind: 'comment', start: lt, end: n });
+      textStart = n;
+      break;
+    }
+    flushText(lt);
+    openElement(name);
+    // As htmlparser2: `/>` closes only in foreign content, judged after the element's own push (so `<svg/>` closes),
+    // and closing this way does not pop the foreign-content flag (`closeCurrentTag` leaves `foreignContext` alone).
+    const inForeign = foreign[0] === true;
+    const closed = VOID_ELEMENTS.has(name) || (selfClosing && inForeign);
+    if (selfClosing && inForeign && stack[0] === name) stack.shift();
+    addStart({ kind: 'start', start: lt, end, name, closed });
+    i = textStart = end;
+    if (SPECIAL.has(name) && !selfClosing) {
+      // Raw content up to `</name` followed by space or `>` (case-insensitive); the end tag is then a normal one.
+      const re = new RegExp(`</${name}[\\s>]`, 'ig');
+      re.lastIndex = end;
+      const m = re.exec(source);
+      const rawEnd = m ? m.index : n;
+      if (rawEnd > end) tokens.push({ kind: 'raw', start: end, end: rawEnd, name });
+      i = textStart = rawEnd;
+    }
+  }
+  flushText(n);
+  return { tokens, starts };
+}
+
+/**
+ * Index of the token holding `offset` (binary search), or the first token after it.
+ * @param tokens tokens in source order
+ * @param offset a source offset
+ */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,495 @@
+// HTML pages → article blocks with source positions: linkedom parses, Readability picks the article, align.ts maps.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Block, OffsetMap } from '../types.js';
+import { alignText, BREAK_ELEMENTS, fallbackOffsets, findText, SKIP_ELEMENTS, type Alignment, type Cursor } from './align.js';
+import { tokenizeHtml, type Token, type Tokenized } from './html-tokens.js';
+
+/** What {@link extractHtml} returns. */
+export interface HtmlExtraction {
+  /** Article blocks in document order; positions refer to the source given. */
+  blocks: Block[];
+  /** Article title (Readability's, else the page's `<title>`), white space collapsed. */
+  title?: string;
+  /** Primary subtag of `<html lang>`, lower case, when it is a two-letter code. */
+  language?: string;
+}
+
+/** Elements kept as blocks (Readability turns some `div`s into `p`s; figcaptions carry photo credits). */
+const BLOCK_ELEMENTS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption']);
+
+/**
+ * Readability's cleaning passes are superlinear in nesting depth (measured: 500 nested divs 3 s, 1,000 nested
+ * divs 22 s). Real article pages nest 13–23 deep (the five pages in Readability's test suite we checked), so a
+ * page nested deeper than this is not an article page: the body walk, which is linear, handles it.
+ */
+const MAX_READABILITY_DEPTH = 80;
+/** Above this many elements Readability throws (its `maxElemsToParse`) and the body walk is used instead. */
+const MAX_READABILITY_ELEMENTS = 15000;
+
+/** Attribute that numbers every element before Readability runs; Readability copies attributes when it retags. */
+const ID_ATTRIBUTE = 'data-wireproof-id';
+
+// Minimal structural view of linkedom's DOM: its typings lean on the DOM lib, which this Node project does not load.
+interface DomNode {
+  readonly nodeType: number;
+  readonly childNodes: ArrayLike<DomNode>;
+  readonly parentNode: DomNode | null;
+}
+interface DomText extends DomNode {
+  readonly data: string;
+}
+interface DomElement extends DomNode {
+  readonly localName: string;
+  readonly attributes: ArrayLike<{ name: string; value: string }>;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  appendChild(node: DomNode): DomNode;
+  remove(): void;
+}
+interface DomDocument extends DomNode {
+  readonly documentElement: DomElement | null;
+  readonly title: string;
+  createElement(name: string): DomElement;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  appendChild(node: DomNode): DomNode;
+}
+const ELEMENT = 1;
+const TEXT = 3;
+const CDATA = 4;
+const DOCTYPE = 10;
+
+/** What was known about an element before Readability changed the document. */
+interface ElementInfo {
+  /** Tag name in the source. */
+  name: string;
+  /** Its rank among elements of that name, in document (= creation) order. */
+  rank: number;
+  /** Inside page furniture (navigation, cookie banner, site header …). */
+  furniture: boolean;
+}
+
+interface Prepared {
+  document: DomDocument;
+  infos: ElementInfo[];
+  /** Deepest element nesting. */
+  depth: number;
+  /** Elements by id, as parsed (before Readability). */
+  elements: DomElement[];
+  language?: string;
+}
+
+/**
+ * Extracts the article of an HTML page as positioned blocks.
+ *
+ * linkedom parses the page and every element gets a sequence number; Readability picks the article; each kept
+ * block element (p, h1–h6, li, blockquote, pre, figcaption, innermost only) is found in the source as the k-th
+ * start tag of its name (htmlparser2 does not restructure markup, so the k-th `<p` is the k-th `p` element), and
+ * its text is aligned character by character from there. Blocks Readability built itself are found by text.
+ * A headline `<h1>` Readability dropped as a duplicate of the title is put back. Page furniture is dropped.
+ * When Readability finds no article, the body's innermost block elements are returned instead.
+ *
+ * Never throws: any failure degrades to fewer blocks, single-run offset maps, or `{ blocks: [] }`.
+ *
+ * @param source the decoded page (LF line endings)
+ * @returns blocks, title and declared language
+ */
+export function extractHtml(source: string): HtmlExtraction {
+  let tokenized: Tokenized;
+  try {
+    tokenized = tokenizeHtml(source);
+  } catch {
+    return { blocks: [] };
+  }
+  try {
+    return extractArticle(source, tokenized);
+  } catch {
+    try {
+      return extractBody(source, tokenized);
+    } catch {
+      return { blocks: [] };
+    }
+  }
+}
+
+function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
+  const prepared = prepare(source);
+  const { document, infos } = prepared;
+  const pageTitle = collapse(document.title ?? '');
+  // Headline candidates are read now: Readability removes an <h1> that repeats the title.
+  const headlines = prepared.elements
+    .map((element, id) => ({ element, id }))
+    .filter((h) => h.element.localName === 'h1')
+    .map((h) => ({ id: h.id, text: blockText(h.element) }));
+
+  if (prepared.depth > MAX_READABILITY_DEPTH) return extractBody(source, tokenized, pageTitle || undefined, prepared);
+  const article = new Readability<DomNode>(document as never, {
+    serializer: (node) => node as unknown as DomNode,
+    maxElemsToParse: MAX_READABILITY_ELEMENTS,
+  }).parse();
+  const title = collapse(article?.title ?? '') || pageTitle || undefined;
+  const content = article?.content;
+  if (!content || content.nodeType !== ELEMENT) return extractBody(source, tokenized, title);
+
+  const locator = new Locator(source, tokenized, infos);
+  const blocks: Block[] = [];
+  for (const element of innermostBlocks(content as DomElement)) {
+    const info = infoOf(element, infos);
+    if (info?.furniture) continue;
+    const block = locator.block(element, info);
+    if (block && !isFurnitureText(block.text)) blocks.push(block);
+  }
+  if (blocks.length === 0) return extractBody(source, tokenized, title);
+
+  if (title && !blocks.some((b) => b.tag === 'h1')) {
+    const headline = headlines.find((h) => h.text && !infos[h.id]!.furniture && similarTitles(h.text, title)) ??
+      headlines.find((h) => h.text && similarTitles(h.text, title));
+    if (headline && !blocks.some((b) => b.text === headline.text)) {
+      const block = locator.atElement(headline.text, infos[headline.id]!, undefined);
+      if (block) {
+        const at = blocks.findIndex((b) => b.offset > block.offset);
+        blocks.splice(at < 0 ? blocks.length : at, 0, block);
+      }
+    }
+  }
+  return withMeta({ blocks }, title, prepared.language);
+}
+
+/**
+ * The fallback: innermost block elements of the whole page, furniture dropped, no Readability.
+ * @param prepared a document Readability has not touched, if there is one (else the source is parsed again)
+ */
+function extractBody(source: string, tokenized: Tokenized, title?: string, prepared = prepare(source)): HtmlExtraction {
+  const locator = new Locator(source, tokenized, prepared.infos);
+  const blocks: Block[] = [];
+  const root = prepared.document.documentElement;
+  if (root) {
+    for (const element of innermostBlocks(root)) {
+      const info = infoOf(element, prepared.infos);
+      if (!info || info.furniture) continue;
+      const block = locator.block(element, info);
+      if (block && !isFurnitureText(block.text)) blocks.push(block);
+    }
+  }
+  return withMeta({ blocks }, title ?? (collapse(prepared.document.title ?? '') || undefined), prepared.language);
+}
+
+function withMeta(result: HtmlExtraction, title: string | undefined, language: string | undefined): HtmlExtraction {
+  if (title) result.title = title;
+  if (language) result.language = language;
+  return result;
+}
+
+/**
+ * Parses, numbers every element, records what Readability will change, and gives the document the
+ * html > head + body shape Readability expects: linkedom keeps markup as written, so a fragment (`<p>…</p>`)
+ * has a `<p>` as document element and a page without `<body>` has its content outside any body.
+ */
+function prepare(source: string): Prepared {
+  const { document } = parseHTML(source) as unknown as { document: DomDocument };
+  const all = document.querySelectorAll('*');
+  const elements: DomElement[] = [];
+  const infos: ElementInfo[] = [];
+  const ranks = new Map<string, number>();
+  for (let id = 0; id < all.length; id++) {
+    const element = all[id]!;
+    const name = element.localName.toLowerCase();
+    const rank = ranks.get(name) ?? 0;
+    ranks.set(name, rank + 1);
+    element.setAttribute(ID_ATTRIBUTE, String(id));
+    elements.push(element);
+    infos.push({ name, rank, furniture: false });
+  }
+  const depth = markFurniture(document, infos);
+
+  let language: string | undefined;
+  const html = document.createElement('html');
+  const head = document.createElement('head');
+  const body = document.createElement('body');
+  html.appendChild(head);
+  html.appendChild(body);
+  const top = Array.from(document.childNodes);
+  for (const node of top) {
+    if (node.nodeType === DOCTYPE) continue;
+    if (isElement(node) && node.localName === 'html') {
+      language ??= languageOf(attr(node, 'lang') ?? attr(node, 'xml:lang'));
+      for (const attribute of Array.from(node.attributes)) html.setAttribute(attribute.name, attribute.value);
+      for (const child of Array.from(node.childNodes)) {
+        if (isElement(child) && child.localName === 'head') moveChildren(child, head);
+        else if (isElement(child) && child.localName === 'body') moveChildren(child, body);
+        else body.appendChild(child);
+      }
+      node.remove();
+    } else if (isElement(node) && ['title', 'meta', 'link', 'base'].includes(node.localName)) {
+      head.appendChild(node);
+    } else {
+      body.appendChild(node);
+    }
+  }
+  for (const node of Array.from(document.childNodes)) if (node.nodeType !== DOCTYPE) (node as DomElement).remove();
+  document.appendChild(html);
+  const result: Prepared = { document, infos, elements, depth };
+  if (language) result.language = language;
+  return result;
+}
+
+/**
+ * An attribute, whatever the case of its name: linkedom keeps attribute names as written (it parses with
+ * `lowerCaseAttributeNames: false`) and its `getAttribute` does not fold case, so `<HTML LANG=fr>` needs this.
+ */
+function attr(element: DomElement, name: string): string | null {
+  const direct = element.getAttribute(name);
+  if (direct !== null) return direct;
+  const attributes = element.attributes;
+  for (let k = 0; k < attributes.length; k++) {
+    const a = attributes[k]!;
+    if (a.name.toLowerCase() === name) return a.value;
+  }
+  return null;
+}
+
+function moveChildren(from: DomElement, to: DomElement): void {
+  for (const child of Array.from(from.childNodes)) to.appendChild(child);
+}
+
+function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT;
+}
+
+/** `fr-FR` → `fr`; anything that is not a two-letter primary subtag → undefined. */
+function languageOf(lang: string | null): string | undefined {
+  const m = /^\s*([a-z]{2})(?:[-_]|\s*$)/i.exec(lang ?? '');
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/** Landmarks that are page furniture wherever they are. */
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'menu', 'dialog']);
+/** Landmarks that are furniture outside an article: a site's header and footer, not an article's own. */
+const PAGE_TAGS = new Set(['header', 'footer']);
+const FURNITURE_ROLES = new Set([
+  'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar',
+]);
+/**
+ * Words in class and id names of furniture: consent managers (Didomi, OneTrust, tarteaucitron are the common
+ * ones on French news sites), skip links, share bars, newsletters, screen-reader-only text.
+ * Matched against whole words of a class or id (split on `-` and `_`), never substrings, so that a wrapper such
+ * as `article-body` or `has-sharing-enabled` on <body> does not sink the article (html, body, main and article
+ * are never judged by class).
+ */
+const FURNITURE_WORDS = new Set([
+  'cookie', 'cookies', 'consent', 'gdpr', 'rgpd', 'didomi', 'onetrust', 'tarteaucitron', 'cmp', 'skiplink',
+  'skiplinks', 'skip', 'breadcrumb', 'breadcrumbs', 'newsletter', 'social', 'share', 'sharing', 'partage', 'paywall',
+  'subscribe', 'abonnement', 'banner', 'navbar', 'menu', 'sidebar', 'sronly', 'offscreen',
+]);
+const FURNITURE_NAMES = /^(sr-only|visually-hidden|screen-reader-text|screen-reader-only)$/i;
+const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
+
+function ownFurniture(element: DomElement, inArticle: boolean): boolean {
+  const name = element.localName.toLowerCase();
+  if (FURNITURE_TAGS.has(name)) return true;
+  if (PAGE_TAGS.has(name) && !inArticle) return true;
+  const role = (attr(element, 'role') ?? '').toLowerCase().trim();
+  if (FURNITURE_ROLES.has(role)) return true;
+  if (attr(element, 'hidden') !== null || attr(element, 'aria-hidden') === 'true') return true;
+  if (/(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attr(element, 'style') ?? '')) return true;
+  if (NEVER_FURNITURE.has(name)) return false;
+  const names = `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`.split(/\s+/);
+  for (const n of names) {
+    if (!n) continue;
+    if (FURNITURE_NAMES.test(n)) return true;
+    for (const word of n.toLowerCase().split(/[-_]+/)) if (FURNITURE_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+/**
+ * Marks every element inside furniture (iteratively: deeply nested pages must not overflow the stack).
+ * @returns the deepest nesting found
+ */
+function markFurniture(document: DomDocument, infos: ElementInfo[]): number {
+  const stack: Array<{ node: DomNode; furniture: boolean; inArticle: boolean; depth: number }> = [
+    { node: document, furniture: false, inArticle: false, depth: 0 },
+  ];
+  let deepest = 0;
+  while (stack.length > 0) {
+    const { node, furniture, inArticle, depth } = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    let f = furniture;
+    let a = inArticle;
+    if (isElement(node)) {
+      const name = node.localName.toLowerCase();
+      f = f || ownFurniture(node, inArticle);
+      a = a || name === 'article' || name === 'main' || attr(node, 'role') === 'main';
+      const id = Number(node.getAttribute(ID_ATTRIBUTE));
+      if (Number.isInteger(id) && infos[id]) infos[id].furniture = f;
+    }
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) {
+      const child = children[k]!;
+      if (child.nodeType === ELEMENT) stack.push({ node: child, furniture: f, inArticle: a, depth: depth + 1 });
+    }
+  }
+  return deepest;
+}
+
+/** Short texts that are furniture whatever their markup (skip links, consent buttons, share prompts). */
+const FURNITURE_TEXT = [
+  /^(aller|passer)( directement)? (au|à la) (contenu|navigation|recherche)( principal)?$/i,
+  /^skip to (main )?(content|navigation)$/i,
+  /^(tout )?(accepter|refuser|continuer sans accepter)( (tout|les cookies|et fermer))?$/i,
+  /^(paramétrer|personnaliser|gérer)( les)? (cookies|préférences|choix)$/i,
+  /^(menu|rechercher|recherche|fermer|se connecter|connexion|s['’]abonner|abonnez-vous|partager|publicité)$/i,
+];
+
+function isFurnitureText(text: string): boolean {
+  return text.length <= 60 && FURNITURE_TEXT.some((re) => re.test(text));
+}
+
+function infoOf(element: DomElement, infos: readonly ElementInfo[]): ElementInfo | undefined {
+  const raw = element.getAttribute(ID_ATTRIBUTE);
+  if (raw === null) return undefined;
+  const id = Number(raw);
+  return Number.isInteger(id) ? infos[id] : undefined;
+}
+
+/**
+ * Block elements with no block element inside, in document order, not looking inside skipped elements
+ * (script, template, svg …). Iterative, for deeply nested pages.
+ */
+function innermostBlocks(root: DomElement): DomElement[] {
+  const out: DomElement[] = [];
+  // Post-order: a block is innermost when no block was found below it. Leaves come out in document order.
+  // Each frame keeps its child array: linkedom's `childNodes` getter builds a new array on every call.
+  type Frame = { element: DomElement; children: DomNode[]; next: number; hasBlock: boolean };
+  const frame = (element: DomElement): Frame => ({ element, children: Array.from(element.childNodes), next: 0, hasBlock: false });
+  const stack: Frame[] = [frame(root)];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++]!;
+      if (isElement(child) && !SKIP_ELEMENTS.has(child.localName.toLowerCase())) stack.push(frame(child));
+      continue;
+    }
+    stack.pop();
+    const isBlock = top.element !== root && BLOCK_ELEMENTS.has(top.element.localName.toLowerCase());
+    if (isBlock && !top.hasBlock) out.push(top.element);
+    const parent = stack[stack.length - 1];
+    if (parent && (isBlock || top.hasBlock)) parent.hasBlock = true;
+  }
+  return out;
+}
+
+/**
+ * An element's text as a reader sees it: text nodes in order, skipped elements left out, a line break around
+ * block-level elements and for `<br>`; then HTML white space runs collapsed to one space and the ends trimmed.
+ * No-break spaces inside the text are kept: French typography puts them before « : ; ! ? » and after «.
+ */
+function blockText(element: DomElement): string {
+  const parts: string[] = [];
+  const stack: Array<DomNode | string> = [element];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      parts.push(item);
+      continue;
+    }
+    if (item.nodeType === TEXT || item.nodeType === CDATA) {
+      parts.push((item as DomText).data);
+      continue;
+    }
+    if (!isElement(item)) continue;
+    const name = item.localName.toLowerCase();
+    if (item !== element && SKIP_ELEMENTS.has(name)) continue;
+    const breaks = item !== element && BREAK_ELEMENTS.has(name);
+    if (breaks) stack.push('\n');
+    const children = item.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+    if (breaks) parts.push('\n');
+  }
+  return parts.join('').replace(/[ \t\n\f\r]+/g, ' ').trim();
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Finds blocks in the source and builds their offset maps, keeping a cursor so text searches go forward. */
+class Locator {
+  private cursor: Cursor = { token: 0, pos: 0 };
+  /** Tag names whose start tags the tokenizer and linkedom count alike; others are located by text only. */
+  private readonly reliable = new Set<string>();
+
+  constructor(
+    private readonly source: string,
+    private readonly tokenized: Tokenized,
+    infos: readonly ElementInfo[],
+  ) {
+    const counts = new Map<string, number>();
+    for (const info of infos) counts.set(info.name, (counts.get(info.name) ?? 0) + 1);
+    for (const [name, count] of counts) if (tokenized.starts.get(name)?.length === count) this.reliable.add(name);
+  }
+
+  /** The block for a kept element, or undefined when its text is empty. */
+  block(element: DomElement, info: ElementInfo | undefined): Block | undefined {
+    const text = blockText(element);
+    if (!text) return undefined;
+    return this.atElement(text, info, element.localName.toLowerCase());
+  }
+
+  /** Locates `text` from its element's start tag if known, else by searching forward; fallback: one run. */
+  atElement(text: string, info: ElementInfo | undefined, currentName: string | undefined): Block | undefined {
+    if (!text) return undefined;
+    const tag = info?.name ?? currentName ?? 'p';
+    const { tokens, starts } = this.tokenized;
+    const startIndex = info && this.reliable.has(info.name) ? starts.get(info.name)?.[info.rank] : undefined;
+    const startToken: Token | undefined = startIndex === undefined ? undefined : tokens[startIndex];
+    let found: Alignment | undefined;
+    if (startIndex !== undefined) {
+      const from = { token: startIndex + 1, pos: 0 };
+      found = alignText(this.source, tokens, text, from) ?? findText(this.source, tokens, text, from);
+    } else {
+      found = findText(this.source, tokens, text, this.cursor) ?? findText(this.source, tokens, text, { token: 0, pos: 0 });
+    }
+    let offsets: OffsetMap;
+    if (found) {
+      offsets = found.offsets;
+      this.cursor = found.end;
+    } else {
+      // Clamped so that every character still maps inside the source (text is never longer than its markup).
+      const at = startToken ? startToken.end : this.cursorOffset();
+      offsets = fallbackOffsets(Math.max(0, Math.min(at, this.source.length - text.length)));
+    }
+    return { text, offset: offsets[0]![1], offsets, tag };
+  }
+
+  private cursorOffset(): number {
+    const t = this.tokenized.tokens[this.cursor.token];
+    if (!t) return this.source.length;
+    return Math.max(t.start, this.cursor.pos);
+  }
+}
+
+/** Normalised words of a title, for comparing an `<h1>` with the article title. */
+function titleWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+/**
+ * Whether an `<h1>` is the article's headline: the title (often "Headline - Site") contains it or it contains
+ * the title, or most of their words are shared.
+ */
+function similarTitles(h1: string, title: string): boolean {
+  const a = titleWords(h1);
+  const b = titleWords(title);
+  if (a.length === 0 || b.length === 0) return false;
+  const ja = a.join(' ');
+  const jb = b.join(' ');
+  if (ja === jb || (a.length >= 2 && jb.includes(ja)) || (b.length >= 2 && ja.includes(jb))) return true;
+  const sb = new Set(b);
+  const shared = a.filter((w) => sb.has(w)).length;
+  return shared / Math.max(a.length, b.length) >= 0.6;
+}

@@ -1,0 +1,193 @@
+// Reads one input (file or stdin), decodes it, tells HTML from text, and hands HTML to the extractor.
+import { open } from 'node:fs/promises';
+import { WireproofError, type IngestedText } from '../types.js';
+import { decodeBytes, oneLine } from './decode.js';
+
+/** Inputs larger than this are refused (`too-large`): a wire is kilobytes; 64 MiB is a mistake, not an article. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** How the input is read: `auto` sniffs HTML by file extension and by how the content starts. */
+export type InputFormat = 'text' | 'html' | 'auto';
+
+/** Options of {@link ingestBytes}. */
+export interface IngestOptions {
+  /** Default `auto`. */
+  format?: InputFormat;
+}
+
+/** Options of {@link readInput}. */
+export interface ReadOptions extends IngestOptions {
+  /** Where `-` reads from; default `process.stdin`. */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** Name to report standard input under, and to sniff its format from (ESLint's `--stdin-filename`). Default `<stdin>`. */
+  stdinFilename?: string;
+  /** Size limit in bytes; default {@link MAX_INPUT_BYTES}. */
+  maxBytes?: number;
+}
+
+/**
+ * Decodes bytes and, for HTML, extracts the article blocks.
+ * Async because the HTML extractor (linkedom + Readability, about 180 ms to import, measured) is loaded only when
+ * an input is HTML, so checking text never pays for it.
+ *
+ * @param bytes the raw input
+ * @param file display name (path as given, `<stdin>`, or an id)
+ * @param options `format`: force `text` or `html`, or `auto` (default)
+ * @returns the ingested text; `blocks` is set for HTML only
+ * @throws WireproofError `binary` when the bytes are not text
+ */
+export async function ingestBytes(bytes: Uint8Array, file: string, options: IngestOptions = {}): Promise<IngestedText> {
+  const { text, encoding } = decodeBytes(bytes, file);
+  const format = options.format ?? 'auto';
+  const html = format === 'html' || (format === 'auto' && looksLikeHtml(text, file));
+  if (!html) return { file, source: text, encoding, format: 'text' };
+  const { extractHtml } = await import('./html.js');
+  const extracted = extractHtml(text);
+  const result: IngestedText = { file, source: text, encoding, format: 'html', blocks: extracted.blocks };
+  if (extracted.title) result.title = extracted.title;
+  if (extracted.language) result.declaredLanguage = extracted.language;
+  return result;
+}
+
+/** Tags a text may open with and still clearly be HTML (a wire never starts a line with `<p>` or `<div class=…>`). */
+const HTML_START =
+  /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style|main|article|section|header|nav|div|p|h[1-6]|ul|ol|table|figure|blockquote|span|a|b|i|em|strong|br)(?:[\s/>])/i;
+
+/**
+ * Whether an input is HTML: an `.html`, `.htm` or `.xhtml` name, or content that starts (after white space, a BOM,
+ * an XML declaration and comments) with `<!doctype html`, `<html` or a common HTML tag such as `<p>` or `<body>`.
+ *
+ * @param text decoded input
+ * @param file display name (its extension counts)
+ */
+export function looksLikeHtml(text: string, file = ''): boolean {
+  if (/\.(?:html?|xhtml)$/i.test(file)) return true;
+  let rest = text.slice(0, 4096);
+  for (;;) {
+    const before = rest;
+    rest = rest.replace(/^[\s\ufeff]+/, '');
+    if (rest.startsWith('<!--')) {
+      const end = rest.indexOf('-->', 4);
+      if (end < 0) return false;
+      rest = rest.slice(end + 3);
+    } else if (rest.startsWith('<?xml')) {
+      const end = rest.indexOf('?>');
+      if (end < 0) return false;
+      rest = rest.slice(end + 2);
+    }
+    if (rest === before) break;
+  }
+  return HTML_START.test(rest);
+}
+
+/**
+ * Reads a file (or standard input for `-`) and ingests it. Files are opened read-only and never changed.
+ *
+ * @param path a file path, or `-` for standard input
+ * @param options format, stdin source and name, size limit
+ * @returns the ingested text, named by the path as given (or `<stdin>`)
+ * @throws WireproofError `not-found`, `is-directory`, `unreadable`, `too-large` or `binary`, with a one-line message
+ *   that starts with the path
+ */
+export async function readInput(path: string, options: ReadOptions = {}): Promise<IngestedText> {
+  const max = options.maxBytes ?? MAX_INPUT_BYTES;
+  if (path === '-') {
+    const file = options.stdinFilename ?? '<stdin>';
+    const bytes = await readStream(options.stdin ?? process.stdin, file, max);
+    return ingestBytes(bytes, file, options);
+  }
+  const bytes = await readFileBytes(path, max);
+  return ingestBytes(bytes, path, options);
+}
+
+/**
+ * Reads a file's bytes with the size limit enforced while reading, so FIFOs and devices (`/dev/zero`) are bounded too.
+ * @param path file path
+ * @param max size limit in bytes
+ */
+export async function readFileBytes(path: string, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw fsError(error, path);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw inputError(path, 'is-directory', 'is a directory');
+    if (stat.isFile() && stat.size > max) throw tooLarge(path, stat.size, max);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const size = stat.isFile() ? Math.min(Math.max(stat.size + 1, 64 * 1024), 16 * 1024 * 1024) : 64 * 1024;
+    for (;;) {
+      const buffer = new Uint8Array(size);
+      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > max) throw tooLarge(path, total, max);
+      chunks.push(bytesRead === size ? buffer : buffer.subarray(0, bytesRead));
+    }
+    return concat(chunks, total);
+  } catch (error) {
+    throw error instanceof WireproofError ? error : fsError(error, path);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+async function readStream(stream: AsyncIterable<Uint8Array | string>, file: string, max: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+      total += bytes.length;
+      if (total > max) throw tooLarge(file, total, max, 'input');
+      chunks.push(bytes);
+    }
+  } catch (error) {
+    throw error instanceof WireproofError ? error : fsError(error, file);
+  }
+  return concat(chunks, total);
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+function inputError(path: string, code: 'not-found' | 'is-directory' | 'unreadable' | 'too-large', what: string): WireproofError {
+  return new WireproofError(`${oneLine(path)}: ${what}`, code, path);
+}
+
+function tooLarge(path: string, size: number, max: number, noun = 'file'): WireproofError {
+  const show = (n: number): string =>
+    n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+  const amount = noun === 'file' ? show(size) : `more than ${show(max)}`;
+  return inputError(path, 'too-large', `${noun} too large (${amount}; the limit is ${show(max)})`);
+}
+
+/** Maps a Node fs error to a WireproofError with a one-line message naming the path. */
+function fsError(error: unknown, path: string): WireproofError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return inputError(path, 'not-found', 'no such file');
+    case 'EISDIR':
+      return inputError(path, 'is-directory', 'is a directory');
+    case 'EACCES':
+    case 'EPERM':
+      return inputError(path, 'unreadable', 'permission denied');
+    default: {
+      const reason = code ?? String((error as Error | undefined)?.message ?? error).split('\n')[0];
+      return inputError(path, 'unreadable', `cannot read (${reason})`);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+// Tests for extractHtml: article blocks, furniture dropped, headline kept, positions and offset maps, odd markup.
+import { describe, expect, test } from '@jest/globals';
+import { extractHtml } from '../../src/ingest/html.js';
+import { tokenizeHtml } from '../../src/ingest/html-tokens.js';
+import type { Block } from '../../src/types.js';
+import { fixture, inexactCharacters, lineOf, toSource } from './helpers.js';
+
+const PAGE = fixture('article.html');
+const LONG = 'La croissance de la zone euro a été révisée en baisse par la Commission européenne, qui table désormais sur 0,8 % cette année. ';
+
+describe('extractHtml on a news page with furniture', () => {
+  const result = extractHtml(PAGE);
+  const texts = result.blocks.map((b) => b.text);
+
+  test('keeps the headline and the paragraphs, in order', () => {
+    expect(result.blocks.map((b) => b.tag)).toEqual(['h1', 'p', 'p', 'p', 'p', 'p', 'p']);
+    expect(texts[0]).toBe('La BCE maintient ses taux directeurs');
+    expect(texts[1]).toMatch(/^FRANCFORT, 7 mars \(Reuters\) - La Banque centrale européenne/);
+    expect(texts[2]).toMatch(/^La présidente de la BCE/);
+    expect(texts[3]).toMatch(/^Selon les nouvelles projections/);
+    expect(texts[4]).toMatch(/^Les marchés financiers/);
+    expect(texts[5]).toMatch(/^Les gouverneurs se retrouveront/);
+    expect(texts[6]).toBe('(Rédigé par Jeanne Martin, édité par Paul Durand)');
+  });
+
+  test('drops navigation, site header and footer, aside, cookie banner, skip link, scripts and comments', () => {
+    const all = texts.join('\n');
+    for (const furniture of [
+      'cookies', 'Tout accepter', 'Aller au contenu', 'Accueil', 'Le Fil Éco', 'À lire aussi', 'Wall Street',
+      'droits réservés', 'injecté', 'commenté', 'not a paragraph', 'dataLayer', 'font-family',
+    ]) {
+      expect(all).not.toContain(furniture);
+    }
+  });
+
+  test('a heading and the next paragraph never fuse', () => {
+    for (const text of texts) expect(text).not.toContain('directeursFRANCFORT');
+  });
+
+  test('decodes entities and collapses white space, keeping no-break spaces', () => {
+    expect(texts[2]).toBe(
+      'La présidente de la BCE a déclaré que l\'institution restait «\u00a0déterminée\u00a0» à ramener l’inflation à ' +
+        '2\u00a0% et que les décisions seraient prises étape par étape, & en fonction des données.',
+    );
+    expect(texts[3]).toContain('la hausse des prix atteindrait 2,3 % cette année');
+  });
+
+  test('title and language', () => {
+    expect(result.title).toBe('La BCE maintient ses taux directeurs');
+    expect(result.language).toBe('fr');
+  });
+
+  test('each block offset is its first character in the source, on the right line', () => {
+    for (const block of result.blocks) {
+      // Searched from <body>: the headline also occurs in <title>.
+      const expected = PAGE.indexOf(block.text.slice(0, 10), PAGE.indexOf('<body'));
+      expect(expected).toBeGreaterThan(0);
+      expect(block.offset).toBe(expected);
+      expect(lineOf(PAGE, block.offset)).toBe(lineOf(PAGE, expected));
+      expect(toSource(block.offsets, 0)).toBe(block.offset);
+    }
+    expect(lineOf(PAGE, result.blocks[0]!.offset)).toBe(PAGE.split('\n').findIndex((l) => l.includes('<h1>')) + 1);
+  });
+
+  test('plain paragraphs map every character exactly', () => {
+    const plain = result.blocks.filter((b) => [1, 4, 5, 6].includes(result.blocks.indexOf(b)));
+    expect(plain).toHaveLength(4);
+    for (const block of plain) {
+      expect(block.offsets).toEqual([[0, block.offset]]);
+      expect(PAGE.slice(block.offset, block.offset + block.text.length)).toBe(block.text);
+    }
+    expect(inexactCharacters(PAGE, result.blocks[0]!)).toEqual([]);
+  });
+
+  test('characters from entities map to the entity, the rest exactly', () => {
+    const block = result.blocks[2]!;
+    for (let i = 0; i < block.text.length; i++) {
+      const at = toSource(block.offsets, i);
+      if (PAGE[at] !== block.text[i]) expect(PAGE[at]).toBe('&');
+    }
+    const at = (needle: string): string => {
+      const i = block.text.indexOf(needle);
+      return PAGE.slice(toSource(block.offsets, i), toSource(block.offsets, i) + 8);
+    };
+    expect(at("'institution")).toBe('&#39;ins');
+    expect(at('«')).toBe('&laquo;&');
+    expect(at('’inflation')).toBe('&rsquo;i');
+    expect(at('& en')).toBe('&amp; en');
+    expect(at('étape par')).toBe('&eacute;');
+  });
+
+  test('characters inside inline elements map into the element', () => {
+    const block = result.blocks[3]!;
+    expect(inexactCharacters(PAGE, block)).toEqual([]);
+    const i = block.text.indexOf('nouvelles projections');
+    expect(PAGE.slice(toSource(block.offsets, i) - 2, toSource(block.offsets, i) + 9)).toBe('">nouvelles');
+    const j = block.text.indexOf('2,3');
+    expect(PAGE.slice(toSource(block.offsets, j) - 3, toSource(block.offsets, j) + 3)).toBe('<b>2,3');
+  });
+});
+
+/** The one block of a small page, or fails. */
+function only(source: string): Block {
+  const { blocks } = extractHtml(source);
+  expect(blocks).toHaveLength(1);
+  return blocks[0]!;
+}
+
+describe('extractHtml on small and odd pages', () => {
+  test('empty input, plain text and a page without blocks give no blocks', () => {
+    expect(extractHtml('')).toEqual({ blocks: [] });
+    expect(extractHtml('juste du texte').blocks).toEqual([]);
+    expect(extractHtml('<html><body></body></html>').blocks).toEqual([]);
+  });
+
+  test('a fragment without <html> or <body>', () => {
+    const block = only('<p>Un paragraphe isolé, sans page autour.</p>');
+    expect(block).toEqual({ text: 'Un paragraphe isolé, sans page autour.', offset: 3, offsets: [[0, 3]], tag: 'p' });
+  });
+
+  test('a page Readability finds no article in falls back to the body, furniture still dropped', () => {
+    const source = '<nav><ul><li>Accueil</li><li>Monde</li></ul></nav><p>Court texte.</p><footer><p>Pied de page</p></footer>';
+    const { blocks } = extractHtml(source);
+    expect(blocks.map((b) => b.text)).toEqual(['Court texte.']);
+    expect(blocks[0]!.offset).toBe(source.indexOf('Court'));
+  });
+
+  test('<br> separates words and the space maps to the tag', () => {
+    const source = `<p>Première ligne<br>seconde ligne. ${LONG}</p>`;
+    const block = only(source);
+    expect(block.text.startsWith('Première ligne seconde ligne.')).toBe(true);
+    expect(source[toSource(block.offsets, 'Première ligne'.length)]).toBe('<');
+    expect(inexactCharacters(source, block)).toEqual([]);
+  });
+
+  test('upper-case tags, unquoted and quoted attributes holding ">"', () => {
+    const source = `<HTML LANG=PT-br><BODY><P CLASS=x TITLE="a > b">Texto em maiúsculas. ${LONG}</P></BODY></HTML>`;
+    const result = extractHtml(source);
+    expect(result.language).toBe('pt');
+    expect(result.blocks).toHaveLength(1);
+    expect(result.blocks[0]!.offset).toBe(source.indexOf('Texto'));
+  });
+
+  test('a stray </p> (which makes htmlparser2 create an extra <p>) does not shift later paragraphs', () => {
+    const source = `<div><p>Un.</p></p><p>Deux : ${LONG}</p><p>Trois : ${LONG}</p></div>`;
+    const { blocks } = extractHtml(source);
+    const two = blocks.find((b) => b.text.startsWith('Deux'))!;
+    const three = blocks.find((b) => b.text.startsWith('Trois'))!;
+    expect(two.offset).toBe(source.indexOf('Deux'));
+    expect(three.offset).toBe(source.indexOf('Trois'));
+    expect(tokenizeHtml(source).starts.get('p')).toHaveLength(4);
+  });
+
+  test('text Readability wraps into new paragraphs is found by its text', () => {
+    const source = `<html><body><div class="story"><div>Texte sans paragraphe, ${LONG}${LONG}</div><div>Encore du texte, ${LONG}${LONG}</div></div></body></html>`;
+    const { blocks } = extractHtml(source);
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const block of blocks) {
+      expect(block.offset).toBe(source.indexOf(block.text.slice(0, 20)));
+      expect(inexactCharacters(source, block)).toEqual([]);
+    }
+  });
+
+  test('numeric references in the windows-1252 range, unknown named references, references without ";"', () => {
+    const source = `<p>L&#146;avis &hearts; du caf&eacute &amp co. ${LONG}</p>`;
+    const block = only(source);
+    expect(block.text.startsWith('L’avis ♥ du café & co.')).toBe(true);
+    expect(source.slice(toSource(block.offsets, 1), toSource(block.offsets, 1) + 6)).toBe('&#146;');
+    expect(source.slice(toSource(block.offsets, 7), toSource(block.offsets, 7) + 8)).toBe('&hearts;');
+    expect(source[toSource(block.offsets, block.text.indexOf('avis'))]).toBe('a');
+    expect(source.slice(toSource(block.offsets, block.text.indexOf(' co.') + 1), toSource(block.offsets, block.text.indexOf(' co.') + 1) + 3)).toBe('co.');
+  });
+
+  test('<script>, <style>, comments and CDATA inside the page do not count as tags', () => {
+    const source = `<script>var s = "<p>faux</p>";</script><style>p::before{content:"<p>"}</style><!-- <p>commentaire</p> --><![CDATA[<p>cdata</p>]]><p>Le vrai paragraphe. ${LONG}</p>`;
+    const block = only(source);
+    expect(block.text.startsWith('Le vrai paragraphe.')).toBe(true);
+    expect(block.offset).toBe(source.indexOf('Le vrai'));
+    expect(inexactCharacters(source, block)).toEqual([]);
+  });
+
+  test('list items and block quotes are blocks; a paragraph inside an item is kept once', () => {
+    const source = `<article><p>Intro : ${LONG}</p><ul><li>Premier point, ${LONG}</li><li><p>Second point, ${LONG}</p></li></ul><blockquote>Une citation, ${LONG}</blockquote></article>`;
+    const { blocks } = extractHtml(source);
+    const byStart = (s: string): Block | undefined => blocks.find((b) => b.text.startsWith(s));
+    expect(byStart('Premier point')?.tag).toBe('li');
+    expect(byStart('Second point')?.tag).toBe('p');
+    expect(blocks.filter((b) => b.text.startsWith('Second point'))).toHaveLength(1);
+    for (const block of blocks) expect(inexactCharacters(source, block)).toEqual([]);
+  });
+
+  test('language: two-letter primary subtag only', () => {
+    expect(extractHtml('<html lang="en-GB"><p>x</p></html>').language).toBe('en');
+    expect(extractHtml('<html lang="x-klingon"><p>x</p></html>').language).toBeUndefined();
+    expect(extractHtml('<html><p>x</p></html>').language).toBeUndefined();
+  });
+
+  test('title falls back to <title> when Readability has none', () => {
+    expect(extractHtml('<title>  Titre   seul </title><p>x</p>').title).toBe('Titre seul');
+  });
+
+  test('malformed markup never throws', () => {
+    for (const source of [
+      '<p><b>gras<p>x</i></div>&amp', '<', '</', '<!--', '<![CDATA[', '<p title="non fermé>texte', '&#xFFFFFFFF;',
+      '<svg><p/>x</svg><p>y</p>', '<table><tr><td>a<td>b</table>', '<'.repeat(1000), '<div>'.repeat(5000) + 'profond',
+    ]) {
+      const result = extractHtml(source);
+      for (const block of result.blocks) {
+        let outside = 0;
+        for (let i = 0; i < block.text.length; i++) {
+          const at = toSource(block.offsets, i);
+          if (!(at >= 0 && at < source.length)) outside++;
+        }
+        expect(outside).toBe(0);
+      }
+    }
+  });
+});
