@@ -1,0 +1,65 @@
+// Rule calque: calques and anglicisms from corpora/calques/ (literal renderings typical of machine translation).
+import type { CompiledCalque } from '../corpora/index.js';
+import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
+import { fold, makeSignal, matchFolded, overlaps, skipZones } from './util.js';
+
+/** Rule metadata (id, severity, kinds). */
+const meta: RuleMeta = {
+  id: 'calque',
+  description: 'A calque or anglicism typical of translation from English ("toile de fond fertile", "avant le marché", "impacter").',
+  defaultSeverity: 'info',
+  docs: 'docs/rules/calque.md',
+  evidence: 'lexical',
+  languages: ['fr'],
+  kinds: ['body', 'headline'],
+};
+
+/** At most this many matches per entry and paragraph (saturation caps the weight anyway; docs/scoring.md). */
+const PER_ENTRY = 5;
+
+interface Hit {
+  start: number;
+  end: number;
+  length: number;
+  entry: CompiledCalque;
+}
+
+/**
+ * calque: runs every calque entry of the paragraph's language on its folded text (src/util/normalize.ts) and maps
+ * matches back. The weight is the entry's: 0.2–0.8 for calques seen in machine-translated Reuters French
+ * (`toile de fond fertile`, `avant le marché`, provenance-evidence.md §4.3), 0.1–0.3 for textbook anglicisms, which
+ * are about as frequent in human translations (datasets.md §1 caveat 5). Overlapping matches keep the longer, then
+ * the heavier entry. `expected` carries the entry's suggestions. See docs/rules/calque.md.
+ */
+export const detector: Detector = {
+  meta,
+  detect(p: Paragraph, context: DetectorContext): Signal[] {
+    const languages = new Set(['any', context.language, p.language]);
+    const entries = context.corpora.calques.filter((e) => languages.has(e.language));
+    if (entries.length === 0 || p.text.trim() === '') return [];
+    const n = fold(p.text);
+    const skip = skipZones(p.text);
+    const hits: Hit[] = [];
+    for (const entry of entries) {
+      for (const m of matchFolded(n, entry.regex, PER_ENTRY)) {
+        if (!overlaps(skip, m.start, m.end)) hits.push({ start: m.start, end: m.end, length: m.folded.length, entry });
+      }
+    }
+    hits.sort((a, b) => b.length - a.length || b.entry.weight - a.entry.weight);
+    const kept: Hit[] = [];
+    for (const h of hits) if (!kept.some((k) => k.start < h.end && h.start < k.end)) kept.push(h);
+    kept.sort((a, b) => a.start - b.start);
+    return kept.map(({ start, end, entry }) =>
+      makeSignal(meta, p, {
+        start,
+        end,
+        weight: entry.weight,
+        message: entry.english ? `${entry.message} (English: "${entry.english}")` : entry.message,
+        expected: entry.suggestions,
+        data: { id: entry.id, status: entry.status },
+      }),
+    );
+  },
+};
+
+export default detector;

@@ -1,0 +1,52 @@
+// Rule credit-line: Reuters credit lines whose wording reveals how the French was made (machine or the human desk).
+import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
+import { excerpt, findWireMarks, makeSignal } from './util.js';
+
+/** Rule metadata (id, severity, kinds). */
+const meta: RuleMeta = {
+  id: 'credit-line',
+  description:
+    'A Reuters credit line whose wording shows machine translation ("Rapport de …, édition de …"), the human French desk ("Rédigé par …, édité par …"), or the untranslated English.',
+  defaultSeverity: 'warning',
+  docs: 'docs/rules/credit-line.md',
+  evidence: 'artefact',
+  kinds: ['credit', 'body'],
+};
+
+const MESSAGES = {
+  machine: 'Credit line translated word for word from the English "(Reporting by …; Editing by …)": machine translation',
+  human: 'Credit line in the human French Reuters desk\'s format ("Rédigé par …, édité par …")',
+  source: 'English credit line left untranslated',
+} as const;
+
+/**
+ * credit-line: matches the credit-line entries of corpora/wire-marks/ (provenance-evidence.md §3.3). A machine
+ * rendering (`(Rapport de Caroline Valetkevitch, édition de Rosalba O'Brien et Daniel Wallis)`) weighs +3, the human
+ * desk's `(Rédigé par Augustin Turpin, édité par Kate Entringer)` −2.5, the English `(Reporting by …; Editing by …)`
+ * 0 (reported, no evidence either way). The weights live in the entries, each justified in its `note`. Document
+ * scope: a credit line says how the whole story was produced. See docs/rules/credit-line.md.
+ */
+export const detector: Detector = {
+  meta,
+  detect(p: Paragraph, context: DetectorContext): Signal[] {
+    const hits = findWireMarks(p, context.corpora.wireMarks, 'credit');
+    const out: Signal[] = [];
+    for (const { start, end, entry } of hits) {
+      // The English credit line is normal in English copy.
+      if (entry.provenance === 'source' && context.language === 'en') continue;
+      out.push(
+        makeSignal(meta, p, {
+          start,
+          end,
+          weight: entry.weight,
+          scope: 'document',
+          message: `${MESSAGES[entry.provenance]}: ${excerpt(p.text.slice(start, end))}`,
+          data: { id: entry.id, provenance: entry.provenance, status: entry.status },
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export default detector;

@@ -1,0 +1,111 @@
+// Rule calque: entries of corpora/calques/ matched on folded text, mapped back to the raw text, with suggestions.
+import { describe, expect, it } from '@jest/globals';
+import { detector } from '../../src/detect/calque.js';
+import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+
+const context = makeContext();
+
+function run(text: string): string[] {
+  return detector.detect(makeParagraph(text), context).map((s) => `${show(s, text)} ${String(s.data?.['id'])}`);
+}
+
+function at(text: string, fragment: string, id: string): string {
+  const i = text.indexOf(fragment);
+  if (i === -1) throw new Error(`${fragment} not in ${text}`);
+  return `${i}-${i + fragment.length} calque ${JSON.stringify(fragment)} ${id}`;
+}
+
+describe('calque valid (no signal)', () => {
+  const valid = [
+    'Selon le rapport annuel de la société, les ventes ont progressé.',
+    "Le titre gagnait 3 % en avant-Bourse, avant l'ouverture.",
+    'La prise en charge des patients est assurée.',
+    "Veuillez vous référer à l'avertissement suivant.",
+    'Les impacts de la crise sont encore mal mesurés.',
+    'Le rappel du vaccin, un booster, est recommandé.',
+    'Une fuite de données a été découverte.',
+    'Les vols intérieurs ont repris.',
+    'La base a été agrandie et la base aérienne rénovée.',
+    'Les travaux domestiques et les animaux domestiques sont exclus.',
+    "Le texte a été définitivement adopté par l'Assemblée.",
+    'Il commence à être utilisé par les banques.',
+    "L'entreprise est installée à Paris depuis 1990.",
+  ];
+  it.each(valid)('%s', (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
+
+describe('calque invalid (flagged)', () => {
+  const invalid: [string, [string, string][]][] = [
+    [
+      "Il savait qu'il ne s'agissait pas d'une \"réunion pour faire connaissance\", selon le rapport.",
+      [['réunion pour faire connaissance', 'FR-MT-REUNION-FAIRE-CONNAISSANCE'], ['selon le rapport', 'FR-MT-SELON-LE-RAPPORT']],
+    ],
+    ['Les actions de Tesla reculaient avant le marché.', [['avant le marché', 'FR-MT-AVANT-LE-MARCHE']]],
+    ['Le titre bondissait dans les échanges avant bourse.', [['échanges avant bourse', 'FR-MT-ECHANGES-AVANT-BOURSE']]],
+    [
+      'Les vents politiques favorables constituent une toile de fond fertile pour les déploiements Greenfield.',
+      [['vents politiques favorables', 'FR-MT-VENTS-FAVORABLES'], ['toile de fond fertile', 'FR-MT-TOILE-DE-FOND-FERTILE'], ['déploiements Greenfield', 'FR-MT-DEPLOIEMENTS-GREENFIELD']],
+    ],
+    ['Les marchés fermeront avant les vacances de la fête du travail.', [['vacances de la fête du travail', 'FR-MT-FETE-DU-TRAVAIL']]],
+    ['Les analystes voient des pousses vertes, lors de la négociation hors dividende.', [['pousses vertes', 'FR-MT-POUSSES-VERTES'], ['négociation hors dividende', 'FR-MT-NEGOCIATION-HORS-DIVIDENDE']]],
+    ['Il rejette la surveillance domestique de masse.', [['surveillance domestique', 'FR-MT-SURVEILLANCE-DOMESTIQUE']]],
+    ['Le groupe vise le marché domestique.', [['marché domestique', 'FR-ANG-MARCHE-DOMESTIQUE']]],
+    ['Les vols domestiques ont repris.', [['vols domestiques', 'FR-ANG-VOL-DOMESTIQUE']]],
+    ['Un accord a été conclu, a déclaré une personne au fait du dossier.', [['une personne au fait du dossier', 'FR-NW-AU-FAIT-DU-DOSSIER']]],
+    ["L'Otan n'a pas immédiatement répondu à une demande de commentaire.", [["n'a pas immédiatement répondu à une demande de commentaire", 'FR-NW-PAS-IMMEDIATEMENT-REPONDU']]],
+    ['La Maison Blanche a refusé de commenter.', [['a refusé de commenter', 'FR-NW-REFUSE-DE-COMMENTER']]],
+    ['Un accord avec le propriétaire de ChatGPT.', [['le propriétaire de ChatGPT', 'FR-MT-PROPRIETAIRE-CHATGPT']]],
+    ['La start-up basée à San Francisco a levé des fonds.', [['start-up basée à', 'FR-NW-BASE-A']]],
+    ['Le directeur est en charge des ventes et cela va impacter les marges.', [['est en charge des', 'FR-ANG-EN-CHARGE-DE'], ['impacter', 'FR-ANG-IMPACTER']]],
+    ["Ce plan fait sens : c'est une fenêtre d'opportunité.", [['fait sens', 'FR-ANG-FAIRE-SENS'], ["fenêtre d'opportunité", 'FR-ANG-FENETRE-OPPORTUNITE']]],
+    ["Il faut adresser le problème et c'est définitivement un tournant.", [['adresser le problème', 'FR-ANG-ADRESSER-PROBLEME'], ["c'est définitivement un", 'FR-ANG-DEFINITIVEMENT']]],
+    ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
+    ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
+    ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
+  ];
+  it.each(invalid)('%s', (text, hits) => {
+    expect(run(text)).toEqual(hits.map(([f, id]) => at(text, f, id)));
+  });
+
+  it('carries the entry weight, message, suggestions and status', () => {
+    const [s] = detector.detect(makeParagraph('Une toile de fond fertile.'), context);
+    expect(s).toMatchObject({
+      ruleId: 'calque',
+      weight: 0.8,
+      evidence: 'lexical',
+      scope: 'paragraph',
+      expected: ['un terrain favorable', 'un contexte porteur'],
+      data: { id: 'FR-MT-TOILE-DE-FOND-FERTILE', status: 'seen' },
+    });
+    expect(s!.message).toContain('fertile backdrop');
+  });
+
+  it('maps through curly apostrophes and no-break spaces', () => {
+    const text = 'Il cite une personne\u00a0au fait du dossier et la fenêtre d’opportunité.';
+    expect(run(text)).toEqual([
+      at(text, 'une personne\u00a0au fait du dossier', 'FR-NW-AU-FAIT-DU-DOSSIER'),
+      at(text, 'fenêtre d’opportunité', 'FR-ANG-FENETRE-OPPORTUNITE'),
+    ]);
+  });
+});
+
+describe('calque corpus', () => {
+  const calques = context.corpora.calques;
+  it('has at least 60 entries with unique ids', () => {
+    expect(calques.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(calques.map((c) => c.id)).size).toBe(calques.length);
+  });
+  it('keeps anglicisms (normative) low and seen MT calques within 0.2–0.8', () => {
+    for (const c of calques) {
+      if (c.status === 'normative') expect(c.weight).toBeLessThanOrEqual(0.3);
+      expect(c.weight).toBeGreaterThanOrEqual(0.1);
+      expect(c.weight).toBeLessThanOrEqual(0.8);
+      expect(c.note).toBeDefined();
+    }
+  });
+  it('patterns are written for folded text (no capitals, no accents, no curly quotes)', () => {
+    for (const c of calques) expect(c.pattern).not.toMatch(/[A-ZÀ-ÿ’«»]/u);
+  });
+});

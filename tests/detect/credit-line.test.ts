@@ -1,0 +1,81 @@
+// Rule credit-line: machine-translated, human and English Reuters credit lines, from corpora/wire-marks/.
+import { describe, expect, it } from '@jest/globals';
+import { detector } from '../../src/detect/credit-line.js';
+import type { ParagraphKind } from '../../src/types.js';
+import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+
+const context = makeContext();
+
+function run(text: string, kind: ParagraphKind = 'credit', language = 'fr'): string[] {
+  const p = makeParagraph(text, kind);
+  return detector.detect(p, makeContext([p], language)).map((s) => `${show(s, text)} ${s.weight}`);
+}
+
+function at(text: string, fragment: string, weight: number): string {
+  const i = text.indexOf(fragment);
+  if (i === -1) throw new Error(`${fragment} not in ${text}`);
+  return `${i}-${i + fragment.length} credit-line ${JSON.stringify(fragment)} ${weight}`;
+}
+
+const MT = "(Rapport de Caroline Valetkevitch, édition de Rosalba O'Brien et Daniel Wallis)";
+const HUMAN = '(Rédigé par Augustin Turpin, édité par Kate Entringer)';
+const SHORT = '(Laetitia Volga, édité par Kate Entringer)';
+const EN = '(Reporting by Avik Das in Bengaluru; Editing by Joyjeet Das)';
+
+describe('credit-line valid (no signal)', () => {
+  const valid: [string, ParagraphKind, string][] = [
+    ['(Rapport annuel de la société)', 'credit', 'fr'],
+    ['Le rapport de la Banque mondiale, édition de 2024, est paru.', 'body', 'fr'],
+    ['Le recueil (la préface, édité par Gallimard) est sorti hier.', 'body', 'fr'],
+    [`${HUMAN} et la suite du texte continue ici.`, 'body', 'fr'],
+    [EN, 'credit', 'en'],
+    ["Rapport de Caroline Valetkevitch, édition de Rosalba O'Brien", 'credit', 'fr'],
+    ['(Rapport de la Cour des comptes)', 'credit', 'fr'],
+    ['(Photo de Jean Dupont)', 'credit', 'fr'],
+  ];
+  it.each(valid)('%s (%s, %s)', (text, kind, language) => {
+    expect(run(text, kind, language)).toEqual([]);
+  });
+});
+
+describe('credit-line invalid (flagged)', () => {
+  const glued = `Le titre a fini en baisse de 3 %. ${MT}`;
+  const invalid: [string, ParagraphKind, string[]][] = [
+    [MT, 'credit', [at(MT, MT, 3)]],
+    [HUMAN, 'credit', [at(HUMAN, HUMAN, -2.5)]],
+    [SHORT, 'credit', [at(SHORT, SHORT, -2)]],
+    [EN, 'credit', [at(EN, EN, 0)]],
+    [glued, 'body', [at(glued, MT, 3)]],
+    ['(Rapport de Avik Das à Bengaluru ; édition de Joyjeet Das)', 'credit', [at('(Rapport de Avik Das à Bengaluru ; édition de Joyjeet Das)', '(Rapport de Avik Das à Bengaluru ; édition de Joyjeet Das)', 3)]],
+    ['(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 'credit', [at('(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', '(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 2.5)]],
+    ['(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', 'credit', [at('(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', '(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', -2.5)]],
+  ];
+  it.each(invalid)('%s (%s)', (text, kind, expected) => {
+    expect(run(text, kind)).toEqual(expected);
+  });
+
+  it('is document-wide evidence, with the entry id and provenance', () => {
+    const [s] = detector.detect(makeParagraph(MT, 'credit', 9), context);
+    expect(s).toMatchObject({
+      ruleId: 'credit-line',
+      scope: 'document',
+      evidence: 'artefact',
+      paragraph: 9,
+      data: { id: 'RTR-FR-CREDIT-MT-RAPPORT', provenance: 'machine', status: 'seen' },
+    });
+    expect(s!.message.startsWith('Credit line translated word for word')).toBe(true);
+  });
+
+  it('says the English credit line was left untranslated', () => {
+    const [s] = detector.detect(makeParagraph(EN, 'credit'), context);
+    expect(s!.message.startsWith('English credit line left untranslated')).toBe(true);
+    expect(s!.data).toMatchObject({ provenance: 'source' });
+  });
+
+  it('every credit entry matches its own example', () => {
+    for (const entry of context.corpora.wireMarks.filter((e) => e.kind === 'credit')) {
+      const [s] = detector.detect(makeParagraph(entry.example!, 'credit'), context);
+      expect(s?.data?.['id']).toBe(entry.id);
+    }
+  });
+});

@@ -1,0 +1,65 @@
+// Rule untranslated-english: English sentences in a French text (franc with an `only` list); names and codes are not English.
+import { describe, expect, it } from '@jest/globals';
+import { detector } from '../../src/detect/untranslated-english.js';
+import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+
+function run(text: string, language = 'fr'): string[] {
+  const p = makeParagraph(text);
+  return detector.detect(p, makeContext([p], language)).map((s) => show(s, text));
+}
+
+function at(text: string, fragment: string): string {
+  const i = text.indexOf(fragment);
+  if (i === -1) throw new Error(`${fragment} not in ${text}`);
+  return `${i}-${i + fragment.length} untranslated-english ${JSON.stringify(fragment)}`;
+}
+
+const EN1 = 'The company said it was reviewing the contract and would respond later this week.';
+const EN2 = 'We believe that the growing political tailwinds provide a fertile backdrop for the software.';
+
+describe('untranslated-english valid (no signal)', () => {
+  const valid: [string, string][] = [
+    ['Le Wall Street Journal a rapporté que la National Security Agency enquête sur le contrat.', 'fr'],
+    ['Les actions de Microsoft MSFT.O et Amazon AMZN.O ont reculé de 2 % mardi à la Bourse de New York.', 'fr'],
+    ['Thank you very much.', 'fr'],
+    [EN1, 'en'],
+    ['Voir https://www.reuters.com/technology/the-company-said-it-was-reviewing-the-contract pour les détails.', 'fr'],
+    ["Le Pentagone a déclaré qu'il n'était pas intéressé par l'utilisation de l'IA pour la surveillance de masse.", 'fr'],
+    ['Selon le New York Times et le Financial Times, Bank of America et Goldman Sachs ont conseillé OpenAI.', 'fr'],
+    ['Le porte-parole a cité la Federal Trade Commission et le Department of Justice dans sa réponse.', 'fr'],
+  ];
+  it.each(valid)('%s (%s)', (text, language) => {
+    expect(run(text, language)).toEqual([]);
+  });
+
+  it('misses English whose trigrams look French (franc margin 0.07): conservative by design', () => {
+    // Documented false negative (docs/rules/untranslated-english.md): "specific", "questions", "policy", "usage".
+    expect(run('Un porte-parole a répondu. A spokesperson said the talks were focused on a specific set of usage policy questions.')).toEqual([]);
+  });
+});
+
+describe('untranslated-english invalid (flagged)', () => {
+  const invalid: [string, string[]][] = [
+    [`Le Pentagone a réagi mardi. ${EN1} Les marchés ont baissé.`, [EN1]],
+    [`${EN1} ${EN2}`, [EN1, EN2]],
+    [`Selon Axios, les discussions continuent. ${EN2}`, [EN2]],
+    ['The Pentagon is considering ending its relationship with the company over its insistence on restrictions.', ['The Pentagon is considering ending its relationship with the company over its insistence on restrictions.']],
+    ['Les analystes restent prudents. Shares of the company fell sharply after the announcement on Tuesday.', ['Shares of the company fell sharply after the announcement on Tuesday.']],
+    ['Un porte-parole a répondu. He said the deal would help the company grow faster than its rivals and attract new customers in Europe.', ['He said the deal would help the company grow faster than its rivals and attract new customers in Europe.']],
+  ];
+  it.each(invalid)('%s', (text, fragments) => {
+    expect(run(text)).toEqual(fragments.map((f) => at(text, f)));
+  });
+
+  it('weighs 0.8, with franc confidence in data', () => {
+    const [s] = detector.detect(makeParagraph(EN1), makeContext([], 'fr'));
+    expect(s).toMatchObject({ weight: 0.8, evidence: 'language', scope: 'paragraph' });
+    expect(s!.data!['confidence']).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('uses the paragraph language when the document language is unknown, and skips English paragraphs then', () => {
+    const p = makeParagraph(EN1);
+    expect(detector.detect(p, makeContext([p], 'und'))).toHaveLength(1);
+    expect(detector.detect({ ...p, language: 'en' }, makeContext([p], 'und'))).toEqual([]);
+  });
+});

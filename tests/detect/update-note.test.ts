@@ -1,0 +1,68 @@
+// Rule update-note: machine-translated and English Reuters update notes, from corpora/wire-marks/.
+import { describe, expect, it } from '@jest/globals';
+import { detector } from '../../src/detect/update-note.js';
+import type { ParagraphKind } from '../../src/types.js';
+import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+
+const context = makeContext();
+
+function run(text: string, kind: ParagraphKind = 'update-note', language = 'fr'): string[] {
+  const p = makeParagraph(text, kind);
+  return detector.detect(p, makeContext([p], language)).map((s) => `${show(s, text)} ${s.weight}`);
+}
+
+function whole(text: string, weight: number): string {
+  return `0-${text.length} update-note ${JSON.stringify(text)} ${weight}`;
+}
+
+const SEED =
+  "(Ajoute des détails du rapport d'Axios dans les paragraphes 2-3, la réponse d'Anthropic dans le paragraphe 4, le contexte dans les paragraphes 6-7)";
+const REFONTE = "(Refonte, ajout de détails et d'éléments de contexte dans l'ensemble de l'article)";
+
+describe('update-note valid (no signal)', () => {
+  const valid: [string, ParagraphKind, string][] = [
+    ['Le groupe ajoute des détails dans les paragraphes suivants.', 'body', 'fr'],
+    ['(Ajoutons que la séance a été calme.)', 'update-note', 'fr'],
+    ['(Corrigé en 2020)', 'update-note', 'fr'],
+    ['Le texte (refonte du code du travail) sera voté mardi.', 'body', 'fr'],
+    ['La société a publié mardi (mise à jour des prévisions) ses résultats.', 'body', 'fr'],
+    ['(Updates shares)', 'update-note', 'en'],
+    ['(Photo: Reuters)', 'update-note', 'fr'],
+    ['Mises à jour des actions', 'body', 'fr'],
+  ];
+  it.each(valid)('%s (%s, %s)', (text, kind, language) => {
+    expect(run(text, kind, language)).toEqual([]);
+  });
+});
+
+describe('update-note invalid (flagged)', () => {
+  const invalid: [string, ParagraphKind, string[]][] = [
+    [SEED, 'update-note', [whole(SEED, 2.5)]],
+    ['(Mises à jour des actions)', 'update-note', [whole('(Mises à jour des actions)', 2.5)]],
+    [REFONTE, 'update-note', [whole(REFONTE, 2.5)]],
+    ['(Mise à jour des cours de clôture)', 'update-note', [whole('(Mise à jour des cours de clôture)', 1.5)]],
+    ["(Corrige l'orthographe du nom du directeur au paragraphe 3)", 'update-note', [whole("(Corrige l'orthographe du nom du directeur au paragraphe 3)", 1.5)]],
+    ['(Réécrit avec de nouveaux détails)', 'update-note', [whole('(Réécrit avec de nouveaux détails)', 2)]],
+    ['(Updates shares)', 'update-note', [whole('(Updates shares)', 0)]],
+    ['(Fixes link to graphic)', 'update-note', [whole('(Fixes link to graphic)', 0)]],
+    ['Adds background in paragraphs 7-10', 'body', [whole('Adds background in paragraphs 7-10', 0)]],
+    [`${REFONTE} WASHINGTON (Reuters) - Le Pentagone a réagi.`, 'body', [`0-${REFONTE.length} update-note ${JSON.stringify(REFONTE)} 2.5`]],
+  ];
+  it.each(invalid)('%s (%s)', (text, kind, expected) => {
+    expect(run(text, kind)).toEqual(expected);
+  });
+
+  it('is document-wide evidence with the entry id; English notes are labelled untranslated', () => {
+    const [mt] = detector.detect(makeParagraph(SEED, 'update-note'), context);
+    expect(mt).toMatchObject({ scope: 'document', evidence: 'artefact', data: { id: 'RTR-FR-UPD-AJOUTE-PARAGRAPHES', provenance: 'machine' } });
+    const [en] = detector.detect(makeParagraph('(Updates shares)', 'update-note'), context);
+    expect(en!.message.startsWith('English update note left untranslated')).toBe(true);
+  });
+
+  it('every update-note entry matches its own example', () => {
+    for (const entry of context.corpora.wireMarks.filter((e) => e.kind === 'update-note')) {
+      const [s] = detector.detect(makeParagraph(entry.example!, 'update-note'), context);
+      expect(s?.data?.['id']).toBe(entry.id);
+    }
+  });
+});
