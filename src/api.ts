@@ -1,4 +1,5 @@
 // Public API: check a text, bytes or a file and get a Report. Never prints, never exits; input errors become reports.
+import { resolve } from 'node:path';
 import { loadCorpora, type Corpora } from './corpora/index.js';
 import { detectors } from './detect/index.js';
 import { runDetectors } from './detect/run.js';
@@ -7,6 +8,7 @@ import { buildReport, errorReport } from './report/build.js';
 import { scoreDocument } from './score/combine.js';
 import { buildMessages, UNDECLARED_RULE } from './score/messages.js';
 import { toIso3 } from './segment/language.js';
+import { SOURCE_RULES } from './reference/source-rules.js';
 import { segment } from './segment/paragraphs.js';
 import type { IngestedText, Report, RuleLevel, RuleMeta } from './types.js';
 import { WireproofError } from './types.js';
@@ -28,21 +30,53 @@ export interface CheckOptions {
   prior?: number;
   /** A corpora folder to use instead of the shipped one. */
   corpora?: string;
+  /** Folder that relative input paths are read from (they are still reported as given). Default: the process's. */
+  cwd?: string;
+  /** The original-language source (a path, or already-ingested text): enables the source-* consistency rules. */
+  source?: string | IngestedText;
+}
+
+/** Modules and inputs resolved before the synchronous pipeline runs (loaded only when an option needs them). */
+export interface Resolved {
+  source?: { input: IngestedText; module: typeof import('./reference/source.js') };
+}
+
+/** Reads what the options point at (the source file) and loads the modules they need. */
+export async function resolveOptions(options: CheckOptions): Promise<Resolved> {
+  const resolved: Resolved = {};
+  if (options.source !== undefined) {
+    const input =
+      typeof options.source === 'string'
+        ? { ...(await readInput(inCwd(options.source, options), { format: options.format ?? 'auto' })), file: options.source }
+        : options.source;
+    resolved.source = { input, module: await import('./reference/source.js') };
+  }
+  return resolved;
 }
 
 /** Metadata of every rule wireproof can report, by id. */
 export function rulesMeta(): Record<string, RuleMeta> {
   const out: Record<string, RuleMeta> = { [UNDECLARED_RULE.id]: UNDECLARED_RULE };
   for (const d of detectors) out[d.meta.id] = d.meta;
+  for (const m of SOURCE_RULES) out[m.id] = m;
   return out;
 }
 
-/** Runs segment → detect → score → report on already-ingested text. */
-export function checkIngested(input: IngestedText, options: CheckOptions = {}, corpora: Corpora = loadCorpora(options.corpora)): Report {
+/** Runs segment → detect → (reference) → score → report on already-ingested text. */
+export function checkIngested(
+  input: IngestedText,
+  options: CheckOptions = {},
+  corpora: Corpora = loadCorpora(options.corpora),
+  resolved: Resolved = {},
+): Report {
   const languages = options.languages?.map(toIso3);
   const { paragraphs, language } = segment(input, corpora, languages ? { languages } : {});
   const levels = options.rules ?? {};
   const signals = runDetectors(paragraphs, { language, paragraphs, corpora }, levels);
+  if (resolved.source) {
+    const { sourceSignals, segmentSource } = resolved.source.module;
+    signals.push(...sourceSignals(paragraphs, segmentSource(resolved.source.input, corpora), { corpora, rules: levels }).signals);
+  }
   const score = scoreDocument(paragraphs, signals, options.prior === undefined ? {} : { prior: options.prior });
   const lines = new LineIndex(input.source);
   const messages = buildMessages(score.verdict, paragraphs, signals, rulesMeta(), levels, lines);
@@ -60,7 +94,7 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   try {
     const ingested = await ingestBytes(bytes, file, { format: options.format ?? 'auto' });
-    return checkIngested(ingested, options);
+    return checkIngested(ingested, options, loadCorpora(options.corpora), await resolveOptions(options));
   } catch (error) {
     return inputError(file, error);
   }
@@ -69,12 +103,13 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
 /**
  * Checks a file (`-` for standard input). Unreadable, binary or directory inputs give a report with `error` set.
  */
-export async function checkFile(path: string, options: CheckOptions = {}): Promise<Report> {
+export async function checkFile(path: string, options: CheckOptions = {}, resolved?: Resolved): Promise<Report> {
   validateOptions(options);
   const file = path === '-' ? '<stdin>' : path;
+  resolved ??= await resolveOptions(options);
   try {
-    const ingested = await readInput(path, { format: options.format ?? 'auto' });
-    return checkIngested(ingested, { ...options, file });
+    const ingested = await readInput(inCwd(path, options), { format: options.format ?? 'auto' });
+    return checkIngested({ ...ingested, file }, { ...options, file }, loadCorpora(options.corpora), resolved);
   } catch (error) {
     return inputError(file, error);
   }
@@ -82,14 +117,21 @@ export async function checkFile(path: string, options: CheckOptions = {}): Promi
 
 /** Checks several files, in input order; one bad file never stops the others. */
 export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<Report[]> {
+  // The source and optional modules are read once for the whole run; a bad source is a usage error (exit 2).
+  const resolved = await resolveOptions(options);
   const reports: Report[] = [];
-  for (const path of paths) reports.push(await checkFile(path, options));
+  for (const path of paths) reports.push(await checkFile(path, options, resolved));
   return reports;
+}
+
+function inCwd(path: string, options: CheckOptions): string {
+  return path === '-' || !options.cwd ? path : resolve(options.cwd, path);
 }
 
 function inputError(file: string, error: unknown): Report {
   if (error instanceof WireproofError && error.code !== 'usage' && error.code !== 'config' && error.code !== 'corpus') {
-    return errorReport(file, error.code, error.message);
+    // Messages name the path as it was read; report it as the user gave it.
+    return errorReport(file, error.code, error.message.replace(/^[^:]*:/, `${file}:`));
   }
   throw error;
 }

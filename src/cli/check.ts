@@ -1,4 +1,5 @@
 // `wireproof check FILE…`: one report per input, formatted to stdout or --output-file, ESLint-style exit codes.
+import { resolve } from 'node:path';
 import { checkFiles, rulesMeta, type CheckOptions } from '../api.js';
 import { applyBaseline, makeBaseline, readBaseline } from '../config/baseline.js';
 import { loadConfig } from '../config/load.js';
@@ -25,6 +26,7 @@ export interface CheckArgs {
   config?: string | false;
   baseline?: string;
   updateBaseline?: boolean;
+  source?: string;
 }
 
 /** Checks that configured rule ids exist; a typo must not silently disable nothing. */
@@ -68,16 +70,17 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // Command-line flags override the configuration file, which overrides the defaults.
   const { config, file: configFile } = args.config === false ? { config: {}, file: undefined } : await loadConfig(io.cwd, args.config);
   if (config.rules) checkRuleIds(config.rules, configFile ?? 'config');
-  const options: CheckOptions = { rules: { ...config.rules, ...parseRuleFlags(args.rule) }, format: args.inputFormat };
+  const options: CheckOptions = { rules: { ...config.rules, ...parseRuleFlags(args.rule) }, format: args.inputFormat, cwd: io.cwd };
   const languages = args.language ?? config.languages;
   if (languages) options.languages = languages;
   const prior = args.prior ?? config.prior;
   if (prior !== undefined) options.prior = prior;
-  const corpora = args.corpora ?? config.corpora;
+  if (args.source) options.source = args.source;
+  const corpora = args.corpora ? resolve(io.cwd, args.corpora) : config.corpora;
   if (corpora) options.corpora = corpora;
   const failOn = args.failOn ?? config.failOn ?? 'error';
   const maxWarnings = args.maxWarnings ?? config.maxWarnings ?? -1;
-  const baselineFile = args.baseline ?? config.baseline;
+  const baselineFile = args.baseline ? resolve(io.cwd, args.baseline) : config.baseline;
   if (args.updateBaseline && !baselineFile) throw new WireproofError('--update-baseline needs --baseline FILE (or "baseline" in the config file)', 'usage');
 
   const formatter = await loadFormatter(args.format, io.cwd);
@@ -101,7 +104,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     version: VERSION,
   };
   const output = formatter(reports, context);
-  if (args.outputFile) writeFileAtomic(args.outputFile, output);
+  if (args.outputFile) writeFileAtomic(resolve(io.cwd, args.outputFile), output);
   else io.stdout(output);
   return exitCode(reports, failOn, maxWarnings, io);
 }

@@ -1,11 +1,12 @@
 // `wireproof compare REFERENCE CANDIDATE`: aligns two versions of a story and reports their wording drift.
-import type { Argv, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { loadCorpora } from '../corpora/index.js';
 import { readInput } from '../ingest/read.js';
 import { compare, type CompareOptions } from '../reference/compare.js';
 import { formatComparisonJson } from '../report/compare-json.js';
 import { formatComparisonText } from '../report/compare-text.js';
 import { WireproofError } from '../types.js';
+import { compareBuilder } from './compare-options.js';
 import { useColor, writeFileAtomic, type Io } from './io.js';
 
 export interface CompareArgs {
@@ -81,21 +82,6 @@ export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
     }
     throw error;
   }
-}
-
-/** Declares the command's positionals and options on a yargs instance. */
-export function compareBuilder<T>(y: Argv<T>): Argv<T> {
-  return y
-    .positional('reference', { type: 'string', demandOption: true, describe: 'The earlier version: the machine-translated feed copy, or the previous writethru (- for standard input)' })
-    .positional('candidate', { type: 'string', demandOption: true, describe: 'The later version: the copy about to be published (- for standard input)' })
-    .option('format', { alias: 'f', choices: ['text', 'json'] as const, default: 'text' as const, describe: 'Output format' })
-    .option('output-file', { alias: 'o', type: 'string', describe: 'Write the comparison to this file (atomically) instead of stdout' })
-    .option('reference-is-machine', { type: 'boolean', describe: 'Treat the reference as machine-translated (default: when it carries a notice), so candidate paragraphs inherit provenance' })
-    .option('source', { type: 'string', describe: 'The original-language source of the candidate: also check numbers, names, quotes and paragraphs against it' })
-    .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
-    .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
-    .option('corpora', { type: 'string', describe: 'Use this corpora folder instead of the shipped one' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print unchanged paragraphs in full' }) as unknown as Argv<T>;
 }
 
 /**

@@ -6,15 +6,22 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WireproofError } from '../types.js';
 import { runCheck, type CheckArgs } from './check.js';
+import { compareBuilder } from './compare-options.js';
 import { FORMAT_NAMES } from './formatters.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from './version.js';
+
+/** Stands for "-" (standard input) while yargs parses. */
+const STDIN = '\u0000stdin';
 
 /**
  * Parses arguments and runs a command.
  * @returns the exit code: 0 clean, 1 findings, 2 usage or input error
  */
-export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+export async function run(args: string[], io: Io = processIo()): Promise<number> {
+  // yargs drops a bare "-" from positionals; carry it through as a token no file name can be.
+  const argv = args.map((a) => (a === '-' ? STDIN : a));
+  const unstdin = (s: string): string => (s === STDIN ? '-' : s);
   let code = 0;
   let usageError: string | undefined;
   const parser = yargs(argv)
@@ -44,9 +51,22 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
           .option('corpora', { type: 'string', describe: 'Use this corpora folder instead of the shipped one' })
           .option('config', { type: 'string', describe: 'Configuration file (default: search .wireproofrc.json, wireproof.config.js, package.json "wireproof")' })
           .option('baseline', { type: 'string', describe: 'Baseline file: findings it lists are accepted and not reported' })
-          .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' }),
+          .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
+          .option('source', { type: 'string', describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' }),
       handler: async (a) => {
-        code = await runCheck(a as unknown as CheckArgs, io);
+        const checkArgs = a as unknown as CheckArgs;
+        code = await runCheck({ ...checkArgs, files: checkArgs.files.map(unstdin) }, io);
+      },
+    })
+    .command({
+      command: 'compare <reference> <candidate>',
+      describe: 'Align two versions of a story paragraph by paragraph: status, similarity, word diff, machine share',
+      builder: (y) => compareBuilder(y),
+      handler: async (a) => {
+        // Loaded on demand: `check` start-up must not pay for jsdiff, aliases and alignment.
+        const { runCompare } = await import('./compare.js');
+        const compareArgs = a as unknown as import('./compare.js').CompareArgs;
+        code = await runCompare({ ...compareArgs, reference: unstdin(compareArgs.reference), candidate: unstdin(compareArgs.candidate) }, io);
       },
     })
     .demandCommand(1)

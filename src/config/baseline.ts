@@ -1,6 +1,6 @@
 // Baselines: accept existing findings by fingerprint, so a desk can adopt the linter on a back catalogue.
 import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Report } from '../types.js';
 import { WireproofError } from '../types.js';
@@ -13,7 +13,7 @@ const BaselineSchema = z.strictObject({
 export type Baseline = z.infer<typeof BaselineSchema>;
 
 function key(file: string, cwd: string): string {
-  return relative(cwd, file).split('\\').join('/') || file;
+  return relative(cwd, resolve(cwd, file)).split('\\').join('/') || file;
 }
 
 /** Reads a baseline file; a missing file is an empty baseline only when `allowMissing` (for --update-baseline). */
