@@ -1,16 +1,20 @@
 // Baselines: accept existing findings by fingerprint, so a desk can adopt the linter on a back catalogue.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { z } from 'zod';
 import type { Report } from '../types.js';
 import { WireproofError } from '../types.js';
+import { zod } from '../util/zod.js';
 
-const BaselineSchema = z.strictObject({
-  version: z.literal(1),
-  /** Accepted fingerprints per file (paths relative to the baseline's working folder, forward slashes). */
-  files: z.record(z.string(), z.array(z.string())),
-});
-export type Baseline = z.infer<typeof BaselineSchema>;
+/** A baseline file: accepted fingerprints per file (paths relative to the working folder, forward slashes). */
+export interface Baseline {
+  version: 1;
+  files: Record<string, string[]>;
+}
+
+function baselineSchema() {
+  const z = zod();
+  return z.strictObject({ version: z.literal(1), files: z.record(z.string(), z.array(z.string())) });
+}
 
 function key(file: string, cwd: string): string {
   return relative(cwd, resolve(cwd, file)).split('\\').join('/') || file;
@@ -31,7 +35,7 @@ export function readBaseline(path: string, allowMissing = false): Baseline {
   } catch (error) {
     throw new WireproofError(`${path}: invalid JSON: ${(error as Error).message}`, 'config', path);
   }
-  const result = BaselineSchema.safeParse(value);
+  const result = baselineSchema().safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new WireproofError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, 'config', path);

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { lilconfig, type LilconfigResult } from 'lilconfig';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
-import { ConfigSchema, type Config } from './schema.js';
+import { configSchema, type Config } from './schema.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
 export const SEARCH_PLACES = ['package.json', '.wireproofrc.json', '.wireproofrc', 'wireproof.config.js', 'wireproof.config.mjs'];
@@ -33,7 +33,7 @@ const loadJson = (file: string, content: string): unknown => {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(ConfigSchema.shape).filter((k) => k !== '$schema');
+    const allowed = Object.keys(configSchema().shape).filter((k) => k !== '$schema');
     const where = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
     return `unknown key "${where}${issue.keys.join('", "')}" (allowed: ${allowed.join(', ')})`;
   }
@@ -45,7 +45,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Validates a parsed config object; throws a one-line WireproofError naming the file. */
 export function validateConfig(value: unknown, file: string): Config {
-  const result = ConfigSchema.safeParse(value);
+  const result = configSchema().safeParse(value);
   if (!result.success) throw new WireproofError(`${file}: ${describeIssue(result.error.issues[0]!)}`, 'config', file);
   const config = result.data;
   // Paths in a config file are relative to that file, not to wherever wireproof runs.

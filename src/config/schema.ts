@@ -1,10 +1,11 @@
-// The configuration file's schema (zod), published as docs/config.schema.json for editor autocompletion.
-import { z } from 'zod';
+// The configuration file's schema (zod, loaded on demand), published as docs/config.schema.json for editors.
+import type * as ZodModule from 'zod';
+import { zod } from '../util/zod.js';
 
-const Level = z.enum(['error', 'warning', 'info', 'off']);
-
-/** Everything a `.wireproofrc.json`, `wireproof.config.js` or a `wireproof` key in package.json may set. */
-export const ConfigSchema = z
+function build(z: typeof ZodModule.z) {
+  const Level = z.enum(['error', 'warning', 'info', 'off']);
+  /** Everything a `.wireproofrc.json`, `wireproof.config.js` or a `wireproof` key in package.json may set. */
+  return z
   .strictObject({
     $schema: z.string().optional().describe('Path or URL of this JSON Schema (ignored by wireproof)'),
     rules: z
@@ -30,5 +31,14 @@ export const ConfigSchema = z
       .optional(),
   })
   .describe('wireproof configuration');
+}
 
-export type Config = z.infer<typeof ConfigSchema>;
+let cached: ReturnType<typeof build> | undefined;
+
+/** The configuration schema, built on first call (only when a configuration file is read). */
+export function configSchema(): ReturnType<typeof build> {
+  cached ??= build(zod());
+  return cached;
+}
+
+export type Config = ZodModule.infer<ReturnType<typeof build>>;

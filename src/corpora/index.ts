@@ -1,115 +1,32 @@
-// The knowledge wireproof interprets: schemas of each corpus kind under corpora/, and one cached loader for all of them.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The knowledge wireproof interprets: one cached loader for every corpus kind under corpora/ (schemas in schemas.ts).
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
-import { compilePattern, loadJsonl } from './load.js';
+import { WireproofError } from '../types.js';
+import { compilePattern, jsonlFiles, parseJsonl, type Located } from './load.js';
+import type {
+  CalqueEntry,
+  FurnitureEntry,
+  GlossHeadEntry,
+  NoticeEntry,
+  RicStopEntry,
+  RicSuffixEntry,
+  WireMarkEntry,
+} from './schemas.js';
+import { corpusSchemas } from './schemas.js';
 
-/** Where an entry's evidence stands (docs/corpora.md): seen verbatim, quoted by a third party, partly seen, or inferred. */
-export const Status = z.enum(['seen', 'seen-second-hand', 'partial', 'inferred', 'normative']);
+export type { CalqueEntry, FurnitureEntry, GlossHeadEntry, NoticeEntry, RicStopEntry, RicSuffixEntry, WireMarkEntry } from './schemas.js';
 
-const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, dot, dash or underscore');
-const Lang = z.string().regex(/^(?:[a-z]{2}|any)$/, 'an ISO 639-1 code or "any"');
-const Source = z.string().min(4, 'cite where it was seen: a URL or a file');
-
-/** A machine-translation (or AI) notice. `pattern` runs on folded text (see src/util/normalize.ts). */
-export const NoticeEntry = z.strictObject({
-  id: Id,
-  agency: z.string().min(1),
-  language: Lang,
-  declares: z.enum(['machine-translation', 'ai-assistance']),
-  text: z.string(),
-  pattern: z.string().min(1),
-  weight: z.number().min(0).max(10),
-  status: Status,
-  source: Source,
-  note: z.string().optional(),
-});
-export type NoticeEntry = z.infer<typeof NoticeEntry>;
-
-/** A calque or literal rendering typical of machine translation. `pattern` runs on folded text. */
-export const CalqueEntry = z.strictObject({
-  id: Id,
-  language: Lang,
-  pattern: z.string().min(1),
-  english: z.string().optional(),
-  message: z.string().min(1),
-  suggestions: z.array(z.string()).default([]),
-  weight: z.number().min(-5).max(5),
-  status: Status,
-  source: Source,
-  note: z.string().optional(),
-});
-export type CalqueEntry = z.infer<typeof CalqueEntry>;
-
-/** Page furniture, bylines and metadata lines: they classify paragraphs, they are not evidence. Runs on folded text. */
-export const FurnitureEntry = z.strictObject({
-  id: Id,
-  language: Lang,
-  kind: z.enum(['chrome', 'byline', 'metadata']),
-  pattern: z.string().min(1),
-  example: z.string().optional(),
-  status: Status,
-  source: Source,
-  note: z.string().optional(),
-});
-export type FurnitureEntry = z.infer<typeof FurnitureEntry>;
-
-/** Wire marks: credit lines and update notes, with the provenance their wording reveals. Runs on folded text. */
-export const WireMarkEntry = z.strictObject({
-  id: Id,
-  language: Lang,
-  kind: z.enum(['credit', 'update-note']),
-  provenance: z.enum(['machine', 'human', 'source']),
-  pattern: z.string().min(1),
-  weight: z.number().min(-5).max(5),
-  example: z.string().optional(),
-  status: Status,
-  source: Source,
-  note: z.string().optional(),
-});
-export type WireMarkEntry = z.infer<typeof WireMarkEntry>;
-
-/** RIC exchange suffixes (Reuters instrument codes). */
-export const RicSuffixEntry = z.strictObject({
-  suffix: z.string().regex(/^[A-Za-z]{1,3}$/),
-  exchange: z.string().min(1),
-  status: Status,
-  source: Source,
-});
-/** Tokens shaped like RICs that are not (U.S., S.A. …). */
-export const RicStopEntry = z.strictObject({
-  token: z.string().min(2),
-  reason: z.string().min(1),
-  source: Source,
-});
-
-/** An English head noun of institution names (Board, Administration …), for English names glossed in French. */
-export const GlossHeadEntry = z.strictObject({
-  word: z.string().min(2),
-  source: Source,
-});
-
-export interface CompiledNotice extends NoticeEntry {
+interface Compiled {
   regex: RegExp;
   file: string;
   line: number;
 }
-export interface CompiledCalque extends CalqueEntry {
-  regex: RegExp;
-  file: string;
-  line: number;
-}
-export interface CompiledFurniture extends FurnitureEntry {
-  regex: RegExp;
-  file: string;
-  line: number;
-}
-export interface CompiledWireMark extends WireMarkEntry {
-  regex: RegExp;
-  file: string;
-  line: number;
-}
+export interface CompiledNotice extends NoticeEntry, Compiled {}
+export interface CompiledCalque extends CalqueEntry, Compiled {}
+export interface CompiledFurniture extends FurnitureEntry, Compiled {}
+export interface CompiledWireMark extends WireMarkEntry, Compiled {}
 
 /** All loaded knowledge. */
 export interface Corpora {
@@ -123,29 +40,106 @@ export interface Corpora {
   glossHeads: string[];
 }
 
+/** Each corpus kind: where it lives under the corpora folder, and its schema. */
+const KINDS = {
+  notices: { path: 'notices', schema: 'NoticeEntry' },
+  calques: { path: 'calques', schema: 'CalqueEntry' },
+  furniture: { path: 'furniture', schema: 'FurnitureEntry' },
+  wireMarks: { path: 'wire-marks', schema: 'WireMarkEntry' },
+  ricSuffixes: { path: 'ric/suffixes.jsonl', schema: 'RicSuffixEntry' },
+  ricStoplist: { path: 'ric/stoplist.jsonl', schema: 'RicStopEntry' },
+  glossHeads: { path: 'glosses', schema: 'GlossHeadEntry' },
+} as const;
+type Kind = keyof typeof KINDS;
+
+/** Validated entries of every kind, as they were read (before regexes are compiled). */
+export type ValidatedCorpora = { [K in Kind]: Located<unknown>[] };
+
+interface RawFile {
+  kind: Kind;
+  /** Display name, relative to the corpora folder's parent (e.g. corpora/notices/reuters.jsonl). */
+  name: string;
+  text: string;
+}
+
 /** The corpora/ folder shipped with the package (two levels up from src/corpora or dist/corpora). */
 export function defaultCorporaRoot(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  return join(here, '..', '..', 'corpora');
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'corpora');
+}
+
+/**
+ * The shipped corpora, validated at build time (scripts/postbuild.mjs) and keyed by a hash of their content: when
+ * the files are unchanged, start-up skips zod. Any edit changes the hash, and the files are validated again.
+ */
+function prevalidatedPath(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'corpora.validated.json');
+}
+
+function readRaw(root: string): RawFile[] {
+  const base = dirname(root);
+  const files: RawFile[] = [];
+  for (const kind of Object.keys(KINDS) as Kind[]) {
+    const path = join(root, KINDS[kind].path);
+    if (!existsSync(path)) continue;
+    for (const file of jsonlFiles(path)) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        throw new WireproofError(`${file}: cannot read: ${(error as Error).message}`, 'corpus', file);
+      }
+      files.push({ kind, name: relative(base, file) || file, text });
+    }
+  }
+  return files;
+}
+
+function fingerprint(files: readonly RawFile[]): string {
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f.kind}\u0000${f.name}\u0000${f.text}\u0000`);
+  return h.digest('hex');
+}
+
+function validate(files: readonly RawFile[]): ValidatedCorpora {
+  const schemas = corpusSchemas();
+  const out = Object.fromEntries(Object.keys(KINDS).map((k) => [k, []])) as unknown as ValidatedCorpora;
+  for (const f of files) out[f.kind].push(...parseJsonl(f.text, f.name, schemas[KINDS[f.kind].schema]));
+  return out;
+}
+
+/**
+ * Validates every corpus file under `root` with its schema.
+ * @returns the content hash and the validated entries (what the build stores for fast start-up)
+ */
+export function validateCorpora(root = defaultCorporaRoot()): { fingerprint: string; entries: ValidatedCorpora } {
+  const raw = readRaw(root);
+  return { fingerprint: fingerprint(raw), entries: validate(raw) };
+}
+
+/** Writes the build-time validation of the shipped corpora (called by scripts/postbuild.mjs). */
+export function writePrevalidated(): string {
+  const target = prevalidatedPath();
+  writeFileSync(target, JSON.stringify(validateCorpora()));
+  return target;
+}
+
+function readPrevalidated(expected: string): ValidatedCorpora | undefined {
+  try {
+    const pre = JSON.parse(readFileSync(prevalidatedPath(), 'utf8')) as { fingerprint: string; entries: ValidatedCorpora };
+    return pre.fingerprint === expected ? pre.entries : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function compileAll<T extends { pattern: string }>(located: Located<unknown>[], flags: string): (T & Compiled)[] {
+  return located.map(({ entry, file, line }) => {
+    const e = entry as T;
+    return { ...e, regex: compilePattern(e.pattern, flags, { file, line }), file, line };
+  });
 }
 
 const cache = new Map<string, Corpora>();
-
-function compileAll<T extends { pattern: string }>(
-  located: { entry: T; file: string; line: number }[],
-  flags: string,
-): (T & { regex: RegExp; file: string; line: number })[] {
-  return located.map(({ entry, file, line }) => ({
-    ...entry,
-    regex: compilePattern(entry.pattern, flags, { file, line }),
-    file,
-    line,
-  }));
-}
-
-function optional<T>(path: string, load: (p: string) => T[]): T[] {
-  return existsSync(path) ? load(path) : [];
-}
 
 /**
  * Loads every corpus under `root` (cached per root). Throws a WireproofError with `file:line` on bad data.
@@ -154,21 +148,19 @@ function optional<T>(path: string, load: (p: string) => T[]): T[] {
 export function loadCorpora(root = defaultCorporaRoot()): Corpora {
   const hit = cache.get(root);
   if (hit) return hit;
-  const base = dirname(root);
+  const raw = readRaw(root);
+  const entries = (root === defaultCorporaRoot() ? readPrevalidated(fingerprint(raw)) : undefined) ?? validate(raw);
+  const values = <T>(kind: Kind): T[] => entries[kind].map((l) => l.entry as T);
   // Patterns run on folded text (lower case, no accents): `u` for code points, `g` to find every occurrence.
   const corpora: Corpora = {
     root,
-    notices: compileAll(optional(join(root, 'notices'), (p) => loadJsonl(p, NoticeEntry, base)), 'gu'),
-    calques: compileAll(optional(join(root, 'calques'), (p) => loadJsonl(p, CalqueEntry, base)), 'gu'),
-    furniture: compileAll(optional(join(root, 'furniture'), (p) => loadJsonl(p, FurnitureEntry, base)), 'u'),
-    wireMarks: compileAll(optional(join(root, 'wire-marks'), (p) => loadJsonl(p, WireMarkEntry, base)), 'u'),
-    ricSuffixes: new Set(
-      optional(join(root, 'ric', 'suffixes.jsonl'), (p) => loadJsonl(p, RicSuffixEntry, base)).map((l) => l.entry.suffix),
-    ),
-    ricStoplist: new Set(
-      optional(join(root, 'ric', 'stoplist.jsonl'), (p) => loadJsonl(p, RicStopEntry, base)).map((l) => l.entry.token),
-    ),
-    glossHeads: optional(join(root, 'glosses'), (p) => loadJsonl(p, GlossHeadEntry, base)).map((l) => l.entry.word),
+    notices: compileAll<NoticeEntry>(entries.notices, 'gu'),
+    calques: compileAll<CalqueEntry>(entries.calques, 'gu'),
+    furniture: compileAll<FurnitureEntry>(entries.furniture, 'u'),
+    wireMarks: compileAll<WireMarkEntry>(entries.wireMarks, 'u'),
+    ricSuffixes: new Set(values<RicSuffixEntry>('ricSuffixes').map((e) => e.suffix)),
+    ricStoplist: new Set(values<RicStopEntry>('ricStoplist').map((e) => e.token)),
+    glossHeads: values<GlossHeadEntry>('glossHeads').map((e) => e.word),
   };
   cache.set(root, corpora);
   return corpora;

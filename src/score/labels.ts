@@ -30,7 +30,10 @@ export function logit(p: number): number {
   return Math.log(q / (1 - q));
 }
 
-/** Rounds a probability for reports (3 decimals: more would be false precision). */
+/**
+ * Rounds a probability for reports (3 decimals: more would be false precision), and keeps it inside [0.001, 0.999]:
+ * no amount of evidence makes wireproof certain, and 1 or 0 would read as certainty.
+ */
 export function roundProbability(p: number): number {
-  return Math.round(p * 1000) / 1000;
+  return Math.min(0.999, Math.max(0.001, Math.round(p * 1000) / 1000));
 }

@@ -49,15 +49,28 @@ function sub(span: Span, start: number, end: number): Span | undefined {
   return trimSpan({ text: span.text.slice(start, end), map: sliceMap(span.map, start, end), tag: span.tag });
 }
 
+/** Furniture kinds already computed, per corpora: lines are asked about several times while spans are built. */
+const furnitureCache = new WeakMap<Corpora, Map<string, ParagraphKind | null>>();
+
 /** Which furniture kind a piece of text is, if any (patterns run on folded text of the whole piece). */
 function furnitureKind(text: string, corpora: Corpora): ParagraphKind | undefined {
   if (text.length > 400) return undefined;
+  let cache = furnitureCache.get(corpora);
+  if (!cache) furnitureCache.set(corpora, (cache = new Map()));
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
   const folded = normalizeText(text);
+  let kind: ParagraphKind | null = null;
   for (const entry of corpora.furniture) {
     entry.regex.lastIndex = 0;
-    if (entry.regex.test(folded)) return entry.kind;
+    if (entry.regex.test(folded)) {
+      kind = entry.kind;
+      break;
+    }
   }
-  return undefined;
+  if (cache.size > 10000) cache.clear();
+  cache.set(text, kind);
+  return kind ?? undefined;
 }
 
 /** Which wire mark (credit line, update note) a parenthesised piece is, if any. */

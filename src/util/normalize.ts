@@ -39,75 +39,126 @@ export interface NormalizeOptions {
   fold?: boolean;
 }
 
+/** Recently normalised texts: detectors, segmentation and fingerprints fold the same paragraph several times. */
+const cache = new Map<string, Normalized>();
+const CACHE_MAX = 4096;
+
+/** A growable UTF-16 buffer with the two offset maps, filled unit by unit (no per-character strings). */
+class Builder {
+  units: Uint16Array;
+  map: Int32Array;
+  ends: Int32Array;
+  length = 0;
+  lastWasSpace = true; // also trims leading white space
+
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.map = new Int32Array(capacity + 1);
+    this.ends = new Int32Array(capacity);
+  }
+
+  unit(code: number, at: number, to: number): void {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = code;
+    this.map[this.length] = at;
+    this.ends[this.length] = to;
+    this.length++;
+    this.lastWasSpace = false;
+  }
+
+  space(at: number, to: number): void {
+    if (this.lastWasSpace) return;
+    this.unit(32, at, to);
+    this.lastWasSpace = true;
+  }
+
+  string(s: string, at: number, to: number): void {
+    for (const ch of s) {
+      if (SPACE.test(ch)) this.space(at, to);
+      else for (let k = 0; k < ch.length; k++) this.unit(ch.charCodeAt(k), at, to);
+    }
+  }
+
+  private grow(): void {
+    const n = this.units.length * 2 + 16;
+    const units = new Uint16Array(n);
+    units.set(this.units);
+    const map = new Int32Array(n + 1);
+    map.set(this.map);
+    const ends = new Int32Array(n);
+    ends.set(this.ends);
+    this.units = units;
+    this.map = map;
+    this.ends = ends;
+  }
+
+  finish(inputLength: number): Normalized {
+    while (this.length > 0 && this.units[this.length - 1] === 32) this.length--; // trailing white space
+    let text = '';
+    for (let i = 0; i < this.length; i += 8192) {
+      text += String.fromCharCode(...this.units.subarray(i, Math.min(this.length, i + 8192)));
+    }
+    const map = this.map.slice(0, this.length + 1);
+    map[this.length] = inputLength;
+    return { text, map, ends: this.ends.slice(0, this.length) };
+  }
+}
+
 /**
  * Folds case, accents, apostrophes, quotes, dashes, white space runs and HTML entities, keeping a map to the input.
  * Used by notice, calque and phrasing matching: "TRADUCTION AUTOMATISEE" and "Traduction&nbsp;automatisée" meet.
+ * Results are cached (the same paragraph is folded by several rules); callers must not mutate them.
  * @param input text to normalise
- * @returns the folded text and its offset map
+ * @returns the folded text and its offset maps
  */
 export function normalizeWithMap(input: string, options: NormalizeOptions = {}): Normalized {
   const entities = options.entities ?? true;
   const fold = options.fold ?? true;
-  const out: string[] = [];
-  const map: number[] = [];
-  const ends: number[] = [];
-  let lastWasSpace = true; // also trims leading white space
-  const push = (s: string, at: number, to: number): void => {
-    for (const ch of s) {
-      if (SPACE.test(ch)) {
-        if (lastWasSpace) continue;
-        out.push(' ');
-        map.push(at);
-        ends.push(to);
-        lastWasSpace = true;
-        continue;
-      }
-      for (let k = 0; k < ch.length; k++) {
-        out.push(ch[k]!);
-        map.push(at);
-        ends.push(to);
-      }
-      lastWasSpace = false;
-    }
-  };
+  const key = `${entities ? 1 : 0}${fold ? 1 : 0}${input}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const out = new Builder(input.length + 16);
   let i = 0;
   while (i < input.length) {
-    const code = input.codePointAt(i)!;
-    const ch = String.fromCodePoint(code);
-    const width = ch.length;
-    if (entities && ch === '&') {
-      const m = /^&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i.exec(input.slice(i, i + 12));
+    const c = input.charCodeAt(i);
+    // ASCII fast path: most wire text is ASCII letters, digits, spaces and punctuation.
+    if (c < 128 && c !== 38) {
+      if (c === 32 || (c >= 9 && c <= 13)) out.space(i, i + 1);
+      else if (fold && c >= 65 && c <= 90) out.unit(c + 32, i, i + 1);
+      else if (fold && c === 96) out.unit(39, i, i + 1);
+      else out.unit(c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (c === 38) {
+      const m = entities ? /^&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/i.exec(input.slice(i, i + 12)) : null;
+      let decoded: string | undefined;
       if (m) {
         const ref = m[1]!;
-        let decoded: string | undefined;
         if (ref[0] === '#') {
           const n = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
           if (n > 0 && n <= 0x10ffff) decoded = String.fromCodePoint(n);
         } else {
           decoded = ENTITIES[ref] ?? ENTITIES[ref.toLowerCase()];
         }
-        if (decoded !== undefined) {
-          push(fold ? foldString(decoded) : decoded, i, i + m[0].length);
-          i += m[0].length;
-          continue;
-        }
       }
-    }
-    if (DROP.test(ch)) {
-      i += width;
+      if (m && decoded !== undefined) {
+        out.string(fold ? foldString(decoded) : decoded, i, i + m[0].length);
+        i += m[0].length;
+      } else {
+        out.unit(38, i, i + 1);
+        i++;
+      }
       continue;
     }
-    push(fold ? foldString(ch) : ch, i, i + width);
-    i += width;
+    const ch = String.fromCodePoint(input.codePointAt(i)!);
+    if (!DROP.test(ch)) out.string(fold ? foldString(ch) : ch, i, i + ch.length);
+    i += ch.length;
   }
-  // Trailing white space is not significant.
-  while (out.length > 0 && out[out.length - 1] === ' ') {
-    out.pop();
-    map.pop();
-    ends.pop();
-  }
-  map.push(input.length);
-  return { text: out.join(''), map: Int32Array.from(map), ends: Int32Array.from(ends) };
+  const result = out.finish(input.length);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, result);
+  return result;
 }
 
 /** Case-, accent- and punctuation-folds one string (no offset map). */

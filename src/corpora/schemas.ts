@@ -1,0 +1,108 @@
+// Schemas of each corpus kind under corpora/ (zod, loaded on demand): used to validate data with line-precise errors.
+import type * as ZodModule from 'zod';
+import { zod } from '../util/zod.js';
+
+type Z = typeof ZodModule.z;
+
+function build(z: Z) {
+  /** Where an entry's evidence stands (docs/corpora.md): seen verbatim, quoted by a third party, partly seen, or inferred. */
+  const Status = z.enum(['seen', 'seen-second-hand', 'partial', 'inferred', 'normative']);
+
+  const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, dot, dash or underscore');
+  const Lang = z.string().regex(/^(?:[a-z]{2}|any)$/, 'an ISO 639-1 code or "any"');
+  const Source = z.string().min(4, 'cite where it was seen: a URL or a file');
+
+  /** A machine-translation (or AI) notice. `pattern` runs on folded text (see src/util/normalize.ts). */
+  const NoticeEntry = z.strictObject({
+    id: Id,
+    agency: z.string().min(1),
+    language: Lang,
+    declares: z.enum(['machine-translation', 'ai-assistance']),
+    text: z.string(),
+    pattern: z.string().min(1),
+    weight: z.number().min(0).max(10),
+    status: Status,
+    source: Source,
+    note: z.string().optional(),
+  });
+
+  /** A calque or literal rendering typical of machine translation. `pattern` runs on folded text. */
+  const CalqueEntry = z.strictObject({
+    id: Id,
+    language: Lang,
+    pattern: z.string().min(1),
+    english: z.string().optional(),
+    message: z.string().min(1),
+    suggestions: z.array(z.string()).default([]),
+    weight: z.number().min(-5).max(5),
+    status: Status,
+    source: Source,
+    note: z.string().optional(),
+  });
+
+  /** Page furniture, bylines and metadata lines: they classify paragraphs, they are not evidence. Runs on folded text. */
+  const FurnitureEntry = z.strictObject({
+    id: Id,
+    language: Lang,
+    kind: z.enum(['chrome', 'byline', 'metadata']),
+    pattern: z.string().min(1),
+    example: z.string().optional(),
+    status: Status,
+    source: Source,
+    note: z.string().optional(),
+  });
+
+  /** Wire marks: credit lines and update notes, with the provenance their wording reveals. Runs on folded text. */
+  const WireMarkEntry = z.strictObject({
+    id: Id,
+    language: Lang,
+    kind: z.enum(['credit', 'update-note']),
+    provenance: z.enum(['machine', 'human', 'source']),
+    pattern: z.string().min(1),
+    weight: z.number().min(-5).max(5),
+    example: z.string().optional(),
+    status: Status,
+    source: Source,
+    note: z.string().optional(),
+  });
+
+  /** RIC exchange suffixes (Reuters instrument codes). */
+  const RicSuffixEntry = z.strictObject({
+    suffix: z.string().regex(/^[A-Za-z]{1,3}$/),
+    exchange: z.string().min(1),
+    status: Status,
+    source: Source,
+  });
+  /** Tokens shaped like RICs that are not (U.S., S.A. …). */
+  const RicStopEntry = z.strictObject({
+    token: z.string().min(2),
+    reason: z.string().min(1),
+    source: Source,
+  });
+
+  /** An English head noun of institution names (Board, Administration …), for English names glossed in French. */
+  const GlossHeadEntry = z.strictObject({
+    word: z.string().min(2),
+    source: Source,
+  });
+
+
+  return { Status, Id, Lang, Source, NoticeEntry, CalqueEntry, FurnitureEntry, WireMarkEntry, RicSuffixEntry, RicStopEntry, GlossHeadEntry };
+}
+
+let cached: ReturnType<typeof build> | undefined;
+
+/** The corpus schemas, built on first call. */
+export function corpusSchemas(): ReturnType<typeof build> {
+  cached ??= build(zod());
+  return cached;
+}
+
+type Schemas = ReturnType<typeof build>;
+export type NoticeEntry = ZodModule.infer<Schemas['NoticeEntry']>;
+export type CalqueEntry = ZodModule.infer<Schemas['CalqueEntry']>;
+export type FurnitureEntry = ZodModule.infer<Schemas['FurnitureEntry']>;
+export type WireMarkEntry = ZodModule.infer<Schemas['WireMarkEntry']>;
+export type RicSuffixEntry = ZodModule.infer<Schemas['RicSuffixEntry']>;
+export type RicStopEntry = ZodModule.infer<Schemas['RicStopEntry']>;
+export type GlossHeadEntry = ZodModule.infer<Schemas['GlossHeadEntry']>;
