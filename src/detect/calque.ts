@@ -54,7 +54,7 @@ export const detector: Detector = {
         start,
         end,
         weight: entry.weight,
-        message: entry.english ? `${entry.message} (English: "${entry.english}")` : entry.message,
+        message: entry.english && !entry.message.includes(entry.english) ? `${entry.message} (English: "${entry.english}")` : entry.message,
         expected: entry.suggestions,
         data: { id: entry.id, status: entry.status },
       }),

@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { loadCorpora } from '../../src/corpora/index.js';
-import { segment } from '../../src/segment/paragraphs.js';
+import { literalPrefix, segment } from '../../src/segment/paragraphs.js';
 import type { IngestedText, Paragraph } from '../../src/types.js';
 import { toSource } from '../../src/util/offsets.js';
 
@@ -95,5 +95,18 @@ describe('segment', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('literalPrefix', () => {
+  test.each([
+    ['^par (?!x)[a-z]+', 'par '],
+    ['^information fournie par \\w+', 'information fournie par '],
+    ['^date \\d{4}', 'date '],
+    ['^abc?d', 'ab'],
+    ['^(?:a|b)', ''],
+    ['par ', ''],
+  ])('%s → %j', (source, prefix) => {
+    expect(literalPrefix(source)).toBe(prefix);
   });
 });
