@@ -1,0 +1,126 @@
+// The batch cache (DIR/.wireproof-cache.json): which reports are still valid for unchanged inputs, config and corpora.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import type { BatchOutcome } from './types.js';
+
+/** Name of the cache file inside DIR (hidden, so a later batch over DIR's parent skips it). */
+export const CACHE_FILE = '.wireproof-cache.json';
+
+const Counts = z.object({
+  paragraphs: z.number(),
+  bodyParagraphs: z.number(),
+  byLabel: z.object({ machine: z.number(), 'likely-machine': z.number(), uncertain: z.number(), 'likely-human': z.number(), human: z.number() }),
+  errors: z.number(),
+  warnings: z.number(),
+  infos: z.number(),
+});
+
+const Entry = z.object({
+  key: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Report files written for this entry, relative to DIR. */
+  files: z.array(z.string()),
+  outcome: z.object({
+    verdict: z.enum(['declared-machine', 'undeclared-machine', 'human', 'mixed', 'uncertain', 'unknown']).nullable(),
+    machineProbability: z.number().min(0).max(1).nullable(),
+    counts: Counts,
+    /** Only errors that the content alone decides (binary bytes, undecodable text) are cached. */
+    error: z.object({ code: z.enum(['binary', 'decode']), message: z.string() }).nullable(),
+  }),
+});
+export type CacheEntry = z.infer<typeof Entry>;
+
+const CacheSchema = z.object({
+  cacheVersion: z.literal(1),
+  /** Per report stem (relative to DIR). */
+  entries: z.record(z.string(), Entry),
+});
+export type CacheData = z.infer<typeof CacheSchema>;
+
+/**
+ * Reads the cache. A missing, corrupt or foreign-version cache is an empty one: the cache only ever saves work,
+ * so it must never be the reason a batch fails (ESLint treats an unreadable `.eslintcache` the same way).
+ */
+export function readCache(path: string): CacheData {
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return { cacheVersion: 1, entries: {} };
+  }
+  const result = CacheSchema.safeParse(value);
+  return result.success ? result.data : { cacheVersion: 1, entries: {} };
+}
+
+/** The cache file's text: entries sorted by stem, so it is as reproducible as the reports. */
+export function serialiseCache(entries: ReadonlyMap<string, CacheEntry>): string {
+  const sorted = [...entries.keys()].sort().map((k) => [k, entries.get(k)!] as const);
+  return `${JSON.stringify({ cacheVersion: 1, entries: Object.fromEntries(sorted) })}\n`;
+}
+
+/** sha256 hex of text or bytes. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** JSON with object keys sorted at every level, so equal settings always hash alike whatever their key order. */
+export function stableStringify(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify(obj[k])}`).join(',')}}`;
+}
+
+/**
+ * Fingerprint of a folder: sha256 over every file's relative path and content, in sorted order (hidden files too:
+ * anything the loader might read counts). Computed once per run; a missing folder hashes as empty.
+ *
+ * @param root folder (the corpora, or a references folder)
+ */
+export function fingerprintFolder(root: string): string {
+  const hash = createHash('sha256');
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    let names;
+    try {
+      names = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of names) {
+      const abs = join(dir, d.name);
+      if (d.isDirectory()) walk(abs);
+      else files.push(abs);
+    }
+  };
+  walk(root);
+  for (const file of files.map((f) => relative(root, f).split(sep).join('/')).sort()) {
+    let content: Buffer;
+    try {
+      content = readFileSync(join(root, file));
+    } catch {
+      continue;
+    }
+    hash.update(`${file}\u0000${content.length}\u0000`);
+    hash.update(content);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The cache key of one input: wireproof's version, the settings hash, the corpora fingerprint, the input's
+ * display name (it is written into the report) and the hash of its content. Any change re-checks the input.
+ */
+export function cacheKey(parts: { version: string; configHash: string; corpora: string; file: string; content: string }): string {
+  return sha256(stableStringify(parts));
+}
+
+/** A cache entry's outcome, as the summary lists it. */
+export function cachedOutcome(entry: CacheEntry): BatchOutcome {
+  return { ...entry.outcome, counts: { ...entry.outcome.counts, byLabel: { ...entry.outcome.counts.byLabel } } };
+}

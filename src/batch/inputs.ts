@@ -1,0 +1,251 @@
+// Expands batch inputs (files, folders, globs, JSONL feeds) into a sorted list of items, each with its report stem.
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { readFileBytes } from '../ingest/read.js';
+import { WireproofError } from '../types.js';
+import { assignStems, commonBase, dropExtension, isInside, mirrorPath, sanitiseId } from './paths.js';
+import type { BatchErrorCode } from './types.js';
+
+/**
+ * File extensions a folder is searched for (case-insensitive). Plain text and Markdown wires are read as text,
+ * HTML pages through the article extractor. JSONL feeds are read only when named (or globbed) explicitly: a folder
+ * may hold JSONL that is not a feed (corpora, logs), and guessing would turn each line into a report.
+ */
+export const FOLDER_EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml'];
+
+/** A JSONL feed is read whole; a feed is many articles, so it gets a larger limit than one input (64 MiB). */
+export const MAX_FEED_BYTES = 512 * 1024 * 1024;
+
+/** One thing to report on. */
+export type InputItem =
+  | { kind: 'file'; path: string; abs: string; stem: string }
+  | { kind: 'feed-item'; path: string; feed: { file: string; line: number; id: string }; text: string; stem: string }
+  | { kind: 'error'; path: string; feed: { file: string; line: number } | null; error: { code: BatchErrorCode; message: string } };
+
+/** What {@link expandInputs} found. */
+export interface ExpandedInputs {
+  items: InputItem[];
+  /** The folder report paths mirror input paths from. */
+  base: string;
+}
+
+type Found =
+  | { kind: 'file'; abs: string }
+  | { kind: 'feed'; abs: string }
+  | { kind: 'error'; path: string; code: BatchErrorCode; message: string };
+
+/** Path as shown in summaries and reports: relative to the working folder with forward slashes. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  if (rel === '') return '.';
+  return isAbsolute(rel) ? abs : rel.split(sep).join('/');
+}
+
+/** The leading segments of a glob without magic characters: where its matches' paths are mirrored from. */
+function globBase(pattern: string, cwd: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  const prefix = fixed.join('/');
+  return resolve(cwd, prefix === '' && pattern.startsWith('/') ? '/' : prefix || '.');
+}
+
+function wanted(name: string): boolean {
+  const lower = name.toLowerCase();
+  return FOLDER_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}
+
+/**
+ * Walks a folder: hidden entries (`.name`) and the output folder are skipped; symbolic links to files are
+ * followed, symbolic links to folders are not (they can loop, and can leave the archive).
+ */
+function walk(dir: string, outDir: string, out: Found[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    out.push({ kind: 'error', path: dir, code: 'unreadable', message: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const abs = join(dir, entry.name);
+    if (isInside(abs, outDir)) continue;
+    if (entry.isDirectory()) walk(abs, outDir, out);
+    else if (wanted(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isFile()))) {
+      out.push({ kind: 'file', abs });
+    }
+  }
+}
+
+/** File or feed, by extension. */
+function classify(abs: string): Found {
+  return abs.toLowerCase().endsWith('.jsonl') ? { kind: 'feed', abs } : { kind: 'file', abs };
+}
+
+/**
+ * Parses a JSONL feed: one `{"id", "text"}` object per line (other keys are ignored, blank lines skipped).
+ * A bad line becomes an error item naming its line and why; the other lines go on.
+ *
+ * @param text the feed, decoded
+ * @param feedPath display path of the feed
+ */
+export function parseFeed(text: string, feedPath: string): Array<{ line: number; id: string; text: string } | { line: number; error: string }> {
+  const out: Array<{ line: number; id: string; text: string } | { line: number; error: string }> = [];
+  const seen = new Map<string, number>();
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.replace(/\r$/, '');
+    if (raw.trim() === '') continue;
+    const line = i + 1;
+    const bad = (why: string): void => {
+      out.push({ line, error: `${feedPath}:${line}: ${why}` });
+    };
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      bad(`invalid JSON (${(error as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      bad('expected an object {"id", "text"}');
+      continue;
+    }
+    const { id, text: body } = value as { id?: unknown; text?: unknown };
+    const idText = typeof id === 'string' ? id : typeof id === 'number' && Number.isFinite(id) ? String(id) : undefined;
+    if (idText === undefined || idText.trim() === '') {
+      bad('"id" must be a non-empty string or a number');
+      continue;
+    }
+    if (typeof body !== 'string') {
+      bad('"text" must be a string');
+      continue;
+    }
+    const first = seen.get(idText);
+    if (first !== undefined) {
+      bad(`duplicate id ${JSON.stringify(idText)} (first on line ${first})`);
+      continue;
+    }
+    seen.set(idText, line);
+    out.push({ line, id: idText, text: body });
+  }
+  return out;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Expands command-line inputs into items, sorted by path (code-unit order, so the same on every machine), each
+ * with a distinct report stem relative to DIR. Missing paths and globs matching nothing become error items, as do
+ * folders matched by a glob; inputs inside the output folder are refused (the batch would read its own reports).
+ *
+ * @param inputs paths, folders, globs or `.jsonl` feeds, as given
+ * @param cwd working folder
+ * @param outDir absolute output folder
+ * @param extensions report extensions that will be written (`.json`, `.html`), to keep reserved names free
+ * @throws WireproofError (`usage`) for an input inside the output folder
+ */
+export async function expandInputs(inputs: readonly string[], cwd: string, outDir: string, extensions: readonly string[]): Promise<ExpandedInputs> {
+  const found: Found[] = [];
+  const bases: string[] = [];
+  for (const input of inputs) {
+    const abs = resolve(cwd, input);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    if (st) {
+      if (isInside(abs, outDir)) throw new WireproofError(`${input}: is inside the output folder; give another --out`, 'usage');
+      if (st.isDirectory()) {
+        bases.push(abs);
+        walk(abs, outDir, found);
+      } else {
+        bases.push(dirname(abs));
+        found.push(classify(abs));
+      }
+    } else if (isDynamicPattern(input)) {
+      const matches = await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
+      const kept = matches.map((m) => resolve(m)).filter((m) => !isInside(m, outDir));
+      if (kept.length === 0) {
+        found.push({ kind: 'error', path: input, code: 'not-found', message: `${input}: no files match` });
+        continue;
+      }
+      bases.push(globBase(input, cwd));
+      for (const m of kept) {
+        if (statSync(m, { throwIfNoEntry: false })?.isDirectory()) {
+          found.push({ kind: 'error', path: m, code: 'is-directory', message: `${displayPath(m, cwd)}: is a directory (matched by ${input})` });
+        } else found.push(classify(m));
+      }
+    } else {
+      found.push({ kind: 'error', path: input, code: 'not-found', message: `${input}: no such file or folder` });
+    }
+  }
+
+  // One item per real path, in path order.
+  const seen = new Set<string>();
+  const unique = found.filter((f) => {
+    const key = f.kind === 'error' ? `error:${f.path}:${f.message}` : f.abs;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const base = commonBase(bases);
+  const keyed = unique.map((f) => ({ f, key: f.kind === 'error' ? (isAbsolute(f.path) ? displayPath(f.path, cwd) : f.path) : displayPath(f.abs, cwd) }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  type Pending =
+    | { kind: 'file'; path: string; abs: string; stem: string; full: string }
+    | { kind: 'feed-item'; path: string; feed: { file: string; line: number; id: string }; text: string; stem: string; full: string };
+  const items: Array<Pending | Extract<InputItem, { kind: 'error' }>> = [];
+  for (const { f, key } of keyed) {
+    if (f.kind === 'error') {
+      items.push({ kind: 'error', path: key, feed: null, error: { code: f.code, message: f.message } });
+    } else if (f.kind === 'file') {
+      const mirror = safeSegments(mirrorPath(base, f.abs));
+      items.push({ kind: 'file', path: key, abs: f.abs, stem: dropExtension(mirror), full: mirror });
+    } else {
+      let text: string;
+      try {
+        text = utf8.decode(await readFileBytes(f.abs, MAX_FEED_BYTES));
+      } catch (error) {
+        const code = error instanceof WireproofError && error.code !== 'usage' && error.code !== 'config' && error.code !== 'corpus' ? error.code : 'decode';
+        const message = error instanceof WireproofError ? error.message : `${key}: not valid UTF-8 (a JSONL feed is UTF-8 text, RFC 8259 §8.1)`;
+        items.push({ kind: 'error', path: key, feed: null, error: { code, message } });
+        continue;
+      }
+      const folder = dropExtension(safeSegments(mirrorPath(base, f.abs)));
+      for (const entry of parseFeed(text, key)) {
+        if ('error' in entry) {
+          items.push({ kind: 'error', path: `${key}:${entry.line}`, feed: { file: key, line: entry.line }, error: { code: 'feed-line', message: entry.error } });
+        } else {
+          const stem = `${folder}/${sanitiseId(entry.id)}`;
+          items.push({ kind: 'feed-item', path: `${key}#${entry.id}`, feed: { file: key, line: entry.line, id: entry.id }, text: entry.text, stem, full: stem });
+        }
+      }
+    }
+  }
+
+  const reportable = items.filter((i): i is Pending => i.kind !== 'error');
+  const stems = assignStems(reportable, extensions);
+  reportable.forEach((item, i) => {
+    item.stem = stems[i]!;
+  });
+  const out: InputItem[] = items.map((i) => {
+    if (i.kind === 'error') return i;
+    if (i.kind === 'file') return { kind: 'file', path: i.path, abs: i.abs, stem: i.stem };
+    return { kind: 'feed-item', path: i.path, feed: i.feed, text: i.text, stem: i.stem };
+  });
+  return { items: out, base };
+}
+
+/**
+ * File names may hold characters that are fine where they were read but not in a report path (a backslash, a
+ * newline on Linux); those become `_`. Names are otherwise kept, so reports mirror the archive.
+ */
+function safeSegments(rel: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
+  return rel.replace(/[\u0000-\u001f\u007f\\]/g, '_');
+}
+

@@ -1,0 +1,393 @@
+// Runs a batch: expand inputs, reuse cached reports, check the rest on a worker pool, write summaries and dashboard.
+import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CheckOptions } from '../api.js';
+import { defaultCorporaRoot, loadCorpora } from '../corpora/index.js';
+import { renderDashboard } from '../report/dashboard.js';
+import { WireproofError } from '../types.js';
+import { CACHE_FILE, cachedOutcome, cacheKey, fingerprintFolder, readCache, serialiseCache, sha256, stableStringify, type CacheEntry } from './cache.js';
+import { summaryCsv } from './csv.js';
+import { expandInputs, type InputItem } from './inputs.js';
+import { isInside, safeJoin } from './paths.js';
+import { readInput } from './read.js';
+import type { BatchEntry, BatchFormat, BatchOutcome, BatchSummary, BatchTask, BatchTotals } from './types.js';
+import { emptyCounts, VERDICTS } from './types.js';
+import { writeAtomic } from './write.js';
+
+/** Options of {@link runBatch}. */
+export interface BatchOptions {
+  /** Files, folders, globs and `.jsonl` feeds, as given on the command line. */
+  inputs: readonly string[];
+  /** Output folder (relative to `cwd` or absolute); created when missing. */
+  outDir: string;
+  cwd: string;
+  /** Report formats to write per input; default `['json']`. */
+  formats?: readonly BatchFormat[];
+  /** Rules, languages, prior, corpora and input format, as for `check`. */
+  check?: CheckOptions;
+  /** Reference phrasing files or folders from the configuration: their content is part of the cache key. */
+  references?: readonly string[];
+  /** Worker threads; 1 checks everything on the main thread. */
+  concurrency: number;
+  /** Reuse reports of unchanged inputs (default true). When false the cache file is removed, as ESLint does. */
+  cache?: boolean;
+  /** wireproof's version: in the cache key and the summary. */
+  version: string;
+  /**
+   * Compiled worker module. Default: `worker.js` beside this module, which exists in dist/ but not when running
+   * from TypeScript sources (Jest), where everything then runs in-process. `null` never starts workers.
+   */
+  workerFile?: string | null;
+  /** Fewer inputs to check than this run in-process: starting threads costs more than it saves. Default 16. */
+  poolThreshold?: number;
+  /** Called after each input, with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What {@link runBatch} returns. */
+export interface BatchResult {
+  summary: BatchSummary;
+  /** Absolute output folder. */
+  outDir: string;
+}
+
+/** Inputs to check before worker threads are worth starting (each thread loads the pipeline and corpora once). */
+export const DEFAULT_POOL_THRESHOLD = 16;
+
+/** The compiled worker beside this module, when there is one. */
+export function defaultWorkerFile(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  if (!here.endsWith('.js')) return null;
+  const file = join(dirname(here), 'worker.js');
+  return existsSync(file) ? file : null;
+}
+
+interface Job {
+  task: BatchTask;
+  done: (outcome: BatchOutcome) => void;
+}
+
+/**
+ * Hands tasks to the main thread or to a piscina pool. The choice waits until enough work has been seen: a batch
+ * whose inputs are nearly all cached never pays for starting threads.
+ */
+class Dispatcher {
+  private mode: 'undecided' | 'inline' | 'pool' = 'undecided';
+  private buffer: Job[] = [];
+  private readonly inflight = new Set<Promise<void>>();
+  private pool: import('piscina').Piscina<BatchTask, BatchOutcome> | undefined;
+  private process: ((task: BatchTask) => Promise<BatchOutcome>) | undefined;
+  private fatal: unknown;
+  threads = 0;
+
+  constructor(
+    private readonly workerFile: string | null,
+    private readonly concurrency: number,
+    private readonly threshold: number,
+  ) {
+    if (!workerFile || concurrency <= 1) this.mode = 'inline';
+  }
+
+  async add(job: Job): Promise<void> {
+    this.throwIfFatal();
+    if (this.mode === 'undecided') {
+      this.buffer.push(job);
+      if (this.buffer.length < this.threshold) return;
+      await this.startPool();
+      await this.flush();
+      return;
+    }
+    await this.dispatch(job);
+  }
+
+  async finish(): Promise<void> {
+    try {
+      if (this.mode === 'undecided') this.mode = 'inline';
+      await this.flush();
+      await Promise.all(this.inflight);
+      this.throwIfFatal();
+    } finally {
+      await this.pool?.destroy();
+    }
+  }
+
+  /** Stops the pool without waiting for queued work (the run is failing anyway). */
+  async abort(): Promise<void> {
+    this.buffer = [];
+    await this.pool?.destroy();
+    this.pool = undefined;
+  }
+
+  private async flush(): Promise<void> {
+    const jobs = this.buffer;
+    this.buffer = [];
+    for (const job of jobs) await this.dispatch(job);
+  }
+
+  private async startPool(): Promise<void> {
+    const { Piscina } = await import('piscina');
+    this.pool = new Piscina<BatchTask, BatchOutcome>({
+      filename: pathToFileURL(this.workerFile!).href,
+      minThreads: this.concurrency,
+      maxThreads: this.concurrency,
+      // A second task waits inside each worker, so a worker never idles while the main thread is busy reading the
+      // next input: the worker threads' profiles showed piscina's atomicsWaitLoop at 4.7 % of their time with one.
+      concurrentTasksPerWorker: 2,
+    });
+    this.threads = this.concurrency;
+    this.mode = 'pool';
+  }
+
+  private async dispatch(job: Job): Promise<void> {
+    this.throwIfFatal();
+    if (this.mode === 'inline') {
+      this.process ??= (await import('./task.js')).processTask;
+      job.done(await this.process(job.task));
+      return;
+    }
+    // Bounded in-flight work: file bytes wait in the reader, not in the pool's queue.
+    while (this.inflight.size >= this.concurrency * 4) await Promise.race(this.inflight);
+    this.throwIfFatal();
+    const input = job.task.input;
+    const transferList = typeof input === 'string' ? [] : [input.buffer as ArrayBuffer];
+    const p: Promise<void> = this.pool!.run(job.task, { transferList })
+      .then(job.done, (error: unknown) => {
+        this.fatal ??= error;
+      })
+      .finally(() => this.inflight.delete(p));
+    this.inflight.add(p);
+  }
+
+  private throwIfFatal(): void {
+    if (this.fatal !== undefined) throw this.fatal;
+  }
+}
+
+/** A stable digest of whatever may be at a path (file or folder); missing paths hash as empty. */
+function fingerprintPath(path: string): string {
+  const st = statSync(path, { throwIfNoEntry: false });
+  return st?.isFile() ? sha256(readFileSync(path)) : fingerprintFolder(path);
+}
+
+function totalsOf(entries: readonly BatchEntry[]): BatchTotals {
+  const byVerdict = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as BatchTotals['byVerdict'];
+  const totals: BatchTotals = { inputs: entries.length, reports: 0, unreadable: 0, byVerdict, paragraphs: 0, bodyParagraphs: 0, errors: 0, warnings: 0, infos: 0 };
+  for (const e of entries) {
+    if (e.error) {
+      totals.unreadable++;
+      continue;
+    }
+    totals.reports++;
+    if (e.verdict) byVerdict[e.verdict]++;
+    totals.paragraphs += e.counts.paragraphs;
+    totals.bodyParagraphs += e.counts.bodyParagraphs;
+    totals.errors += e.counts.errors;
+    totals.warnings += e.counts.warnings;
+    totals.infos += e.counts.infos;
+  }
+  return totals;
+}
+
+/** Removes a file we wrote in an earlier run, then its folders up to DIR while they are empty. */
+function removeStale(outDir: string, rel: string): void {
+  let abs: string;
+  try {
+    abs = safeJoin(outDir, rel);
+  } catch {
+    return; // a hand-edited cache must never make us delete outside DIR
+  }
+  rmSync(abs, { force: true });
+  for (let dir = dirname(abs); dir !== outDir && isInside(dir, outDir); dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      break;
+    }
+  }
+}
+
+/**
+ * Runs a batch and writes everything under the output folder: one report per input (mirroring input paths),
+ * summary.json, summary.csv, index.html and the cache. Unreadable inputs are listed, never fatal.
+ *
+ * @param options what to check, where to write, how
+ * @returns the summary (as written to summary.json) and the absolute output folder
+ * @throws WireproofError `usage` (bad output folder, input inside it), `config`/`corpus` (bad corpora)
+ */
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const outDir = resolve(options.cwd, options.outDir);
+  const st = statSync(outDir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory()) throw new WireproofError(`--out ${options.outDir}: exists and is not a folder`, 'usage');
+  const formats: BatchFormat[] = (['json', 'html'] as const).filter((f) => (options.formats ?? ['json']).includes(f));
+  if (formats.length === 0) throw new WireproofError('no report format: choose json, html or json,html', 'usage');
+  const extensions = formats.map((f) => `.${f}`);
+
+  const { items } = await expandInputs(options.inputs, options.cwd, outDir, extensions);
+  mkdirSync(outDir, { recursive: true });
+
+  // Settings that change a report's content. Fail-on and output formats do not, so they stay out of the key.
+  const checkOptions: CheckOptions = { ...options.check };
+  const corporaRoot = resolve(options.cwd, checkOptions.corpora ?? defaultCorporaRoot());
+  checkOptions.corpora = corporaRoot;
+  const corporaFingerprint = fingerprintFolder(corporaRoot);
+  const configHash = sha256(
+    stableStringify({
+      rules: checkOptions.rules ?? {},
+      languages: checkOptions.languages ?? null,
+      prior: checkOptions.prior ?? null,
+      format: checkOptions.format ?? 'auto',
+      references: (options.references ?? []).map((r) => ({ path: r, hash: fingerprintPath(resolve(options.cwd, r)) })),
+    }),
+  );
+
+  const useCache = options.cache ?? true;
+  const cachePath = join(outDir, CACHE_FILE);
+  const oldCache = useCache ? readCache(cachePath).entries : {};
+  if (!useCache) rmSync(cachePath, { force: true });
+  const newCache = new Map<string, CacheEntry>();
+  const produced = new Set<string>();
+
+  const workerFile = options.workerFile === undefined ? defaultWorkerFile() : options.workerFile;
+  const dispatcher = new Dispatcher(workerFile, Math.max(1, Math.floor(options.concurrency)), options.poolThreshold ?? DEFAULT_POOL_THRESHOLD);
+  const entries: BatchEntry[] = new Array<BatchEntry>(items.length);
+  let corporaChecked = false;
+  let done = 0;
+  let reused = 0;
+  let checked = 0;
+  const progress = (): void => {
+    done++;
+    options.onProgress?.(done, items.length);
+  };
+
+  const errorEntry = (item: InputItem, code: NonNullable<BatchOutcome['error']>['code'], message: string): BatchEntry => ({
+    path: item.path,
+    feed: item.kind === 'file' ? null : item.feed ? { file: item.feed.file, line: item.feed.line, id: 'id' in item.feed ? item.feed.id : null } : null,
+    report: null,
+    html: null,
+    verdict: null,
+    machineProbability: null,
+    counts: emptyCounts(),
+    error: { code, message },
+  });
+
+  try {
+    for (let index = 0; index < items.length; index++) {
+      const item = items[index]!;
+      if (item.kind === 'error') {
+        entries[index] = errorEntry(item, item.error.code, item.error.message);
+        progress();
+        continue;
+      }
+      let input: Uint8Array | string;
+      if (item.kind === 'file') {
+        try {
+          input = await readInput(item.abs);
+        } catch (error) {
+          const code = error instanceof WireproofError && error.code !== 'usage' && error.code !== 'config' && error.code !== 'corpus' ? error.code : 'unreadable';
+          const raw = (error as Error).message;
+          const message = raw.startsWith(`${item.abs}: `) ? `${item.path}${raw.slice(item.abs.length)}` : raw;
+          entries[index] = errorEntry(item, code, message);
+          progress();
+          continue;
+        }
+      } else input = item.text;
+
+      const rel: Partial<Record<BatchFormat, string>> = {};
+      const abs: Partial<Record<BatchFormat, string>> = {};
+      try {
+        for (const f of formats) {
+          rel[f] = `${item.stem}.${f}`;
+          abs[f] = safeJoin(outDir, rel[f]!);
+        }
+      } catch (error) {
+        // Stems are sanitised when inputs are expanded; this is the second wall, and one odd name never stops the run.
+        entries[index] = errorEntry(item, 'internal', `${item.path}: ${(error as Error).message}`);
+        progress();
+        continue;
+      }
+      const files = formats.map((f) => rel[f]!);
+      const key = cacheKey({ version: options.version, configHash, corpora: corporaFingerprint, file: item.path, content: sha256(input) });
+      const base = {
+        path: item.path,
+        feed: item.kind === 'feed-item' ? { file: item.feed.file, line: item.feed.line, id: item.feed.id } : null,
+        report: rel.json ?? null,
+        html: rel.html ?? null,
+      };
+      const old = oldCache[item.stem];
+      if (old && old.key === key && old.outcome.error) {
+        // Binary or undecodable last time, same bytes now: still so, without loading the pipeline to find out.
+        entries[index] = { ...base, report: null, html: null, ...cachedOutcome(old) };
+        newCache.set(item.stem, { key, files: [], outcome: old.outcome });
+        progress();
+        continue;
+      }
+      if (old && old.key === key && formats.every((f) => old.files.includes(rel[f]!) && existsSync(abs[f]!))) {
+        entries[index] = { ...base, ...cachedOutcome(old) };
+        newCache.set(item.stem, { key, files, outcome: old.outcome });
+        for (const f of files) produced.add(f);
+        reused++;
+        progress();
+        continue;
+      }
+      // A broken corpus is a configuration error for the whole run, reported once, here, before any work is handed out
+      // (an error thrown in a worker loses its class on the way back). Not before: a run whose reports all come from
+      // the cache never loads the corpora (about 0.1 s).
+      if (!corporaChecked) {
+        loadCorpora(corporaRoot);
+        corporaChecked = true;
+      }
+      const task: BatchTask = { file: item.path, input, options: checkOptions, outputs: abs, cwd: options.cwd, version: options.version };
+      await dispatcher.add({
+        task,
+        done: (outcome) => {
+          checked++;
+          if (outcome.error) {
+            entries[index] = { ...base, report: null, html: null, ...outcome };
+            const { code, message } = outcome.error;
+            // The content alone decides these: the same bytes will be binary (or undecodable) next time too.
+            if (code === 'binary' || code === 'decode') newCache.set(item.stem, { key, files: [], outcome: { ...outcome, error: { code, message } } });
+          } else {
+            entries[index] = { ...base, ...outcome };
+            newCache.set(item.stem, { key, files, outcome: { ...outcome, error: null } });
+            for (const f of files) produced.add(f);
+          }
+          progress();
+        },
+      });
+    }
+  } catch (error) {
+    await dispatcher.abort();
+    throw error;
+  }
+  await dispatcher.finish();
+
+  // Reports of inputs that are gone (or no longer readable, or of a format no longer asked) are removed.
+  for (const entry of Object.values(oldCache)) for (const f of entry.files) if (!produced.has(f)) removeStale(outDir, f);
+
+  const summary: BatchSummary = {
+    summaryVersion: 1,
+    formats,
+    totals: totalsOf(entries),
+    entries,
+    run: {
+      version: options.version,
+      startedAt,
+      durationMs: Math.round(performance.now() - started),
+      concurrency: Math.max(1, Math.floor(options.concurrency)),
+      threads: dispatcher.threads,
+      reused,
+      checked,
+      cache: useCache,
+      configHash,
+      corporaFingerprint,
+    },
+  };
+  writeAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  writeAtomic(join(outDir, 'summary.csv'), summaryCsv(entries));
+  writeAtomic(join(outDir, 'index.html'), renderDashboard(summary));
+  if (useCache) writeAtomic(cachePath, serialiseCache(newCache));
+  return { summary, outDir };
+}

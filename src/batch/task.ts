@@ -1,0 +1,63 @@
+// Checks one batch input and writes its report files: the same code runs in a worker thread and in-process.
+import { check, rulesMeta } from '../api.js';
+import { format as formatJson } from '../report/json.js';
+import type { Formatter, Report } from '../types.js';
+import { WireproofError } from '../types.js';
+import type { BatchOutcome, BatchTask } from './types.js';
+import { emptyCounts } from './types.js';
+import { writeAtomic } from './write.js';
+
+let htmlFormatter: Formatter | undefined;
+let rules: ReturnType<typeof rulesMeta> | undefined;
+
+/** The outcome a report gives, as listed in the summary. */
+export function outcomeOf(report: Report): BatchOutcome {
+  if (report.error) return { verdict: null, machineProbability: null, counts: emptyCounts(), error: { ...report.error } };
+  const s = report.summary;
+  return {
+    verdict: report.verdict,
+    machineProbability: report.machineProbability,
+    counts: {
+      paragraphs: s.paragraphs,
+      bodyParagraphs: s.bodyParagraphs,
+      byLabel: { ...s.byLabel },
+      errors: s.errors,
+      warnings: s.warnings,
+      infos: s.infos,
+    },
+    error: null,
+  };
+}
+
+/**
+ * Checks one input and writes its reports (JSON as `check --format json` prints it: an array of one report; HTML
+ * as `check --format html`). Unreadable inputs write nothing. Configuration errors (bad corpora) are thrown;
+ * any other failure is the input's own `internal` error, so one odd article never stops an archive.
+ *
+ * @param task what to check and where to write
+ * @returns the outcome to list in the summary
+ */
+export async function processTask(task: BatchTask): Promise<BatchOutcome> {
+  let report: Report;
+  try {
+    report = await check(task.input, { ...task.options, file: task.file });
+  } catch (error) {
+    if (error instanceof WireproofError && (error.code === 'config' || error.code === 'corpus' || error.code === 'usage')) throw error;
+    const message = `${task.file}: internal error: ${firstLine(error)}`;
+    return { verdict: null, machineProbability: null, counts: emptyCounts(), error: { code: 'internal', message } };
+  }
+  const outcome = outcomeOf(report);
+  if (report.error) return outcome;
+  const context = { cwd: task.cwd, color: false, rules: (rules ??= rulesMeta()), version: task.version };
+  if (task.outputs.json) writeAtomic(task.outputs.json, formatJson([report], context));
+  if (task.outputs.html) {
+    // Loaded on first use: JSON-only batches never pay for the HTML formatter.
+    htmlFormatter ??= (await import('../report/html.js')).format;
+    writeAtomic(task.outputs.html, htmlFormatter([report], context));
+  }
+  return outcome;
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error | undefined)?.message ?? error).split('\n')[0] ?? '';
+}
