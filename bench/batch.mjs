@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'cli', 'main.js');
+// The installed command: package.json's bin (the esbuild bundle), else tsc's dist/cli/main.js.
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const binPath = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.wireproof;
+const cli = binPath && existsSync(join(root, binPath)) ? join(root, binPath) : join(root, 'dist', 'cli', 'main.js');
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -122,7 +125,7 @@ function runBatch(args, cwd) {
   const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr ?? '');
   const cpuS = user && sys ? Number(user[1]) + Number(sys[1]) : null;
   const finalLine = (r.stderr ?? '').split('\n').find((l) => / reports? written to /.test(l)) ?? '';
-  return { ms, cpuS, status: r.status, peakRssMiB: rss ? Number(rss[1]) / 1024 : null, finalLine, entry: registered ? 'dist/cli/main.js' : 'bench/batch.mjs --run-cli (main.js has no batch command yet)', stderr: r.stderr };
+  return { ms, cpuS, status: r.status, peakRssMiB: rss ? Number(rss[1]) / 1024 : null, finalLine, entry: registered ? cli.slice(root.length + 1) : 'bench/batch.mjs --run-cli (main.js has no batch command yet)', stderr: r.stderr };
 }
 
 async function main() {

@@ -55,12 +55,18 @@ export interface BatchResult {
 /** Inputs to check before worker threads are worth starting (each thread loads the pipeline and corpora once). */
 export const DEFAULT_POOL_THRESHOLD = 16;
 
-/** The compiled worker beside this module, when there is one. */
+/**
+ * The compiled worker, when there is one: `worker.js` beside this module (tsc's dist/batch/, or a bundle that has the
+ * worker as an entry point of its own), else dist/batch/worker.js seen from a bundle chunk in a sibling folder
+ * (dist/bundle/, where esbuild puts the bin: scripts/postbuild.mjs). Null when running from TypeScript sources.
+ */
 export function defaultWorkerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
   if (!here.endsWith('.js')) return null;
-  const file = join(dirname(here), 'worker.js');
-  return existsSync(file) ? file : null;
+  for (const file of [join(dirname(here), 'worker.js'), join(dirname(here), '..', 'batch', 'worker.js')]) {
+    if (existsSync(file)) return file;
+  }
+  return null;
 }
 
 interface Job {
