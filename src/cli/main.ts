@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WireproofError } from '../types.js';
+import { batchCommand } from './batch.js';
 import { runCheck, type CheckArgs } from './check.js';
 import { compareBuilder } from './compare-options.js';
 import { FORMAT_NAMES } from './formatters.js';
@@ -37,7 +38,9 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
     .strict()
     .exitProcess(false)
     .fail((msg, err) => {
-      usageError = err ? err.message : msg;
+      // Throwing stops yargs from running the command after a usage error (it would otherwise still print a report).
+      usageError = (err ? err.message : msg).replace(/\s*\n\s*/g, ' ').trim();
+      throw new WireproofError(`${usageError} (see wireproof --help)`, 'usage');
     })
     .command({
       command: ['check <files..>', '$0 <files..>'],
@@ -76,6 +79,11 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
         code = await runCompare({ ...compareArgs, reference: unstdin(compareArgs.reference), candidate: unstdin(compareArgs.candidate) }, io);
       },
     })
+    .command(
+      batchCommand(io, (c) => {
+        code = c;
+      }),
+    )
     .demandCommand(1)
     .help()
     .wrap(null);

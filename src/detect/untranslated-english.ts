@@ -11,6 +11,8 @@ const MIN_WORDS = 5;
 const CODE = /(?<![\p{L}\p{N}])(?:[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3}|\.[A-Z][A-Z0-9]{1,7}|[A-Z]{2,6})(?![\p{L}\p{N}])/gu;
 /** A capitalised word (a name: `Wall Street Journal`, `National Security Agency`, `Anthropic`), with `of`/`and` in a run. */
 const NAME_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}'’-]*(?:\s+(?:(?:of|and|the|for|on|de|du|des|la)\s+)?\p{Lu}[\p{L}\p{N}'’-]*)*/gu;
+/** Frequent English function words that are not also French words (no "on", "as", "an", "or", "us"). */
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for', 'with', 'was', 'it', 'are', 'be', 'by', 'this', 'from', 'at', 'has', 'have', 'will', 'not', 'but', 'said', 'they', 'their', 'which', 'would', 'been', 'were', 'its', 'we', 'he', 'she', 'his', 'her', 'who', 'after', 'than', 'about']);
 /** An ordinary word: starts with a lower-case letter. */
 const PLAIN_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu;
 
@@ -61,6 +63,11 @@ export const detector: Detector = {
       const clean = ordinaryWords(text);
       const words = clean.match(PLAIN_WORD) ?? [];
       if (words.length < MIN_WORDS) continue;
+      // franc is the costliest step of the pipeline; a sentence with fewer than two English function words is not
+      // English whatever franc would say, so it is not asked.
+      let english = 0;
+      for (const w of words) if (ENGLISH_FUNCTION_WORDS.has(w)) english++;
+      if (english < 2) continue;
       const guess = detectLanguage(clean, only);
       if (guess.language !== 'en' || guess.confidence < MIN_CONFIDENCE) continue;
       const lead = text.length - text.trimStart().length;
