@@ -5,12 +5,14 @@ import { detectors } from './detect/index.js';
 import { runDetectors } from './detect/run.js';
 import { ingestBytes, readInput } from './ingest/read.js';
 import { buildReport, errorReport } from './report/build.js';
-import { scoreDocument } from './score/combine.js';
+import { dedupeWording, scoreDocument } from './score/combine.js';
 import { buildMessages, UNDECLARED_RULE } from './score/messages.js';
 import { toIso3 } from './segment/language.js';
+import { PHRASING_RULES } from './reference/phrasing-signals.js';
 import { SOURCE_RULES } from './reference/source-rules.js';
+import { referenceStep } from './reference/step.js';
 import { segment } from './segment/paragraphs.js';
-import type { IngestedText, Report, RuleLevel, RuleMeta } from './types.js';
+import type { Drift, IngestedText, Report, RuleLevel, RuleMeta } from './types.js';
 import { WireproofError } from './types.js';
 import { LineIndex } from './util/positions.js';
 
@@ -34,6 +36,12 @@ export interface CheckOptions {
   cwd?: string;
   /** The original-language source (a path, or already-ingested text): enables the source-* consistency rules. */
   source?: string | IngestedText;
+  /** Reference phrasing files or folders (JSONL) added to the shipped ones (docs/references.md). */
+  references?: string[];
+  /** Set false to skip reference phrasings altogether. */
+  phrasings?: boolean;
+  /** Matching thresholds (0–1). */
+  thresholds?: { phrasingMatch?: number; driftSimilarity?: number };
 }
 
 /** Modules and inputs resolved before the synchronous pipeline runs (loaded only when an option needs them). */
@@ -59,6 +67,7 @@ export function rulesMeta(): Record<string, RuleMeta> {
   const out: Record<string, RuleMeta> = { [UNDECLARED_RULE.id]: UNDECLARED_RULE };
   for (const d of detectors) out[d.meta.id] = d.meta;
   for (const m of SOURCE_RULES) out[m.id] = m;
+  for (const m of PHRASING_RULES) out[m.id] = m;
   return out;
 }
 
@@ -72,15 +81,26 @@ export function checkIngested(
   const languages = options.languages?.map(toIso3);
   const { paragraphs, language } = segment(input, corpora, languages ? { languages } : {});
   const levels = options.rules ?? {};
-  const signals = runDetectors(paragraphs, { language, paragraphs, corpora }, levels);
+  let signals = runDetectors(paragraphs, { language, paragraphs, corpora }, levels);
   if (resolved.source) {
     const { sourceSignals, segmentSource } = resolved.source.module;
     signals.push(...sourceSignals(paragraphs, segmentSource(resolved.source.input, corpora), { corpora, rules: levels }).signals);
   }
-  const score = scoreDocument(paragraphs, signals, options.prior === undefined ? {} : { prior: options.prior });
   const lines = new LineIndex(input.source);
+  let drift: Map<number, Drift[]> | undefined;
+  if (options.phrasings !== false) {
+    const step = referenceStep(paragraphs, language, lines, {
+      ...(options.references ? { references: options.references } : {}),
+      ...options.thresholds,
+    });
+    // A rule set to `off` neither scores nor reports; drift entries stay (they are measurements, not findings).
+    signals.push(...step.signals.filter((s) => levels[s.ruleId] !== 'off'));
+    drift = step.drift;
+  }
+  signals = dedupeWording(signals);
+  const score = scoreDocument(paragraphs, signals, options.prior === undefined ? {} : { prior: options.prior });
   const messages = buildMessages(score.verdict, paragraphs, signals, rulesMeta(), levels, lines);
-  return buildReport({ input, language, paragraphs, signals, score, messages, lines });
+  return buildReport({ input, language, paragraphs, signals, score, messages, lines, ...(drift ? { drift } : {}) });
 }
 
 /**

@@ -27,6 +27,7 @@ export interface CheckArgs {
   baseline?: string;
   updateBaseline?: boolean;
   source?: string;
+  references?: string[];
 }
 
 /** Checks that configured rule ids exist; a typo must not silently disable nothing. */
@@ -76,6 +77,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const prior = args.prior ?? config.prior;
   if (prior !== undefined) options.prior = prior;
   if (args.source) options.source = args.source;
+  const references = [...(config.references ?? []), ...(args.references ?? []).map((r) => resolve(io.cwd, r))];
+  if (references.length > 0) options.references = references;
+  if (config.thresholds) options.thresholds = config.thresholds;
   const corpora = args.corpora ? resolve(io.cwd, args.corpora) : config.corpora;
   if (corpora) options.corpora = corpora;
   const failOn = args.failOn ?? config.failOn ?? 'error';

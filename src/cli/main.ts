@@ -62,7 +62,8 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
           .option('config', { type: 'string', describe: 'Configuration file (default: search .wireproofrc.json, wireproof.config.js, package.json "wireproof")' })
           .option('baseline', { type: 'string', describe: 'Baseline file: findings it lists are accepted and not reported' })
           .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
-          .option('source', { type: 'string', describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' }),
+          .option('source', { type: 'string', describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' })
+          .option('references', { type: 'string', array: true, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' }),
       handler: async (a) => {
         const checkArgs = a as unknown as CheckArgs;
         code = await runCheck({ ...checkArgs, files: checkArgs.files.map(unstdin) }, io);

@@ -43,6 +43,28 @@ export interface DocumentScore {
   paragraphs: ParagraphScore[];
 }
 
+/** Evidence classes that describe wording; two rules matching the same words describe one piece of evidence. */
+const WORDING: ReadonlySet<Signal['evidence']> = new Set<Signal['evidence']>(['lexical', 'reference']);
+
+/**
+ * Keeps one signal where two wording rules cover overlapping words of a paragraph (a calque entry and a reference
+ * phrasing often describe the same formula, "n'a pas immédiatement répondu à une demande de commentaire"): counting
+ * both would count one observation twice. The stronger (larger |weight|, then longer) is kept. Other evidence passes.
+ */
+export function dedupeWording(signals: readonly Signal[]): Signal[] {
+  const wording = signals
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => WORDING.has(s.evidence) && s.weight !== 0 && s.end > s.start)
+    .sort((a, b) => Math.abs(b.s.weight) - Math.abs(a.s.weight) || b.s.end - b.s.start - (a.s.end - a.s.start) || a.i - b.i);
+  const dropped = new Set<number>();
+  const kept: Signal[] = [];
+  for (const { s, i } of wording) {
+    if (kept.some((k) => k.paragraph === s.paragraph && k.ruleId !== s.ruleId && k.start < s.end && s.start < k.end)) dropped.add(i);
+    else kept.push(s);
+  }
+  return signals.filter((_, i) => !dropped.has(i));
+}
+
 /** Sums signals rule by rule, each rule saturating at `saturation` × its strongest signal (positive and negative apart). */
 export function saturatedSum(signals: readonly Signal[], saturation: number): number {
   const byRule = new Map<string, { pos: number; neg: number; maxPos: number; maxNeg: number }>();

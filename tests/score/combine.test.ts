@@ -1,6 +1,6 @@
 // Scoring: log-odds combination, saturation, prior, labels and verdicts.
 import { describe, expect, test } from '@jest/globals';
-import { PARAGRAPH_SATURATION, saturatedSum, scoreDocument } from '../../src/score/combine.js';
+import { dedupeWording, PARAGRAPH_SATURATION, saturatedSum, scoreDocument } from '../../src/score/combine.js';
 import { labelOf } from '../../src/score/labels.js';
 import type { Paragraph, ParagraphKind, Signal } from '../../src/types.js';
 import { makeParagraph } from '../support/paragraph.js';
@@ -95,5 +95,16 @@ describe('scoreDocument', () => {
     const skewed = scoreDocument(paragraphs, [signal('x', 1, 1)], { prior: 0.9 });
     const odds = (p: number): number => p / (1 - p);
     expect(odds(skewed.paragraphs[0]!.probability!) / odds(even.paragraphs[0]!.probability!)).toBeCloseTo(9, 0);
+  });
+});
+
+describe('dedupeWording', () => {
+  test('a calque and a reference phrasing on the same words count once (the stronger); other evidence is kept', () => {
+    const calque = signal('calque', 0.4, 1, 'paragraph', { evidence: 'lexical', start: 10, end: 40 });
+    const phrasing = signal('machine-phrasing', 0.8, 1, 'paragraph', { evidence: 'reference', start: 12, end: 44 });
+    const elsewhere = signal('calque', 0.3, 1, 'paragraph', { evidence: 'lexical', start: 60, end: 70 });
+    const otherParagraph = signal('calque', 0.4, 2, 'paragraph', { evidence: 'lexical', start: 10, end: 40 });
+    const artefact = signal('ric-code', 0.3, 1, 'paragraph', { evidence: 'artefact', start: 15, end: 21 });
+    expect(dedupeWording([calque, phrasing, elsewhere, otherParagraph, artefact])).toEqual([phrasing, elsewhere, otherParagraph, artefact]);
   });
 });

@@ -1,0 +1,54 @@
+// The pipeline's reference step for `check`: reference phrasings found per paragraph → signals and drift entries.
+import { TEXT_KINDS } from '../segment/paragraphs.js';
+import type { Drift, Paragraph, Signal } from '../types.js';
+import { toSource } from '../util/offsets.js';
+import type { LineIndex } from '../util/positions.js';
+import { toDrift } from './drift.js';
+import { findPhrasings } from './match.js';
+import { phrasingSignals } from './phrasing-signals.js';
+import { defaultPhrasingsPath } from './phrasings.js';
+import { loadPhrasingIndex } from './shingle-index.js';
+
+export interface ReferenceStepOptions {
+  /** Extra phrasing files or folders, added to the shipped corpus. */
+  references?: readonly string[];
+  /** Minimum similarity for a phrasing to count as found (default: the matcher's). */
+  phrasingMatch?: number;
+  /** Below this similarity to the canonical wording, a match is wording drift (default: phrasing-signals'). */
+  driftSimilarity?: number;
+}
+
+/**
+ * Finds reference phrasings in every text paragraph (body and headline).
+ * @returns their signals (machine-phrasing, house-phrasing, wording-drift) and drift entries per paragraph index
+ */
+export function referenceStep(
+  paragraphs: readonly Paragraph[],
+  language: string,
+  lines: LineIndex,
+  options: ReferenceStepOptions = {},
+): { signals: Signal[]; drift: Map<number, Drift[]> } {
+  const index = loadPhrasingIndex([defaultPhrasingsPath(), ...(options.references ?? [])]);
+  const signals: Signal[] = [];
+  const drift = new Map<number, Drift[]>();
+  for (const p of paragraphs) {
+    if (!TEXT_KINDS.has(p.kind)) continue;
+    const lang = p.language === 'und' ? language : p.language;
+    const matches = findPhrasings(p.text, index, {
+      language: lang,
+      ...(options.phrasingMatch === undefined ? {} : { threshold: options.phrasingMatch }),
+    });
+    if (matches.length === 0) continue;
+    signals.push(
+      ...phrasingSignals(p.index, matches, options.driftSimilarity === undefined ? {} : { driftThreshold: options.driftSimilarity }),
+    );
+    drift.set(
+      p.index,
+      matches.map((m) => {
+        const at = lines.point(toSource(p.offsets, m.start));
+        return toDrift(m, at.line, at.column);
+      }),
+    );
+  }
+  return { signals, drift };
+}
