@@ -1,7 +1,7 @@
 // Source–target consistency: aligns a translation with its original; reports numbers, names, quotes that do not carry over.
 import { loadCorpora, type Corpora } from '../corpora/index.js';
 import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
-import type { IngestedText, Paragraph, RuleLevel, RuleMeta, Signal, SourceCheck } from '../types.js';
+import type { IngestedText, Paragraph, RuleLevel, Signal, SourceCheck } from '../types.js';
 import { foldString } from '../util/normalize.js';
 import { alignGroups } from './align.js';
 import {
