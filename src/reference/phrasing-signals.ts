@@ -1,0 +1,141 @@
+// Rules machine-phrasing, house-phrasing and wording-drift: turn one paragraph's phrasing matches into signals.
+import type { RuleMeta, Signal } from '../types.js';
+import type { PhrasingMatch } from './match.js';
+
+/** Metadata of the three phrasing rules (docs/rules/<id>.md). */
+export const PHRASING_RULES: RuleMeta[] = [
+  {
+    id: 'machine-phrasing',
+    description: 'A known machine-translation rendering of a wire formula (e.g. "n\'a pas répondu immédiatement à la demande de commentaire").',
+    defaultSeverity: 'info',
+    docs: 'docs/rules/machine-phrasing.md',
+    evidence: 'reference',
+    kinds: ['headline', 'body'],
+  },
+  {
+    id: 'house-phrasing',
+    description: 'The approved house wording of a formula whose machine rendering differs: evidence of human editing.',
+    defaultSeverity: 'off',
+    docs: 'docs/rules/house-phrasing.md',
+    evidence: 'reference',
+    kinds: ['headline', 'body'],
+  },
+  {
+    id: 'wording-drift',
+    description: 'Wording that drifts from the reference phrasing of a wire formula; suggests the canonical wording.',
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/wording-drift.md',
+    evidence: 'reference',
+    kinds: ['headline', 'body'],
+  },
+];
+
+/** Options of `phrasingSignals`; the defaults are exported below. */
+export interface PhrasingSignalOptions {
+  /** A match whose similarity to its closest canonical wording is below this drifts (default 0.85: OmegaT's 85–94 band). */
+  driftThreshold?: number;
+  /** Weight in nats of an exact machine variant, scaled by similarity (default 0.8). */
+  machineWeight?: number;
+  /** Weight in nats of an exact house wording, scaled by similarity (default −0.5). */
+  houseWeight?: number;
+  /** Lowest similarity at which a canonical match counts as house wording (default 0.85). */
+  houseMinSimilarity?: number;
+  /**
+   * Spans of the paragraph (offsets as the matches') whose wording another rule has already weighed, typically the
+   * calque rule's signals: 26 entries of the starter corpus have a variant that corpora/calques/fr.jsonl also matches
+   * ("le propriétaire de ChatGPT", "surveillance domestique de masse"…). A machine-phrasing or house-phrasing signal
+   * overlapping one keeps its message but gets weight 0, so that one rendering is not counted twice in the score.
+   */
+  alreadyWeighed?: ReadonlyArray<{ start: number; end: number }>;
+}
+
+/**
+ * Default weights. +0.8 nats (likelihood ratio ≈ 2.2) for a machine rendering: the variants were seen in Reuters'
+ * machine translations (seeds, provenance-evidence.md §4.3) or are their literal calques, but editors write some of
+ * them too (datasets.md §1 caveat 5: anglicisms are as common in human references as in MT), so one match is a hint,
+ * not proof; entries tagged `weak` get half. −0.5 nats (≈ 1 : 1.6) for a house wording: weaker, since good machine
+ * translation may produce it as well, and only entries with a machine variant that are not `neutral` count.
+ * wording-drift carries no weight: it restates a match already weighed by the other two rules.
+ */
+export const PHRASING_DEFAULTS = {
+  driftThreshold: 0.85,
+  machineWeight: 0.8,
+  houseWeight: -0.5,
+  houseMinSimilarity: 0.85,
+} as const;
+
+function pct(x: number): number {
+  return Math.floor(x * 100 + 1e-9);
+}
+
+function quote(s: string, max = 80): string {
+  const flat = s.replace(/\s+/gu, ' ').trim();
+  return `"${flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`}"`;
+}
+
+/**
+ * Signals of one paragraph's phrasing matches (offsets are the matches', relative to the paragraph text; scope
+ * `paragraph`, evidence `reference`):
+ * - `machine-phrasing` for each match of a machine variant: weight `machineWeight × similarity` (halved for `weak`);
+ * - `house-phrasing` for each match of a canonical wording at `houseMinSimilarity` or more, when the entry has a
+ *   machine variant and is not tagged `neutral`: weight `houseWeight × similarity`;
+ * - `wording-drift` for each match whose similarity to its closest canonical wording is below `driftThreshold`:
+ *   weight 0, `expected: [canonical]`, the message names the expected wording.
+ * Matches overlapping `alreadyWeighed` spans keep their signals with weight 0.
+ * @param paragraphIndex 1-based paragraph index
+ * @param matches from `findPhrasings` on that paragraph's text
+ */
+export function phrasingSignals(paragraphIndex: number, matches: readonly PhrasingMatch[], options: PhrasingSignalOptions = {}): Signal[] {
+  const driftThreshold = options.driftThreshold ?? PHRASING_DEFAULTS.driftThreshold;
+  const machineWeight = options.machineWeight ?? PHRASING_DEFAULTS.machineWeight;
+  const houseWeight = options.houseWeight ?? PHRASING_DEFAULTS.houseWeight;
+  const houseMin = options.houseMinSimilarity ?? PHRASING_DEFAULTS.houseMinSimilarity;
+  const weighed = options.alreadyWeighed ?? [];
+  const out: Signal[] = [];
+  for (const m of matches) {
+    const counted = weighed.some((w) => w.start < m.end && m.start < w.end) ? 0 : 1;
+    const data = {
+      referenceId: m.referenceId,
+      kind: m.kind,
+      similarity: m.similarity,
+      band: m.band,
+      canonicalSimilarity: m.canonicalSimilarity,
+      matchedForm: m.matchedForm,
+      expected: m.expected,
+    };
+    const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
+    if (m.kind === 'machine-variant') {
+      const scale = m.tags.includes('weak') ? 0.5 : 1;
+      out.push({
+        ...base,
+        ruleId: 'machine-phrasing',
+        weight: machineWeight * m.similarity * scale * counted,
+        message:
+          m.similarity === 1
+            ? `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${m.referenceId})`
+            : `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${pct(m.similarity)}% match with ${quote(m.matchedForm)}, ${m.referenceId})`,
+        expected: [m.expected],
+        data,
+      });
+    } else if (m.house && m.similarity >= houseMin) {
+      out.push({
+        ...base,
+        ruleId: 'house-phrasing',
+        weight: houseWeight * m.similarity * counted,
+        message: `House wording of ${quote(m.source)}: ${quote(m.text)} (${pct(m.similarity)}% match, ${m.referenceId})`,
+        data,
+      });
+    }
+    if (m.canonicalSimilarity < driftThreshold) {
+      out.push({
+        ...base,
+        ruleId: 'wording-drift',
+        weight: 0,
+        message: `Wording drifts from the reference phrasing: expected ${quote(m.expected)}, found ${quote(m.text)} (${pct(m.canonicalSimilarity)}% match, ${m.referenceId})`,
+        expected: [m.expected],
+        data,
+      });
+    }
+  }
+  return out;
+}

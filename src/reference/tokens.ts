@@ -1,0 +1,227 @@
+// Word tokens with offsets, folded and reduced to comparison keys (lemma or Porter stem): shared by phrasing matching and alignment.
+import { createRequire } from 'node:module';
+
+/** One word of a text, with where it lies in that text and the forms it is compared under. */
+export interface WordToken {
+  /** The word as written (soft hyphens and zero-width characters included). */
+  text: string;
+  /** 0-based UTF-16 offsets in the original text, end exclusive. */
+  start: number;
+  end: number;
+  /** Lower-cased, accents stripped, ligatures expanded (œ → oe), invisible characters removed. */
+  folded: string;
+  /** Comparison key: the folded word's lemma for irregular function words, else its stem (see `tokenKey`). */
+  key: string;
+}
+
+/**
+ * A word is a run of letters, combining marks and digits, possibly with soft hyphens or zero-width characters inside
+ * (scraped wire copy carries them: provenance-evidence.md §3.5). Apostrophes and hyphens split words, so the elided
+ * "n'a" gives `n`, `a` whichever apostrophe was typed, and "porte-parole" matches "porte parole". Everything else
+ * (punctuation, quotes, brackets) is not a word: the OmegaT-style score counts words only.
+ */
+const WORD = /[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]*[\p{L}\p{M}\p{N}])?/gu;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060]/gu;
+
+/** A stemmer as natural exports it. */
+interface Stemmer {
+  stem(token: string): string;
+}
+
+/*
+ * natural is CommonJS and its package root loads wordnet, database drivers and dotenv banners that print to stdout
+ * (~886 ms, node-ecosystem-and-style.md §2.3): only the French Porter stemmer's own file is required, lazily, so a
+ * run that never matches French phrasings never loads it (~5–15 ms measured on this machine).
+ */
+const requireCjs = createRequire(import.meta.url);
+let porterFr: Stemmer | undefined;
+function frenchStemmer(): Stemmer {
+  porterFr ??= requireCjs('natural/lib/natural/stemmers/porter_stemmer_fr.js') as Stemmer;
+  return porterFr;
+}
+
+/**
+ * Irregular French function words the stemmer leaves apart, mapped to one lemma so that "a refusé" and "ont refusé",
+ * "la demande" and "le rapport", "n'était pas" and "n'est pas" compare equal. Keys are folded (no accents): the
+ * lookup happens after folding, so "était" and "ETAIT" meet. "a" is both the verb (has) and the folded preposition
+ * "à": they share the lemma `avoir`, which only matters inside a phrasing, where the neighbours decide.
+ */
+const LEMMAS: Record<string, string> = {
+  a: 'avoir', ai: 'avoir', as: 'avoir', avons: 'avoir', avez: 'avoir', ont: 'avoir', avait: 'avoir', avaient: 'avoir',
+  avais: 'avoir', aura: 'avoir', auront: 'avoir', aurait: 'avoir', auraient: 'avoir', eu: 'avoir', ayant: 'avoir',
+  avoir: 'avoir', aie: 'avoir', ait: 'avoir', aient: 'avoir', eut: 'avoir', eurent: 'avoir',
+  est: 'etre', sont: 'etre', etait: 'etre', etaient: 'etre', sera: 'etre', seront: 'etre', serait: 'etre',
+  seraient: 'etre', ete: 'etre', etant: 'etre', etre: 'etre', soit: 'etre', soient: 'etre', fut: 'etre',
+  furent: 'etre', suis: 'etre', sommes: 'etre', etes: 'etre',
+  fait: 'faire', font: 'faire', faisait: 'faire', faisaient: 'faire', fera: 'faire', feront: 'faire', faire: 'faire',
+  dit: 'dire', disent: 'dire', disait: 'dire', disaient: 'dire', dira: 'dire', dire: 'dire', dite: 'dire', dits: 'dire',
+  peut: 'pouvoir', peuvent: 'pouvoir', pouvait: 'pouvoir', pouvaient: 'pouvoir', pu: 'pouvoir', pourra: 'pouvoir',
+  pourrait: 'pouvoir', pouvoir: 'pouvoir',
+  veut: 'vouloir', veulent: 'vouloir', voulait: 'vouloir', voulu: 'vouloir', vouloir: 'vouloir',
+  le: 'le', la: 'le', les: 'le', l: 'le',
+  un: 'un', une: 'un',
+  ce: 'ce', cet: 'ce', cette: 'ce', ces: 'ce',
+  son: 'son', sa: 'son', ses: 'son',
+  leur: 'leur', leurs: 'leur',
+  au: 'au', aux: 'au',
+  // Elided forms meet their full forms: d'un / de, n'a / ne, qu'il / que, s'est / se, c'est / ce.
+  d: 'de', de: 'de', n: 'ne', ne: 'ne', qu: 'que', que: 'que', s: 'se', se: 'se', c: 'ce', j: 'je', je: 'je',
+  m: 'me', me: 'me', t: 'te', te: 'te',
+};
+
+/**
+ * French function words (articles, auxiliaries, prepositions, pronouns, negation). A phrasing match must contain most
+ * of a form's other, content, words (match.ts), and the index files forms under content words only
+ * (shingle-index.ts). Turned into keys lazily with `tokenKey`, so the list stays in plain French.
+ */
+const STOP_WORDS = (
+  "a à ont est sont été être avoir fait dit pu le la les l un une ce cet cette ces son sa ses leur leurs au aux de d " +
+  "du des en et ou ne n pas plus se s que qu qui quoi dont y il ils elle elles on nous vous je j me m te t lui sur " +
+  "dans par pour avec sans sous entre vers chez c ça si mais tout tous toute toutes mon ma mes ton ta tes notre votre " +
+  "nos vos"
+).split(' ');
+let stopKeys: Set<string> | undefined;
+
+/** Keys of articles and determiners (le, la, les, l', un, une, ce, cette, son, sa, leur…), lemmatised by `LEMMAS`. */
+const ARTICLE_KEYS = new Set(['le', 'un', 'ce', 'son', 'leur']);
+
+/** True for the key of an article or determiner: a formula's leading article depends on the sentence around it. */
+export function isArticleKey(key: string): boolean {
+  return ARTICLE_KEYS.has(key);
+}
+
+/**
+ * How many leading keys are articles ("le propriétaire de ChatGPT" → 1). Phrasings are matched without them, since
+ * "d'intelligence artificielle" and "l'intelligence artificielle" are the same wording in different sentences; a form
+ * made only of articles keeps them all.
+ */
+export function leadingArticles(keys: readonly string[]): number {
+  let i = 0;
+  while (i < keys.length && isArticleKey(keys[i]!)) i++;
+  return i === keys.length ? 0 : i;
+}
+
+/** Letters folded by hand before decomposition, as normalize.ts does (they do not decompose). */
+const LIGATURES = /[\u0153\u00e6\u00df]/g;
+const LIGATURE_FOLD: Record<string, string> = { '\u0153': 'oe', '\u00e6': 'ae', '\u00df': 'ss' };
+const COMBINING = /[\u0300-\u036f]/g;
+
+/**
+ * Folds one word as normalize.ts's `foldString` does for letters (ligatures expanded, accents stripped, lower case)
+ * and drops invisible characters, in one pass over the word rather than one per character: folding was a fifth of
+ * the start-up profile (V8 CPU profile of loading the starter corpus).
+ */
+export function foldWord(word: string): string {
+  if (/^[a-z0-9]*$/.test(word)) return word;
+  if (/^[\x20-\x7e]*$/.test(word)) return word.toLowerCase();
+  return word
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .replace(LIGATURES, (c) => LIGATURE_FOLD[c]!)
+    .normalize('NFD')
+    .replace(COMBINING, '');
+}
+
+/**
+ * The French Porter stem of an already folded word, with three repairs for accent-free input.
+ *
+ * Stemming the folded word (not the accented one) makes keys identical whether or not the text kept its accents
+ * ("SECURITE" and "sécurité" both give `securit`), at the price of the stemmer's accented suffix rules (-ée, -ière):
+ * "déclarée" folds to "declaree" and stems to `declare`, not `declar`. The repairs give those endings back: a final
+ * `e` (déclarée, refusée), a final `er` (financière → financier → `financi`, as financier), a participle or infinitive
+ * in -ndu/-ndr (répondu, répondre → `repond`, as répond), and a third-person plural -ent the stemmer kept (refusent →
+ * `refus`) when the word is longer than six letters (moment, client stay). Measured on the seeds' vocabulary and on
+ * inflection sets in tests/reference/phrasings.test.ts.
+ */
+export function stemFrench(folded: string): string {
+  let s = frenchStemmer().stem(folded);
+  if (s === folded && folded.length > 6 && folded.endsWith('ent')) s = s.slice(0, -3);
+  if (s.length > 2 && s.endsWith('e')) s = s.slice(0, -1);
+  if (s.length > 4 && s.endsWith('er')) s = s.slice(0, -2);
+  if (s.endsWith('ndu') || s.endsWith('ndr')) s = s.slice(0, -1);
+  return s;
+}
+
+/** Folded form and key of a word as written, per language: a wire reuses its vocabulary, and stemming is the cost. */
+const wordCache = new Map<string, { folded: string; key: string }>();
+const WORD_CACHE_LIMIT = 200_000;
+
+function lookUp(word: string, language: string): { folded: string; key: string } {
+  const id = language === 'fr' ? word : `${language}\u0000${word}`;
+  let hit = wordCache.get(id);
+  if (hit === undefined) {
+    const folded = foldWord(word);
+    let key = folded;
+    if (language === 'fr') key = LEMMAS[folded] ?? (/^\p{N}+$/u.test(folded) || folded === '' ? folded : stemFrench(folded));
+    hit = { folded, key };
+    if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+    wordCache.set(id, hit);
+  }
+  return hit;
+}
+
+/**
+ * Forgets cached folded forms and keys (they are recomputed on demand). For measurements of cold look-ups and for
+ * long-running processes that check unrelated texts.
+ */
+export function clearWordCache(): void {
+  wordCache.clear();
+  formCache.clear();
+}
+
+/**
+ * The comparison key of one word: folded, then the lemma of an irregular function word, else (French) its stem; other
+ * languages get the folded word, since only the French stemmer is wired in. Cached.
+ * @param word a word as written
+ * @param language ISO 639-1 code of the text; `fr` (default) stems with natural's French Porter stemmer
+ */
+export function tokenKey(word: string, language = 'fr'): string {
+  return lookUp(word, language).key;
+}
+
+/** True for the keys of function words (articles, auxiliaries, prepositions, pronouns, negation). */
+export function isStopKey(key: string): boolean {
+  stopKeys ??= new Set(STOP_WORDS.map((w) => tokenKey(w, 'fr')));
+  return stopKeys.has(key);
+}
+
+/**
+ * Splits a text into words with their offsets, folded forms and keys. Never throws; lone surrogates and control
+ * characters are simply not words.
+ * @param text any text
+ * @param language ISO 639-1 code deciding the key function (see `tokenKey`)
+ */
+export function tokenizeWords(text: string, language = 'fr'): WordToken[] {
+  const out: WordToken[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const { folded, key } = lookUp(m[0], language);
+    if (folded === '') continue;
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, folded, key });
+  }
+  return out;
+}
+
+/** Tokens of short texts (phrasing wordings), so that validating a corpus and indexing it tokenize each wording once. */
+const formCache = new Map<string, readonly WordToken[]>();
+const FORM_CACHE_LIMIT = 10_000;
+
+/**
+ * `tokenizeWords` for short, repeated texts such as phrasing wordings, cached (texts over 400 characters are not).
+ * Callers must not modify the tokens.
+ */
+export function formTokens(text: string, language = 'fr'): readonly WordToken[] {
+  if (text.length > 400) return tokenizeWords(text, language);
+  const id = `${language}\u0000${text}`;
+  let hit = formCache.get(id);
+  if (hit === undefined) {
+    hit = tokenizeWords(text, language);
+    if (formCache.size >= FORM_CACHE_LIMIT) formCache.clear();
+    formCache.set(id, hit);
+  }
+  return hit;
+}
+
+/** The keys of a text's words, in order (for phrasing forms and quick comparisons). */
+export function wordKeys(text: string, language = 'fr'): string[] {
+  return formTokens(text, language).map((t) => t.key);
+}

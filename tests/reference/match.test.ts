@@ -1,0 +1,220 @@
+// Phrasing matching: the seeds' no-comment formula, inflection, folding, reordering, spans in the original text, and robustness.
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findPhrasings, similarityBand, wordDistance, wordSimilarity, type PhrasingMatch } from '../../src/reference/match.js';
+import type { Phrasing } from '../../src/reference/phrasings.js';
+import { buildPhrasingIndex, loadPhrasingIndex } from '../../src/reference/shingle-index.js';
+
+const index = loadPhrasingIndex();
+const seed = (name: string): string[] => readFileSync(join('seeds', name), 'utf8').split(/\n\s*\n/);
+
+/** A one-entry index, to test matching without the rest of the corpus in the way. */
+function only(canonical: string[], variants: string[] = [], id = 'T'): ReturnType<typeof buildPhrasingIndex> {
+  const p: Phrasing = { id, language: 'fr', canonical, variants, source: 'test', tags: [], evidence: 'test', file: 't', line: 1 };
+  return buildPhrasingIndex([p]);
+}
+
+function byId(matches: PhrasingMatch[], id: string): PhrasingMatch[] {
+  return matches.filter((m) => m.referenceId === id);
+}
+
+describe('the no-immediate-comment formula in both seeds', () => {
+  const p000 = seed('000_22f5c933d92a2ddd.txt').find((p) => p.includes('demande de commentaire'))!;
+  const p003 = seed('003_86d609dcec19a228.txt').find((p) => p.includes('demande de commentaire'))!;
+  const m000 = byId(findPhrasings(p000, index), 'FR-NO-IMMEDIATE-COMMENT');
+  const m003 = byId(findPhrasings(p003, index), 'FR-NO-IMMEDIATE-COMMENT');
+
+  it('is found in each seed under the same reference id, as a machine variant', () => {
+    expect(m000).toHaveLength(1);
+    expect(m003).toHaveLength(1);
+    expect(m000[0]!.kind).toBe('machine-variant');
+    expect(m003[0]!.kind).toBe('machine-variant');
+    expect(m000[0]!.text).toBe("n'a pas répondu immédiatement à la demande de commentaire de Reuters");
+    expect(m003[0]!.text).toBe("n'a pas immédiatement répondu à une demande de commentaire");
+    expect(m000[0]!.similarity).toBe(1);
+  });
+
+  it('gives spans in the original text and the closest canonical wording, which it drifts from', () => {
+    for (const [text, m] of [
+      [p000, m000[0]!],
+      [p003, m003[0]!],
+    ] as const) {
+      expect(text.slice(m.start, m.end)).toBe(m.text);
+      expect(m.expected).toBe("n'a pas répondu dans l'immédiat à une demande de commentaire");
+      expect(m.canonicalSimilarity).toBeLessThan(0.85);
+      expect(m.canonicalSimilarity).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('matches a wording it was not given, fuzzily', () => {
+    // Only seed 000's wording is known; seed 003 swaps two words and says "une" for "la".
+    const idx = only(["n'a pas répondu dans l'immédiat à une demande de commentaire"], ["n'a pas répondu immédiatement à la demande de commentaire"]);
+    const [m] = findPhrasings(p003, idx);
+    expect(m).toBeDefined();
+    expect(m!.kind).toBe('machine-variant');
+    expect(m!.similarity).toBeCloseTo(0.8, 5); // 10 words, 2 edits: a swap and an article
+    expect(m!.band).toBe('75-84');
+    expect(m!.text).toBe("n'a pas immédiatement répondu à une demande de commentaire");
+  });
+});
+
+describe('tolerance', () => {
+  const declined = only(["n'a pas souhaité faire de commentaire"], ['a refusé de commenter']);
+
+  it('matches inflection: "a refusé" and "ont refusé", feminine and plural participles', () => {
+    for (const text of [
+      'Le ministère a refusé de commenter.',
+      'Les deux entreprises ont refusé de commenter ces informations.',
+      'La société avait refusé de commenter.',
+    ]) {
+      const [m] = findPhrasings(text, declined);
+      expect([text, m?.kind, m?.similarity]).toEqual([text, 'machine-variant', 1]);
+    }
+    const [m] = findPhrasings('Les porte-parole ne souhaitaient pas faire de commentaires.', only(['ne souhaite pas faire de commentaire']));
+    expect(m?.similarity).toBe(1);
+  });
+
+  it('folds accents and case, and maps the span back to the original text', () => {
+    const text = "LE PENTAGONE N'A PAS REPONDU IMMEDIATEMENT A LA DEMANDE DE COMMENTAIRE DE REUTERS.";
+    const [m] = byId(findPhrasings(text, index), 'FR-NO-IMMEDIATE-COMMENT');
+    expect(m?.similarity).toBe(1);
+    expect(m?.text).toBe("N'A PAS REPONDU IMMEDIATEMENT A LA DEMANDE DE COMMENTAIRE DE REUTERS");
+    const curly = 'Il n’a pas répondu dans l’immédiat à une demande de commentaire.';
+    const [c] = findPhrasings(curly, index);
+    expect(c?.kind).toBe('canonical');
+    expect(c?.similarity).toBe(1);
+    expect(curly.slice(c!.start, c!.end)).toBe('n’a pas répondu dans l’immédiat à une demande de commentaire');
+  });
+
+  it('tolerates a small reordering ("n\'a pas répondu immédiatement" / "n\'a pas immédiatement répondu")', () => {
+    const idx = only(["n'a pas répondu dans l'immédiat"], ["n'a pas répondu immédiatement"]);
+    const [m] = findPhrasings("Le ministère n'a pas immédiatement répondu.", idx);
+    expect(m?.kind).toBe('machine-variant');
+    expect(m?.similarity).toBeCloseTo(0.8, 5); // five words, one swap
+    expect(m?.text).toBe("n'a pas immédiatement répondu");
+  });
+
+  it('takes in the article before a formula and the closing mark after it', () => {
+    const text = 'quelques jours après que le propriétaire de ChatGPT a conclu un accord';
+    const [m] = byId(findPhrasings(text, index), 'FR-CHATGPT-OWNER');
+    expect(m?.text).toBe('le propriétaire de ChatGPT');
+    const quoted = 'utiliser leurs outils à "toutes fins légales", y compris';
+    const [q] = byId(findPhrasings(quoted, index), 'FR-ALL-LAWFUL-PURPOSES');
+    expect(q?.text).toBe('à "toutes fins légales"');
+    const [n] = byId(findPhrasings("les réseaux de l'Organisation du traité de l'Atlantique nord (OTAN), a déclaré", index), 'FR-NATO');
+    expect(n?.text).toBe("l'Organisation du traité de l'Atlantique nord (OTAN)");
+  });
+});
+
+describe('precision', () => {
+  it('matches nothing in unrelated text', () => {
+    for (const text of [
+      'Le chiffre du chômage a baissé de 0,2 point au troisième trimestre, selon l\'Insee.',
+      'Il pleuvra demain sur la Bretagne et la Normandie.',
+      '',
+      '   ',
+      '12345 67890',
+    ]) {
+      expect([text, findPhrasings(text, index)]).toEqual([text, []]);
+    }
+    // French phrasings are not looked for in an English paragraph.
+    expect(findPhrasings('The Pentagon did not immediately respond to a request for comment.', index, { language: 'en' })).toEqual([]);
+  });
+
+  it('does not take a formula for a sentence sharing only its function words', () => {
+    const text = "Un porte-parole a déclaré mardi une nouvelle fois que le groupe a refusé l'offre après des mois de négociations.";
+    const ids = findPhrasings(text, index).map((m) => m.referenceId);
+    expect(ids).not.toContain('FR-SAID-IN-STATEMENT');
+    expect(ids).not.toContain('FR-AFTER-HOURS');
+    expect(ids).not.toContain('FR-DECLINED-TO-COMMENT');
+    expect(findPhrasings("a déclaré à l'AFP", only(['a déclaré à Reuters']))).toEqual([]);
+    expect(findPhrasings('selon des analystes', only(['selon des sources']))).toEqual([]);
+  });
+
+  it('keeps matches apart: the best one wins an overlap', () => {
+    const idx = buildPhrasingIndex([
+      { id: 'LONG', language: 'fr', canonical: ["n'a pas répondu dans l'immédiat à une demande de commentaire"], variants: [], source: 's', tags: [], evidence: 'e', file: 'f', line: 1 },
+      { id: 'SHORT', language: 'fr', canonical: ['une demande de commentaire'], variants: [], source: 's', tags: [], evidence: 'e', file: 'f', line: 2 },
+    ]);
+    const ms = findPhrasings("Il n'a pas répondu dans l'immédiat à une demande de commentaire.", idx);
+    expect(ms.map((m) => m.referenceId)).toEqual(['LONG']);
+  });
+
+  it('requires the names of a wording (capitalised words)', () => {
+    const idx = only(['la maison mère de ChatGPT'], ['le propriétaire de ChatGPT']);
+    expect(findPhrasings('le propriétaire de Gemini a annoncé', idx)).toEqual([]);
+    expect(findPhrasings('le propriétaire de chatgpt a annoncé', idx)).toHaveLength(1);
+    expect(findPhrasings('selon une porte-parole de Google', only(['selon un porte-parole de Renault']))).toEqual([]);
+  });
+
+  it('respects the threshold and the language option', () => {
+    const idx = only(["n'a pas répondu immédiatement"]);
+    const text = "n'a pas immédiatement répondu";
+    expect(findPhrasings(text, idx, { threshold: 0.85 })).toEqual([]);
+    expect(findPhrasings(text, idx, { threshold: 0.8 })).toHaveLength(1);
+    expect(findPhrasings(text, idx, { language: 'es' })).toEqual([]);
+    expect(findPhrasings(text, idx, { language: 'fr' })).toHaveLength(1);
+  });
+});
+
+describe('scores', () => {
+  it('computes OmegaT-style word similarity with swaps at cost 1', () => {
+    expect(wordDistance([1, 2, 3], [1, 3, 2])).toBe(1);
+    expect(wordDistance([], [1, 2])).toBe(2);
+    expect(wordSimilarity([1, 2, 3, 4], [1, 2, 3])).toBe(0.75);
+    expect(wordSimilarity([], [])).toBe(1);
+  });
+
+  it('bands similarities as OmegaT does', () => {
+    expect([1, 0.95, 0.94, 0.85, 0.8, 0.75, 0.6, 0.5, 0.4].map(similarityBand)).toEqual([
+      '95-100',
+      '95-100',
+      '85-94',
+      '85-94',
+      '75-84',
+      '75-84',
+      '50-74',
+      '50-74',
+      'below-50',
+    ]);
+  });
+});
+
+describe('robustness (fast-check)', () => {
+  const words = [
+    "n'a", 'pas', 'répondu', 'immédiatement', 'à', 'la', 'demande', 'de', 'commentaire', 'Reuters', 'a', 'refusé',
+    'commenter', 'le', 'propriétaire', 'ChatGPT', 'surveillance', 'domestique', 'masse', 'avant', 'marché', 'Otan',
+    '"', '(', ')', '«', '»', '’', '\u00ad', '\u200b', '\ud800', 'Ǆ', 'ﬁ', '𝔄', 'é', 'e\u0301', '', ' ', '\n',
+  ];
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 200 }),
+    fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 60 }).map((ws) => ws.join(' ')),
+  );
+
+  it('never throws, spans lie in the text, similarities lie in [0, 1], matches do not overlap', () => {
+    fc.assert(
+      fc.property(text, fc.double({ min: -1, max: 2, noNaN: false }), (t, threshold) => {
+        const ms = findPhrasings(t, index, { threshold });
+        let last = 0;
+        for (const m of ms) {
+          expect(m.start).toBeGreaterThanOrEqual(last);
+          expect(m.end).toBeGreaterThan(m.start);
+          expect(m.end).toBeLessThanOrEqual(t.length);
+          expect(t.slice(m.start, m.end)).toBe(m.text);
+          expect(m.similarity).toBeGreaterThanOrEqual(0);
+          expect(m.similarity).toBeLessThanOrEqual(1);
+          expect(m.canonicalSimilarity).toBeGreaterThanOrEqual(0);
+          expect(m.canonicalSimilarity).toBeLessThanOrEqual(1);
+          last = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tolerates any value passed as text', () => {
+    for (const bad of [undefined, null, 42, {}, []]) expect(findPhrasings(bad as unknown as string, index)).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+// Drift against the canonical wording (bounded jsdiff) and the machine-phrasing, house-phrasing and wording-drift signals.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { driftChanges, toDrift } from '../../src/reference/drift.js';
+import { findPhrasings, type PhrasingMatch } from '../../src/reference/match.js';
+import { PHRASING_DEFAULTS, PHRASING_RULES, phrasingSignals } from '../../src/reference/phrasing-signals.js';
+import { loadPhrasingIndex } from '../../src/reference/shingle-index.js';
+
+const index = loadPhrasingIndex();
+const seedParagraph = (file: string, needle: string): string =>
+  readFileSync(`seeds/${file}`, 'utf8')
+    .split(/\n\s*\n/)
+    .find((p) => p.includes(needle))!;
+
+const p000 = seedParagraph('000_22f5c933d92a2ddd.txt', 'demande de commentaire');
+const p003 = seedParagraph('003_86d609dcec19a228.txt', 'demande de commentaire');
+const noComment = (text: string): PhrasingMatch => findPhrasings(text, index).find((m) => m.referenceId === 'FR-NO-IMMEDIATE-COMMENT')!;
+
+describe('drift', () => {
+  it('diffs the seeds\' wording against the canonical one: delete = canonical only, insert = text only', () => {
+    const d = toDrift(noComment(p000), 12, 18);
+    expect(d).toMatchObject({ referenceId: 'FR-NO-IMMEDIATE-COMMENT', kind: 'machine-variant', line: 12, column: 18 });
+    expect(d.expected).toBe("n'a pas répondu dans l'immédiat à une demande de commentaire");
+    expect(d.similarity).toBe(noComment(p000).canonicalSimilarity);
+    const changes = d.changes!;
+    expect(changes.map((c) => c.op)).toContain('delete');
+    expect(changes.map((c) => c.op)).toContain('insert');
+    const side = (op: string) => changes.filter((c) => c.op === op || c.op === 'equal').map((c) => c.text).join('');
+    expect(side('delete').replace(/\s+/g, ' ').trim()).toBe(d.expected);
+    expect(side('insert').replace(/\s+/g, ' ').trim()).toBe(d.text);
+    expect(changes.filter((c) => c.op === 'insert').map((c) => c.text).join(' ')).toMatch(/immédiatement/);
+    expect(changes.filter((c) => c.op === 'delete').map((c) => c.text).join(' ')).toMatch(/dans l'immédiat/);
+    const d3 = toDrift(noComment(p003), 1, 1);
+    expect(d3.referenceId).toBe(d.referenceId);
+    expect(d3.changes).not.toBeNull();
+  });
+
+  it('gives null changes when jsdiff aborts (too different to align)', () => {
+    expect(driftChanges('à toutes fins licites', 'pour toutes les utilisations légales', { maxEditLength: 1 })).toBeNull();
+    const m = noComment(p000);
+    expect(toDrift(m, 1, 1, { maxEditLength: 1 }).changes).toBeNull();
+  });
+
+  it('ignores case and returns a single equal change for the same wording', () => {
+    expect(driftChanges("N'a pas souhaité", "n'a pas souhaité")).toEqual([{ op: 'equal', text: "n'a pas souhaité" }]);
+  });
+});
+
+describe('signals', () => {
+  it('declares the three rules with their docs pages', () => {
+    expect(PHRASING_RULES.map((r) => [r.id, r.defaultSeverity, r.evidence, r.docs])).toEqual([
+      ['machine-phrasing', 'info', 'reference', 'docs/rules/machine-phrasing.md'],
+      ['house-phrasing', 'off', 'reference', 'docs/rules/house-phrasing.md'],
+      ['wording-drift', 'warning', 'reference', 'docs/rules/wording-drift.md'],
+    ]);
+  });
+
+  it('flags a machine variant (+weight) and its drift from the canonical wording (suggestion, weight 0)', () => {
+    const m = noComment(p000);
+    const signals = phrasingSignals(6, [m]);
+    expect(signals.map((s) => s.ruleId)).toEqual(['machine-phrasing', 'wording-drift']);
+    const [machine, drift] = signals;
+    expect(machine).toMatchObject({ paragraph: 6, start: m.start, end: m.end, scope: 'paragraph', evidence: 'reference', actual: m.text });
+    expect(machine!.weight).toBeCloseTo(PHRASING_DEFAULTS.machineWeight * m.similarity, 10);
+    expect(drift!.weight).toBe(0);
+    expect(drift!.expected).toEqual([m.expected]);
+    expect(drift!.message).toContain(`"${m.expected}"`);
+    expect(drift!.data).toMatchObject({ referenceId: 'FR-NO-IMMEDIATE-COMMENT', kind: 'machine-variant' });
+  });
+
+  it('counts the house wording as evidence of editing, without a lint message', () => {
+    const text = "Le ministère n'a pas répondu dans l'immédiat à une demande de commentaire.";
+    const signals = phrasingSignals(2, findPhrasings(text, index));
+    expect(signals.map((s) => s.ruleId)).toEqual(['house-phrasing']);
+    expect(signals[0]!.weight).toBeCloseTo(PHRASING_DEFAULTS.houseWeight, 10);
+  });
+
+  it('stays silent on neutral terms, halves weak entries, and flags a fuzzy canonical wording as drift only', () => {
+    expect(phrasingSignals(1, findPhrasings('Le Pentagone a confirmé.', index))).toEqual([]);
+    const weak = findPhrasings('Le CEO de la société a démissionné.', index);
+    const [w] = phrasingSignals(1, weak).filter((s) => s.ruleId === 'machine-phrasing');
+    expect(w!.weight).toBeCloseTo(PHRASING_DEFAULTS.machineWeight / 2, 10);
+    const fuzzy = findPhrasings("Il n'a pas souhaité faire le moindre commentaire.", index);
+    expect(fuzzy.map((m) => [m.referenceId, m.kind])).toEqual([['FR-DECLINED-TO-COMMENT', 'canonical']]);
+    expect(phrasingSignals(1, fuzzy).map((s) => s.ruleId)).toEqual(['wording-drift']);
+  });
+
+  it('honours its options', () => {
+    const m = noComment(p003);
+    expect(phrasingSignals(1, [m], { driftThreshold: 0.5 }).map((s) => s.ruleId)).toEqual(['machine-phrasing']);
+    expect(phrasingSignals(1, [m], { machineWeight: 2 })[0]!.weight).toBeCloseTo(2, 10);
+  });
+
+  it('gives weight 0 where another rule has already weighed the wording (a calque on the same span)', () => {
+    const m = noComment(p003);
+    const [machine] = phrasingSignals(1, [m], { alreadyWeighed: [{ start: m.start + 4, end: m.start + 10 }] });
+    expect(machine).toMatchObject({ ruleId: 'machine-phrasing', weight: 0 });
+    const [apart] = phrasingSignals(1, [m], { alreadyWeighed: [{ start: 0, end: m.start }] });
+    expect(apart!.weight).toBeGreaterThan(0);
+  });
+});
