@@ -7,6 +7,8 @@ if (existsSync(bin)) chmodSync(bin, 0o755);
 
 const { writePrevalidated } = await import('../dist/corpora/index.js');
 writePrevalidated();
+const { writePhrasingsPrevalidated } = await import('../dist/reference/phrasings.js');
+writePhrasingsPrevalidated();
 
 // The bin: src/cli/main.ts and what it imports statically, in one ES module (plus on-demand chunks for HTML input,
 // compare and batch). Packages loaded on demand or by workers stay external and load from node_modules.

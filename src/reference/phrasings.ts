@@ -1,31 +1,90 @@
 // Reference phrasings: the schema of corpora/phrasings/*.jsonl (approved wording and known machine renderings) and its loader.
-import { readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { jsonlFiles, parseJsonl } from '../corpora/load.js';
 import { WireproofError } from '../types.js';
+import { zod } from '../util/zod.js';
 import { isStopKey, leadingArticles, wordKeys } from './tokens.js';
-
-const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, dot, dash or underscore');
-const Form = z.string().trim().min(1, 'a wording cannot be empty').max(400, 'a wording is a formula, not a paragraph (max 400 characters)');
 
 /**
  * One reference phrasing (docs/references.md): a recurring wire formula or term, the wording house style wants
  * (`canonical`), the renderings machine translation is known to produce instead (`variants`), the English it
  * translates (`source`) and where the wording was seen (`evidence`).
  */
-export const PhrasingEntry = z.strictObject({
-  id: Id,
-  language: z.string().regex(/^(?:[a-z]{2}|any)$/, 'an ISO 639-1 code or "any"'),
-  canonical: z.array(Form).min(1, 'give at least one approved wording'),
-  variants: z.array(Form),
-  source: z.string().min(1, 'give the English formula it translates'),
-  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'tags are lower-case kebab-case')),
-  note: z.string().optional(),
-  evidence: z.string().min(4, 'cite where it was seen or why: a URL or a file'),
-});
-export type PhrasingEntry = z.infer<typeof PhrasingEntry>;
+export interface PhrasingEntry {
+  id: string;
+  language: string;
+  canonical: string[];
+  variants: string[];
+  source: string;
+  tags: string[];
+  note?: string;
+  evidence: string;
+}
+
+/** The zod schema of a phrasing entry, built on first use (zod loads only when a file has to be validated). */
+export function phrasingEntrySchema() {
+  const z = zod();
+  const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, dot, dash or underscore');
+  const Form = z.string().trim().min(1, 'a wording cannot be empty').max(400, 'a wording is a formula, not a paragraph (max 400 characters)');
+  return z.strictObject({
+    id: Id,
+    language: z.string().regex(/^(?:[a-z]{2}|any)$/, 'an ISO 639-1 code or "any"'),
+    canonical: z.array(Form).min(1, 'give at least one approved wording'),
+    variants: z.array(Form),
+    source: z.string().min(1, 'give the English formula it translates'),
+    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'tags are lower-case kebab-case')),
+    note: z.string().optional(),
+    evidence: z.string().min(4, 'cite where it was seen or why: a URL or a file'),
+  });
+}
+
+/**
+ * Hashes of phrasing files validated when wireproof was built (scripts/postbuild.mjs): a file whose content hash is
+ * listed is parsed without zod at start-up; any other file (edited, or the user's) is validated.
+ */
+function prevalidatedFile(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'phrasings.validated.json');
+}
+
+let prevalidated: Set<string> | undefined;
+
+function isPrevalidated(hash: string): boolean {
+  if (!prevalidated) {
+    try {
+      prevalidated = new Set(JSON.parse(readFileSync(prevalidatedFile(), 'utf8')) as string[]);
+    } catch {
+      prevalidated = new Set();
+    }
+  }
+  return prevalidated.has(hash);
+}
+
+function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Validates the shipped phrasings and records their hashes (called by scripts/postbuild.mjs). */
+export function writePhrasingsPrevalidated(): string {
+  loadPhrasings([defaultPhrasingsPath()]);
+  const hashes = jsonlFiles(defaultPhrasingsPath()).map((f) => contentHash(readFileSync(f, 'utf8')));
+  writeFileSync(prevalidatedFile(), JSON.stringify(hashes));
+  return prevalidatedFile();
+}
+
+/** Parses a JSONL file already validated at build time (same line numbering as parseJsonl). */
+function parseTrusted(text: string): { entry: PhrasingEntry; line: number }[] {
+  const out: { entry: PhrasingEntry; line: number }[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.trim();
+    if (raw === '' || raw.startsWith('#')) continue;
+    out.push({ entry: JSON.parse(raw) as PhrasingEntry, line: i + 1 });
+  }
+  return out;
+}
 
 /** A phrasing with the place it was read from, so that messages can point users at their data. */
 export interface Phrasing extends PhrasingEntry {
@@ -107,7 +166,9 @@ export function loadPhrasings(paths: string[], base = process.cwd()): Phrasing[]
       } catch (error) {
         throw new WireproofError(`${name}: cannot read: ${(error as Error).message}`, 'corpus', name);
       }
-      for (const { entry, line } of parseJsonl(text, name, PhrasingEntry)) {
+      const hash = contentHash(text);
+      const parsed = isPrevalidated(hash) ? parseTrusted(text) : parseJsonl(text, name, phrasingEntrySchema());
+      for (const { entry, line } of parsed) {
         const p: Phrasing = { ...entry, file: name, line };
         const first = where.get(p.id);
         if (first !== undefined) throw corpusError(name, line, `id: duplicate id "${p.id}" (first defined at ${first})`);
