@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// npm run fit [-- --data PATH] [--out PATH] [--ablation]: fits corpora/models/fr.json on WMT14 + WMT21 (never WMT22).
+// Deterministic: the same data gives a byte-identical model file. Without the data folder it says so and exits 0.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    out: { type: 'string', default: resolve(root, 'corpora', 'models', 'fr.json') },
+    ablation: { type: 'boolean', default: false },
+  },
+});
+
+const lib = await import(resolve(root, 'dist', 'eval', 'index.js')).catch((error) => {
+  console.error(`wireproof fit: cannot load dist/eval (run \`npm run build\` first): ${error.message}`);
+  process.exit(1);
+});
+const data = values.data ? resolve(values.data) : lib.defaultDataPath();
+if (!lib.hasData(data)) {
+  console.log(`wireproof fit: no training data at ${data} (research-only data, not shipped); model left unchanged.`);
+  process.exit(0);
+}
+
+const log = (line) => console.error(line);
+if (values.ablation) {
+  // Feature and penalty choices, by 5-fold cross-validation by document inside the WMT14/WMT21 training split.
+  const { rows } = lib.readRows(data);
+  const items = lib.itemsOf(rows.filter((r) => lib.TRAINING_CORPORA.includes(r.corpus)));
+  const { DENSE_FEATURES } = await import(resolve(root, 'dist', 'score', 'intrinsic.js'));
+  const variants = [
+    ['default (hashed word 1–2-grams + char 3–4-grams)', {}],
+    ['+ named profile features', { dense: [...DENSE_FEATURES] }],
+    ['word n-grams only', { charBuckets: 2 }],
+    ['char n-grams only', { wordBuckets: 2 }],
+    ['l2 = 0.03', { l2: 0.03 }],
+    ['l2 = 0.3', { l2: 0.3 }],
+  ];
+  console.log('| variant | ' + ['WMT14 MT vs HT', 'WMT14 MT vs native', 'WMT21 MT vs HT', 'WMT21 MT vs native'].join(' | ') + ' |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const [name, change] of variants) {
+    const auc = lib.crossValidate(items, { ...lib.DEFAULT_CONFIG, ...change });
+    const cols = ['wmt14-newstest2014 / human_translation', 'wmt14-newstest2014 / original', 'wmt21-newstest2021 / human_translation', 'wmt21-newstest2021 / original'];
+    console.log(`| ${name} | ${cols.map((c) => (auc[c] ?? NaN).toFixed(3)).join(' | ')} |`);
+  }
+  process.exit(0);
+}
+
+const t0 = Date.now();
+const { file } = lib.fitModel(data, lib.DEFAULT_CONFIG, log);
+const text = lib.serializeModel(file);
+const out = resolve(values.out);
+const before = existsSync(out) ? readFileSync(out, 'utf8') : null;
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, text);
+console.log(`wrote ${out} (${(Buffer.byteLength(text) / 1024).toFixed(0)} KB, ${((Date.now() - t0) / 1000).toFixed(0)} s)${before === text ? ' — unchanged, byte-identical' : ''}`);
+console.log(`calibration: ${JSON.stringify(file.calibration)}`);
+for (const [name, f] of Object.entries(file.figures)) console.log(`${name}: AUC ${f.auc} Brier ${f.brier} ECE ${f.ece} (n=${f.n})`);

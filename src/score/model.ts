@@ -1,0 +1,164 @@
+// The fitted intrinsic-style model (corpora/models/fr.json): its schema, loader and scorer. The file holds feature
+// settings, quantised coefficients over hashed n-grams and named features, a calibration map and fit-time figures;
+// it holds no text. Written by `npm run fit` (src/eval/fit.ts).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { calibratedLogOdds, type CalibrationMap } from './calibrate.js';
+import { DENSE_FEATURES, dot, extractFeatures, featureCount, wordCount, type FeatureSpec } from './intrinsic.js';
+import { WireproofError } from '../types.js';
+
+const PowerOfTwo = z
+  .number()
+  .int()
+  .min(2)
+  .max(1 << 22)
+  .refine((n) => (n & (n - 1)) === 0, 'must be a power of two');
+
+const FeatureSpecSchema = z.strictObject({
+  version: z.literal(1),
+  wordBuckets: PowerOfTwo,
+  charBuckets: PowerOfTwo,
+  dense: z.array(z.string().refine((n) => DENSE_FEATURES.includes(n), 'unknown named feature')),
+  denseMean: z.array(z.number()),
+  denseSd: z.array(z.number().min(0)),
+});
+
+const CalibrationSchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('platt'), a: z.number(), b: z.number() }),
+  z.strictObject({
+    method: z.literal('isotonic'),
+    x: z.array(z.number()).min(1),
+    y: z.array(z.number().min(0).max(1)).min(1),
+  }),
+]);
+
+/** Coefficients of the hashed blocks, quantised: value = int16 × scale, little-endian, base64. */
+const QuantisedSchema = z.strictObject({
+  encoding: z.literal('int16le-base64'),
+  scale: z.number().positive(),
+  length: z.number().int().positive(),
+  data: z.string(),
+});
+
+export const ModelSchema = z.strictObject({
+  $comment: z.string().optional(),
+  kind: z.literal('wireproof-intrinsic-style'),
+  version: z.literal(1),
+  language: z.string().regex(/^[a-z]{2}$/),
+  features: FeatureSpecSchema,
+  coefficients: QuantisedSchema,
+  /** Coefficients of the named features, in FeatureSpec.dense order. */
+  denseCoefficients: z.array(z.number()),
+  intercept: z.number(),
+  calibration: CalibrationSchema,
+  /** Below this many words the model says nothing. */
+  minWords: z.number().int().min(1),
+  /** Calibrated log-odds smaller than this in absolute value give no signal (the model is unsure). */
+  minWeight: z.number().min(0),
+  /** Calibrated log-odds are clamped to ± this (a style model alone never reaches certainty). */
+  maxWeight: z.number().positive(),
+  training: z.strictObject({
+    corpora: z.array(z.string()).min(1),
+    heldOut: z.array(z.string()),
+    fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    texts: z.record(z.string(), z.number().int().min(0)),
+    split: z.string(),
+    l2: z.number().positive(),
+    seed: z.number().int(),
+  }),
+  figures: z.record(z.string(), z.unknown()),
+});
+
+/** The model file as stored. */
+export type ModelFile = z.infer<typeof ModelSchema>;
+
+/** A loaded model: the file plus its decoded coefficients. */
+export interface Model extends ModelFile {
+  /** Decoded coefficients over the whole feature vector (hashed blocks, then named features). */
+  weights: Float64Array;
+}
+
+/** The French model shipped with wireproof (corpora/models/fr.json, two levels up from src/score or dist/score). */
+export function defaultModelPath(language = 'fr'): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(here, '..', '..', 'corpora', 'models', `${language}.json`);
+}
+
+/** Decodes the quantised coefficients and appends the named-feature coefficients. */
+export function decodeWeights(file: ModelFile): Float64Array {
+  const spec = file.features;
+  const { coefficients } = file;
+  const hashed = spec.wordBuckets + spec.charBuckets;
+  if (coefficients.length !== hashed) {
+    throw new Error(`coefficients.length is ${coefficients.length}, expected ${hashed} (wordBuckets + charBuckets)`);
+  }
+  if (file.denseCoefficients.length !== spec.dense.length || spec.denseMean.length !== spec.dense.length || spec.denseSd.length !== spec.dense.length) {
+    throw new Error('denseCoefficients, denseMean and denseSd must have one entry per named feature');
+  }
+  const bytes = Buffer.from(coefficients.data, 'base64');
+  if (bytes.length !== hashed * 2) throw new Error(`coefficients.data decodes to ${bytes.length} bytes, expected ${hashed * 2}`);
+  const weights = new Float64Array(featureCount(spec));
+  for (let i = 0; i < hashed; i++) weights[i] = bytes.readInt16LE(i * 2) * coefficients.scale;
+  file.denseCoefficients.forEach((c, j) => (weights[hashed + j] = c));
+  return weights;
+}
+
+/** Validates a parsed model file and decodes it. Throws a WireproofError (code `corpus`) naming the problem. */
+export function parseModel(json: unknown, where = '<model>'): Model {
+  const parsed = ModelSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') || '(root)';
+    throw new WireproofError(`${where}: invalid model file at ${path}: ${issue?.message ?? 'invalid'}`, 'corpus', where);
+  }
+  try {
+    return { ...parsed.data, weights: decodeWeights(parsed.data) };
+  } catch (error) {
+    throw new WireproofError(`${where}: ${(error as Error).message}`, 'corpus', where);
+  }
+}
+
+const cache = new Map<string, Model>();
+
+/**
+ * Loads and validates a model file (cached per path).
+ * @param path defaults to the shipped French model
+ */
+export function loadModel(path = defaultModelPath()): Model {
+  const hit = cache.get(path);
+  if (hit) return hit;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new WireproofError(`${path}: cannot read model file: ${(error as Error).message}`, 'corpus', path);
+  }
+  const model = parseModel(json, path);
+  cache.set(path, model);
+  return model;
+}
+
+/** Raw (uncalibrated) model score of a paragraph: the logistic regression's linear predictor. */
+export function rawScore(model: Pick<Model, 'features' | 'weights' | 'intercept'>, text: string): number {
+  return dot(extractFeatures(text, model.features as FeatureSpec), model.weights) + model.intercept;
+}
+
+export interface ModelVerdict {
+  /** Words counted by the model. */
+  words: number;
+  /** Raw score, or null below minWords. */
+  score: number | null;
+  /** Calibrated log-odds (nats), clamped to ±maxWeight; 0 below minWords. */
+  logOdds: number;
+}
+
+/** Scores a paragraph: its calibrated log-odds of machine translation from style alone (0 when too short). */
+export function scoreParagraph(model: Model, text: string): ModelVerdict {
+  const words = wordCount(text);
+  if (words < model.minWords) return { words, score: null, logOdds: 0 };
+  const score = rawScore(model, text);
+  const logOdds = calibratedLogOdds(model.calibration as CalibrationMap, score);
+  return { words, score, logOdds: Math.max(-model.maxWeight, Math.min(model.maxWeight, logOdds)) };
+}

@@ -1,0 +1,129 @@
+// Fitting is deterministic and never reads WMT22: checked on a tiny synthetic data set generated here.
+import { describe, expect, it } from '@jest/globals';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_CONFIG, fitModel, serializeModel, type FitConfig } from '../../src/eval/fit.js';
+import { fitWeights, itemsOf, splitOf, type DataRow } from '../../src/eval/data.js';
+import { fitLogistic, toRows } from '../../src/eval/lr.js';
+import { parseModel, scoreParagraph } from '../../src/score/model.js';
+
+/** Mulberry32: a tiny seeded generator, so the synthetic data is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMON = ['le', 'conseil', 'a', 'voté', 'budget', 'de', 'la', 'ville', 'pour', 'les', 'écoles', 'et', 'routes', 'mardi', 'soir'];
+const HUMAN = ['indiqué', 'souligné', 'on', 'estime', 'précisé'];
+const MACHINE = ['déclaré', 'également', 'cependant', 'ainsi', 'affirmé'];
+
+function sentence(r: () => number, extra: readonly string[]): string {
+  const words: string[] = [];
+  for (let i = 0; i < 14; i++) words.push(r() < 0.3 ? extra[Math.floor(r() * extra.length)]! : COMMON[Math.floor(r() * COMMON.length)]!);
+  return `${words.join(' ')}.`;
+}
+
+function synthetic(seed: number, wmt22Text = 'x'): string {
+  const r = rng(seed);
+  const rows: DataRow[] = [];
+  for (const corpus of ['wmt14-newstest2014', 'wmt21-newstest2021', 'wmt22-generaltest2022']) {
+    for (let d = 0; d < 12; d++) {
+      for (let p = 0; p < 3; p++) {
+        const human = `${sentence(r, HUMAN)} ${sentence(r, HUMAN)}`;
+        const variants: DataRow['variants'] = [
+          { label: 'human_translation', producer: 'ref', text: corpus.startsWith('wmt22') ? `${wmt22Text} ${human}` : human },
+          { label: 'machine_translation', producer: 'SysA', text: `${sentence(r, MACHINE)} ${sentence(r, MACHINE)}` },
+          { label: 'machine_translation', producer: 'SysB', text: `${sentence(r, MACHINE)} ${sentence(r, HUMAN)}` },
+        ];
+        rows.push({ id: `${corpus}:${d}:${p}`, corpus, direction: 'de-fr', doc_id: `doc${d}`, para_index: p, source_text: 'Quelle.', variants });
+      }
+    }
+  }
+  return rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
+}
+
+const CONFIG: FitConfig = { ...DEFAULT_CONFIG, wordBuckets: 256, charBuckets: 512, maxIterations: 100 };
+
+function write(content: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wireproof-fit-'));
+  const path = join(dir, 'paragraphs.jsonl');
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('fitModel', () => {
+  const data = synthetic(7);
+  const a = serializeModel(fitModel(write(data), CONFIG).file);
+
+  it('is byte-identical when run twice on the same data', () => {
+    const b = serializeModel(fitModel(write(data), CONFIG).file);
+    expect(b).toBe(a);
+  });
+
+  it('does not depend on WMT22 rows (held out)', () => {
+    const changed = serializeModel(fitModel(write(synthetic(7, 'tout autre texte')), CONFIG).file);
+    expect(changed).toBe(a);
+  });
+
+  it('writes a valid model that separates the synthetic classes', () => {
+    const model = parseModel(JSON.parse(a), 'synthetic');
+    expect(model.training.corpora).toEqual(['wmt14-newstest2014', 'wmt21-newstest2021']);
+    const machine = scoreParagraph(model, 'le conseil a déclaré également mardi que le budget de la ville a cependant été voté ainsi.');
+    const human = scoreParagraph(model, 'le conseil a indiqué mardi que le budget de la ville a été voté, on estime et précisé et souligné.');
+    expect(machine.logOdds).toBeGreaterThan(human.logOdds);
+  });
+});
+
+describe('splits and weights', () => {
+  it('keeps every variant of a document in one split and WMT22 held out', () => {
+    const rows = synthetic(3)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DataRow);
+    const items = itemsOf(rows);
+    const byDoc = new Map<string, Set<string>>();
+    for (const it of items) byDoc.set(it.doc, (byDoc.get(it.doc) ?? new Set()).add(it.split));
+    for (const splits of byDoc.values()) expect(splits.size).toBe(1);
+    expect(items.filter((it) => it.corpus === 'wmt22-generaltest2022').every((it) => it.split === 'held-out')).toBe(true);
+    expect(splitOf('wmt21-newstest2021', 'wmt21-newstest2021|doc1')).toBe(splitOf('wmt21-newstest2021', 'wmt21-newstest2021|doc1'));
+  });
+
+  it('gives each row one unit of machine weight and balances the classes per corpus', () => {
+    const rows = synthetic(3)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DataRow);
+    const items = itemsOf(rows).filter((it) => it.corpus === 'wmt14-newstest2014');
+    const w = fitWeights(items);
+    const pos = items.reduce((s, it, k) => s + (it.y === 1 ? w[k]! : 0), 0);
+    const neg = items.reduce((s, it, k) => s + (it.y === 0 ? w[k]! : 0), 0);
+    expect(pos).toBeCloseTo(36, 12);
+    expect(neg).toBeCloseTo(pos, 12);
+  });
+});
+
+describe('fitLogistic', () => {
+  it('reaches a zero gradient on a small problem', () => {
+    // One feature: x = 1 for 3 positives and 1 negative, x = 0 for 1 positive and 3 negatives.
+    const vectors = [1, 1, 1, 1, 0, 0, 0, 0].map((x) => ({ indices: Int32Array.from(x ? [0] : []), values: Float64Array.from(x ? [1] : []) }));
+    const labels = [1, 1, 1, 0, 1, 0, 0, 0];
+    const fit = fitLogistic(toRows(vectors, 1), labels, new Array(8).fill(1), { l2: 1e-9, tolerance: 1e-9 });
+    // Unpenalised optimum: intercept = logit(1/4), slope = logit(3/4) − logit(1/4) = 2·ln 3.
+    expect(fit.intercept).toBeCloseTo(-Math.log(3), 5);
+    expect(fit.coefficients[0]).toBeCloseTo(2 * Math.log(3), 5);
+  });
+
+  it('shrinks coefficients with a larger penalty', () => {
+    const vectors = [1, 1, 0, 0].map((x) => ({ indices: Int32Array.from([0]), values: Float64Array.from([x ? 1 : -1]) }));
+    const small = fitLogistic(toRows(vectors, 1), [1, 1, 0, 0], [1, 1, 1, 1], { l2: 0.1 });
+    const large = fitLogistic(toRows(vectors, 1), [1, 1, 0, 0], [1, 1, 1, 1], { l2: 10 });
+    expect(Math.abs(large.coefficients[0]!)).toBeLessThan(Math.abs(small.coefficients[0]!));
+  });
+});

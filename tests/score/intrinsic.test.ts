@@ -1,0 +1,117 @@
+// Style features of a French paragraph: typography normalisation, named features, hashed vector, speed.
+import { describe, expect, it } from '@jest/globals';
+import { denseFeatures, DENSE_FEATURES, dot, extractFeatures, featureCount, featureText, normalizeTypography, wordCount, type FeatureSpec } from '../../src/score/intrinsic.js';
+
+const NB = '\u00a0';
+const NNB = '\u202f';
+
+const SPEC: FeatureSpec = { version: 1, wordBuckets: 1024, charBuckets: 2048, dense: [], denseMean: [], denseSd: [] };
+
+const PARAGRAPH =
+  "Le ministre a déclaré mardi que le projet serait présenté au printemps. « Nous n'avons pas le choix », a-t-il ajouté devant les députés. Selon l'opposition, le calendrier reste flou.";
+
+describe('normalizeTypography', () => {
+  it('folds spaces, apostrophes and quotes, and drops the space before : ; ! ?', () => {
+    expect(normalizeTypography(`«${NB}Oui${NB}», dit-il${NNB}: c’est  fini${NB}!`)).toBe('" Oui ", dit-il: c\'est fini!');
+    expect(normalizeTypography('“Bonjour” ; au revoir ?')).toBe('"Bonjour"; au revoir?');
+  });
+
+  it('makes a human-typeset and a plain version identical', () => {
+    const human = `Il a dit${NB}: «${NB}l’accord est conclu${NB}».`;
+    const plain = 'Il a dit: " l\'accord est conclu ".';
+    expect(normalizeTypography(human)).toBe(normalizeTypography(plain));
+    expect(featureText(human)).toBe(featureText('Il a dit : "l’accord est conclu".'));
+  });
+});
+
+describe('featureText', () => {
+  it('lower-cases, removes double quotes and folds dashes and ellipses', () => {
+    expect(featureText('Le « Président » – encore…')).toBe('le président - encore...');
+  });
+});
+
+describe('denseFeatures', () => {
+  const f = denseFeatures(PARAGRAPH);
+
+  it('computes every named feature', () => {
+    expect(Object.keys(f).sort()).toEqual([...DENSE_FEATURES].sort());
+    for (const v of Object.values(f)) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('counts sentences, reporting verbs and function words', () => {
+    expect(f['sentence.count']).toBeCloseTo(3 / 3, 12);
+    const words = wordCount(PARAGRAPH);
+    expect(f['report.declare']).toBeCloseTo((1 / words) * 10, 12);
+    expect(f['report.selon']).toBeCloseTo((1 / words) * 10, 12);
+    expect(f['report.inversion']).toBeGreaterThan(0);
+    expect(f['fw.le']).toBeGreaterThan(0);
+    expect(f['punct.comma']).toBeGreaterThan(0);
+    expect(f['calque.hits']).toBe(0);
+  });
+
+  it('counts calques', () => {
+    expect(denseFeatures("Elle est en charge de l'enquête et veut initier des discussions.")['calque.hits']).toBe(2);
+  });
+
+  it('measures lexical diversity', () => {
+    expect(denseFeatures('le chat le chat le chat le chat')['lex.ttr40']).toBeCloseTo(2 / 8, 12);
+    expect(denseFeatures('un deux trois quatre cinq six sept huit')['lex.ttr40']).toBe(1);
+  });
+});
+
+describe('extractFeatures', () => {
+  it('is deterministic, in range, with unique indices and unit-norm blocks', () => {
+    const a = extractFeatures(PARAGRAPH, SPEC);
+    const b = extractFeatures(PARAGRAPH, SPEC);
+    expect(Array.from(a.indices)).toEqual(Array.from(b.indices));
+    expect(Array.from(a.values)).toEqual(Array.from(b.values));
+    expect(new Set(a.indices).size).toBe(a.indices.length);
+    let words = 0;
+    let chars = 0;
+    a.indices.forEach((i, k) => {
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(i).toBeLessThan(featureCount(SPEC));
+      if (i < SPEC.wordBuckets) words += a.values[k]! ** 2;
+      else chars += a.values[k]! ** 2;
+    });
+    expect(words).toBeCloseTo(1, 12);
+    expect(chars).toBeCloseTo(1, 12);
+  });
+
+  it('ignores typography (the same text typeset two ways has the same vector)', () => {
+    const x = extractFeatures(`Il a dit${NB}: «${NB}non${NB}».`, SPEC);
+    const y = extractFeatures('Il a dit: "non".', SPEC);
+    expect(Array.from(x.indices)).toEqual(Array.from(y.indices));
+  });
+
+  it('appends standardised named features', () => {
+    const spec: FeatureSpec = { ...SPEC, dense: ['words.log', 'report.declare'], denseMean: [1, 0], denseSd: [2, 0] };
+    const v = extractFeatures(PARAGRAPH, spec);
+    const base = SPEC.wordBuckets + SPEC.charBuckets;
+    const at = (j: number): number => v.values[Array.from(v.indices).indexOf(base + j)]!;
+    expect(at(0)).toBeCloseTo((Math.log(wordCount(PARAGRAPH)) - 1) / 2, 12);
+    expect(at(1)).toBeCloseTo(denseFeatures(PARAGRAPH)['report.declare']!, 12); // sd 0 → not scaled
+  });
+
+  it('handles empty text', () => {
+    expect(extractFeatures('', SPEC).indices.length).toBe(0);
+    expect(wordCount('')).toBe(0);
+  });
+
+  it('scores with dot()', () => {
+    const v = extractFeatures('un deux', SPEC);
+    const coefficients = new Float64Array(featureCount(SPEC)).fill(1);
+    expect(dot(v, coefficients)).toBeCloseTo(Array.from(v.values).reduce((a, b) => a + b, 0), 12);
+  });
+
+  it('is fast (well under a millisecond per paragraph)', () => {
+    const spec: FeatureSpec = { version: 1, wordBuckets: 1 << 15, charBuckets: 1 << 15, dense: [], denseMean: [], denseSd: [] };
+    for (let i = 0; i < 200; i++) extractFeatures(PARAGRAPH + i, spec); // warm up
+    const n = 2000;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) extractFeatures(PARAGRAPH + i, spec);
+    const perParagraph = (performance.now() - t0) / n;
+    // Measured ≈ 0.035 ms in plain Node on the 2-core dev machine (slower under Jest); the bound leaves room for a loaded CI runner.
+    expect(perParagraph).toBeLessThan(1);
+  });
+});
