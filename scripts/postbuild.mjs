@@ -1,6 +1,6 @@
 // After tsc: marks the CLI executable, validates the shipped corpora once (so start-up can skip zod), and bundles
 // the command line with esbuild (one file to load instead of hundreds of modules: start-up is measured in bench/).
-import { chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync } from 'node:fs';
 
 const bin = new URL('../dist/cli/main.js', import.meta.url);
 if (existsSync(bin)) chmodSync(bin, 0o755);
@@ -9,10 +9,13 @@ const { writePrevalidated } = await import('../dist/corpora/index.js');
 writePrevalidated();
 const { writePhrasingsPrevalidated } = await import('../dist/reference/phrasings.js');
 writePhrasingsPrevalidated();
+const { writeModelPrevalidated } = await import('../dist/score/model.js');
+writeModelPrevalidated();
 
 // The bin: src/cli/main.ts and what it imports statically, in one ES module (plus on-demand chunks for HTML input,
 // compare and batch). Packages loaded on demand or by workers stay external and load from node_modules.
 const { build } = await import('esbuild');
+rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 await build({
   entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
   outdir: new URL('../dist/bundle', import.meta.url).pathname,

@@ -6,7 +6,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WireproofError } from '../types.js';
 import { batchCommand } from './batch.js';
-import { runCheck, type CheckArgs } from './check.js';
+import type { CheckArgs } from './check.js';
 import { compareBuilder } from './compare-options.js';
 import { FORMAT_NAMES } from './formatters.js';
 import { processIo, type Io } from './io.js';
@@ -66,6 +66,8 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
           .option('references', { type: 'string', array: true, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' }),
       handler: async (a) => {
         const checkArgs = a as unknown as CheckArgs;
+        // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.
+        const { runCheck } = await import('./check.js');
         code = await runCheck({ ...checkArgs, files: checkArgs.files.map(unstdin) }, io);
       },
     })
@@ -78,6 +80,29 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
         const { runCompare } = await import('./compare.js');
         const compareArgs = a as unknown as import('./compare.js').CompareArgs;
         code = await runCompare({ ...compareArgs, reference: unstdin(compareArgs.reference), candidate: unstdin(compareArgs.candidate) }, io);
+      },
+    })
+    .command({
+      command: 'eval',
+      describe: 'Measure calibration and discrimination on a labelled JSONL of human and machine translations (docs/accuracy.md)',
+      builder: (y) =>
+        y
+          .option('data', { type: 'string', describe: 'JSONL of the fr-ht-vs-mt-paragraphs schema (default: ../shared/data/fr-ht-vs-mt-paragraphs/paragraphs.jsonl)' })
+          .option('out', { type: 'string', describe: 'Where to write the JSON figures (default: reports/eval.json)' })
+          .option('model', { type: 'string', describe: 'A model file instead of corpora/models/fr.json' })
+          .option('skip-loso', { type: 'boolean', default: false, describe: 'Skip the leave-one-system-out refits (slow)' }),
+      handler: async (a) => {
+        const { runEval } = await import('../eval/index.js');
+        const result = await runEval({
+          ...(a['data'] ? { data: String(a['data']) } : {}),
+          ...(a['out'] ? { out: String(a['out']) } : {}),
+          ...(a['model'] ? { model: String(a['model']) } : {}),
+          skipLoso: Boolean(a['skipLoso']),
+          log: (l: string) => io.stderr(`${l}\n`),
+        });
+        if (result.skipped) io.stderr(`${result.message}\n`);
+        else io.stdout(result.markdown);
+        code = 0;
       },
     })
     .command(

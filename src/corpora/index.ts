@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadModel, type Model } from '../score/model.js';
 import { WireproofError } from '../types.js';
 import { compilePattern, jsonlFiles, parseJsonl, type Located } from './load.js';
 import type {
@@ -38,6 +39,8 @@ export interface Corpora {
   ricSuffixes: Set<string>;
   ricStoplist: Set<string>;
   glossHeads: string[];
+  /** The fitted intrinsic-style model (corpora/models/fr.json), when the folder has one. */
+  model?: Model;
 }
 
 /** Each corpus kind: where it lives under the corpora folder, and its schema. */
@@ -162,6 +165,8 @@ export function loadCorpora(root = defaultCorporaRoot()): Corpora {
     ricStoplist: new Set(values<RicStopEntry>('ricStoplist').map((e) => e.token)),
     glossHeads: values<GlossHeadEntry>('glossHeads').map((e) => e.word),
   };
+  const modelPath = join(root, 'models', 'fr.json');
+  if (existsSync(modelPath)) corpora.model = loadModel(modelPath);
   cache.set(root, corpora);
   return corpora;
 }

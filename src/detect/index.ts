@@ -5,6 +5,7 @@ import { detector as calque } from './calque.js';
 import { detector as creditLine } from './credit-line.js';
 import { detector as fusedHeading } from './fused-heading.js';
 import { detector as glossedEnglishName } from './glossed-english-name.js';
+import { detector as intrinsicStyle } from './intrinsic-style.js';
 import { mtNotice } from './mt-notice.js';
 import { detector as ricCode } from './ric-code.js';
 import { detector as strippedLinkComma } from './stripped-link-comma.js';
@@ -20,6 +21,7 @@ export const detectors: readonly Detector[] = [
   creditLine,
   fusedHeading,
   glossedEnglishName,
+  intrinsicStyle,
   mtNotice,
   ricCode,
   strippedLinkComma,

@@ -16,7 +16,7 @@ const meta: RuleMeta = {
 
 /** The model, once the corpora carry it (`Corpora.model`); undefined otherwise. */
 function modelOf(context: DetectorContext): Model | undefined {
-  return (context.corpora as { model?: Model }).model;
+  return context.corpora.model;
 }
 
 function percent(logOdds: number): string {

@@ -1,78 +1,92 @@
 // The fitted intrinsic-style model (corpora/models/fr.json): its schema, loader and scorer. The file holds feature
 // settings, quantised coefficients over hashed n-grams and named features, a calibration map and fit-time figures;
 // it holds no text. Written by `npm run fit` (src/eval/fit.ts).
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type * as ZodModule from 'zod';
+import { zod } from '../util/zod.js';
 import { calibratedLogOdds, type CalibrationMap } from './calibrate.js';
 import { DENSE_FEATURES, dot, extractFeatures, featureCount, wordCount, type FeatureSpec } from './intrinsic.js';
 import { WireproofError } from '../types.js';
 
-const PowerOfTwo = z
-  .number()
-  .int()
-  .min(2)
-  .max(1 << 22)
-  .refine((n) => (n & (n - 1)) === 0, 'must be a power of two');
+/** The model file's schema (zod), built on first use: a shipped model validated at build time is not re-validated. */
+function buildSchema(z: typeof ZodModule.z) {
+  const PowerOfTwo = z
+    .number()
+    .int()
+    .min(2)
+    .max(1 << 22)
+    .refine((n) => (n & (n - 1)) === 0, 'must be a power of two');
 
-const FeatureSpecSchema = z.strictObject({
-  version: z.literal(1),
-  wordBuckets: PowerOfTwo,
-  charBuckets: PowerOfTwo,
-  dense: z.array(z.string().refine((n) => DENSE_FEATURES.includes(n), 'unknown named feature')),
-  denseMean: z.array(z.number()),
-  denseSd: z.array(z.number().min(0)),
-});
+  const FeatureSpecSchema = z.strictObject({
+    version: z.literal(1),
+    wordBuckets: PowerOfTwo,
+    charBuckets: PowerOfTwo,
+    dense: z.array(z.string().refine((n) => DENSE_FEATURES.includes(n), 'unknown named feature')),
+    denseMean: z.array(z.number()),
+    denseSd: z.array(z.number().min(0)),
+  });
 
-const CalibrationSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('platt'), a: z.number(), b: z.number() }),
-  z.strictObject({
-    method: z.literal('isotonic'),
-    x: z.array(z.number()).min(1),
-    y: z.array(z.number().min(0).max(1)).min(1),
-  }),
-]);
+  const CalibrationSchema = z.discriminatedUnion('method', [
+    z.strictObject({ method: z.literal('platt'), a: z.number(), b: z.number() }),
+    z.strictObject({
+      method: z.literal('isotonic'),
+      x: z.array(z.number()).min(1),
+      y: z.array(z.number().min(0).max(1)).min(1),
+    }),
+  ]);
 
-/** Coefficients of the hashed blocks, quantised: value = int16 × scale, little-endian, base64. */
-const QuantisedSchema = z.strictObject({
-  encoding: z.literal('int16le-base64'),
-  scale: z.number().positive(),
-  length: z.number().int().positive(),
-  data: z.string(),
-});
+  /** Coefficients of the hashed blocks, quantised: value = int16 × scale, little-endian, base64. */
+  const QuantisedSchema = z.strictObject({
+    encoding: z.literal('int16le-base64'),
+    scale: z.number().positive(),
+    length: z.number().int().positive(),
+    data: z.string(),
+  });
 
-export const ModelSchema = z.strictObject({
-  $comment: z.string().optional(),
-  kind: z.literal('wireproof-intrinsic-style'),
-  version: z.literal(1),
-  language: z.string().regex(/^[a-z]{2}$/),
-  features: FeatureSpecSchema,
-  coefficients: QuantisedSchema,
-  /** Coefficients of the named features, in FeatureSpec.dense order. */
-  denseCoefficients: z.array(z.number()),
-  intercept: z.number(),
-  calibration: CalibrationSchema,
-  /** Below this many words the model says nothing. */
-  minWords: z.number().int().min(1),
-  /** Calibrated log-odds smaller than this in absolute value give no signal (the model is unsure). */
-  minWeight: z.number().min(0),
-  /** Calibrated log-odds are clamped to ± this (a style model alone never reaches certainty). */
-  maxWeight: z.number().positive(),
-  training: z.strictObject({
-    corpora: z.array(z.string()).min(1),
-    heldOut: z.array(z.string()),
-    fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
-    texts: z.record(z.string(), z.number().int().min(0)),
-    split: z.string(),
-    l2: z.number().positive(),
-    seed: z.number().int(),
-  }),
-  figures: z.record(z.string(), z.unknown()),
-});
+  const ModelSchema = z.strictObject({
+    $comment: z.string().optional(),
+    kind: z.literal('wireproof-intrinsic-style'),
+    version: z.literal(1),
+    language: z.string().regex(/^[a-z]{2}$/),
+    features: FeatureSpecSchema,
+    coefficients: QuantisedSchema,
+    /** Coefficients of the named features, in FeatureSpec.dense order. */
+    denseCoefficients: z.array(z.number()),
+    intercept: z.number(),
+    calibration: CalibrationSchema,
+    /** Below this many words the model says nothing. */
+    minWords: z.number().int().min(1),
+    /** Calibrated log-odds smaller than this in absolute value give no signal (the model is unsure). */
+    minWeight: z.number().min(0),
+    /** Calibrated log-odds are clamped to ± this (a style model alone never reaches certainty). */
+    maxWeight: z.number().positive(),
+    training: z.strictObject({
+      corpora: z.array(z.string()).min(1),
+      heldOut: z.array(z.string()),
+      fingerprint: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+      texts: z.record(z.string(), z.number().int().min(0)),
+      split: z.string(),
+      l2: z.number().positive(),
+      seed: z.number().int(),
+    }),
+    figures: z.record(z.string(), z.unknown()),
+  });
+  return ModelSchema;
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
+
+/** The model file's zod schema. */
+export function modelSchema(): ReturnType<typeof buildSchema> {
+  schema ??= buildSchema(zod());
+  return schema;
+}
 
 /** The model file as stored. */
-export type ModelFile = z.infer<typeof ModelSchema>;
+export type ModelFile = ZodModule.infer<ReturnType<typeof buildSchema>>;
 
 /** A loaded model: the file plus its decoded coefficients. */
 export interface Model extends ModelFile {
@@ -107,7 +121,7 @@ export function decodeWeights(file: ModelFile): Float64Array {
 
 /** Validates a parsed model file and decodes it. Throws a WireproofError (code `corpus`) naming the problem. */
 export function parseModel(json: unknown, where = '<model>'): Model {
-  const parsed = ModelSchema.safeParse(json);
+  const parsed = modelSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.join('.') || '(root)';
@@ -122,6 +136,30 @@ export function parseModel(json: unknown, where = '<model>'): Model {
 
 const cache = new Map<string, Model>();
 
+function prevalidatedFile(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'model.validated.json');
+}
+
+function contentHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function isPrevalidated(text: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(prevalidatedFile(), 'utf8')) as string[]).includes(contentHash(text));
+  } catch {
+    return false;
+  }
+}
+
+/** Validates the shipped model and records its content hash (called by scripts/postbuild.mjs). */
+export function writeModelPrevalidated(): string {
+  const text = readFileSync(defaultModelPath(), 'utf8');
+  parseModel(JSON.parse(text), defaultModelPath());
+  writeFileSync(prevalidatedFile(), JSON.stringify([contentHash(text)]));
+  return prevalidatedFile();
+}
+
 /**
  * Loads and validates a model file (cached per path).
  * @param path defaults to the shipped French model
@@ -130,12 +168,15 @@ export function loadModel(path = defaultModelPath()): Model {
   const hit = cache.get(path);
   if (hit) return hit;
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
+    json = JSON.parse(text);
   } catch (error) {
     throw new WireproofError(`${path}: cannot read model file: ${(error as Error).message}`, 'corpus', path);
   }
-  const model = parseModel(json, path);
+  // The shipped model, validated when wireproof was built, is decoded without zod when its content is unchanged.
+  const model = isPrevalidated(text) ? { ...(json as ModelFile), weights: decodeWeights(json as ModelFile) } : parseModel(json, path);
   cache.set(path, model);
   return model;
 }

@@ -26,7 +26,6 @@ describe('intrinsic-style', () => {
   });
 
   it('returns nothing without a model', () => {
-    expect(detector.detect(makeParagraph(TEXT), makeContext())).toEqual([]);
     expect(detector.detect(makeParagraph(TEXT), withModel(undefined))).toEqual([]);
   });
 
