@@ -153,19 +153,19 @@ function re(source: string): RegExp {
 }
 
 /** Reporting-verb groups (datasets.md §1 caveat 5: "a déclaré" is markedly more frequent in machine output). */
-const REPORTING: ReadonlyArray<readonly [string, RegExp]> = [
-  ['report.declare', re(String.raw`\b(?:a|ont|avait|avaient) déclaré\b|\bdéclare\b`)],
-  ['report.dit', re(String.raw`\b(?:a|ont|avait) dit\b|\bdit-(?:il|elle)\b`)],
-  ['report.varied', re(String.raw`\b(?:a|ont) (?:indiqué|affirmé|expliqué|ajouté|souligné|précisé|estimé|assuré|annoncé|confié|poursuivi|insisté|rappelé|reconnu)\b`)],
-  ['report.selon', re(String.raw`\bselon\b`)],
-  ['report.inversion', re(String.raw`-t-(?:il|elle|on)\b|\b(?:dit|explique|ajoute|affirme|souligne|précise|estime|indique|assure|poursuit|relève|note)-(?:il|elle|t-il|t-elle)\b`)],
+const REPORTING_SOURCES: ReadonlyArray<readonly [string, string]> = [
+  ['report.declare', String.raw`\b(?:a|ont|avait|avaient) déclaré\b|\bdéclare\b`],
+  ['report.dit', String.raw`\b(?:a|ont|avait) dit\b|\bdit-(?:il|elle)\b`],
+  ['report.varied', String.raw`\b(?:a|ont) (?:indiqué|affirmé|expliqué|ajouté|souligné|précisé|estimé|assuré|annoncé|confié|poursuivi|insisté|rappelé|reconnu)\b`],
+  ['report.selon', String.raw`\bselon\b`],
+  ['report.inversion', String.raw`-t-(?:il|elle|on)\b|\b(?:dit|explique|ajoute|affirme|souligne|précise|estime|indique|assure|poursuit|relève|note)-(?:il|elle|t-il|t-elle)\b`],
 ];
 
 /**
  * Literal renderings of English or German turns (datasets.md §4, AF / OQLF / Usito entries and the newswire calques).
  * Rare; kept as one aggregate count.
  */
-const CALQUES = re(
+const CALQUES_SOURCE = (
   [
     "\\ben charge d[eu]",
     "\\ben capacité de",
@@ -183,7 +183,7 @@ const CALQUES = re(
     "\\bau courant du dossier\\b",
     "\\bune alternative\\b",
     "\\bsupport(?:er|é|ée) (?:le|la|les|un|une)\\b",
-  ].join('|'),
+  ].join('|')
 );
 
 /** Every named feature this code can compute, by name. A model selects a subset (FeatureSpec.dense). */
@@ -207,9 +207,19 @@ export const DENSE_FEATURES: readonly string[] = [
   'lex.digits',
   'fw.total',
   ...FUNCTION_WORDS.map((w) => `fw.${w}`),
-  ...REPORTING.map(([name]) => name),
+  ...REPORTING_SOURCES.map(([name]) => name),
   'calque.hits',
 ];
+
+/**
+ * The named features' patterns, compiled on first use: Unicode-aware boundaries make them costly to compile
+ * (25 ms at start-up, --cpu-prof), and the shipped model may not use named features at all.
+ */
+let compiled: { reporting: ReadonlyArray<readonly [string, RegExp]>; calques: RegExp } | undefined;
+function patterns(): NonNullable<typeof compiled> {
+  compiled ??= { reporting: REPORTING_SOURCES.map(([name, source]) => [name, re(source)] as const), calques: re(CALQUES_SOURCE) };
+  return compiled;
+}
 
 function count(text: string, pattern: RegExp): number {
   pattern.lastIndex = 0;
@@ -295,8 +305,9 @@ export function denseFeatures(text: string): Record<string, number> {
     out[`fw.${w}`] = (c / n) * 10;
   }
   out['fw.total'] = total / n;
-  for (const [name, pattern] of REPORTING) out[name] = (count(low, pattern) / n) * 10;
-  out['calque.hits'] = count(low, CALQUES);
+  const { reporting, calques } = patterns();
+  for (const [name, pattern] of reporting) out[name] = (count(low, pattern) / n) * 10;
+  out['calque.hits'] = count(low, calques);
   return out;
 }
 
