@@ -13,7 +13,7 @@ import { isInside, safeJoin } from './paths.js';
 import { readInput } from './read.js';
 import type { BatchEntry, BatchFormat, BatchOutcome, BatchSummary, BatchTask, BatchTotals } from './types.js';
 import { emptyCounts, VERDICTS } from './types.js';
-import { writeAtomic } from './write.js';
+import { writeFileAtomic as writeAtomic } from '../util/fs.js';
 
 /** Options of {@link runBatch}. */
 export interface BatchOptions {

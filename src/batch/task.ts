@@ -5,7 +5,7 @@ import type { Formatter, Report } from '../types.js';
 import { WireproofError } from '../types.js';
 import type { BatchOutcome, BatchTask } from './types.js';
 import { emptyCounts } from './types.js';
-import { writeAtomic } from './write.js';
+import { writeFileAtomic as writeAtomic } from '../util/fs.js';
 
 let htmlFormatter: Formatter | undefined;
 let rules: ReturnType<typeof rulesMeta> | undefined;

@@ -1,6 +1,4 @@
 // The CLI's contact with the outside: streams, environment, colour decision, atomic file writes.
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 /** What a command may touch; tests pass fakes. */
 export interface Io {
@@ -35,15 +33,4 @@ export function useColor(io: Io, flag: boolean | undefined, toFile: boolean): bo
   return !toFile && io.stdoutIsTTY && io.env['TERM'] !== 'dumb';
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename, so readers never see half a report. */
-export function writeFileAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
+export { writeFileAtomic } from '../util/fs.js';

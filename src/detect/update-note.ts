@@ -1,6 +1,6 @@
 // Rule update-note: Reuters update (writethru) notes whose wording shows machine translation, or untranslated English.
 import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
-import { excerpt, findWireMarks, makeSignal } from './util.js';
+import { detectWireMarks } from './util.js';
 
 /** Rule metadata (id, severity, kinds). */
 const meta: RuleMeta = {
@@ -29,23 +29,7 @@ const MESSAGES = {
 export const detector: Detector = {
   meta,
   detect(p: Paragraph, context: DetectorContext): Signal[] {
-    const hits = findWireMarks(p, context.corpora.wireMarks, 'update-note');
-    const out: Signal[] = [];
-    for (const { start, end, entry } of hits) {
-      // English notes are normal in English copy.
-      if (entry.provenance === 'source' && context.language === 'en') continue;
-      out.push(
-        makeSignal(meta, p, {
-          start,
-          end,
-          weight: entry.weight,
-          scope: 'document',
-          message: `${MESSAGES[entry.provenance]}: ${excerpt(p.text.slice(start, end))}`,
-          data: { id: entry.id, provenance: entry.provenance, status: entry.status },
-        }),
-      );
-    }
-    return out;
+    return detectWireMarks(meta, 'update-note', MESSAGES, p, context.corpora.wireMarks, context.language);
   },
 };
 

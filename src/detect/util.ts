@@ -172,3 +172,33 @@ export function findWireMarks(p: Paragraph, entries: readonly CompiledWireMark[]
   }
   return kept.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The body shared by the wire-mark rules (credit-line, update-note): one document-scope signal per entry of `kind`
+ * found in the paragraph, weighted by the entry, worded by its provenance. Source-language marks are skipped in
+ * documents of that language, where they are normal.
+ */
+export function detectWireMarks(
+  meta: RuleMeta,
+  kind: WireMarkEntry['kind'],
+  messages: Readonly<Record<WireMarkEntry['provenance'], string>>,
+  p: Paragraph,
+  marks: readonly CompiledWireMark[],
+  language: string,
+): Signal[] {
+  const out: Signal[] = [];
+  for (const { start, end, entry } of findWireMarks(p, marks, kind)) {
+    if (entry.provenance === 'source' && language === 'en') continue;
+    out.push(
+      makeSignal(meta, p, {
+        start,
+        end,
+        weight: entry.weight,
+        scope: 'document',
+        message: `${messages[entry.provenance]}: ${excerpt(p.text.slice(start, end))}`,
+        data: { id: entry.id, provenance: entry.provenance, status: entry.status },
+      }),
+    );
+  }
+  return out;
+}
