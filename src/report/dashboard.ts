@@ -1,37 +1,8 @@
 // Batch dashboard (DIR/index.html): a pure function from a batch summary to one standalone, offline HTML page.
-import escapeHtml from 'escape-html';
 import type { BatchEntry, BatchSummary } from '../batch/types.js';
 import { VERDICTS } from '../batch/types.js';
-import type { Verdict } from '../types.js';
 import { CSP } from './html.js';
-
-const BINS = 10;
-
-const VERDICT_TEXT: Record<Verdict, string> = {
-  'declared-machine': 'Declared machine translation',
-  'undeclared-machine': 'Undeclared machine translation',
-  human: 'Human translation',
-  mixed: 'Mixed',
-  uncertain: 'Uncertain',
-  unknown: 'Unknown',
-};
-
-/** Escapes for element content and quoted attribute values alike (`&`, `<`, `>`, `"`, `'`). */
-function esc(value: string | number): string {
-  return escapeHtml(String(value));
-}
-
-/** Probability as a percentage that never rounds a near-certainty to a flat 100 % (or 0 %), as the HTML report does. */
-function percent(p: number): string {
-  if (p > 0.995 && p < 1) return '>99%';
-  if (p > 0 && p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
-}
-
-/** Green (human) to red (machine); numeric only, so safe in a style attribute. */
-function hue(p: number): number {
-  return Math.round(120 * (1 - Math.min(1, Math.max(0, p))));
-}
+import { BINS, esc, hue, percent, VERDICT_TEXT } from './html-shared.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,5 +1,4 @@
 // HTML formatter: one standalone, offline page per run, with evidence highlighted in each paragraph's text.
-import escapeHtml from 'escape-html';
 import type {
   Drift,
   FormatContext,
@@ -8,9 +7,9 @@ import type {
   Report,
   ReportParagraph,
   ReportedSignal,
-  Verdict,
 } from '../types.js';
 import { CSS, SCRIPT } from './html-assets.js';
+import { BINS, esc, hue, percent, VERDICT_TEXT } from './html-shared.js';
 
 /**
  * The page's Content-Security-Policy: nothing may load from anywhere, only the inline style and script run.
@@ -21,33 +20,6 @@ export const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'u
 /** Where rule pages live; rule links are plain navigation, never loaded by the page itself. */
 const RULE_DOCS = 'https://github.com/wireproof/wireproof/blob/main/';
 
-const BINS = 10;
-
-const VERDICT_TEXT: Record<Verdict, string> = {
-  'declared-machine': 'Declared machine translation',
-  'undeclared-machine': 'Undeclared machine translation',
-  human: 'Human translation',
-  mixed: 'Mixed',
-  uncertain: 'Uncertain',
-  unknown: 'Unknown',
-};
-
-/** Escapes text for element content and for quoted attribute values alike (`&`, `<`, `>`, `"`, `'`). */
-function esc(value: string | number): string {
-  return escapeHtml(String(value));
-}
-
-/** Probability as a percentage that never rounds a near-certainty up to a flat 100 % (or down to 0 %). */
-function percent(p: number): string {
-  if (p > 0.995 && p < 1) return '>99%';
-  if (p > 0 && p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
-}
-
-/** Green (human) to red (machine); numeric only, so safe in a style attribute. */
-function hue(p: number): number {
-  return Math.round(120 * (1 - Math.min(1, Math.max(0, p))));
-}
 
 function formatWeight(w: number): string {
   return `${w > 0 ? '+' : ''}${w.toFixed(2)}`;

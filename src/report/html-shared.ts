@@ -1,0 +1,33 @@
+// Helpers shared by the HTML report and the batch dashboard: escaping, verdict wording, percentages, colours.
+import escapeHtml from 'escape-html';
+import type { Verdict } from '../types.js';
+
+/** Bins of the probability histograms. */
+export const BINS = 10;
+
+/** Human wording of each verdict. */
+export const VERDICT_TEXT: Record<Verdict, string> = {
+  'declared-machine': 'Declared machine translation',
+  'undeclared-machine': 'Undeclared machine translation',
+  human: 'Human translation',
+  mixed: 'Mixed',
+  uncertain: 'Uncertain',
+  unknown: 'Unknown',
+};
+
+/** Escapes text for element content and for quoted attribute values alike (`&`, `<`, `>`, `"`, `'`). */
+export function esc(value: string | number): string {
+  return escapeHtml(String(value));
+}
+
+/** Probability as a percentage that never rounds a near-certainty up to a flat 100 % (or down to 0 %). */
+export function percent(p: number): string {
+  if (p > 0.995 && p < 1) return '>99%';
+  if (p > 0 && p < 0.005) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}
+
+/** Green (human) to red (machine); numeric only, so safe in a style attribute. */
+export function hue(p: number): number {
+  return Math.round(120 * (1 - Math.min(1, Math.max(0, p))));
+}
