@@ -278,7 +278,7 @@ export interface RuleMeta {
   /** Stable kebab-case id. */
   id: string;
   description: string;
-  /** Severity of the lint message the rule's signals produce; `off` rules still feed the score. */
+  /** Severity of the lint message the rule's signals produce. A default of `off` means "no message, but the signals still feed the score"; a rule the user sets to `off` does not run at all. */
   defaultSeverity: RuleLevel;
   /** Path of the rule's page, relative to the repository (docs/rules/<id>.md). */
   docs: string;
