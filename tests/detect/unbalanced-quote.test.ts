@@ -63,10 +63,10 @@ describe('unbalanced-quote invalid (flagged)', () => {
     expect(runDoc(['Texte.', '"Les analystes estiment que le titre va monter.'])).toEqual([[], ['0-1 unbalanced-quote "\\""']]);
   });
 
-  it('weighs 0.8, once per family and paragraph', () => {
+  it('weighs 0.3, once per family and paragraph', () => {
     const p = makeParagraph('"un "deux "trois');
     const signals = detector.detect(p, makeContext([p]));
     expect(signals).toHaveLength(1);
-    expect(signals[0]).toMatchObject({ weight: 0.8, evidence: 'artefact', data: { family: 'straight "', open: 3 } });
+    expect(signals[0]).toMatchObject({ weight: 0.3, evidence: 'artefact', data: { family: 'straight "', open: 3 } });
   });
 });
