@@ -307,7 +307,8 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     .map((s) => s.text)
     .join('\n')
     .slice(0, 4000);
-  const guess = detectLanguage(articleText, only);
+  // The document's language from up to 2,000 characters of article text (paragraphs read only the first 240).
+  const guess = detectLanguage(articleText, only, 2000);
   let language = guess.language;
   let languageConfidence = guess.confidence;
   if (input.declaredLanguage && (language === 'und' || languageConfidence < 0.3)) {
