@@ -112,9 +112,11 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
   validateOptions(options);
   const file = options.file ?? '<text>';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  // A bad --source is the caller's error, not this input's: it throws instead of becoming an error report.
+  const resolved = await resolveOptions(options);
   try {
     const ingested = await ingestBytes(bytes, file, { format: options.format ?? 'auto' });
-    return checkIngested(ingested, options, loadCorpora(options.corpora), await resolveOptions(options));
+    return checkIngested(ingested, options, loadCorpora(options.corpora), resolved);
   } catch (error) {
     return inputError(file, error);
   }
