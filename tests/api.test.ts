@@ -1,0 +1,28 @@
+// Public API: check() never prints or exits; input problems become reports, caller mistakes throw.
+import { describe, expect, test } from '@jest/globals';
+import { existsSync } from 'node:fs';
+import { check, checkFiles, rulesMeta } from '../src/api.js';
+
+describe('api', () => {
+  test('check(text) returns a report; bytes that are binary give an error report, not an exception', async () => {
+    const report = await check('Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole.');
+    expect(report.paragraphs).toHaveLength(1);
+    expect(report.error).toBeUndefined();
+    const binary = await check(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0, 0]));
+    expect(binary.error?.code).toBe('binary');
+  });
+
+  test('a missing source file or a bad prior is the caller’s error: it throws', async () => {
+    await expect(check('Un texte.', { source: '/no/such/original.en.txt' })).rejects.toThrow(/original\.en\.txt/);
+    await expect(check('Un texte.', { prior: 0 })).rejects.toThrow(/prior/);
+    await expect(checkFiles(['seeds/000_22f5c933d92a2ddd.txt'], { source: '/no/such/original.en.txt' })).rejects.toThrow(/original\.en\.txt/);
+  });
+
+  test('every registered rule has a kebab-case id and a docs page that exists', () => {
+    for (const [id, meta] of Object.entries(rulesMeta())) {
+      expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+      expect(meta.docs).toBe(`docs/rules/${id}.md`);
+      expect(existsSync(meta.docs)).toBe(true);
+    }
+  });
+});
