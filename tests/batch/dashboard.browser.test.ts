@@ -1,17 +1,17 @@
 // Batch dashboard in headless Chromium: filters and sorting work, hostile names stay text, nothing loads; screenshot saved.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable, launchChromium, watch } from '../support/browser.js';
 import type { BatchEntry, BatchSummary } from '../../src/batch/types.js';
 import { emptyByLabel, VERDICTS } from '../../src/batch/types.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 import type { Verdict } from '../../src/types.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('tests/artifacts');
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 const maybe = available ? test : test.skip;
 if (!available) console.warn(`${CHROMIUM} not found: skipping the headless-browser test of the batch dashboard.`);
 
@@ -82,11 +82,7 @@ let file = '';
 
 beforeAll(async () => {
   if (!available) return;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   file = join(ARTIFACTS, 'dashboard.html');
   writeFileSync(file, renderDashboard(summary()));
@@ -99,18 +95,7 @@ afterAll(async () => {
 describe('batch dashboard in Chromium', () => {
   maybe('filters by verdict and text, sorts by probability, runs and loads nothing else; screenshot saved', async () => {
     const page = await browser!.newPage({ viewport: { width: 1000, height: 760 } });
-    const dialogs: string[] = [];
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { dialogs, requests, problems } = watch(page);
     const url = pathToFileURL(file).href;
     await page.goto(url, { waitUntil: 'load' });
 

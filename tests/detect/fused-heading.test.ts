@@ -1,19 +1,13 @@
 // Rule fused-heading: an all-caps subheading run into the next sentence; not datelines or acronyms in sentences.
 import { describe, expect, it } from '@jest/globals';
 import { detector } from '../../src/detect/fused-heading.js';
-import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+import { expectedAt, makeContext, makeParagraph, runOn } from '../support/paragraph.js';
 
 const context = makeContext();
 
-function run(text: string): string[] {
-  return detector.detect(makeParagraph(text), context).map((s) => show(s, text));
-}
+const run = (text: string): string[] => runOn(detector, text, context);
 
-function at(text: string, fragment: string): string {
-  const i = text.indexOf(fragment);
-  if (i === -1) throw new Error(`${fragment} not in ${text}`);
-  return `${i}-${i + fragment.length} fused-heading ${JSON.stringify(fragment)}`;
-}
+const at = (text: string, fragment: string): string => expectedAt('fused-heading', text, fragment);
 
 describe('fused-heading valid (no signal)', () => {
   const valid = [

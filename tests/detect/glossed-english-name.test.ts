@@ -1,19 +1,13 @@
 // Rule glossed-english-name: English institution names next to a literal French rendering; acronyms are fine.
 import { describe, expect, it } from '@jest/globals';
 import { detector } from '../../src/detect/glossed-english-name.js';
-import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+import { expectedAt, makeContext, makeParagraph, runOn } from '../support/paragraph.js';
 
 const context = makeContext();
 
-function run(text: string): string[] {
-  return detector.detect(makeParagraph(text), context).map((s) => show(s, text));
-}
+const run = (text: string): string[] => runOn(detector, text, context);
 
-function at(text: string, fragment: string): string {
-  const i = text.indexOf(fragment);
-  if (i === -1) throw new Error(`${fragment} not in ${text}`);
-  return `${i}-${i + fragment.length} glossed-english-name ${JSON.stringify(fragment)}`;
-}
+const at = (text: string, fragment: string): string => expectedAt('glossed-english-name', text, fragment);
 
 describe('glossed-english-name valid (no signal)', () => {
   const valid = [

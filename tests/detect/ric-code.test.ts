@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { detector } from '../../src/detect/ric-code.js';
 import type { ParagraphKind } from '../../src/types.js';
-import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+import { expectedAt, makeContext, makeParagraph, show } from '../support/paragraph.js';
 
 const context = makeContext();
 
@@ -11,11 +11,7 @@ function run(text: string, kind: ParagraphKind = 'body'): string[] {
 }
 
 /** The expected compact form of a signal on `fragment` (its first occurrence in `text`). */
-function at(text: string, fragment: string): string {
-  const i = text.indexOf(fragment);
-  if (i === -1) throw new Error(`${fragment} not in ${text}`);
-  return `${i}-${i + fragment.length} ric-code ${JSON.stringify(fragment)}`;
-}
+const at = (text: string, fragment: string): string => expectedAt('ric-code', text, fragment);
 
 describe('ric-code valid (no signal)', () => {
   const valid = [

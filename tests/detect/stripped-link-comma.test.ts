@@ -1,19 +1,13 @@
 // Rule stripped-link-comma: `word ,` where a link was stripped; not number lists, URLs or code.
 import { describe, expect, it } from '@jest/globals';
 import { detector } from '../../src/detect/stripped-link-comma.js';
-import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+import { expectedAt, makeContext, makeParagraph, runOn } from '../support/paragraph.js';
 
 const context = makeContext();
 
-function run(text: string): string[] {
-  return detector.detect(makeParagraph(text), context).map((s) => show(s, text));
-}
+const run = (text: string): string[] => runOn(detector, text, context);
 
-function at(text: string, fragment: string): string {
-  const i = text.indexOf(fragment);
-  if (i === -1) throw new Error(`${fragment} not in ${text}`);
-  return `${i}-${i + fragment.length} stripped-link-comma ${JSON.stringify(fragment)}`;
-}
+const at = (text: string, fragment: string): string => expectedAt('stripped-link-comma', text, fragment);
 
 describe('stripped-link-comma valid (no signal)', () => {
   const valid = [

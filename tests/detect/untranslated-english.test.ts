@@ -1,18 +1,14 @@
 // Rule untranslated-english: English sentences in a French text (franc with an `only` list); names and codes are not English.
 import { describe, expect, it } from '@jest/globals';
 import { detector } from '../../src/detect/untranslated-english.js';
-import { makeContext, makeParagraph, show } from '../support/paragraph.js';
+import { expectedAt, makeContext, makeParagraph, show } from '../support/paragraph.js';
 
 function run(text: string, language = 'fr'): string[] {
   const p = makeParagraph(text);
   return detector.detect(p, makeContext([p], language)).map((s) => show(s, text));
 }
 
-function at(text: string, fragment: string): string {
-  const i = text.indexOf(fragment);
-  if (i === -1) throw new Error(`${fragment} not in ${text}`);
-  return `${i}-${i + fragment.length} untranslated-english ${JSON.stringify(fragment)}`;
-}
+const at = (text: string, fragment: string): string => expectedAt('untranslated-english', text, fragment);
 
 const EN1 = 'The company said it was reviewing the contract and would respond later this week.';
 const EN2 = 'We believe that the growing political tailwinds provide a fertile backdrop for the software.';

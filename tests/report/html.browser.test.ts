@@ -4,12 +4,12 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { CHROMIUM, chromiumAvailable, launchChromium, watch } from '../support/browser.js';
 import { format } from '../../src/report/html.js';
 import { humanReport, machineReport, makeContext, unreadableReport } from './fixtures.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = resolve('tests/artifacts');
-const available = existsSync(CHROMIUM);
+const available = chromiumAvailable;
 const maybe = available ? test : test.skip;
 if (!available) {
   console.warn(`${CHROMIUM} not found: skipping the headless-browser tests of the HTML report (apt-get install chromium).`);
@@ -20,20 +20,7 @@ let file = '';
 
 beforeAll(async () => {
   if (!available) return;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   file = join(ARTIFACTS, 'html-report.html');
   writeFileSync(file, format([machineReport(), humanReport(), unreadableReport()], makeContext()));
@@ -46,18 +33,7 @@ afterAll(async () => {
 describe('html report in Chromium', () => {
   maybe('shows hostile text as text, runs and loads nothing, opens evidence on click; screenshot saved', async () => {
     const page = await browser!.newPage({ viewport: { width: 1100, height: 900 } });
-    const dialogs: string[] = [];
-    const requests: string[] = [];
-    const problems: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    const { dialogs, requests, problems } = watch(page);
 
     const url = pathToFileURL(file).href;
     await page.goto(url, { waitUntil: 'load' });
