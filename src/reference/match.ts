@@ -1,6 +1,6 @@
 // Finds reference phrasings in one paragraph: index candidates, then a word-level fuzzy alignment scored as a translation memory does.
 import { NEUTRAL_TAG } from './phrasings.js';
-import { candidateForms, DEFAULT_THRESHOLD, encodeKeys, formAt, type FormKind, type PhrasingIndex } from './shingle-index.js';
+import { candidateBound, candidateForms, DEFAULT_THRESHOLD, encodeKeys, formAt, type FormKind, type PhrasingIndex } from './shingle-index.js';
 import { isArticleKey, isStopKey, tokenizeWords, type WordToken } from './tokens.js';
 
 /** OmegaT's fuzzy-match statistics buckets (qa-tools-and-mt-detection.md §2), by whole percent. */
@@ -336,6 +336,90 @@ function verifyForm(index: PhrasingIndex, f: number, para: ParagraphKeys, thresh
   }
 }
 
+/** Order of the overlap resolution: higher similarity, then longer span, canonical before variant, earlier, lower form. */
+function byPreference(index: PhrasingIndex): (a: Hit, b: Hit) => number {
+  return (a, b) =>
+    b.similarity - a.similarity ||
+    b.e - b.s - (a.e - a.s) ||
+    index.formKind[a.form]! - index.formKind[b.form]! ||
+    a.s - b.s ||
+    a.form - b.form;
+}
+
+/**
+ * Overlap resolution, best first (`byPreference`): keeps the hits that overlap no better one. Marks the words they
+ * take in `taken` (cleared first) and returns them in preference order.
+ */
+function choose(index: PhrasingIndex, hits: Hit[], taken: Uint8Array): Hit[] {
+  hits.sort(byPreference(index));
+  taken.fill(0);
+  const chosen: Hit[] = [];
+  for (const h of hits) {
+    let free = true;
+    for (let i = h.s; i < h.e && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, h.s, h.e);
+    chosen.push(h);
+  }
+  return chosen;
+}
+
+/**
+ * Whether form f could still have a match that overlaps none of the words in `taken`: such a match lies in free words
+ * and holds `required` of the form's content words and all its names (verifyForm's own test), so enough of them
+ * must occur outside `taken`.
+ */
+function reachesFreeWords(index: PhrasingIndex, f: number, para: ParagraphKeys, taken: Uint8Array): boolean {
+  const c0 = index.contentStart[f]!;
+  const cl = index.contentStart[f + 1]! - c0;
+  let free = 0;
+  let names = 0;
+  for (let ci = 0; ci < cl; ci++) {
+    const ps = para.positions.get(index.contentData[c0 + ci]!);
+    if (ps === undefined) continue;
+    for (const p of ps) {
+      if (taken[p]) continue;
+      free++;
+      names += index.contentMandatory[c0 + ci]!;
+      break;
+    }
+  }
+  return free >= index.formRequired[f]! && names >= index.formNames[f]!;
+}
+
+/**
+ * Verifies candidates in decreasing order of their similarity bound (`candidateBound`) and skips, exactly, those that
+ * cannot be kept: when every match a form could have would overlap a better match already found, none of its matches
+ * survives the overlap resolution, and a match that does not survive changes nothing else. "Better" is safe because
+ * every match not yet found scores at most the current bound, so the resolution over the matches scoring above it is
+ * already final. A large term base holds many near-copies of one formula (bench/phrasings.mjs: "n'a pas répondu …"
+ * with one word changed, 541 candidates for a 14-word paragraph); once the formula itself is found, the copies are
+ * skipped without an alignment. The result equals verifying every candidate (tests/reference/index.test.ts).
+ */
+function verifyByBound(index: PhrasingIndex, forms: number[], para: ParagraphKeys, threshold: number, hits: Hit[], taken: Uint8Array): void {
+  const bound = forms.map((f) => candidateBound(index, f));
+  const order = forms.map((_, i) => i).sort((a, b) => bound[b]! - bound[a]! || forms[a]! - forms[b]!);
+  let resolvedAbove = -1;
+  for (const i of order) {
+    const f = forms[i]!;
+    const b = bound[i]!;
+    let above = 0;
+    for (const h of hits) if (h.similarity > b) above++;
+    if (above > 0) {
+      if (above !== resolvedAbove) {
+        choose(
+          index,
+          hits.filter((h) => h.similarity > b),
+          taken,
+        );
+        resolvedAbove = above;
+      }
+      if (!reachesFreeWords(index, f, para, taken)) continue;
+    }
+    verifyForm(index, f, para, threshold, hits);
+  }
+}
+
 /** Per index and language: which phrasings apply (their language or `any`); undefined when all do. */
 const filters = new WeakMap<PhrasingIndex, Map<string, Uint8Array | undefined | null>>();
 
@@ -405,25 +489,13 @@ export function findPhrasings(text: string, index: PhrasingIndex, options: FindP
   });
   const paragraph: ParagraphKeys = { keys: para, stop: Uint8Array.from(tokens, (t) => (isStopKey(t.key) ? 1 : 0)), positions };
   const hits: Hit[] = [];
-  for (const f of forms) verifyForm(index, f, paragraph, threshold, hits);
-
-  hits.sort(
-    (a, b) =>
-      b.similarity - a.similarity ||
-      b.e - b.s - (a.e - a.s) ||
-      index.formKind[a.form]! - index.formKind[b.form]! ||
-      a.s - b.s ||
-      a.form - b.form,
-  );
   const taken = new Uint8Array(para.length);
-  const chosen: Hit[] = [];
-  for (const h of hits) {
-    let free = true;
-    for (let i = h.s; i < h.e && free; i++) if (taken[i]) free = false;
-    if (!free) continue;
-    taken.fill(1, h.s, h.e);
-    chosen.push(h);
+  if (options.exhaustive) {
+    for (const f of forms) verifyForm(index, f, paragraph, threshold, hits);
+  } else {
+    verifyByBound(index, forms, paragraph, threshold, hits, taken);
   }
+  const chosen = choose(index, hits, taken);
   chosen.sort((a, b) => a.s - b.s);
   return chosen.map((h) => toMatch(h, index, para, text, tokens, taken));
 }

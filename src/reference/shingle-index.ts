@@ -54,6 +54,12 @@ export interface PhrasingIndex {
   formNames: Int32Array;
   contentWordStart: Int32Array;
   contentWordData: Int32Array;
+  /**
+   * Parallel to `keyData` and `contentWordData`: how many times the same key occurs earlier in the form, so that the
+   * bag bounds of a look-up count repeats in one pass (`supplied`).
+   */
+  keyRank: Uint8Array;
+  contentWordRank: Uint8Array;
   /** Key → key id. Keys of a paragraph that are not in the vocabulary cannot match anything. */
   vocabulary: ReadonlyMap<string, number>;
   /** 1 for key ids of function words. */
@@ -63,11 +69,14 @@ export interface PhrasingIndex {
   /** Unigram postings: every form filed under its prefix keys, `postingForms[postingStart[k] .. postingStart[k+1])`. */
   postingStart: Int32Array;
   postingForms: Int32Array;
-  /** Forms with one content word only, filed under it (the unigram half of the shingle look-up). */
+  /**
+   * Forms with one content word, or whose matches need hold only their names, filed under that word or their first
+   * name (the unigram half of the shingle look-up).
+   */
   singleStart: Int32Array;
   singleForms: Int32Array;
   /**
-   * Pair postings: forms with two or more content words, filed under each pair of their prefix keys (see `pairKey`),
+   * Pair postings: the other forms, filed under pairs of their content keys (see `buildPhrasingIndex`),
    * longest form first; `pairReach[p]` is the form's length in words, so a look-up stops at forms too short to hold
    * two words as far apart as the pair's.
    */
@@ -76,7 +85,14 @@ export interface PhrasingIndex {
   pairForms: Int32Array;
   pairLength: Int32Array;
   /** Scratch space for look-ups (generation stamps), so a look-up allocates nothing per form. */
-  scratch: { formStamp: Uint32Array; keyStamp: Uint32Array; keyCount: Int32Array; generation: number };
+  scratch: {
+    formStamp: Uint32Array;
+    keyStamp: Uint32Array;
+    keyCount: Int32Array;
+    /** Upper bound of each returned form's similarity in the last look-up (`candidateBound`). */
+    formBound: Float64Array;
+    generation: number;
+  };
 }
 
 /** Default lowest similarity of a match (match.ts `FindPhrasingsOptions.threshold`). */
@@ -313,23 +329,33 @@ export function buildPhrasingIndex(phrasings: readonly Phrasing[]): PhrasingInde
   const fill = postingStart.slice(0, vocabulary.size);
   for (let f = 0; f < formCount; f++) for (const k of prefixes[f]!) postingForms[fill[k]!++] = f;
 
-  // Shingle postings. A form with one content word, or with a name, is filed under that word or its first name. A
-  // form with c ≥ 2 content words and no name, of which a match holds r = requiredContent(c) ≥ 2, is filed under
-  // every pair of its c − r + 2 rarest ones: a match misses at most c − r of them, so it holds two of those, at most
-  // `maxLength − 1` words apart.
+  // Shingle postings. A form with one content word, or whose matches need hold nothing but its names, is filed under
+  // its first name or its word. A form with c ≥ 2 content words and no name, of which a match holds r ≥ 2, is filed
+  // under every pair of its c − r + 2 rarest ones: a match misses at most c − r of them, so it holds two of those, at
+  // most `maxLength − 1` words apart. A form with names whose matches must also hold other words is filed under its
+  // first name paired with each of its c − r + 1 rarest other words, of which a match holds one: filed under the name
+  // alone, the near-copies of a formula that names Reuters were all visited by every paragraph naming Reuters
+  // (1,374 forms per such paragraph in bench/phrasings.mjs).
   const V = vocabulary.size;
   const singleStart = new Int32Array(V + 1);
   const pairsOf: number[][] = new Array(formCount);
   let pairTotal = 0;
   for (let f = 0; f < formCount; f++) {
     const c = cStart[f + 1]! - cStart[f]!;
-    if (c === 1 || nameCount[f]! > 0) {
+    const named = nameCount[f]!;
+    if (c === 1 || (named > 0 && req[f]! <= named)) {
       singleStart[prefixes[f]![0]! + 1]!++;
       continue;
     }
-    const top = rankedOf[f]!.slice(0, Math.min(c, c - req[f]! + 2));
     const pairs: number[] = [];
-    for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.push(top[i]!, top[j]!);
+    if (named > 0) {
+      // `ranked` puts names first; a match misses only other words, at most c − r of them.
+      const name = rankedOf[f]![0]!;
+      for (const k of rankedOf[f]!.slice(named, named + c - req[f]! + 1)) pairs.push(name, k);
+    } else {
+      const top = rankedOf[f]!.slice(0, Math.min(c, c - req[f]! + 2));
+      for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.push(top[i]!, top[j]!);
+    }
     pairsOf[f] = pairs;
     pairTotal += pairs.length / 2;
   }
@@ -383,6 +409,8 @@ export function buildPhrasingIndex(phrasings: readonly Phrasing[]): PhrasingInde
     formNames: nameCount,
     contentWordStart: wordStart.done(),
     contentWordData: wordData.done(),
+    keyRank: repeatRanks(keyStart.done(), keyData.done()),
+    contentWordRank: repeatRanks(wordStart.done(), wordData.done()),
     vocabulary,
     keyStop: Uint8Array.from(stop),
     maxFormLength,
@@ -398,6 +426,7 @@ export function buildPhrasingIndex(phrasings: readonly Phrasing[]): PhrasingInde
       formStamp: new Uint32Array(formCount),
       keyStamp: new Uint32Array(V),
       keyCount: new Int32Array(V),
+      formBound: new Float64Array(formCount),
       generation: 0,
     },
   };
@@ -434,30 +463,43 @@ export interface CandidateOptions {
   lookup?: 'auto' | 'unigram' | 'shingle';
 }
 
+/** For ranges `start[f] .. start[f+1]` of `data`: how many times each entry's value occurs earlier in its range (capped at 255). */
+function repeatRanks(start: Int32Array, data: Int32Array): Uint8Array {
+  const rank = new Uint8Array(data.length);
+  for (let f = 0; f + 1 < start.length; f++) {
+    for (let i = start[f]!; i < start[f + 1]!; i++) {
+      let before = 0;
+      for (let j = start[f]!; j < i; j++) if (data[j] === data[i]) before++;
+      rank[i] = Math.min(255, before);
+    }
+  }
+  return rank;
+}
+
 /**
  * How many of `data[from .. to)` the paragraph can supply, repeats counted against the paragraph's own counts
- * (`count[k]`, valid where `stamp[k] === g`).
+ * (`count[k]`, valid where `stamp[k] === g`; `rank` from `repeatRanks`).
  */
-function supplied(data: Int32Array, from: number, to: number, stamp: Uint32Array, count: Int32Array, g: number): number {
+function supplied(data: Int32Array, rank: Uint8Array, from: number, to: number, stamp: Uint32Array, count: Int32Array, g: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const k = data[i]!;
-    if (stamp[k] !== g) continue;
-    let before = 0;
-    for (let j = from; j < i; j++) if (data[j] === k) before++;
-    if (before < count[k]!) n++;
+    if (stamp[k] === g && rank[i]! < count[k]!) n++;
   }
   return n;
 }
 
 /**
- * Whether form f can match the paragraph stamped with generation g: `required` content keys present, every name
- * among them, and the bag bounds — u form words the paragraph cannot supply cost u edits, so a span scores at most
- * n / (n + u); the content words supplied bound match.ts's content overlap. Exact consequences of match.ts's tests,
- * so still lossless.
+ * Whether form f can match the paragraph stamped with generation g, and if so the highest similarity any match of it
+ * can reach there (else -1): `required` content keys present, every name among them, and the bag bounds. A match
+ * pairs at most n − u of the form's n words with equal words of its span, u being the form words the paragraph cannot
+ * supply (counted), and its similarity is at most that many over max(n, span): (n − u) / n. (Each swap of two
+ * neighbours costs one edit and pairs two equal words, so it cannot beat that: similarity = (z + t − min(ins, del)) /
+ * max(n, span) ≤ (z + 2t) / n for z equal words and t swaps.) The content words supplied bound match.ts's content
+ * overlap. Exact consequences of match.ts's tests, so still lossless.
  */
-function admits(index: PhrasingIndex, f: number, g: number, threshold: number): boolean {
-  const { contentStart, contentData, contentMandatory, keyStart, keyData, contentWordStart, contentWordData } = index;
+function admits(index: PhrasingIndex, f: number, g: number, threshold: number): number {
+  const { contentStart, contentData, contentMandatory, keyStart, keyData, keyRank, contentWordStart, contentWordData, contentWordRank } = index;
   const stamp = index.scratch.keyStamp;
   const count = index.scratch.keyCount;
   let present = 0;
@@ -468,12 +510,14 @@ function admits(index: PhrasingIndex, f: number, g: number, threshold: number): 
       names += contentMandatory[c]!;
     }
   }
-  if (present < index.formRequired[f]! || names !== index.formNames[f]!) return false;
+  if (present < index.formRequired[f]! || names !== index.formNames[f]!) return -1;
   const n = keyStart[f + 1]! - keyStart[f]!;
-  const u = n - supplied(keyData, keyStart[f]!, keyStart[f + 1]!, stamp, count, g);
-  if (n / (n + u) < threshold - 1e-12) return false;
+  const u = n - supplied(keyData, keyRank, keyStart[f]!, keyStart[f + 1]!, stamp, count, g);
+  const bound = (n - u) / n;
+  if (bound < threshold - 1e-12) return -1;
   const cw = contentWordStart[f + 1]! - contentWordStart[f]!;
-  return cw === 0 || supplied(contentWordData, contentWordStart[f]!, contentWordStart[f + 1]!, stamp, count, g) / cw >= threshold - 1e-12;
+  if (cw > 0 && supplied(contentWordData, contentWordRank, contentWordStart[f]!, contentWordStart[f + 1]!, stamp, count, g) / cw < threshold - 1e-12) return -1;
+  return bound;
 }
 
 /**
@@ -502,6 +546,7 @@ export function candidateForms(index: PhrasingIndex, paragraph: Int32Array, opti
   const accept = options.accept;
   const { postingStart, postingForms, singleStart, keyStop } = index;
   const formStamp = s.formStamp;
+  const formBound = s.formBound;
   const out: number[] = [];
 
   const distinct: number[] = [];
@@ -535,7 +580,11 @@ export function candidateForms(index: PhrasingIndex, paragraph: Int32Array, opti
   const visit = (f: number): void => {
     if (formStamp[f] === g) return;
     formStamp[f] = g;
-    if (admits(index, f, g, threshold) && (accept === undefined || accept(index.formPhrasing[f]!))) out.push(f);
+    if (accept !== undefined && !accept(index.formPhrasing[f]!)) return;
+    const bound = admits(index, f, g, threshold);
+    if (bound < 0) return;
+    formBound[f] = bound;
+    out.push(f);
   };
   if (lookup === 'unigram' || (lookup === 'auto' && unigramVisits <= singleVisits + pairs)) {
     for (const k of distinct) for (let p = postingStart[k]!, end = postingStart[k + 1]!; p < end; p++) visit(postingForms[p]!);
@@ -561,6 +610,14 @@ export function candidateForms(index: PhrasingIndex, paragraph: Int32Array, opti
     }
   }
   return out.sort((a, b) => a - b);
+}
+
+/**
+ * The highest similarity a match of form `f` can reach in the paragraph of the last `candidateForms` call on this index
+ * ((n − u) / n, see `admits`); only meaningful for forms that call returned.
+ */
+export function candidateBound(index: PhrasingIndex, f: number): number {
+  return index.scratch.formBound[f]!;
 }
 
 const cache = new Map<string, PhrasingIndex>();
