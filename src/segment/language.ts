@@ -1,5 +1,5 @@
 // Language identification with franc, always restricted to an `only` list, confidence from the margin to the runner-up.
-import { francAll } from 'franc';
+import { languageScores } from './trigrams.js';
 
 /** ISO 639-3 → 639-1 for the languages wireproof considers by default. */
 const ISO1: Record<string, string> = {
@@ -40,7 +40,8 @@ export const PARAGRAPH_CHARS = 240;
 export function detectLanguage(text: string, only: readonly string[] = DEFAULT_LANGUAGES, maxChars = PARAGRAPH_CHARS): LanguageGuess {
   const letters = text.replace(/[^\p{L}]/gu, '').length;
   if (letters < MIN_LETTERS) return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
-  const all = francAll(text.length > maxChars ? text.slice(0, maxChars) : text, { only: [...only], minLength: MIN_LETTERS });
+  // franc's algorithm and models, computed as francAll does (trigrams.ts says why not francAll itself).
+  const all = languageScores(text.length > maxChars ? text.slice(0, maxChars) : text, only, MIN_LETTERS);
   const [first, second] = all;
   if (!first || first[0] === 'und') return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
   // franc normalises scores so the best is always 1: the margin to the runner-up is the only confidence it gives.

@@ -1,0 +1,76 @@
+// languageScores must equal franc's francAll exactly: on the seeds, on mixed scripts and on arbitrary Unicode.
+import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
+import { francAll } from 'franc';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_LANGUAGES } from '../../src/segment/language.js';
+import { languageScores } from '../../src/segment/trigrams.js';
+
+const ONLY_LISTS: string[][] = [DEFAULT_LANGUAGES, ['fra', 'eng'], ['deu', 'eng'], [], ['rus', 'ukr', 'eng'], ['cmn', 'jpn', 'fra'], ['heb', 'ydd']];
+
+function same(text: string, only: string[], minLength = 10): void {
+  expect(languageScores(text, only, minLength)).toEqual(francAll(text, { only: [...only], minLength }));
+}
+
+const seeds = readdirSync('seeds')
+  .filter((f) => f.endsWith('.txt'))
+  .flatMap((f) => readFileSync(join('seeds', f), 'utf8').split(/\n\s*\n/));
+
+describe('languageScores equals francAll', () => {
+  test('on every seed paragraph, whole and cut at 240 characters, for several only lists', () => {
+    for (const p of seeds) for (const only of ONLY_LISTS) for (const t of [p, p.slice(0, 240)]) same(t, only);
+  });
+
+  test('on the seeds joined (franc reads 2,048 code units)', () => {
+    same(seeds.join('\n'), DEFAULT_LANGUAGES);
+  });
+
+  test('on texts of other scripts, mixed scripts, digits only, and short or empty texts', () => {
+    const texts = [
+      'Москва является столицей России и крупнейшим городом страны.',
+      'Пентагон not responded à la demande',
+      '東京は日本の首都です。東京は大きな都市です。',
+      'שלום עולם, זה טקסט בעברית עם כמה מילים',
+      'Ελληνικά κείμενα για δοκιμή της αναγνώρισης',
+      '1234567890 1234567890',
+      '!!!!????....,,,,;;;;',
+      'abc',
+      '',
+      'a'.repeat(3000),
+      'Le Pentagone n\u2019a pas répondu — ΑΒΓΔ ΕΖΗΘ ΙΚΛΜ',
+      'İSTANBUL İzmir ĞÜŞÖÇ büyük şehir',
+    ];
+    for (const t of texts) for (const only of ONLY_LISTS) for (const min of [0, 10]) same(t, only, min);
+  });
+
+  test('on arbitrary Unicode strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom(...ONLY_LISTS), (s, only) => {
+        same(s, only);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('on arbitrary mixes of French, English and Cyrillic words', () => {
+    const words = ['le', 'la', 'des', 'the', 'and', 'which', 'Москва', 'столица', "l'Otan", 'N.Y.', '2026', 'été', 'œuvre', '«', '»'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.constantFrom(...ONLY_LISTS), (ws, only) => {
+        same(ws.join(' '), only);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  const langid = '../shared/data/tatoeba-langid/langid-short-texts.jsonl';
+  const withData = existsSync(langid) ? test : test.skip;
+  withData(`on the Tatoeba and news language-ID items${existsSync(langid) ? '' : ` — SKIPPED: ${langid} is absent (evaluation data is not in the repository)`}`, () => {
+    const items = readFileSync(langid, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { text: string });
+    expect(items.length).toBeGreaterThan(1000);
+    for (const { text } of items) same(text, DEFAULT_LANGUAGES);
+  });
+});
