@@ -24,7 +24,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['natural', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
+  external: ['@eslint-community/regexpp', 'natural', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
   // CommonJS dependencies (lilconfig, …) call require(); give each ES chunk one.
   banner: { js: "import { createRequire as __wireproofRequire } from 'node:module'; const require = __wireproofRequire(import.meta.url);" },
   logLevel: 'warning',

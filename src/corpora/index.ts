@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, type Model } from '../score/model.js';
 import { WireproofError } from '../types.js';
+import { requiredLiterals } from './literals.js';
 import { compilePattern, jsonlFiles, parseJsonl, type Located } from './load.js';
 import type {
   CalqueEntry,
@@ -23,6 +24,11 @@ interface Compiled {
   regex: RegExp;
   file: string;
   line: number;
+  /**
+   * Strings of which every match contains one (literals.ts), found when the corpus was validated; a text holding
+   * none cannot match and the regex need not run. Absent: always run it.
+   */
+  literals?: readonly string[];
 }
 export interface CompiledNotice extends NoticeEntry, Compiled {}
 export interface CompiledCalque extends CalqueEntry, Compiled {}
@@ -55,8 +61,14 @@ const KINDS = {
 } as const;
 type Kind = keyof typeof KINDS;
 
+/** A validated entry where it was read, with its pattern's required literals (null: none found) when it has one. */
+type LocatedEntry = Located<unknown> & { literals?: string[] | null };
+
 /** Validated entries of every kind, as they were read (before regexes are compiled). */
-export type ValidatedCorpora = { [K in Kind]: Located<unknown>[] };
+export type ValidatedCorpora = { [K in Kind]: LocatedEntry[] };
+
+/** Kinds whose patterns run on every paragraph with the `gu` flags, and get a literal prefilter. */
+const PREFILTERED: ReadonlySet<Kind> = new Set<Kind>(['calques']);
 
 interface RawFile {
   kind: Kind;
@@ -106,7 +118,11 @@ function fingerprint(files: readonly RawFile[]): string {
 function validate(files: readonly RawFile[]): ValidatedCorpora {
   const schemas = corpusSchemas();
   const out = Object.fromEntries(Object.keys(KINDS).map((k) => [k, []])) as unknown as ValidatedCorpora;
-  for (const f of files) out[f.kind].push(...parseJsonl(f.text, f.name, schemas[KINDS[f.kind].schema]));
+  for (const f of files) {
+    const located: LocatedEntry[] = parseJsonl(f.text, f.name, schemas[KINDS[f.kind].schema]);
+    if (PREFILTERED.has(f.kind)) for (const l of located) l.literals = requiredLiterals((l.entry as { pattern: string }).pattern, 'gu');
+    out[f.kind].push(...located);
+  }
   return out;
 }
 
@@ -135,10 +151,12 @@ function readPrevalidated(expected: string): ValidatedCorpora | undefined {
   }
 }
 
-function compileAll<T extends { pattern: string }>(located: Located<unknown>[], flags: string): (T & Compiled)[] {
-  return located.map(({ entry, file, line }) => {
+function compileAll<T extends { pattern: string }>(located: LocatedEntry[], flags: string): (T & Compiled)[] {
+  return located.map(({ entry, file, line, literals }) => {
     const e = entry as T;
-    return { ...e, regex: compilePattern(e.pattern, flags, { file, line }), file, line };
+    const compiled: T & Compiled = { ...e, regex: compilePattern(e.pattern, flags, { file, line }), file, line };
+    if (literals) compiled.literals = literals;
+    return compiled;
   });
 }
 

@@ -41,6 +41,8 @@ export const detector: Detector = {
     const skip = skipZones(p.text);
     const hits: Hit[] = [];
     for (const entry of entries) {
+      // Most paragraphs hold none of an entry's required literals: skip its regex (corpora/literals.ts).
+      if (entry.literals && !entry.literals.some((l) => n.text.includes(l))) continue;
       for (const m of matchFolded(n, entry.regex, PER_ENTRY)) {
         if (!overlaps(skip, m.start, m.end)) hits.push({ start: m.start, end: m.end, length: m.folded.length, entry });
       }

@@ -1,0 +1,133 @@
+// Literal strings a corpus pattern's every match must contain, so a detector can skip a regex whose text lacks them all.
+import { createRequire } from 'node:module';
+import type { AST } from '@eslint-community/regexpp';
+
+/**
+ * Why: the calque rule runs 81 patterns on every paragraph, and most texts hold none of them. A pattern such as
+ * `\bvents contraires\b` can only match a text containing "vents contraires"; checking that with `includes` first
+ * skips the regex (and its first-use compilation, a tenth of a one-article `check` in a V8 profile). The analysis
+ * is ESLint's own regex parser (@eslint-community/regexpp) walked conservatively: when in doubt it returns null and
+ * the pattern always runs. It runs where corpora are validated (at build for the shipped ones), never at start-up.
+ */
+
+const requireCjs = createRequire(import.meta.url);
+let parser: typeof import('@eslint-community/regexpp') | undefined;
+
+/** Shortest literal worth a look-up: a one- or two-letter string is in almost every text. */
+const MIN_LENGTH = 3;
+
+type Node = AST.Alternative['elements'][number];
+
+/** The exact string a node always matches, or null (anything variable). Assertions match the empty string. */
+function exact(node: Node): string | null {
+  switch (node.type) {
+    case 'Character':
+      return String.fromCodePoint(node.value);
+    case 'Assertion':
+      return node.kind === 'lookahead' || node.kind === 'lookbehind' ? null : '';
+    case 'Group':
+    case 'CapturingGroup': {
+      if (node.alternatives.length !== 1) return null;
+      let s = '';
+      for (const e of node.alternatives[0]!.elements) {
+        const x = exact(e);
+        if (x === null) return null;
+        s += x;
+      }
+      return s;
+    }
+    case 'Quantifier': {
+      if (node.min !== node.max) return null;
+      const x = exact(node.element);
+      return x === null ? null : x.repeat(node.min);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Of several candidate sets, the most selective: the one whose shortest string is longest. */
+function best(sets: string[][]): string[] | null {
+  let out: string[] | null = null;
+  let score = 0;
+  for (const set of sets) {
+    const shortest = Math.min(...set.map((s) => s.length));
+    if (shortest > score) {
+      score = shortest;
+      out = set;
+    }
+  }
+  return out && score >= MIN_LENGTH ? out : null;
+}
+
+/** Strings of which every match of the alternatives contains one, or null. */
+function ofAlternatives(alternatives: readonly AST.Alternative[]): string[] | null {
+  const union = new Set<string>();
+  for (const a of alternatives) {
+    const set = ofSequence(a.elements);
+    if (set === null) return null;
+    for (const s of set) union.add(s);
+  }
+  return [...union];
+}
+
+/**
+ * Strings of which every match of a sequence contains one, or null: the runs of exact text between variable parts
+ * (zero-width assertions do not break a run: `\bselon le rapport` → "selon le rapport"), and the sets of groups
+ * that must occur.
+ */
+function ofSequence(elements: readonly Node[]): string[] | null {
+  const candidates: string[][] = [];
+  let run = '';
+  const close = (): void => {
+    if (run !== '') candidates.push([run]);
+    run = '';
+  };
+  for (const e of elements) {
+    if (e.type === 'Assertion' && (e.kind === 'lookahead' || e.kind === 'lookbehind')) continue; // zero-width
+    const x = exact(e);
+    if (x !== null) {
+      run += x;
+      continue;
+    }
+    if (e.type === 'Quantifier' && e.min >= 1) {
+      const inner = exact(e.element);
+      if (inner !== null) {
+        // `ab+c` holds "ab" and "bc", not "abc" ("abbc").
+        run += inner;
+        close();
+        run = inner;
+        continue;
+      }
+      close();
+      const set = e.element.type === 'Group' || e.element.type === 'CapturingGroup' ? ofAlternatives(e.element.alternatives) : null;
+      if (set) candidates.push(set);
+      continue;
+    }
+    close();
+    if (e.type === 'Group' || e.type === 'CapturingGroup') {
+      const set = ofAlternatives(e.alternatives);
+      if (set) candidates.push(set);
+    }
+  }
+  close();
+  return best(candidates);
+}
+
+/**
+ * Literal strings such that every match of `new RegExp(source, flags)` contains at least one of them, or null when
+ * the pattern gives none worth testing (or uses the `i` flag, or does not parse).
+ * @param source pattern source
+ * @param flags its flags
+ */
+export function requiredLiterals(source: string, flags: string): string[] | null {
+  if (flags.includes('i')) return null;
+  parser ??= requireCjs('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
+  let ast: AST.RegExpLiteral;
+  try {
+    ast = parser.parseRegExpLiteral(new RegExp(source, flags));
+  } catch {
+    return null;
+  }
+  return ofAlternatives(ast.pattern.alternatives);
+}
