@@ -69,6 +69,13 @@ export function defaultWorkerFile(): string | null {
   return null;
 }
 
+/**
+ * Inputs per pool task. One article is a few milliseconds of work, and each task costs a message each way and a
+ * wake-up: piscina's postMessage and atomicsWaitLoop were 5 % of a worker's time with one input per task (V8 profile
+ * of bench/batch.mjs).
+ */
+const GROUP = 4;
+
 interface Job {
   task: BatchTask;
   done: (outcome: BatchOutcome) => void;
@@ -81,8 +88,10 @@ interface Job {
 class Dispatcher {
   private mode: 'undecided' | 'inline' | 'pool' = 'undecided';
   private buffer: Job[] = [];
+  /** Jobs waiting to fill a group for the pool. */
+  private group: Job[] = [];
   private readonly inflight = new Set<Promise<void>>();
-  private pool: import('piscina').Piscina<BatchTask, BatchOutcome> | undefined;
+  private pool: import('piscina').Piscina<BatchTask[], BatchOutcome[]> | undefined;
   private process: ((task: BatchTask) => Promise<BatchOutcome>) | undefined;
   private fatal: unknown;
   threads = 0;
@@ -111,6 +120,7 @@ class Dispatcher {
     try {
       if (this.mode === 'undecided') this.mode = 'inline';
       await this.flush();
+      await this.runGroup();
       await Promise.all(this.inflight);
       this.throwIfFatal();
     } finally {
@@ -121,6 +131,7 @@ class Dispatcher {
   /** Stops the pool without waiting for queued work (the run is failing anyway). */
   async abort(): Promise<void> {
     this.buffer = [];
+    this.group = [];
     await this.pool?.destroy();
     this.pool = undefined;
   }
@@ -133,7 +144,7 @@ class Dispatcher {
 
   private async startPool(): Promise<void> {
     const { Piscina } = await import('piscina');
-    this.pool = new Piscina<BatchTask, BatchOutcome>({
+    this.pool = new Piscina<BatchTask[], BatchOutcome[]>({
       filename: pathToFileURL(this.workerFile!).href,
       minThreads: this.concurrency,
       maxThreads: this.concurrency,
@@ -152,15 +163,31 @@ class Dispatcher {
       job.done(await this.process(job.task));
       return;
     }
+    this.group.push(job);
+    if (this.group.length >= GROUP) await this.runGroup();
+  }
+
+  /** Sends the waiting group to the pool. */
+  private async runGroup(): Promise<void> {
+    if (this.group.length === 0 || !this.pool) return;
+    const jobs = this.group;
+    this.group = [];
     // Bounded in-flight work: file bytes wait in the reader, not in the pool's queue.
-    while (this.inflight.size >= this.concurrency * 4) await Promise.race(this.inflight);
+    while (this.inflight.size >= this.concurrency * 2) await Promise.race(this.inflight);
     this.throwIfFatal();
-    const input = job.task.input;
-    const transferList = typeof input === 'string' ? [] : [input.buffer as ArrayBuffer];
-    const p: Promise<void> = this.pool!.run(job.task, { transferList })
-      .then(job.done, (error: unknown) => {
-        this.fatal ??= error;
-      })
+    // Bytes move to the worker, not copied; each buffer once (a transfer list may not name one twice).
+    const transferList = [...new Set(jobs.flatMap(({ task }) => (typeof task.input === 'string' ? [] : [task.input.buffer as ArrayBuffer])))];
+    const p: Promise<void> = this.pool
+      .run(
+        jobs.map((j) => j.task),
+        { transferList },
+      )
+      .then(
+        (outcomes) => jobs.forEach((job, i) => job.done(outcomes[i]!)),
+        (error: unknown) => {
+          this.fatal ??= error;
+        },
+      )
       .finally(() => this.inflight.delete(p));
     this.inflight.add(p);
   }

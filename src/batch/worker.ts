@@ -1,8 +1,14 @@
-// Piscina worker entry (compiled to dist/batch/worker.js): checks one input per task; corpora load once per thread.
+// Piscina worker entry (compiled to dist/batch/worker.js): checks a group of inputs per task; corpora load once per thread.
+import type { BatchOutcome, BatchTask } from './types.js';
 import { processTask } from './task.js';
 
 /**
- * Piscina calls the default export once per task. The corpora are loaded on the first task and kept by
- * loadCorpora's per-root cache for the thread's lifetime, so each worker parses them once.
+ * Piscina calls the default export once per task, here a group of inputs checked in turn (run.ts's `GROUP`). The
+ * corpora are loaded on the first one and kept by loadCorpora's per-root cache for the thread's lifetime, so each
+ * worker parses them once.
  */
-export default processTask;
+export default async function processGroup(tasks: BatchTask[]): Promise<BatchOutcome[]> {
+  const out: BatchOutcome[] = [];
+  for (const task of tasks) out.push(await processTask(task));
+  return out;
+}

@@ -25,14 +25,21 @@ export function normalizeTypography(text: string): string {
  * ellipses folded (house style), spaces collapsed.
  */
 export function featureText(text: string): string {
-  return normalizeTypography(text)
+  // The model asks twice per paragraph (wordCount, then extractFeatures): keep the last answer.
+  if (text === lastFeatureInput) return lastFeatureOutput;
+  lastFeatureInput = text;
+  lastFeatureOutput = normalizeTypography(text)
     .toLowerCase()
     .replace(/"/gu, ' ')
     .replace(/[\u2010-\u2015\u2212]/gu, '-')
     .replace(/\u2026/gu, '...')
     .replace(/\s+/gu, ' ')
     .trim();
+  return lastFeatureOutput;
 }
+
+let lastFeatureInput: string | undefined;
+let lastFeatureOutput = '';
 
 /** What the hashed and named features are; stored in the model file so a model is only ever read with its own spec. */
 export interface FeatureSpec {

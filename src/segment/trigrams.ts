@@ -21,16 +21,33 @@ export type LanguageScore = [language: string, score: number];
 
 const own = Object.prototype.hasOwnProperty;
 
-/** Ranks of the allowed languages of one script, merged: trigram → rank in each language's model (-1: absent). */
+/**
+ * The models of one script's allowed languages, merged into one open-addressing table: trigram key → the rank of that
+ * trigram in each language's model (-1: absent), at `ranks[slot * languages.length + l]`.
+ */
 interface MergedModels {
   languages: string[];
-  ranks: Map<number, Int16Array>;
+  mask: number;
+  keys: Float64Array;
+  used: Uint8Array;
+  ranks: Int16Array;
 }
 
 const merged = new Map<string, MergedModels | null>();
 
 function trigramKey(s: string, i: number): number {
   return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
+}
+
+/** Table slot of a trigram (its three code units), before probing. */
+function trigramHash(a: number, b: number, c: number, mask: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b) ^ Math.imul(c + 0x165667b1, 0xc2b2ae35)) & mask;
+}
+
+/** The slot holding `key` in an open-addressing table, or the empty slot where it would go. */
+function probe(keys: Float64Array, used: Uint8Array, key: number, h: number, mask: number): number {
+  while (used[h] === 1 && keys[h] !== key) h = (h + 1) & mask;
+  return h;
 }
 
 /** The models of `script`'s languages allowed by `only`, in franc's order (the data's), or null when none is. */
@@ -42,23 +59,26 @@ function modelsFor(script: string, only: readonly string[]): MergedModels | null
   const names = Object.keys(languages).filter((name) => only.length === 0 || only.includes(name));
   let result: MergedModels | null = null;
   if (names.length > 0) {
-    const ranks = new Map<number, Int16Array>();
-    names.forEach((name, l) => {
-      const model = languages[name]!.split('|');
+    const models = names.map((name) => languages[name]!.split('|'));
+    let cap = 16;
+    while (cap < models.reduce((n, m) => n + m.length, 0) * 2) cap *= 2;
+    const mask = cap - 1;
+    const keys = new Float64Array(cap);
+    const used = new Uint8Array(cap);
+    const ranks = new Int16Array(cap * names.length).fill(-1);
+    models.forEach((model, l) => {
       // franc fills its object from the last trigram to the first, so a repeated trigram keeps its lowest rank.
       for (let weight = model.length - 1; weight >= 0; weight--) {
         const t = model[weight]!;
         if (t.length !== 3) continue; // every trigram of franc's data has three code units; a key needs them
         const key = trigramKey(t, 0);
-        let r = ranks.get(key);
-        if (r === undefined) {
-          r = new Int16Array(names.length).fill(-1);
-          ranks.set(key, r);
-        }
-        r[l] = weight;
+        const slot = probe(keys, used, key, trigramHash(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2), mask), mask);
+        used[slot] = 1;
+        keys[slot] = key;
+        ranks[slot * names.length + l] = weight;
       }
     });
-    result = { languages: names, ranks };
+    result = { languages: names, mask, keys, used, ranks };
   }
   merged.set(id, result);
   return result;
@@ -92,7 +112,12 @@ function padded(value: string): string {
 
 const UND: LanguageScore[] = [['und', 1]];
 
-let keys = new Float64Array(MAX_LENGTH + 2);
+/** Scratch table counting one text's trigrams (at most 2,048 + 2 of them): keys, counts, and the slots in use. */
+const COUNT_CAP = 8192;
+const countKeys = new Float64Array(COUNT_CAP);
+const countUsed = new Uint8Array(COUNT_CAP);
+const counts = new Int32Array(COUNT_CAP);
+const countSlots = new Int32Array(COUNT_CAP);
 
 /**
  * `francAll(value, { only, minLength })` of franc 6.2, with the same result.
@@ -112,28 +137,45 @@ export function languageScores(value: string, only: readonly string[], minLength
   const models = modelsFor(script, only);
   if (models === null) return UND.map((t) => [...t] as LanguageScore);
 
-  // Trigrams of the cleaned text, as numbers, sorted so that equal ones are neighbours and can be counted.
+  // Trigrams of the cleaned text counted in a scratch hash table (franc builds an object and sorts it).
   const text = padded(value);
   const n = text.length - 2;
-  if (keys.length < n) keys = new Float64Array(n * 2);
-  for (let i = 0; i < n; i++) keys[i] = trigramKey(text, i);
-  const sorted = keys.subarray(0, Math.max(0, n)).sort();
+  const cmask = COUNT_CAP - 1;
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    const c = text.charCodeAt(i + 2);
+    const key = (a * 65536 + b) * 65536 + c;
+    const slot = probe(countKeys, countUsed, key, trigramHash(a, b, c, cmask), cmask);
+    if (countUsed[slot] === 0) {
+      countUsed[slot] = 1;
+      countKeys[slot] = key;
+      counts[slot] = 0;
+      countSlots[distinct++] = slot;
+    }
+    counts[slot]!++;
+  }
 
   // franc's distance: per distinct trigram, |count − rank − 1|, or 300 when the model lacks it.
   const L = models.languages.length;
   const distance = new Float64Array(L);
-  for (let i = 0; i < sorted.length; ) {
-    const key = sorted[i]!;
-    let j = i + 1;
-    while (j < sorted.length && sorted[j] === key) j++;
-    const count = j - i;
-    const ranks = models.ranks.get(key);
+  const { keys, used, ranks, mask } = models;
+  for (let d = 0; d < distinct; d++) {
+    const slot = countSlots[d]!;
+    const key = countKeys[slot]!;
+    const count = counts[slot]!;
+    countUsed[slot] = 0;
+    const k = key % 65536;
+    const rest = (key - k) / 65536;
+    const b = rest % 65536;
+    const m = probe(keys, used, key, trigramHash((rest - b) / 65536, b, k, mask), mask);
+    const found = used[m] === 1;
     for (let l = 0; l < L; l++) {
-      const rank = ranks === undefined ? -1 : ranks[l]!;
+      const rank = found ? ranks[m * L + l]! : -1;
       if (rank < 0) distance[l]! += MAX_DIFFERENCE;
       else distance[l]! += Math.abs(count - rank - 1);
     }
-    i = j;
   }
   // Stable sort by distance, ties in the data's order, then franc's normalisation.
   const out: LanguageScore[] = models.languages.map((name, l) => [name, distance[l]!]);
