@@ -17,7 +17,9 @@ writeModelPrevalidated();
 const { build } = await import('esbuild');
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+  // The batch worker is an entry of its own, so that each worker thread loads a few chunks shared with the bin rather
+  // than the hundred-odd modules of tsc's dist/ (src/batch/run.ts finds worker.js beside the chunk that runs it).
+  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname, new URL('../src/batch/worker.ts', import.meta.url).pathname],
   outdir: new URL('../dist/bundle', import.meta.url).pathname,
   bundle: true,
   splitting: true,
@@ -27,6 +29,7 @@ await build({
   external: ['@eslint-community/regexpp', 'natural', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
   // CommonJS dependencies (lilconfig, …) call require(); give each ES chunk one.
   banner: { js: "import { createRequire as __wireproofRequire } from 'node:module'; const require = __wireproofRequire(import.meta.url);" },
+  entryNames: '[name]',
   logLevel: 'warning',
 });
 const bundled = new URL('../dist/bundle/main.js', import.meta.url);
