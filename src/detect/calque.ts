@@ -24,6 +24,30 @@ interface Hit {
   entry: CompiledCalque;
 }
 
+/** Entries of a document and paragraph language (and `any`), per calque list: asked once per paragraph. */
+const byLanguages = new WeakMap<readonly CompiledCalque[], Map<string, CompiledCalque[]>>();
+
+function entriesFor(all: readonly CompiledCalque[], documentLanguage: string, paragraphLanguage: string): CompiledCalque[] {
+  let cache = byLanguages.get(all);
+  if (!cache) {
+    cache = new Map();
+    byLanguages.set(all, cache);
+  }
+  const key = `${documentLanguage}\u0000${paragraphLanguage}`;
+  let entries = cache.get(key);
+  if (!entries) {
+    const languages = new Set(['any', documentLanguage, paragraphLanguage]);
+    entries = all.filter((e) => languages.has(e.language));
+    cache.set(key, entries);
+  }
+  return entries;
+}
+
+function holdsAny(text: string, literals: readonly string[]): boolean {
+  for (const l of literals) if (text.includes(l)) return true;
+  return false;
+}
+
 /**
  * calque: runs every calque entry of the paragraph's language on its folded text (src/util/normalize.ts) and maps
  * matches back. The weight is the entry's: 0.2–0.8 for calques seen in machine-translated Reuters French
@@ -34,15 +58,14 @@ interface Hit {
 export const detector: Detector = {
   meta,
   detect(p: Paragraph, context: DetectorContext): Signal[] {
-    const languages = new Set(['any', context.language, p.language]);
-    const entries = context.corpora.calques.filter((e) => languages.has(e.language));
+    const entries = entriesFor(context.corpora.calques, context.language, p.language);
     if (entries.length === 0 || p.text.trim() === '') return [];
     const n = fold(p.text);
     const skip = skipZones(p.text);
     const hits: Hit[] = [];
     for (const entry of entries) {
       // Most paragraphs hold none of an entry's required literals: skip its regex (corpora/literals.ts).
-      if (entry.literals && !entry.literals.some((l) => n.text.includes(l))) continue;
+      if (entry.literals && !holdsAny(n.text, entry.literals)) continue;
       for (const m of matchFolded(n, entry.regex, PER_ENTRY)) {
         if (!overlaps(skip, m.start, m.end)) hits.push({ start: m.start, end: m.end, length: m.folded.length, entry });
       }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type * as ZodModule from 'zod';
 import { zod } from '../util/zod.js';
 import { calibratedLogOdds, type CalibrationMap } from './calibrate.js';
-import { DENSE_FEATURES, dot, extractFeatures, featureCount, wordCount, type FeatureSpec } from './intrinsic.js';
+import { DENSE_FEATURES, featureCount, featureDot, wordCount, type FeatureSpec } from './intrinsic.js';
 import { WireproofError } from '../types.js';
 
 /** The model file's schema (zod), built on first use: a shipped model validated at build time is not re-validated. */
@@ -183,7 +183,7 @@ export function loadModel(path = defaultModelPath()): Model {
 
 /** Raw (uncalibrated) model score of a paragraph: the logistic regression's linear predictor. */
 export function rawScore(model: Pick<Model, 'features' | 'weights' | 'intercept'>, text: string): number {
-  return dot(extractFeatures(text, model.features as FeatureSpec), model.weights) + model.intercept;
+  return featureDot(text, model.features as FeatureSpec, model.weights) + model.intercept;
 }
 
 export interface ModelVerdict {

@@ -1,6 +1,7 @@
 // Style features of a French paragraph: typography normalisation, named features, hashed vector, speed.
 import { describe, expect, it } from '@jest/globals';
-import { denseFeatures, DENSE_FEATURES, dot, extractFeatures, featureCount, featureText, normalizeTypography, wordCount, type FeatureSpec } from '../../src/score/intrinsic.js';
+import fc from 'fast-check';
+import { denseFeatures, DENSE_FEATURES, dot, extractFeatures, featureCount, featureDot, featureText, normalizeTypography, wordCount, type FeatureSpec } from '../../src/score/intrinsic.js';
 
 const NB = '\u00a0';
 const NNB = '\u202f';
@@ -113,5 +114,34 @@ describe('extractFeatures', () => {
     const perParagraph = (performance.now() - t0) / n;
     // Measured ≈ 0.035 ms in plain Node on the 2-core dev machine (slower under Jest); the bound leaves room for a loaded CI runner.
     expect(perParagraph).toBeLessThan(1);
+  });
+});
+
+describe('featureDot', () => {
+  const withDense: FeatureSpec = {
+    ...SPEC,
+    dense: ['words.log', 'punct.comma', 'report.declare', 'fw.le'],
+    denseMean: [3, 0.5, 0.1, 0.2],
+    denseSd: [1, 0.3, 0, 0.5],
+  };
+  const coefficients = (spec: FeatureSpec): Float64Array => {
+    const w = new Float64Array(featureCount(spec));
+    for (let i = 0; i < w.length; i++) w[i] = Math.sin(i * 12.9898) * 0.7; // deterministic, varied signs and sizes
+    return w;
+  };
+
+  it('equals dot(extractFeatures(…)) bit for bit, with and without named features, on any text', () => {
+    for (const spec of [SPEC, withDense]) {
+      const w = coefficients(spec);
+      for (const text of [PARAGRAPH, '', '   ', 'a', '« »', 'Il a déclaré, a-t-il dit, le 3 mars.']) {
+        expect(featureDot(text, spec, w)).toBe(dot(extractFeatures(text, spec), w));
+      }
+      fc.assert(
+        fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+          expect(featureDot(text, spec, w)).toBe(dot(extractFeatures(text, spec), w));
+        }),
+        { numRuns: 200 },
+      );
+    }
   });
 });

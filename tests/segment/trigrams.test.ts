@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { francAll } from 'franc';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LANGUAGES } from '../../src/segment/language.js';
+import { DEFAULT_LANGUAGES, detectLanguage, PARAGRAPH_CHARS } from '../../src/segment/language.js';
 import { languageScores } from '../../src/segment/trigrams.js';
 
 const ONLY_LISTS: string[][] = [DEFAULT_LANGUAGES, ['fra', 'eng'], ['deu', 'eng'], [], ['rus', 'ukr', 'eng'], ['cmn', 'jpn', 'fra'], ['heb', 'ydd']];
@@ -72,5 +72,44 @@ describe('languageScores equals francAll', () => {
       .map((l) => JSON.parse(l) as { text: string });
     expect(items.length).toBeGreaterThan(1000);
     for (const { text } of items) same(text, DEFAULT_LANGUAGES);
+  });
+});
+
+/** detectLanguage as first written: letters counted with a regex replace, francAll itself. */
+function reference(text: string, only: readonly string[] = DEFAULT_LANGUAGES, maxChars = PARAGRAPH_CHARS) {
+  const ISO1: Record<string, string> = { fra: 'fr', eng: 'en', deu: 'de', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', cat: 'ca', glg: 'gl' };
+  const letters = text.replace(/[^\p{L}]/gu, '').length;
+  if (letters < 10) return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
+  const [first, second] = francAll(text.length > maxChars ? text.slice(0, maxChars) : text, { only: [...only], minLength: 10 });
+  if (!first || first[0] === 'und') return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
+  const margin = second ? 1 - second[1] : 1;
+  const confidence = Math.max(0, Math.min(1, (margin / 0.25) * Math.min(1, letters / 120)));
+  return {
+    language: ISO1[first[0]] ?? first[0],
+    confidence: Number(confidence.toFixed(3)),
+    runnerUp: second ? (ISO1[second[0]] ?? second[0]) : 'und',
+    margin: Number(margin.toFixed(3)),
+  };
+}
+
+describe('detectLanguage', () => {
+  test('equals its francAll and regex-count definition on seeds, short texts, astral letters and arbitrary Unicode', () => {
+    for (const p of seeds) expect(detectLanguage(p)).toEqual(reference(p));
+    for (const t of ['Bonjour à tous', 'éàèùç ÉÀ', '𝐀𝐁𝐂𝐃𝐄 hello there', 'a\ud800b\udc00c déjà vu ici', 'Москва столица России', '12345 67890 !!']) {
+      expect(detectLanguage(t)).toEqual(reference(t));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), (t) => {
+        expect(detectLanguage(t)).toEqual(reference(t));
+      }),
+      { numRuns: 400 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ maxLength: 200 }), (a, b) => {
+        const t = a + 'le la des une ' + b;
+        expect(detectLanguage(t)).toEqual(reference(t));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
