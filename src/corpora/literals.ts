@@ -122,6 +122,9 @@ function ofSequence(elements: readonly Node[]): string[] | null {
  */
 export function requiredLiterals(source: string, flags: string): string[] | null {
   if (flags.includes('i')) return null;
+  // Modifier groups (`(?i:…)`, newer engines) change case rules inside the pattern: no literal is safe then. The test
+  // is on the source, so an escaped `\(?i:` merely gives up too.
+  if (/\(\?[A-Za-z-]+:/.test(source)) return null;
   parser ??= requireCjs('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
   let ast: AST.RegExpLiteral;
   try {

@@ -30,6 +30,9 @@ interface MergedModels {
   mask: number;
   keys: Float64Array;
   used: Uint8Array;
+  /** Row of each slot's trigram in `ranks`. */
+  rows: Int32Array;
+  /** Per distinct trigram (row), its rank in each language: `ranks[row * languages.length + l]`, -1 when absent. */
   ranks: Int16Array;
 }
 
@@ -52,7 +55,8 @@ function probe(keys: Float64Array, used: Uint8Array, key: number, h: number, mas
 
 /** The models of `script`'s languages allowed by `only`, in franc's order (the data's), or null when none is. */
 function modelsFor(script: string, only: readonly string[]): MergedModels | null {
-  const id = `${script}\u0000${only.join(',')}`;
+  // The list itself is the key (JSON: ['fra,eng'] and ['fra', 'eng'] differ, and so do [''] and []).
+  const id = `${script}\u0000${JSON.stringify(only)}`;
   const hit = merged.get(id);
   if (hit !== undefined) return hit;
   const languages = (data as Record<string, Record<string, string>>)[script]!;
@@ -65,20 +69,30 @@ function modelsFor(script: string, only: readonly string[]): MergedModels | null
     const mask = cap - 1;
     const keys = new Float64Array(cap);
     const used = new Uint8Array(cap);
-    const ranks = new Int16Array(cap * names.length).fill(-1);
+    const rows = new Int32Array(cap);
+    // First the distinct trigrams (one row each), then their ranks: every language of a script ([] allows 126 Latin
+    // ones) would otherwise cost a row per slot.
+    let count = 0;
+    const slotOf = (t: string): number => {
+      const key = trigramKey(t, 0);
+      const slot = probe(keys, used, key, trigramHash(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2), mask), mask);
+      if (used[slot] === 0) {
+        used[slot] = 1;
+        keys[slot] = key;
+        rows[slot] = count++;
+      }
+      return slot;
+    };
+    for (const model of models) for (const t of model) if (t.length === 3) slotOf(t); // every trigram of franc's data has three code units
+    const ranks = new Int16Array(count * names.length).fill(-1);
     models.forEach((model, l) => {
       // franc fills its object from the last trigram to the first, so a repeated trigram keeps its lowest rank.
       for (let weight = model.length - 1; weight >= 0; weight--) {
         const t = model[weight]!;
-        if (t.length !== 3) continue; // every trigram of franc's data has three code units; a key needs them
-        const key = trigramKey(t, 0);
-        const slot = probe(keys, used, key, trigramHash(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2), mask), mask);
-        used[slot] = 1;
-        keys[slot] = key;
-        ranks[slot * names.length + l] = weight;
+        if (t.length === 3) ranks[rows[slotOf(t)]! * names.length + l] = weight;
       }
     });
-    result = { languages: names, mask, keys, used, ranks };
+    result = { languages: names, mask, keys, used, rows, ranks };
   }
   merged.set(id, result);
   return result;
@@ -187,7 +201,7 @@ export function languageScores(value: string, only: readonly string[], minLength
   // franc's distance: per distinct trigram, |count − rank − 1|, or 300 when the model lacks it.
   const L = models.languages.length;
   const distance = new Float64Array(L);
-  const { keys, used, ranks, mask } = models;
+  const { keys, used, rows, ranks, mask } = models;
   for (let d = 0; d < distinct; d++) {
     const slot = countSlots[d]!;
     const key = countKeys[slot]!;
@@ -197,9 +211,9 @@ export function languageScores(value: string, only: readonly string[], minLength
     const rest = (key - k) / 65536;
     const b = rest % 65536;
     const m = probe(keys, used, key, trigramHash((rest - b) / 65536, b, k, mask), mask);
-    const found = used[m] === 1;
+    const row = used[m] === 1 ? rows[m]! * L : -1;
     for (let l = 0; l < L; l++) {
-      const rank = found ? ranks[m * L + l]! : -1;
+      const rank = row >= 0 ? ranks[row + l]! : -1;
       if (rank < 0) distance[l]! += MAX_DIFFERENCE;
       else distance[l]! += Math.abs(count - rank - 1);
     }

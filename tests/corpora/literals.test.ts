@@ -55,6 +55,9 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(String.raw`[a-z]+`, 'gu')).toBeNull();
     expect(requiredLiterals(String.raw`vents contraires`, 'giu')).toBeNull();
     expect(requiredLiterals(String.raw`(?:opportunite)?s`, 'gu')).toBeNull();
+    // A modifier group may change case rules inside the pattern (engines newer than Node 20 accept it): give up.
+    expect(requiredLiterals(String.raw`(?i:Vents) contraires`, 'gu')).toBeNull();
+    expect(requiredLiterals(String.raw`(?-i:vents) contraires`, 'giu')).toBeNull();
   });
 
   test('every shipped calque pattern has literals, and every string it matches contains one', () => {

@@ -22,6 +22,11 @@ describe('languageScores equals francAll', () => {
     for (const p of seeds) for (const only of ONLY_LISTS) for (const t of [p, p.slice(0, 240)]) same(t, only);
   });
 
+  test('whatever only lists came before: [""] then [], and a comma inside a code', () => {
+    const t = seeds.find((p) => p.length > 200)!;
+    for (const only of [[''], [], ['fra,eng'], ['fra', 'eng'], [], ['']]) same(t, only);
+  });
+
   test('on the seeds joined (franc reads 2,048 code units)', () => {
     same(seeds.join('\n'), DEFAULT_LANGUAGES);
   });
