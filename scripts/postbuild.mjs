@@ -9,6 +9,8 @@ const { writePrevalidated } = await import('../dist/corpora/index.js');
 writePrevalidated();
 const { writePhrasingsPrevalidated } = await import('../dist/reference/phrasings.js');
 writePhrasingsPrevalidated();
+const { writePrebuiltIndex } = await import('../dist/reference/prebuilt.js');
+writePrebuiltIndex();
 const { writeModelPrevalidated } = await import('../dist/score/model.js');
 writeModelPrevalidated();
 

@@ -1,5 +1,6 @@
 // Inverted index of reference phrasings over stemmed word shingles, with prefix filtering: candidates per paragraph, never all-pairs.
 import { defaultPhrasingsPath, loadPhrasings, type Phrasing } from './phrasings.js';
+import { readPrebuiltIndex } from './prebuilt.js';
 import { formTokens, isStopKey, leadingArticles } from './tokens.js';
 
 /** Whether a wording is approved house style or a known machine rendering. */
@@ -132,6 +133,18 @@ export class PairTable {
   get(a: number, b: number): number {
     const h = this.find(a, b);
     return this.first[h] === -1 ? -1 : this.slots[h]!;
+  }
+
+  /** The table's arrays, for a prebuilt index (see prebuilt.ts). */
+  dump(): { first: Int32Array; second: Int32Array; slots: Int32Array; size: number } {
+    return { first: this.first, second: this.second, slots: this.slots, size: this.size };
+  }
+
+  /** A table from `dump()`'s arrays (taken, not copied). */
+  static restore(first: Int32Array, second: Int32Array, slots: Int32Array, size: number): PairTable {
+    const table = Object.create(PairTable.prototype) as PairTable;
+    Object.assign(table, { first, second, slots, mask: first.length - 1, size });
+    return table;
   }
 
   /** The slot of the pair {a, b}, given the next free slot number if it is new. */
@@ -630,7 +643,9 @@ export function loadPhrasingIndex(paths: string[] = [defaultPhrasingsPath()]): P
   const key = JSON.stringify(paths);
   let index = cache.get(key);
   if (!index) {
-    index = buildPhrasingIndex(loadPhrasings(paths));
+    const phrasings = loadPhrasings(paths);
+    const shipped = paths.length === 1 && paths[0] === defaultPhrasingsPath();
+    index = (shipped ? readPrebuiltIndex(phrasings) : undefined) ?? buildPhrasingIndex(phrasings);
     cache.set(key, index);
   }
   return index;
