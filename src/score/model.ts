@@ -100,6 +100,9 @@ export function defaultModelPath(language = 'fr'): string {
   return join(here, '..', '..', 'corpora', 'models', `${language}.json`);
 }
 
+/** Whether this machine stores integers little-endian, as the model file does. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Decodes the quantised coefficients and appends the named-feature coefficients. */
 export function decodeWeights(file: ModelFile): Float64Array {
   const spec = file.features;
@@ -114,7 +117,15 @@ export function decodeWeights(file: ModelFile): Float64Array {
   const bytes = Buffer.from(coefficients.data, 'base64');
   if (bytes.length !== hashed * 2) throw new Error(`coefficients.data decodes to ${bytes.length} bytes, expected ${hashed * 2}`);
   const weights = new Float64Array(featureCount(spec));
-  for (let i = 0; i < hashed; i++) weights[i] = bytes.readInt16LE(i * 2) * coefficients.scale;
+  if (LITTLE_ENDIAN) {
+    // One typed view over an aligned copy instead of 65,536 readInt16LE calls (8 ms of a one-article check profile).
+    const aligned = new ArrayBuffer(bytes.length);
+    new Uint8Array(aligned).set(bytes);
+    const q = new Int16Array(aligned);
+    for (let i = 0; i < hashed; i++) weights[i] = q[i]! * coefficients.scale;
+  } else {
+    for (let i = 0; i < hashed; i++) weights[i] = bytes.readInt16LE(i * 2) * coefficients.scale;
+  }
   file.denseCoefficients.forEach((c, j) => (weights[hashed + j] = c));
   return weights;
 }

@@ -3,13 +3,24 @@ import { describe, expect, it } from '@jest/globals';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultModelPath, loadModel, parseModel, rawScore, scoreParagraph } from '../../src/score/model.js';
+import { decodeWeights, defaultModelPath, loadModel, parseModel, rawScore, scoreParagraph } from '../../src/score/model.js';
 import { featureCount } from '../../src/score/intrinsic.js';
 import { WireproofError } from '../../src/types.js';
 
 const PATH = defaultModelPath();
 
 describe('corpora/models/fr.json', () => {
+  it('decodes its quantised coefficients as little-endian int16 × scale, entry for entry', () => {
+    const file = JSON.parse(readFileSync(PATH, 'utf8'));
+    const weights = decodeWeights(file);
+    const bytes = Buffer.from(file.coefficients.data, 'base64');
+    const hashed = file.features.wordBuckets + file.features.charBuckets;
+    let mismatches = 0;
+    for (let i = 0; i < hashed; i++) if (weights[i] !== bytes.readInt16LE(i * 2) * file.coefficients.scale) mismatches++;
+    expect(mismatches).toBe(0);
+    expect(weights.some((w) => w !== 0)).toBe(true);
+  });
+
   it('exists, validates and decodes', () => {
     expect(existsSync(PATH)).toBe(true);
     const model = loadModel(PATH);
