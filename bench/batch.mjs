@@ -128,6 +128,34 @@ function runBatch(args, cwd) {
   return { ms, cpuS, status: r.status, peakRssMiB: rss ? Number(rss[1]) / 1024 : null, finalLine, entry: registered ? cli.slice(root.length + 1) : 'bench/batch.mjs --run-cli (main.js has no batch command yet)', stderr: r.stderr };
 }
 
+/**
+ * How much compute two threads get here compared with one: the same fixed loop run once on one thread, then on two
+ * worker threads at once. On a shared virtual machine "2 cores" may not mean twice the work per second; the batch's
+ * own speed-up from its worker pool can be judged only against this.
+ */
+async function parallelCapacity() {
+  const { Worker } = await import('node:worker_threads');
+  const body = `const { parentPort } = require('node:worker_threads');
+    parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x += Math.sqrt(i) * (i & 7); parentPort.postMessage(x); });`;
+  const N = 2e8;
+  const run = (threads) =>
+    new Promise((resolve) => {
+      const t0 = process.hrtime.bigint();
+      let done = 0;
+      for (let t = 0; t < threads; t++) {
+        const w = new Worker(body, { eval: true });
+        w.once('message', () => {
+          w.terminate();
+          if (++done === threads) resolve(Number(process.hrtime.bigint() - t0) / 1e6);
+        });
+        w.postMessage(N);
+      }
+    });
+  const one = await run(1);
+  const two = await run(2);
+  return { one, two, speedup: (2 * one) / two };
+}
+
 async function main() {
   if (!existsSync(cli)) throw new Error('dist/ is missing: run `npm run build` first');
   const articles = Number(option('articles', '1500'));
@@ -139,6 +167,11 @@ async function main() {
   // The machine may be shared: the load average says how much of the wall time was other people's work.
   console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} cores; concurrency ${concurrency}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`archive: ${articles} articles + 1 binary file, ${paragraphs} paragraphs, ${(bytes / 1024 / 1024).toFixed(1)} MiB (${archive})`);
+  const capacity = await parallelCapacity();
+  console.log(
+    `parallel capacity: a fixed loop takes ${capacity.one.toFixed(0)} ms on one thread, ${capacity.two.toFixed(0)} ms on each of two at once: ` +
+      `two threads give ${capacity.speedup.toFixed(2)}× one thread's work per second on this machine`,
+  );
   // Run from the work folder, so report paths read `archive/2026-01/wire-0001.txt` as a newsroom would see them.
   const args = ['archive', '--out', 'out', '--format', 'json', '--concurrency', concurrency];
 
