@@ -179,24 +179,11 @@ class Dispatcher {
     const transferList = [...new Set(jobs.flatMap(({ task }) => (typeof task.input === 'string' ? [] : [task.input.buffer as ArrayBuffer])))];
     const p: Promise<void> = this.pool
       .run(
-        jobs.map((j) => ({ ...j.task, deferWrites: true })),
+        jobs.map((j) => j.task),
         { transferList },
       )
       .then(
-        (outcomes) => {
-          try {
-            jobs.forEach((job, i) => {
-              // The worker checked and formatted; its reports are written here, while it checks the next group
-              // (report writing was a tenth of a worker's time, V8 profile). Same atomic write; a failure stops the
-              // run, as it did when the worker wrote.
-              const { files, ...outcome } = outcomes[i]!;
-              for (const f of files ?? []) writeAtomic(f.path, f.content);
-              job.done(outcome);
-            });
-          } catch (error) {
-            this.fatal ??= error;
-          }
-        },
+        (outcomes) => jobs.forEach((job, i) => job.done(outcomes[i]!)),
         (error: unknown) => {
           this.fatal ??= error;
         },

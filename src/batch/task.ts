@@ -49,15 +49,12 @@ export async function processTask(task: BatchTask): Promise<BatchOutcome> {
   const outcome = outcomeOf(report);
   if (report.error) return outcome;
   const context = { cwd: task.cwd, color: false, rules: (rules ??= rulesMeta()), version: task.version };
-  const files: { path: string; content: string }[] = [];
-  if (task.outputs.json) files.push({ path: task.outputs.json, content: formatJson([report], context) });
+  if (task.outputs.json) writeAtomic(task.outputs.json, formatJson([report], context));
   if (task.outputs.html) {
     // Loaded on first use: JSON-only batches never pay for the HTML formatter.
     htmlFormatter ??= (await import('../report/html.js')).format;
-    files.push({ path: task.outputs.html, content: htmlFormatter([report], context) });
+    writeAtomic(task.outputs.html, htmlFormatter([report], context));
   }
-  if (task.deferWrites) return { ...outcome, files };
-  for (const f of files) writeAtomic(f.path, f.content);
   return outcome;
 }
 

@@ -27,8 +27,6 @@ export interface BatchOutcome {
   machineProbability: number | null;
   counts: BatchCounts;
   error: { code: BatchErrorCode; message: string } | null;
-  /** With `BatchTask.deferWrites`: the report files to write (absolute path, content); never listed in summaries. */
-  files?: { path: string; content: string }[];
 }
 
 /** One line of summary.json (and of summary.csv and the dashboard's table). */
@@ -99,11 +97,6 @@ export interface BatchTask {
   /** For the HTML report's context. */
   cwd: string;
   version: string;
-  /**
-   * Return the report files in the outcome (`files`) instead of writing them: set for worker threads, whose reports
-   * the main thread writes while they check the next inputs.
-   */
-  deferWrites?: boolean;
 }
 
 /** The empty per-label counts. */
