@@ -25,14 +25,23 @@ function percentile(xs, p) {
 /** Whole-process time of one check of one seed (Node start-up included), as an editor or CI would see it. */
 function benchCheckProcess(runs = 21) {
   const times = [];
+  // Node's own start-up, measured in the same rounds: on a shared machine it moves with the host's load too.
+  const bare = [];
   for (let i = 0; i < runs + 2; i++) {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(process.execPath, [cli, 'check', seeds[0], '--format', 'json'], { cwd: root, encoding: 'utf8' });
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0 && r.status !== 1) throw new Error(`check failed (${r.status}): ${r.stderr}`);
-    if (i >= 2) times.push(ms); // two warm-up runs fill the OS file cache
+    const t1 = process.hrtime.bigint();
+    spawnSync(process.execPath, ['-e', '0']);
+    const nodeMs = Number(process.hrtime.bigint() - t1) / 1e6;
+    if (i >= 2) {
+      times.push(ms); // two warm-up runs fill the OS file cache
+      bare.push(nodeMs);
+    }
   }
   console.log(`check one seed, whole process: median ${median(times).toFixed(1)} ms, p90 ${percentile(times, 0.9).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (${runs} runs)`);
+  console.log(`  for reference, \`node -e 0\` in the same rounds: median ${median(bare).toFixed(1)} ms`);
 }
 
 /** In-process cost per paragraph: a long synthetic wire built from the seeds' paragraphs, checked repeatedly. */
