@@ -7,9 +7,10 @@ import { expressions } from 'franc/expressions.js';
  * 2.0 s of 7.7 s), spent building a string-keyed object of trigrams, sorting it, running all 30 script expressions
  * and, on import, turning every model of its 187 languages into objects. The algorithm below is franc 6.2's
  * (node_modules/franc/index.js, trigram-utils, n-gram, collapse-white-space) step for step, on the same data; only the
- * representation changes: a trigram is the number c0·2³² + c1·2¹⁶ + c2 of its three UTF-16 code units, counted in a
- * sorted Float64Array, and the models of the allowed languages are merged into one Map from trigram to ranks, built
- * once per `only` list. Equality with `francAll` is tested on real and random texts (tests/segment/trigrams.test.ts).
+ * representation changes: a trigram is the number c0·2³² + c1·2¹⁶ + c2 of its three UTF-16 code units, counted in an
+ * open-addressing hash table, and the models of the allowed languages are merged into one such table from trigram to
+ * ranks, built once per `only` list; a text whose Latin letters are the majority skips the other 29 script
+ * expressions. Equality with `francAll` is tested on real and random texts (tests/segment/trigrams.test.ts).
  */
 
 /** franc's constants. */
@@ -153,7 +154,10 @@ function padded(value: string): string {
 
 const UND: LanguageScore[] = [['und', 1]];
 
-/** Scratch table counting one text's trigrams (at most 2,048 + 2 of them): keys, counts, and the slots in use. */
+/**
+ * Scratch table counting one text's trigrams, keys, counts and the slots in use. A text is at most 2,048 units, and
+ * lower-casing lengthens only U+0130 (İ → i̇), so at most 4,098 trigrams: the table stays at most half full.
+ */
 const COUNT_CAP = 8192;
 const countKeys = new Float64Array(COUNT_CAP);
 const countUsed = new Uint8Array(COUNT_CAP);
