@@ -1,10 +1,11 @@
 // Helpers for batch tests: small French archives in temp folders, a CLI harness like main.ts, file listings.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import yargs from 'yargs';
 import { batchCommand } from '../../src/cli/batch.js';
 import { WireproofError } from '../../src/types.js';
+import { freshDist } from '../support/dist.js';
 import { fakeIo, type CapturedIo } from '../support/io.js';
 
 /** The Reuters machine-translation notice as published on French wires (seeds/000). */
@@ -138,22 +139,7 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/**
- * The compiled worker, when dist/ is at least as new as every source file (CI builds it before the tests; a stale
- * local build would compare old code with new). Null otherwise: the pool test then skips.
- */
+/** dist/batch/worker.js when it is built from the current sources (tests/support/dist.ts), else null. */
 export function freshDistWorker(): string | null {
-  const worker = resolve('dist/batch/worker.js');
-  if (!existsSync(worker)) return null;
-  const built = statSync(worker).mtimeMs;
-  const sources: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const abs = join(dir, name);
-      if (statSync(abs).isDirectory()) walk(abs);
-      else if (name.endsWith('.ts')) sources.push(abs);
-    }
-  };
-  walk(resolve('src'));
-  return sources.every((f) => statSync(f).mtimeMs <= built) ? worker : null;
+  return freshDist('dist/batch/worker.js');
 }

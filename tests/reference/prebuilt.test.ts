@@ -3,15 +3,16 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPhrasings } from '../../src/reference/match.js';
+import { freshDist } from '../support/dist.js';
 import { defaultPhrasingsPath, loadPhrasings } from '../../src/reference/phrasings.js';
 import { buildPhrasingIndex, type PhrasingIndex } from '../../src/reference/shingle-index.js';
 
 /**
  * The build stores the index beside dist/'s modules; the tests run from src/, so the test loads dist's module to read
- * dist's file, as the bin does (skipped when dist/ has not been built).
+ * dist's file, as the bin does (skipped when dist/ is missing or older than the sources).
  */
 const dist = join(process.cwd(), 'dist', 'reference', 'prebuilt.js');
-const built = readdirSync(join(process.cwd(), 'dist')).includes('phrasings.index.json');
+const built = freshDist('dist/phrasings.index.json') !== null && freshDist('dist/reference/prebuilt.js') !== null;
 
 describe('prebuilt phrasing index', () => {
   (built ? test : test.skip)('restores an index equal to a fresh build, and matches the same spans in the seeds', async () => {
