@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// The archive's generator (deterministic: the same archive on every run and machine), from the build.
+const { mulberry32: prng } = await import(pathToFileURL(join(root, 'dist', 'util', 'prng.js')).href);
 // The installed command: package.json's bin (the esbuild bundle), else tsc's dist/cli/main.js.
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const binPath = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.wireproof;
@@ -16,18 +18,6 @@ const cli = binPath && existsSync(join(root, binPath)) ? join(root, binPath) : j
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? process.argv[i + 1] : fallback;
-}
-
-/** mulberry32: a small deterministic PRNG, so the archive is the same on every run and machine. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COMPANIES = [
@@ -93,10 +83,12 @@ function generate(dir, count) {
   const rand = prng(20260215);
   let paragraphs = 0;
   let bytes = 0;
+  const texts = [];
   for (let i = 0; i < count; i++) {
     const paras = article(i, rand);
     paragraphs += paras.length;
     const text = `${paras.join('\n\n')}\n`;
+    texts.push(text);
     bytes += Buffer.byteLength(text);
     const folder = join(dir, `2026-${String((i % 12) + 1).padStart(2, '0')}`);
     mkdirSync(folder, { recursive: true });
@@ -106,7 +98,7 @@ function generate(dir, count) {
   const binary = new Uint8Array(8192);
   for (let i = 0; i < binary.length; i++) binary[i] = Math.floor(rand() * 256);
   writeFileSync(join(dir, '2026-01', 'scan-0000.txt'), binary);
-  return { paragraphs, bytes };
+  return { paragraphs, bytes, texts };
 }
 
 function runBatch(args, cwd) {
@@ -163,7 +155,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'wireproof-bench-batch-'));
   const archive = join(work, 'archive');
   const out = join(work, 'out');
-  const { paragraphs, bytes } = generate(archive, articles);
+  const { paragraphs, bytes, texts } = generate(archive, articles);
   // The machine may be shared: the load average says how much of the wall time was other people's work.
   console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${availableParallelism()} cores; concurrency ${concurrency}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log(`archive: ${articles} articles + 1 binary file, ${paragraphs} paragraphs, ${(bytes / 1024 / 1024).toFixed(1)} MiB (${archive})`);
@@ -194,6 +186,14 @@ async function main() {
     `cached run: ${(warm.ms / 1000).toFixed(2)} s wall, ${(cold.ms / warm.ms).toFixed(1)}× faster, ${again.run.reused} reused, ` +
       `peak RSS ${warm.peakRssMiB === null ? 'n/a' : `${warm.peakRssMiB.toFixed(0)} MiB`}, exit ${warm.status}; "${warm.finalLine}"`,
   );
+  // The pipeline alone on the same articles, one thread, second pass (JIT warm): what the whole process adds is the rest.
+  const { check } = await import(pathToFileURL(join(root, 'dist', 'api.js')).href);
+  for (const t of texts) await check(t);
+  const t0 = process.hrtime.bigint();
+  let checked = 0;
+  for (const t of texts) checked += (await check(t)).paragraphs.length;
+  const inProcess = Number(process.hrtime.bigint() - t0) / 1e6;
+  console.log(`in process:  check() alone, one thread, second pass: ${(inProcess / checked).toFixed(3)} ms per paragraph (${Math.round(checked / (inProcess / 1000))} paragraphs/s)`);
   if (process.argv.includes('--keep')) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }

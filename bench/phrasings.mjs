@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Deterministic generator (from the build): the same 50,000 phrasings on every run.
+const { mulberry32: prng } = await import(join(root, 'dist', 'util', 'prng.js'));
 const dist = (p) => join(root, 'dist', 'reference', p);
 const args = process.argv.slice(2);
 const COUNT = Number(args.find((a) => /^\d+$/.test(a)) ?? 50_000);
@@ -21,18 +23,6 @@ const HARSH = args.includes('--harsh');
 /** `--threshold=0.7`: the similarity threshold of the look-ups (default: findPhrasings' own, 0.6). */
 const THRESHOLD = Number(args.find((a) => a.startsWith('--threshold='))?.slice(12) ?? NaN);
 const FIND = Number.isFinite(THRESHOLD) ? { language: 'fr', threshold: THRESHOLD } : { language: 'fr' };
-
-/** Deterministic PRNG (mulberry32): the same 50,000 phrasings on every run. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);

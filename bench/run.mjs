@@ -1,4 +1,4 @@
-// Benchmarks (npm run bench): whole-process time of one `wireproof check`, and in-process cost per paragraph.
+// Benchmarks (npm run bench): whole-process time of one `wireproof check`, in-process cost per paragraph, language identification against franc, allocation.
 // Speed is measured here, never asserted in timed tests. Needs a build (`npm run build`, done by `npm ci`).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -58,6 +58,52 @@ async function benchPerParagraph() {
   console.log(`check in process: ${(ms / count).toFixed(3)} ms per paragraph (${count} paragraphs, ${(count / (ms / 1000)).toFixed(0)} paragraphs/s)`);
 }
 
+/** Language identification: wireproof's `languageScores` against franc's own `francAll` on the same texts and lists. */
+async function benchLanguage() {
+  const { languageScores } = await import(join(root, 'dist', 'segment', 'trigrams.js'));
+  const { DEFAULT_LANGUAGES } = await import(join(root, 'dist', 'segment', 'language.js'));
+  const { francAll } = await import('franc');
+  const paragraphs = seeds.flatMap((f) => readFileSync(join(root, f), 'utf8').split(/\n\s*\n/)).filter((p) => p.trim().length > 40);
+  const short = paragraphs.map((p) => p.slice(0, 240));
+  const doc = paragraphs.join('\n').slice(0, 2000);
+  const time = (fn, texts, rounds) => {
+    for (let r = 0; r < 100; r++) for (const t of texts) fn(t);
+    const t0 = process.hrtime.bigint();
+    for (let r = 0; r < rounds; r++) for (const t of texts) fn(t);
+    return Number(process.hrtime.bigint() - t0) / 1e3 / rounds / texts.length;
+  };
+  const ours = (t) => languageScores(t, DEFAULT_LANGUAGES, 10);
+  const theirs = (t) => francAll(t, { only: [...DEFAULT_LANGUAGES], minLength: 10 });
+  console.log(
+    `language identification, µs per call (6 languages): 240-character paragraph ${time(ours, short, 1000).toFixed(1)} ` +
+      `(francAll ${time(theirs, short, 1000).toFixed(1)}), 2,000-character document ${time(ours, [doc], 1000).toFixed(1)} (francAll ${time(theirs, [doc], 1000).toFixed(1)})`,
+  );
+}
+
+/** Bytes `check()` allocates per paragraph (V8 sampling heap profiler, objects collected by GC included). */
+async function benchAllocation() {
+  const { check } = await import(join(root, 'dist', 'api.js'));
+  const { Session } = await import('node:inspector/promises');
+  const texts = seeds.map((f) => readFileSync(join(root, f), 'utf8'));
+  for (let r = 0; r < 20; r++) for (const t of texts) await check(t);
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 8192, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  let paragraphs = 0;
+  for (let r = 0; r < 100; r++) for (const t of texts) paragraphs += (await check(t)).paragraphs.length;
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  let bytes = 0;
+  const walk = (n) => {
+    bytes += n.selfSize;
+    for (const c of n.children) walk(c);
+  };
+  walk(profile.head);
+  console.log(`check allocates about ${(bytes / paragraphs / 1024).toFixed(0)} KB per paragraph (sampled over ${paragraphs} paragraphs of the seeds)`);
+}
+
 console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
 if (want('check')) benchCheckProcess();
 if (want('paragraph')) await benchPerParagraph();
+if (want('language')) await benchLanguage();
+if (want('alloc')) await benchAllocation();

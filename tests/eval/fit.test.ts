@@ -7,18 +7,7 @@ import { DEFAULT_CONFIG, fitModel, serializeModel, type FitConfig } from '../../
 import { fitWeights, itemsOf, splitOf, type DataRow } from '../../src/eval/data.js';
 import { fitLogistic, toRows } from '../../src/eval/lr.js';
 import { parseModel, scoreParagraph } from '../../src/score/model.js';
-
-/** Mulberry32: a tiny seeded generator, so the synthetic data is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/util/prng.js';
 
 const COMMON = ['le', 'conseil', 'a', 'voté', 'budget', 'de', 'la', 'ville', 'pour', 'les', 'écoles', 'et', 'routes', 'mardi', 'soir'];
 const HUMAN = ['indiqué', 'souligné', 'on', 'estime', 'précisé'];
@@ -31,7 +20,7 @@ function sentence(r: () => number, extra: readonly string[]): string {
 }
 
 function synthetic(seed: number, wmt22Text = 'x'): string {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const rows: DataRow[] = [];
   for (const corpus of ['wmt14-newstest2014', 'wmt21-newstest2021', 'wmt22-generaltest2022']) {
     for (let d = 0; d < 12; d++) {

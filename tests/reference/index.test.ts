@@ -4,18 +4,7 @@ import { findPhrasings, wordSimilarity } from '../../src/reference/match.js';
 import type { Phrasing } from '../../src/reference/phrasings.js';
 import { buildPhrasingIndex, candidateForms, encodeKeys, formAt, loadPhrasingIndex, requiredContent } from '../../src/reference/shingle-index.js';
 import { isArticleKey, leadingArticles, wordKeys } from '../../src/reference/tokens.js';
-
-/** Deterministic PRNG (mulberry32), so failures reproduce. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../src/util/prng.js';
 
 // A small vocabulary, so that random phrasings share words and texts hit many forms partly: the hard case for a filter.
 const CONTENT = (
