@@ -141,12 +141,13 @@ class Counts {
    * `flush` followed by `dot` over this block, without the arrays: adds value × coefficient to `sum` in `flush`'s
    * order, so the result is bit-for-bit `dot`'s (same operations, same order).
    */
-  flushDot(offset: number, coefficients: ArrayLike<number>, sum: number): number {
+  flushDot(offset: number, coefficients: ArrayLike<number>, sum: number, scale = 1): number {
     let total = 0;
     for (const k of this.touched) total += this.counts[k]!;
     const inv = total > 0 ? 1 / Math.sqrt(total) : 0;
     for (const k of this.touched) {
-      sum += Math.sqrt(this.counts[k]!) * inv * (coefficients[offset + k] ?? 0);
+      // `× scale` is exact when scale is 1, and for quantised coefficients gives the same double as decoding first.
+      sum += Math.sqrt(this.counts[k]!) * inv * ((coefficients[offset + k] ?? 0) * scale);
       this.counts[k] = 0;
     }
     this.touched.length = 0;
@@ -369,15 +370,28 @@ export function extractFeatures(text: string, spec: FeatureSpec): SparseVector {
  * batch allocated, V8 sampling heap profile).
  */
 export function featureDot(text: string, spec: FeatureSpec, coefficients: ArrayLike<number>): number {
+  return dotBlocks(text, spec, coefficients, 1, coefficients, spec.wordBuckets + spec.charBuckets);
+}
+
+/**
+ * `featureDot` over quantised coefficients, without decoding them: hashed-block coefficient i is `hashed[i] × scale`,
+ * named-feature coefficient j is `dense[j]`. Bit-for-bit `featureDot` of the decoded vector (each product is
+ * formed as decoding forms it). Decoding the shipped model's 65,536 coefficients cost 10–14 ms of every start-up
+ * (an interpreted loop; `node` timing of loadModel, 2026-11-24).
+ */
+export function featureDotQuantised(text: string, spec: FeatureSpec, hashed: ArrayLike<number>, scale: number, dense: ArrayLike<number>): number {
+  return dotBlocks(text, spec, hashed, scale, dense, 0);
+}
+
+function dotBlocks(text: string, spec: FeatureSpec, hashed: ArrayLike<number>, scale: number, dense: ArrayLike<number>, denseBase: number): number {
   countNgrams(featureText(text), spec);
-  let sum = wordCounts.flushDot(0, coefficients, 0);
-  sum = charCounts.flushDot(spec.wordBuckets, coefficients, sum);
+  let sum = wordCounts.flushDot(0, hashed, 0, scale);
+  sum = charCounts.flushDot(spec.wordBuckets, hashed, sum, scale);
   if (spec.dense.length > 0) {
-    const dense = denseFeatures(text);
-    const base = spec.wordBuckets + spec.charBuckets;
+    const values = denseFeatures(text);
     spec.dense.forEach((name, j) => {
-      const v = denseValue(spec, dense, name, j);
-      if (v !== 0) sum += v * (coefficients[base + j] ?? 0);
+      const v = denseValue(spec, values, name, j);
+      if (v !== 0) sum += v * (dense[denseBase + j] ?? 0);
     });
   }
   return sum;

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeWeights, defaultModelPath, loadModel, parseModel, rawScore, scoreParagraph } from '../../src/score/model.js';
-import { featureCount } from '../../src/score/intrinsic.js';
+import { featureCount, featureDot } from '../../src/score/intrinsic.js';
+import { mulberry32 } from '../../src/util/prng.js';
 import { WireproofError } from '../../src/types.js';
 
 const PATH = defaultModelPath();
@@ -45,6 +46,19 @@ describe('corpora/models/fr.json', () => {
     };
     walk({ ...json, coefficients: {} });
     for (const s of strings) expect(s.length).toBeLessThan(400);
+  });
+
+  it('scores from the quantised coefficients exactly as from the decoded vector', () => {
+    const model = loadModel(PATH);
+    const rand = mulberry32(7);
+    const words = ['le', 'gouvernement', 'a', 'déclaré', 'mardi', 'que', 'la', 'hausse', 'des', 'prix', "l'inflation", 'Reuters', '«', '»', ',', '.', '2026', 'selon', 'rapport'];
+    const texts = Array.from({ length: 200 }, () => Array.from({ length: 5 + Math.floor(rand() * 40) }, () => words[Math.floor(rand() * words.length)]).join(' '));
+    for (const text of texts) {
+      expect(rawScore(model, text)).toBe(featureDot(text, model.features, model.weights) + model.intercept);
+    }
+    // Without the stored int16 block (a model built by hand), the decoded vector is used.
+    const { hashed: _omit, ...plain } = model;
+    expect(rawScore({ ...plain, weights: model.weights }, texts[0]!)).toBe(rawScore(model, texts[0]!));
   });
 
   it('scores French paragraphs with bounded, finite log-odds', () => {
