@@ -8,6 +8,7 @@ import type { RuleLevel, Severity } from '../types.js';
 import { WireproofError } from '../types.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
+import { importModule } from '../util/import.js';
 
 /** Arguments of `wireproof batch`, as yargs parses them. */
 export interface BatchArgs {
@@ -118,7 +119,7 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   type Bar = import('cli-progress').SingleBar;
   let bar: Bar | undefined;
   if (io.stderrIsTTY && !args.quiet && io.env['TERM'] !== 'dumb') {
-    const { default: cliProgress } = await import('cli-progress');
+    const { default: cliProgress } = await importModule<{ default: typeof import('cli-progress') }>('cli-progress');
     bar = new cliProgress.SingleBar(
       { stream: process.stderr, format: 'wireproof batch [{bar}] {value}/{total} inputs · {eta_formatted} left', hideCursor: true, clearOnComplete: true },
       cliProgress.Presets.shades_classic,

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Formatter } from '../types.js';
 import { WireproofError } from '../types.js';
+import { importModule } from '../util/import.js';
 
 const BUILT_IN: Record<string, () => Promise<{ format: Formatter }>> = {
   text: () => import('../report/text.js'),
@@ -29,7 +30,7 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
   const path = isAbsolute(name) ? name : resolve(cwd, name);
   let mod: { format?: Formatter; default?: Formatter };
   try {
-    mod = (await import(pathToFileURL(path).href)) as typeof mod;
+    mod = await importModule<typeof mod>(pathToFileURL(path).href);
   } catch (error) {
     throw new WireproofError(`${name}: cannot load formatter: ${(error as Error).message.split('\n')[0]}`, 'usage');
   }

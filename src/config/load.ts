@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { lilconfig, type LilconfigResult } from 'lilconfig';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
+import { importModule } from '../util/import.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
@@ -17,7 +18,7 @@ export interface LoadedConfig {
 }
 
 const importJs = async (file: string): Promise<unknown> => {
-  const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+  const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
   return mod.default ?? mod;
 };
 
