@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const cli = join(root, 'dist', 'bundle', 'main.js'); // the bin (package.json)
+const cli = join(root, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).bin.wireproof); // the installed command
 const seeds = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join('seeds', f));
 const only = process.argv.slice(2);
 const want = (name) => only.length === 0 || only.includes(name);

@@ -1,10 +1,15 @@
-// After tsc: marks the CLI executable, validates the shipped corpora once (so start-up can skip zod), and bundles
-// the command line with esbuild (one file to load instead of hundreds of modules: start-up is measured in bench/).
-import { chmodSync, existsSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+// After tsc: marks the CLI executable, validates the shipped corpora once (so start-up can skip zod), bundles the
+// command line with esbuild (one file to load instead of hundreds of modules) and writes its V8 code cache.
+// Start-up is measured in bench/run.mjs.
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const bin = new URL('../dist/cli/main.js', import.meta.url);
-if (existsSync(bin)) chmodSync(bin, 0o755);
+const root = fileURLToPath(new URL('..', import.meta.url));
+for (const file of ['dist/cli/main.js', 'dist/cli/bin.cjs']) if (existsSync(join(root, file))) chmodSync(join(root, file), 0o755);
 
 const { writePrevalidated } = await import('../dist/corpora/index.js');
 writePrevalidated();
@@ -15,9 +20,8 @@ writePrebuiltIndex();
 const { writeModelPrevalidated } = await import('../dist/score/model.js');
 writeModelPrevalidated();
 
-// The bin: src/cli/main.ts and what it imports statically, in one ES module (plus on-demand chunks for HTML input,
-// compare and batch). Packages loaded on demand or by workers stay external and load from node_modules.
 const { build } = await import('esbuild');
+const { toAscii } = await import('./ascii.mjs');
 
 /**
  * yargs and cliui import `string-width`, which builds its Unicode tables when its module is evaluated: two
@@ -41,23 +45,62 @@ const lazyStringWidth = {
     }));
   },
 };
-rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
-await build({
-  // The batch worker is an entry of its own, so that each worker thread loads a few chunks shared with the bin rather
-  // than the hundred-odd modules of tsc's dist/ (src/batch/run.ts finds worker.js beside the chunk that runs it).
-  entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname, new URL('../src/batch/worker.ts', import.meta.url).pathname],
-  outdir: new URL('../dist/bundle', import.meta.url).pathname,
+
+const outdir = join(root, 'dist', 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Packages loaded on demand or by workers stay external and load from node_modules.
   external: ['@eslint-community/regexpp', 'natural', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
-  // CommonJS dependencies (lilconfig, …) call require(); give each ES chunk one.
-  banner: { js: "import { createRequire as __wireproofRequire } from 'node:module'; const require = __wireproofRequire(import.meta.url);" },
-  entryNames: '[name]',
   plugins: [lazyStringWidth],
   logLevel: 'warning',
+};
+
+// The command line: src/cli/main.ts and everything it imports, as one CommonJS file, because only CommonJS can be
+// compiled with a code cache on Node 20 (src/cli/bin.cts). On-demand parts (HTML input, compare, batch, eval) are
+// evaluated on first use. import.meta.url becomes the bundle's own URL, so paths relative to dist/ still hold.
+const cliFile = join(outdir, 'wireproof.cjs');
+await build({
+  ...common,
+  entryPoints: [join(root, 'src', 'cli', 'main.ts')],
+  outfile: cliFile,
+  format: 'cjs',
+  define: { 'import.meta.url': '__wireproofUrl' },
+  // "use strict" first: the sources are ES modules, strict by default, and a banner would end the directive prologue.
+  banner: { js: "'use strict';\nconst __wireproofUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-const bundled = new URL('../dist/bundle/main.js', import.meta.url);
-if (existsSync(bundled)) chmodSync(bundled, 0o755);
+// The first line names the build (a hash of the rest): the loader uses a cache only with the bundle it was made for.
+// ASCII only, so V8 holds it as one-byte text (scripts/ascii.mjs says why).
+const body = toAscii(readFileSync(cliFile, 'utf8').replace(/^#!.*\n/, '')); // the bin is dist/cli/bin.cjs, not this file
+const buildLine = `// wireproof bundle ${createHash('sha256').update(body).digest('hex').slice(0, 32)}`;
+writeFileSync(cliFile, `${buildLine}\n${body}`);
+
+// The batch worker, an ES module of its own (piscina loads it by file name in each worker thread); src/batch/run.ts
+// finds worker.js beside the bundle that runs the batch.
+await build({ ...common, entryPoints: [join(root, 'src', 'batch', 'worker.ts')], outdir, format: 'esm', splitting: true, entryNames: '[name]',
+  // CommonJS dependencies (lilconfig, …) call require(); give each ES chunk one.
+  banner: { js: "import { createRequire as __wireproofRequire } from 'node:module'; const require = __wireproofRequire(import.meta.url);" },
+});
+
+// The code cache: compile the bundle, run checks of sample wires in this process (V8 compiles functions when first
+// called; the cache keeps what was compiled), then write it. Same Node and flags as the installed command.
+const { loadBundle } = createRequire(import.meta.url)(join(root, 'dist', 'cli', 'bin.cjs'));
+const loaded = loadBundle(cliFile, { useCache: false });
+const seeds = existsSync(join(root, 'seeds')) ? readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => join(root, 'seeds', f)) : [];
+let samples = seeds;
+if (samples.length === 0) {
+  // Installed without seeds/ (a packed copy): a short wire of our own, notice and all.
+  const sample = join(mkdtempSync(join(tmpdir(), 'wireproof-build-')), 'sample.txt');
+  writeFileSync(
+    sample,
+    "Le groupe a relevé mardi ses prévisions annuelles, porté par la demande en Europe.\n\n" +
+      "((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))\n\n" +
+      "Le directeur financier a déclaré que la société s'attendait à une croissance de 5 % de son chiffre d'affaires , selon le rapport.\n",
+  );
+  samples = [sample];
+}
+const quiet = { stdout: () => {}, stderr: () => {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false, cwd: root };
+for (const format of ['json', 'text']) await loaded.exports.run(['check', ...samples, '--format', format], quiet);
+if (loaded.script) writeFileSync(`${cliFile}.cache`, Buffer.concat([Buffer.from(`${buildLine}\n`), loaded.script.createCachedData()]));

@@ -14,6 +14,7 @@ import { readInput } from './read.js';
 import type { BatchEntry, BatchFormat, BatchOutcome, BatchSummary, BatchTask, BatchTotals } from './types.js';
 import { emptyCounts, VERDICTS } from './types.js';
 import { writeFileAtomic as writeAtomic } from '../util/fs.js';
+import { importModule } from '../util/import.js';
 
 /** Options of {@link runBatch}. */
 export interface BatchOptions {
@@ -56,13 +57,13 @@ export interface BatchResult {
 export const DEFAULT_POOL_THRESHOLD = 16;
 
 /**
- * The compiled worker, when there is one: `worker.js` beside this module (tsc's dist/batch/, or a bundle that has the
- * worker as an entry point of its own), else dist/batch/worker.js seen from a bundle chunk in a sibling folder
- * (dist/bundle/, where esbuild puts the bin: scripts/postbuild.mjs). Null when running from TypeScript sources.
+ * The compiled worker, when there is one: `worker.js` beside this module (tsc's dist/batch/, or dist/bundle/ where
+ * scripts/postbuild.mjs bundles the bin, wireproof.cjs, and the worker), else dist/batch/worker.js seen from a
+ * sibling folder. Null when running from TypeScript sources.
  */
 export function defaultWorkerFile(): string | null {
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.js')) return null;
+  if (!here.endsWith('.js') && !here.endsWith('.cjs')) return null;
   for (const file of [join(dirname(here), 'worker.js'), join(dirname(here), '..', 'batch', 'worker.js')]) {
     if (existsSync(file)) return file;
   }
@@ -143,7 +144,7 @@ class Dispatcher {
   }
 
   private async startPool(): Promise<void> {
-    const { Piscina } = await import('piscina');
+    const { Piscina } = await importModule<typeof import('piscina')>('piscina');
     this.pool = new Piscina<BatchTask[], BatchOutcome[]>({
       filename: pathToFileURL(this.workerFile!).href,
       minThreads: this.concurrency,

@@ -141,8 +141,9 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
-  run(hideBin(process.argv)).then(
+/** Runs the command line of this process and sets its exit code (the bin, dist/cli/bin.cjs, calls this). */
+export function main(argv: readonly string[] = process.argv): Promise<void> {
+  return run(hideBin([...argv])).then(
     (code) => {
       process.exitCode = code;
     },
@@ -152,3 +153,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) void main();

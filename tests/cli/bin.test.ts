@@ -1,18 +1,26 @@
-// The installed binary: `npx wireproof` after `npm ci` (which builds dist/ through `prepare`), stdin, stdout/stderr split.
+// The installed binary (package.json's bin, dist/cli/bin.cjs, built by `npm ci` through `prepare`): stdin, stdout and
+// stderr split, the bundled CLI loaded from its code cache, dynamic imports from cached code, and a fallback without it.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { freshDist } from '../support/dist.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'dist', 'cli', 'main.js');
-const built = existsSync(BIN);
-if (!built) console.warn(`skipping binary tests: ${BIN} is missing (run npm run build)`);
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: { wireproof: string } };
+const BIN = freshDist(pkg.bin.wireproof);
+const BUNDLE = freshDist('dist/bundle/wireproof.cjs');
+const TSC_MAIN = freshDist('dist/cli/main.js');
+const built = BIN !== null && BUNDLE !== null && TSC_MAIN !== null;
+if (!built) console.warn('skipping binary tests: dist/ is missing or older than src/ (run npm run build)');
 const maybe = built ? test : test.skip;
 
-function wireproof(args: string[], input?: string): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function node(args: string[], options: { input?: string; cwd?: string } = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, args, { input: options.input, cwd: options.cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+const wireproof = (args: string[], input?: string) => node([BIN!, ...args], { input });
 
 describe('bin', () => {
   maybe('reads standard input with -', () => {
@@ -37,5 +45,78 @@ describe('bin', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/no\/such\/file\.txt/);
+  });
+
+  maybe('prints what the unbundled CLI prints, byte for byte', () => {
+    for (const format of ['json', 'text', 'sarif']) {
+      const args = ['check', 'seeds/000_22f5c933d92a2ddd.txt', 'seeds/003_86d609dcec19a228.txt', '--format', format];
+      const bundled = wireproof(args);
+      const plain = node([TSC_MAIN!, ...args]);
+      expect(bundled.stdout).toBe(plain.stdout);
+      expect(bundled.stderr).toBe(plain.stderr);
+      expect(bundled.status).toBe(plain.status);
+    }
+  });
+
+  maybe('loads the bundle from the code cache made at build time', () => {
+    const r = node(['-e', `const { loadBundle } = require(${JSON.stringify(BIN)}); process.stdout.write(String(loadBundle().cacheUsed));`]);
+    expect(r.stdout).toBe('true');
+  });
+
+  maybe('imports a formatter module from cached code (dynamic import through the bin)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireproof-bin-'));
+    const formatter = join(dir, 'count.mjs');
+    writeFileSync(formatter, 'export default (reports) => `${reports.length} ${reports[0].verdict}\\n`;\n');
+    const r = wireproof(['check', 'seeds/000_22f5c933d92a2ddd.txt', '--format', formatter]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('1 declared-machine\n');
+  });
+
+  maybe('runs a batch on worker threads from cached code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireproof-bin-batch-'));
+    const seeds = ['seeds/000_22f5c933d92a2ddd.txt', 'seeds/003_86d609dcec19a228.txt'];
+    for (let i = 0; i < 20; i++) copyFileSync(seeds[i % 2]!, join(dir, `wire-${i}.txt`));
+    const r = node([BIN!, 'batch', dir, '--out', join(dir, 'out'), '--concurrency', '2'], { cwd: dir });
+    expect(r.stderr).toMatch(/20 reports written/);
+    expect(r.status).toBe(0); // report generation: findings alone exit 0 (docs/batch.md)
+    const summary = JSON.parse(readFileSync(join(dir, 'out', 'summary.json'), 'utf8')) as { totals: { reports: number }; run: { threads: number } };
+    expect(summary.totals.reports).toBe(20);
+    expect(summary.run.threads).toBe(2);
+  });
+
+  maybe('compiles from source when the cache belongs to another build or is damaged', () => {
+    // A copy beside the real bundle (paths to corpora and package.json are relative to it), removed afterwards.
+    const bundle = join(BUNDLE!, '..', `wireproof-test-${process.pid}.cjs`);
+    copyFileSync(BUNDLE!, bundle);
+    const cache = readFileSync(`${BUNDLE!}.cache`);
+    const seed = resolve('seeds/000_22f5c933d92a2ddd.txt');
+    const load = (): { status: number | null; stdout: string; stderr: string } =>
+      node([
+        '-e',
+        `const { loadBundle } = require(${JSON.stringify(BIN)}); const l = loadBundle(${JSON.stringify(bundle)});` +
+          `l.exports.run(['check', ${JSON.stringify(seed)}, '--format', 'json'], { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: {}, stdoutIsTTY: false, stderrIsTTY: false, cwd: process.cwd() })` +
+          `.then(() => process.stderr.write('cache ' + l.cacheUsed));`,
+      ]);
+    try {
+      const expected = wireproof(['check', seed, '--format', 'json']).stdout;
+      // Another build: the same V8 data behind a different build line.
+      writeFileSync(`${bundle}.cache`, Buffer.concat([Buffer.from('// wireproof bundle 0000\n'), cache.subarray(cache.indexOf(10) + 1)]));
+      let r = load();
+      expect(r.stderr).toBe('cache false');
+      expect(r.stdout).toBe(expected);
+      // Damaged: the right build line, then bytes V8 rejects.
+      writeFileSync(`${bundle}.cache`, Buffer.concat([cache.subarray(0, cache.indexOf(10) + 1), Buffer.alloc(4096, 7)]));
+      r = load();
+      expect(r.stderr).toBe('cache false');
+      expect(r.stdout).toBe(expected);
+      // The same cache and bundle under the copy's name: used.
+      copyFileSync(`${BUNDLE!}.cache`, `${bundle}.cache`);
+      r = load();
+      expect(r.stderr).toBe('cache true');
+      expect(r.stdout).toBe(expected);
+    } finally {
+      rmSync(bundle, { force: true });
+      rmSync(`${bundle}.cache`, { force: true });
+    }
   });
 });

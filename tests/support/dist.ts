@@ -21,6 +21,6 @@ export function freshDist(file: string): string | null {
   const abs = resolve(file);
   if (!existsSync(abs)) return null;
   const built = statSync(abs).mtimeMs;
-  const sources = Math.max(newestInside(resolve('src'), (n) => n.endsWith('.ts')), newestInside(resolve('corpora'), (n) => n.endsWith('.jsonl')));
+  const sources = Math.max(newestInside(resolve('src'), (n) => n.endsWith('.ts') || n.endsWith('.cts')), newestInside(resolve('corpora'), (n) => n.endsWith('.jsonl')));
   return sources <= built ? abs : null;
 }

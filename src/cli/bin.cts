@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// The `wireproof` command (package.json's bin): runs the bundled CLI with the V8 code cache made when it was built.
+import fs = require('node:fs');
+import path = require('node:path');
+import vm = require('node:vm');
+import nodeModule = require('node:module');
+
+/**
+ * Why a loader: a `check` spends most of its own start-up compiling and first-running JavaScript. Node 20 has no
+ * code cache for ES modules (module.enableCompileCache came in Node 22.1), so the command line is also bundled as
+ * CommonJS (dist/bundle/wireproof.cjs, scripts/postbuild.mjs) and compiled here through vm.Script with the cache
+ * postbuild wrote after running a check: 20–25 ms less per run, median of interleaved runs (bench/run.mjs).
+ * Without a usable cache (missing, another build, another Node or V8 flags) V8 compiles from source; same behaviour.
+ */
+
+/** The bundle beside this file's folder, and its cache. */
+const BUNDLE = path.join(__dirname, '..', 'bundle', 'wireproof.cjs');
+
+/** What the bundle exports (src/cli/main.ts). */
+interface Bundle {
+  main: (argv?: readonly string[]) => Promise<void>;
+  run: (args: string[], io?: unknown) => Promise<number>;
+}
+
+interface Loaded {
+  exports: Bundle;
+  /** The compiled script (null when loaded by plain require), for postbuild to write its cache. */
+  script: vm.Script | null;
+  /** Whether V8 accepted the cache. */
+  cacheUsed: boolean;
+}
+
+/** The bundle's first line, which names its build (a hash of the rest, written by postbuild). */
+function buildLine(source: string): string {
+  const end = source.indexOf('\n');
+  return end < 0 ? source : source.slice(0, end);
+}
+
+/** The cache file's data when it was made for this build of the bundle: `<build line>\n<V8 data>`. */
+function cacheFor(source: string, cache: Buffer | null): Buffer | undefined {
+  if (!cache) return undefined;
+  const line = buildLine(source);
+  if (!line.startsWith('// wireproof bundle ')) return undefined;
+  const header = Buffer.from(`${line}\n`);
+  // V8 checks only the source's length, Node's and V8's versions and flags: the build line ties data to content.
+  return cache.length > header.length && cache.subarray(0, header.length).equals(header) ? cache.subarray(header.length) : undefined;
+}
+
+/** Reads, compiles and runs the bundle as a CommonJS module; `useCache: false` compiles from source. */
+function loadBundle(file = BUNDLE, options: { useCache?: boolean } = {}): Loaded {
+  const dynamic = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  // Node before 20.12 cannot give vm scripts dynamic import(): the bundle's external packages need it.
+  if (dynamic === undefined) return { exports: require(file) as Bundle, script: null, cacheUsed: false };
+  const source = fs.readFileSync(file, 'utf8');
+  let cache: Buffer | null = null;
+  if (options.useCache !== false) {
+    try {
+      cache = fs.readFileSync(`${file}.cache`);
+    } catch {
+      cache = null;
+    }
+  }
+  const cachedData = cacheFor(source, cache);
+  const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
+  const script = new vm.Script(wrapper, { filename: file, cachedData, importModuleDynamically: dynamic });
+  const mod = new nodeModule.Module(file, module);
+  mod.filename = file;
+  const fn = script.runInThisContext() as (...args: unknown[]) => void;
+  fn.call(mod.exports, mod.exports, nodeModule.createRequire(file), mod, file, path.dirname(file));
+  mod.loaded = true;
+  return { exports: mod.exports as Bundle, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+}
+
+export = { BUNDLE, buildLine, cacheFor, installImporter, loadBundle };
+
+/**
+ * The bundle's `import()` of packages and user modules goes through this (src/util/import.ts says why): a dynamic
+ * import in an ordinary CommonJS module, resolved from here (dist/cli/, the same package).
+ */
+function installImporter(): void {
+  (globalThis as Record<symbol, unknown>)[Symbol.for('wireproof.import')] = (specifier: string) => import(specifier);
+}
+
+if (require.main === module) {
+  installImporter();
+  let bundle: Bundle;
+  try {
+    bundle = loadBundle().exports;
+  } catch (error) {
+    process.stderr.write(`wireproof: internal error: cannot load ${BUNDLE}: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  void bundle.main();
+}
