@@ -46,6 +46,26 @@ const lazyStringWidth = {
   },
 };
 
+/**
+ * yargs imports node:assert for two internal checks (strictEqual, notStrictEqual). Loading it loads Node's
+ * assertion-error module, which sets up process.stderr to decide on colours: about 10 ms of every start-up (V8 CPU
+ * profile of `wireproof check`, 2026-11-24). yargs gets these two functions instead: the same comparison
+ * (Object.is, as node:assert's strict mode), and node:assert itself only to throw when a check fails.
+ */
+const lazyAssert = {
+  name: 'lazy-assert',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (/[\\/]node_modules[\\/]yargs[\\/]/.test(args.importer) ? { path: 'assert', namespace: 'lazy-assert' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-assert' }, () => ({
+      contents:
+        "let assert;\nconst real = () => (assert ??= require('node:assert'));\n" +
+        'export function strictEqual(actual, expected, message) {\n  if (!Object.is(actual, expected)) real().strictEqual(actual, expected, message);\n}\n' +
+        'export function notStrictEqual(actual, expected, message) {\n  if (Object.is(actual, expected)) real().notStrictEqual(actual, expected, message);\n}\n',
+      loader: 'js',
+    }));
+  },
+};
+
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const common = {
@@ -54,7 +74,7 @@ const common = {
   target: 'node20',
   // Packages loaded on demand or by workers stay external and load from node_modules.
   external: ['@eslint-community/regexpp', 'natural', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, lazyAssert],
   logLevel: 'warning',
 };
 

