@@ -1,6 +1,7 @@
 // Finds machine-translation and AI notices (corpora/notices/*.jsonl) in a source text, with exact source offsets.
 import type { NoticeMatch } from '../types.js';
 import { normalizeWithMap } from '../util/normalize.js';
+import { globalRegex } from '../util/regex.js';
 import type { Normalized } from '../util/normalize.js';
 import type { CompiledNotice, Corpora } from './index.js';
 
@@ -21,19 +22,6 @@ const STATUS_RANK: Record<CompiledNotice['status'], number> = {
   normative: 2,
   inferred: 3,
 };
-
-/** Global copies of patterns loaded without the `g` flag (hand-built corpora in tests), so `exec` advances. */
-const globalCopies = new WeakMap<RegExp, RegExp>();
-
-function globalRegex(regex: RegExp): RegExp {
-  if (regex.global) return regex;
-  let copy = globalCopies.get(regex);
-  if (!copy) {
-    copy = new RegExp(regex.source, `${regex.flags}g`);
-    globalCopies.set(regex, copy);
-  }
-  return copy;
-}
 
 /**
  * Orders overlapping candidates: specific entries before `language: "any"` anchors (a Reuters-specific entry beats

@@ -2,6 +2,7 @@
 import type { CompiledWireMark, WireMarkEntry } from '../corpora/index.js';
 import type { Paragraph, RuleMeta, Signal, SignalScope } from '../types.js';
 import { mapRange, normalizeWithMap, type Normalized } from '../util/normalize.js';
+import { globalRegex } from '../util/regex.js';
 
 /** A half-open [start, end) range of paragraph text. */
 export interface Range {
@@ -55,7 +56,7 @@ export interface FoldedMatch extends Range {
  */
 export function matchFolded(n: Normalized, regex: RegExp, limit = 200): FoldedMatch[] {
   const out: FoldedMatch[] = [];
-  const re = regex.global ? regex : new RegExp(regex.source, `${regex.flags}g`);
+  const re = globalRegex(regex);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(n.text)) !== null && out.length < limit) {
