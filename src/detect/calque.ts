@@ -1,6 +1,7 @@
 // Rule calque: calques and anglicisms from corpora/calques/ (literal renderings typical of machine translation).
 import type { CompiledCalque } from '../corpora/index.js';
 import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
+import { markTrigrams, mayContain, trigramHashes } from './trigram-filter.js';
 import { fold, makeSignal, matchFolded, overlaps, skipZones } from './util.js';
 
 /** Rule metadata (id, severity, kinds). */
@@ -43,8 +44,17 @@ function entriesFor(all: readonly CompiledCalque[], documentLanguage: string, pa
   return entries;
 }
 
+/** Each literal list's trigram hashes, computed on first use. */
+const literalHashes = new WeakMap<readonly string[], Uint16Array[]>();
+
+/** Whether `text` (last given to markTrigrams) holds one of the literals. */
 function holdsAny(text: string, literals: readonly string[]): boolean {
-  for (const l of literals) if (text.includes(l)) return true;
+  let hashes = literalHashes.get(literals);
+  if (!hashes) {
+    hashes = literals.map(trigramHashes);
+    literalHashes.set(literals, hashes);
+  }
+  for (let i = 0; i < literals.length; i++) if (mayContain(hashes[i]!) && text.includes(literals[i]!)) return true;
   return false;
 }
 
@@ -61,6 +71,7 @@ export const detector: Detector = {
     const entries = entriesFor(context.corpora.calques, context.language, p.language);
     if (entries.length === 0 || p.text.trim() === '') return [];
     const n = fold(p.text);
+    markTrigrams(n.text);
     const skip = skipZones(p.text);
     const hits: Hit[] = [];
     for (const entry of entries) {

