@@ -25,10 +25,20 @@ const STDIN = '\u0000stdin';
 export async function run(args: string[], io: Io = processIo()): Promise<number> {
   // yargs drops a bare "-" from positionals; carry it through as a token no file name can be.
   let argv = args.map((a) => (a === '-' ? STDIN : a));
-  // `check` is also the default command. yargs renders the whole help text before running a named (non-default)
-  // command, to have it ready for errors (yargs lib/command.js, cacheHelpMessage): ~10 ms of every `check` run at
-  // start-up, measured with --cpu-prof. Running `check …` as the default command skips it; behaviour is the same.
-  if (argv[0] === 'check' && !COMMANDS.has(argv[1] ?? '') && !argv.includes('--help') && !argv.includes('-h')) argv = argv.slice(1);
+  // The command named first runs as yargs' default command. yargs renders the whole help text before running a
+  // named (non-default) command, to have it ready for errors (yargs lib/command.js, cacheHelpMessage), and our
+  // errors never show it: ~10 ms of every `check` at start-up and ~40 ms of every `compare` or `batch` (string widths
+  // for the help layout; --cpu-prof, 2026-11-24). Behaviour is the same. Not with --help (the help of that command is
+  // wanted), nor when the next word is a command name too (`check compare` checks a file called "compare").
+  let direct: string | undefined = 'check';
+  if (COMMANDS.has(argv[0] ?? '') && !COMMANDS.has(argv[1] ?? '') && !argv.includes('--help') && !argv.includes('-h')) {
+    direct = argv[0];
+    argv = argv.slice(1);
+  } else if (COMMANDS.has(argv[0] ?? '')) {
+    direct = undefined;
+  }
+  /** A command's names: `$0 …` as well when it is the one to run directly. */
+  const names = (name: string, spec: string): string[] => (direct === name ? [`${name}${spec}`, `$0${spec}`] : [`${name}${spec}`]);
   const unstdin = (s: string): string => (s === STDIN ? '-' : s);
   let code = 0;
   let usageError: string | undefined;
@@ -43,7 +53,7 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
       throw new WireproofError(`${usageError} (see wireproof --help)`, 'usage');
     })
     .command({
-      command: ['check <files..>', '$0 <files..>'],
+      command: names('check', ' <files..>'),
       describe: 'Report, per paragraph, whether a translated wire is machine-translated, how sure, and why',
       builder: (y) =>
         y
@@ -72,7 +82,7 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
       },
     })
     .command({
-      command: 'compare <reference> <candidate>',
+      command: names('compare', ' <reference> <candidate>'),
       describe: 'Align two versions of a story paragraph by paragraph: status, similarity, word diff, machine share',
       builder: (y) => compareBuilder(y),
       handler: async (a) => {
@@ -83,7 +93,7 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
       },
     })
     .command({
-      command: 'eval',
+      command: names('eval', ''),
       describe: 'Measure calibration and discrimination on a labelled JSONL of human and machine translations (docs/accuracy.md)',
       builder: (y) =>
         y
@@ -105,11 +115,12 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
         code = 0;
       },
     })
-    .command(
-      batchCommand(io, (c) => {
+    .command({
+      ...batchCommand(io, (c) => {
         code = c;
       }),
-    )
+      command: names('batch', ' <inputs..>'),
+    })
     .demandCommand(1)
     .help()
     .wrap(null);
