@@ -2,41 +2,51 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { z } from 'zod';
+import type * as ZodModule from 'zod';
+import { zod } from '../util/zod.js';
 import type { BatchOutcome } from './types.js';
 
 /** Name of the cache file inside DIR (hidden, so a later batch over DIR's parent skips it). */
 export const CACHE_FILE = '.wireproof-cache.json';
 
-const Counts = z.object({
-  paragraphs: z.number(),
-  bodyParagraphs: z.number(),
-  byLabel: z.object({ machine: z.number(), 'likely-machine': z.number(), uncertain: z.number(), 'likely-human': z.number(), human: z.number() }),
-  errors: z.number(),
-  warnings: z.number(),
-  infos: z.number(),
-});
+/**
+ * The cache file's schema, built on first use: only a run that finds a cache file loads zod (about 95 modules,
+ * 40–50 ms on the main thread before any worker starts; CPU profile of bench/batch.mjs, 2026-11-24).
+ */
+function buildSchema(z: typeof ZodModule.z) {
+  const Counts = z.object({
+    paragraphs: z.number(),
+    bodyParagraphs: z.number(),
+    byLabel: z.object({ machine: z.number(), 'likely-machine': z.number(), uncertain: z.number(), 'likely-human': z.number(), human: z.number() }),
+    errors: z.number(),
+    warnings: z.number(),
+    infos: z.number(),
+  });
 
-const Entry = z.object({
-  key: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Report files written for this entry, relative to DIR. */
-  files: z.array(z.string()),
-  outcome: z.object({
-    verdict: z.enum(['declared-machine', 'undeclared-machine', 'human', 'mixed', 'uncertain', 'unknown']).nullable(),
-    machineProbability: z.number().min(0).max(1).nullable(),
-    counts: Counts,
-    /** Only errors that the content alone decides (binary bytes, undecodable text) are cached. */
-    error: z.object({ code: z.enum(['binary', 'decode']), message: z.string() }).nullable(),
-  }),
-});
-export type CacheEntry = z.infer<typeof Entry>;
+  const Entry = z.object({
+    key: z.string().regex(/^[0-9a-f]{64}$/),
+    /** Report files written for this entry, relative to DIR. */
+    files: z.array(z.string()),
+    outcome: z.object({
+      verdict: z.enum(['declared-machine', 'undeclared-machine', 'human', 'mixed', 'uncertain', 'unknown']).nullable(),
+      machineProbability: z.number().min(0).max(1).nullable(),
+      counts: Counts,
+      /** Only errors that the content alone decides (binary bytes, undecodable text) are cached. */
+      error: z.object({ code: z.enum(['binary', 'decode']), message: z.string() }).nullable(),
+    }),
+  });
 
-const CacheSchema = z.object({
-  cacheVersion: z.literal(1),
-  /** Per report stem (relative to DIR). */
-  entries: z.record(z.string(), Entry),
-});
-export type CacheData = z.infer<typeof CacheSchema>;
+  return z.object({
+    cacheVersion: z.literal(1),
+    /** Per report stem (relative to DIR). */
+    entries: z.record(z.string(), Entry),
+  });
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
+
+export type CacheData = ZodModule.infer<ReturnType<typeof buildSchema>>;
+export type CacheEntry = CacheData['entries'][string];
 
 /**
  * Reads the cache. A missing, corrupt or foreign-version cache is an empty one: the cache only ever saves work,
@@ -49,7 +59,8 @@ export function readCache(path: string): CacheData {
   } catch {
     return { cacheVersion: 1, entries: {} };
   }
-  const result = CacheSchema.safeParse(value);
+  schema ??= buildSchema(zod());
+  const result = schema.safeParse(value);
   return result.success ? result.data : { cacheVersion: 1, entries: {} };
 }
 
