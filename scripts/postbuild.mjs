@@ -17,6 +17,13 @@ const { writePhrasingsPrevalidated } = await import('../dist/reference/phrasings
 writePhrasingsPrevalidated();
 const { writePrebuiltIndex } = await import('../dist/reference/prebuilt.js');
 writePrebuiltIndex();
+// franc's models as JSON, for the bundled command line (the francDataFromJson plugin below says why).
+const francData = join(root, 'dist', 'franc-data.json');
+{
+  const { data } = await import('franc/data.js');
+  const { version } = createRequire(import.meta.url)('franc/package.json');
+  writeFileSync(francData, JSON.stringify({ franc: version, data }));
+}
 const { writeModelPrevalidated } = await import('../dist/score/model.js');
 writeModelPrevalidated();
 
@@ -66,6 +73,37 @@ const lazyAssert = {
   },
 };
 
+/**
+ * franc's models (franc/data.js, 200 kB of string literals) were a quarter of the command-line bundle and a third of
+ * its code cache, read, restored and evaluated by every `check`: about 5 ms of start-up (the loader's own timings,
+ * 2026-11-24). In the bundle, that module becomes a JSON.parse of dist/franc-data.json (written above; about 1 ms),
+ * or franc's own module when the file is missing or from another franc version. Same data, same results.
+ */
+const francDataFromJson = {
+  name: 'franc-data-from-json',
+  setup(b) {
+    b.onResolve({ filter: /^franc\/(data\.js|package\.json)$/ }, (args) =>
+      // The stand-in's own fallback loads franc's module from node_modules at run time.
+      args.namespace === 'franc-data-from-json' ? { path: args.path, external: true } : args.path === 'franc/data.js' ? { path: 'franc-data', namespace: 'franc-data-from-json' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'franc-data-from-json' }, () => ({
+      contents:
+        "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n" +
+        'function load() {\n' +
+        "  const version = require('franc/package.json').version;\n" +
+        '  try {\n' +
+        "    const built = JSON.parse(readFileSync(join(__dirname, '..', 'franc-data.json'), 'utf8'));\n" +
+        '    if (built.franc === version) return built.data;\n' +
+        '  } catch {}\n' +
+        "  return require('franc/data.js').data;\n" +
+        '}\n' +
+        'export const data = load();\n',
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const outdir = join(root, 'dist', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 const common = {
@@ -88,6 +126,7 @@ await build({
   outfile: cliFile,
   format: 'cjs',
   define: { 'import.meta.url': '__wireproofUrl' },
+  plugins: [...common.plugins, francDataFromJson],
   // "use strict" first: the sources are ES modules, strict by default, and a banner would end the directive prologue.
   banner: { js: "'use strict';\nconst __wireproofUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
