@@ -19,10 +19,10 @@ const { writePrebuiltIndex } = await import('../dist/reference/prebuilt.js');
 writePrebuiltIndex();
 // franc's models as JSON, for the bundled command line (the francDataFromJson plugin below says why).
 const francData = join(root, 'dist', 'franc-data.json');
+const francVersion = createRequire(import.meta.url)('franc/package.json').version;
 {
   const { data } = await import('franc/data.js');
-  const { version } = createRequire(import.meta.url)('franc/package.json');
-  writeFileSync(francData, JSON.stringify({ franc: version, data }));
+  writeFileSync(francData, JSON.stringify({ franc: francVersion, data }));
 }
 const { writeModelPrevalidated } = await import('../dist/score/model.js');
 writeModelPrevalidated();
@@ -77,20 +77,20 @@ const lazyAssert = {
  * franc's models (franc/data.js, 200 kB of string literals) were a quarter of the command-line bundle and a third of
  * its code cache, read, restored and evaluated by every `check`: about 5 ms of start-up (the loader's own timings,
  * 2026-11-24). In the bundle, that module becomes a JSON.parse of dist/franc-data.json (written above; about 1 ms),
- * or franc's own module when the file is missing or from another franc version. Same data, same results.
+ * or franc's own module when the file is missing or was written for another franc version. Same data, same results.
  */
 const francDataFromJson = {
   name: 'franc-data-from-json',
   setup(b) {
-    b.onResolve({ filter: /^franc\/(data\.js|package\.json)$/ }, (args) =>
+    b.onResolve({ filter: /^franc\/data\.js$/ }, (args) =>
       // The stand-in's own fallback loads franc's module from node_modules at run time.
-      args.namespace === 'franc-data-from-json' ? { path: args.path, external: true } : args.path === 'franc/data.js' ? { path: 'franc-data', namespace: 'franc-data-from-json' } : undefined,
+      args.namespace === 'franc-data-from-json' ? { path: args.path, external: true } : { path: 'franc-data', namespace: 'franc-data-from-json' },
     );
     b.onLoad({ filter: /.*/, namespace: 'franc-data-from-json' }, () => ({
       contents:
         "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n" +
         'function load() {\n' +
-        "  const version = require('franc/package.json').version;\n" +
+        `  const version = ${JSON.stringify(francVersion)}; // the franc bundled beside this (its expressions)\n` +
         '  try {\n' +
         "    const built = JSON.parse(readFileSync(join(__dirname, '..', 'franc-data.json'), 'utf8'));\n" +
         '    if (built.franc === version) return built.data;\n' +
@@ -111,7 +111,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   // Packages loaded on demand or by workers stay external and load from node_modules.
-  external: ['@eslint-community/regexpp', 'natural', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
+  external: ['@eslint-community/regexpp', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
   plugins: [lazyStringWidth, lazyAssert],
   logLevel: 'warning',
 };
