@@ -42,6 +42,11 @@ function benchCheckProcess(runs = 21) {
   }
   console.log(`check one seed, whole process: median ${median(times).toFixed(1)} ms, p90 ${percentile(times, 0.9).toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms (${runs} runs)`);
   console.log(`  for reference, \`node -e 0\` in the same rounds: median ${median(bare).toFixed(1)} ms`);
+  // The bin compiles the bundled CLI from the V8 code cache written at build time (src/cli/bin.cts); say whether it could.
+  if (cli.endsWith('.cjs')) {
+    const probe = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(cli)}).loadBundle().cacheUsed))`], { encoding: 'utf8' });
+    console.log(`  code cache used by the bin: ${probe.stdout === 'true' ? 'yes' : `no (${probe.stdout || probe.stderr.trim()})`}`);
+  }
 }
 
 /** In-process cost per paragraph: a long synthetic wire built from the seeds' paragraphs, checked repeatedly. */
