@@ -33,6 +33,19 @@ const meta: RuleMeta = {
   kinds: ['body', 'headline'],
 };
 
+/** Whether at least two of the text's lower-case words are English function words. */
+function holdsTwoEnglishFunctionWords(text: string): boolean {
+  let english = 0;
+  PLAIN_WORD.lastIndex = 0;
+  for (let m = PLAIN_WORD.exec(text); m !== null; m = PLAIN_WORD.exec(text)) {
+    if (ENGLISH_FUNCTION_WORDS.has(m[0]) && ++english === 2) {
+      PLAIN_WORD.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The sentence with URLs, codes and names blanked out (same length), so franc judges the ordinary words. */
 function ordinaryWords(sentence: string): string {
   let s = sentence;
@@ -55,6 +68,10 @@ export const detector: Detector = {
   detect(p: Paragraph, context: DetectorContext): Signal[] {
     const target = context.language !== 'und' ? context.language : p.language;
     if (target === 'en' || target === 'und') return [];
+    // A sentence is asked about only with two English function words among its ordinary words, and the paragraph's
+    // own lower-case words include every sentence's (blanking names and codes only removes words; no sentence starts
+    // inside a word). Fewer than two in the paragraph: nothing to find, and no need to split it into sentences.
+    if (!holdsTwoEnglishFunctionWords(p.text)) return [];
     const only = [toIso3(target), 'eng'];
     const sentences = p.sentences.length > 0 ? p.sentences : [{ start: 0, end: p.text.length, text: p.text }];
     const out: Signal[] = [];

@@ -1,7 +1,7 @@
 // Segmentation: decoded text (or HTML blocks) → paragraphs with positions, kinds, sentences and language.
 import type { Corpora } from '../corpora/index.js';
 import { findNotices } from '../corpora/notices.js';
-import type { IngestedText, NoticeMatch, OffsetMap, Paragraph, ParagraphKind } from '../types.js';
+import type { IngestedText, NoticeMatch, OffsetMap, Paragraph, ParagraphKind, Sentence } from '../types.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
@@ -320,6 +320,8 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     const p = detectLanguage(span.text, only);
     const startOffset = toSource(span.map, 0);
     const endOffset = toSource(span.map, span.text.length - 1);
+    const sentenceLanguage = p.language === 'und' ? language : p.language;
+    let sentences: Sentence[] | undefined;
     const paragraph: Paragraph = {
       index: i + 1,
       kind: kinds[i]!,
@@ -327,7 +329,13 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
       start: index.point(startOffset),
       end: index.point(endOffset),
       offsets: span.map,
-      sentences: splitSentences(span.text, p.language === 'und' ? language : p.language),
+      // Split on first use. Only two rules read sentences (untranslated-english, for paragraphs holding English
+      // function words, and --source alignment); splitting every paragraph cost 5 % of a batch worker, and the first
+      // Intl.Segmenter alone 15 ms of a one-article check (ICU's set-up; measured, 2026-11-24).
+      get sentences(): Sentence[] {
+        sentences ??= splitSentences(span.text, sentenceLanguage);
+        return sentences;
+      },
       language: p.language,
       languageConfidence: p.confidence,
     };
