@@ -18,6 +18,7 @@ import {
   type NameMention,
 } from './names.js';
 import { findNumbers, sameNumber, showValue, unmatchedNumbers, type NumberMention } from './numbers.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 export { SOURCE_RULES } from './source-rules.js';
 
@@ -328,7 +329,7 @@ export function sourceSignals(
       data: { sourceParagraphs: [f.p.index] },
     });
   }
-  signals.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || a.ruleId.localeCompare(b.ruleId));
+  signals.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || compareCodeUnits(a.ruleId, b.ruleId));
   return { signals, alignment };
 }
 

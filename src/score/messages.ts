@@ -4,6 +4,7 @@ import type { Message, Paragraph, RuleLevel, RuleMeta, Severity, Signal, Verdict
 import { normalizeText } from '../util/normalize.js';
 import { toSource } from '../util/offsets.js';
 import type { LineIndex } from '../util/positions.js';
+import { compareCodeUnits } from '../util/compare.js';
 
 /** The document-level rule raised when a document is machine-translated without saying so. */
 export const UNDECLARED_RULE: RuleMeta = {
@@ -87,5 +88,5 @@ export function buildMessages(
     if (s.expected && s.expected.length > 0) message.suggestions = s.expected;
     messages.push(message);
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || compareCodeUnits(a.ruleId, b.ruleId));
 }
