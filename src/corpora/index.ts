@@ -67,8 +67,16 @@ type LocatedEntry = Located<unknown> & { literals?: string[] | null };
 /** Validated entries of every kind, as they were read (before regexes are compiled). */
 export type ValidatedCorpora = { [K in Kind]: LocatedEntry[] };
 
-/** Kinds whose patterns run on every paragraph with the `gu` flags, and get a literal prefilter. */
-const PREFILTERED: ReadonlySet<Kind> = new Set<Kind>(['calques']);
+/**
+ * Kinds whose patterns get a literal prefilter, with the flags they are compiled with (below, in loadCorpora): calques
+ * run on every paragraph, wire marks on every paragraph's head and tail, notices on every document. Most texts hold
+ * none of a pattern's literals, so its regex is neither compiled nor run (V8 compiles a regex on first use).
+ */
+const PREFILTERED: ReadonlyMap<Kind, string> = new Map<Kind, string>([
+  ['calques', 'gu'],
+  ['wireMarks', 'u'],
+  ['notices', 'gu'],
+]);
 
 interface RawFile {
   kind: Kind;
@@ -120,7 +128,8 @@ function validate(files: readonly RawFile[]): ValidatedCorpora {
   const out = Object.fromEntries(Object.keys(KINDS).map((k) => [k, []])) as unknown as ValidatedCorpora;
   for (const f of files) {
     const located: LocatedEntry[] = parseJsonl(f.text, f.name, schemas[KINDS[f.kind].schema]);
-    if (PREFILTERED.has(f.kind)) for (const l of located) l.literals = requiredLiterals((l.entry as { pattern: string }).pattern, 'gu');
+    const flags = PREFILTERED.get(f.kind);
+    if (flags !== undefined) for (const l of located) l.literals = requiredLiterals((l.entry as { pattern: string }).pattern, flags);
     out[f.kind].push(...located);
   }
   return out;

@@ -99,6 +99,8 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
   const text = folded.text;
   const candidates: Candidate[] = [];
   corpora.notices.forEach((entry, order) => {
+    // A text holding none of the pattern's required literals cannot match (src/corpora/literals.ts).
+    if (entry.literals && !entry.literals.some((l) => text.includes(l))) return;
     try {
       const regex = globalRegex(entry.regex);
       regex.lastIndex = 0;

@@ -155,6 +155,8 @@ export function findWireMarks(p: Paragraph, entries: readonly CompiledWireMark[]
   const candidates: (WireMarkHit & { length: number; rank: number; order: number })[] = [];
   entries.forEach((entry, order) => {
     if (entry.kind !== kind) return;
+    // A window holding none of the pattern's required literals cannot match (src/corpora/literals.ts).
+    if (entry.literals && !entry.literals.some((l) => n.text.includes(l))) return;
     for (const m of matchFolded(n, entry.regex, 20)) {
       if (p.kind !== kind) {
         // Update notes head a story, credit lines close it: elsewhere a parenthesis is prose.

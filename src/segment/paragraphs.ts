@@ -107,6 +107,7 @@ function wireMarkKind(text: string, corpora: Corpora): ParagraphKind | undefined
   if (text.length > 600 || !/^\(.*\)$/su.test(text)) return undefined;
   const folded = normalizeText(text);
   for (const entry of corpora.wireMarks) {
+    if (entry.literals && !entry.literals.some((l) => folded.includes(l))) continue;
     entry.regex.lastIndex = 0;
     if (entry.regex.test(folded)) return entry.kind;
   }
