@@ -26,7 +26,7 @@ const own = Object.prototype.hasOwnProperty;
  * The models of one script's allowed languages, merged into one open-addressing table: trigram key → the rank of that
  * trigram in each language's model (-1: absent), at `ranks[slot * languages.length + l]`.
  */
-interface MergedModels {
+export interface MergedModels {
   languages: string[];
   mask: number;
   keys: Float64Array;
@@ -39,8 +39,15 @@ interface MergedModels {
 
 const merged = new Map<string, MergedModels | null>();
 
-function trigramKey(s: string, i: number): number {
-  return (s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1)) * 65536 + s.charCodeAt(i + 2);
+/** Whether a model string is trigrams of three code units joined by `|` (then trigram w starts at 4w). */
+function isRegular(model: string): boolean {
+  if ((model.length + 1) % 4 !== 0) return false;
+  let expected = 3;
+  for (let at = model.indexOf('|'); at !== -1; at = model.indexOf('|', at + 1)) {
+    if (at !== expected) return false;
+    expected += 4;
+  }
+  return expected === model.length;
 }
 
 /** Table slot of a trigram (its three code units), before probing. */
@@ -54,6 +61,61 @@ function probe(keys: Float64Array, used: Uint8Array, key: number, h: number, mas
   return h;
 }
 
+/**
+ * Merges the models (franc's `abc|def|…` strings) of the named languages into one table.
+ * @param split read each model through `split('|')` even when it has the regular layout (tests compare both ways)
+ */
+export function mergeModels(names: string[], models: string[], split = false): MergedModels {
+  // franc's models are `abc|def|…`: every trigram of its data has three code units, so trigram w starts at 4w.
+  // (A model that breaks this layout is split instead; none does in franc 6.2.)
+  const regular = !split && models.every(isRegular);
+  const lists = regular ? null : models.map((m) => m.split('|'));
+  const sizes = models.map((m, l) => (lists ? lists[l]!.length : (m.length + 1) / 4));
+  const total = sizes.reduce((n, x) => n + x, 0);
+  let cap = 16;
+  while (cap < total * 2) cap *= 2;
+  const mask = cap - 1;
+  const keys = new Float64Array(cap);
+  const used = new Uint8Array(cap);
+  const rows = new Int32Array(cap);
+  const L = names.length;
+  // One pass, each model from its last trigram to its first: franc fills its object in that order, so a repeated
+  // trigram keeps its lowest rank. Rows are numbered as trigrams are first met (room for every trigram; only the
+  // distinct ones get a row). Building these tables from split strings, in two passes, was 5 ms of a one-article
+  // check (first languageScores call, measured 2026-11-24).
+  const ranks = new Int16Array(total * L).fill(-1);
+  let count = 0;
+  for (let l = 0; l < L; l++) {
+    const model = models[l]!;
+    const list = lists?.[l];
+    for (let weight = sizes[l]! - 1; weight >= 0; weight--) {
+      let a: number;
+      let b: number;
+      let c: number;
+      if (list) {
+        const t = list[weight]!;
+        if (t.length !== 3) continue;
+        a = t.charCodeAt(0);
+        b = t.charCodeAt(1);
+        c = t.charCodeAt(2);
+      } else {
+        a = model.charCodeAt(4 * weight);
+        b = model.charCodeAt(4 * weight + 1);
+        c = model.charCodeAt(4 * weight + 2);
+      }
+      const key = (a * 65536 + b) * 65536 + c;
+      const slot = probe(keys, used, key, trigramHash(a, b, c, mask), mask);
+      if (used[slot] === 0) {
+        used[slot] = 1;
+        keys[slot] = key;
+        rows[slot] = count++;
+      }
+      ranks[rows[slot]! * L + l] = weight;
+    }
+  }
+  return { languages: names, mask, keys, used, rows, ranks };
+}
+
 /** The models of `script`'s languages allowed by `only`, in franc's order (the data's), or null when none is. */
 function modelsFor(script: string, only: readonly string[]): MergedModels | null {
   // The list itself is the key (JSON: ['fra,eng'] and ['fra', 'eng'] differ, and so do [''] and []).
@@ -62,39 +124,7 @@ function modelsFor(script: string, only: readonly string[]): MergedModels | null
   if (hit !== undefined) return hit;
   const languages = (data as Record<string, Record<string, string>>)[script]!;
   const names = Object.keys(languages).filter((name) => only.length === 0 || only.includes(name));
-  let result: MergedModels | null = null;
-  if (names.length > 0) {
-    const models = names.map((name) => languages[name]!.split('|'));
-    let cap = 16;
-    while (cap < models.reduce((n, m) => n + m.length, 0) * 2) cap *= 2;
-    const mask = cap - 1;
-    const keys = new Float64Array(cap);
-    const used = new Uint8Array(cap);
-    const rows = new Int32Array(cap);
-    // First the distinct trigrams (one row each), then their ranks: every language of a script ([] allows 126 Latin
-    // ones) would otherwise cost a row per slot.
-    let count = 0;
-    const slotOf = (t: string): number => {
-      const key = trigramKey(t, 0);
-      const slot = probe(keys, used, key, trigramHash(t.charCodeAt(0), t.charCodeAt(1), t.charCodeAt(2), mask), mask);
-      if (used[slot] === 0) {
-        used[slot] = 1;
-        keys[slot] = key;
-        rows[slot] = count++;
-      }
-      return slot;
-    };
-    for (const model of models) for (const t of model) if (t.length === 3) slotOf(t); // every trigram of franc's data has three code units
-    const ranks = new Int16Array(count * names.length).fill(-1);
-    models.forEach((model, l) => {
-      // franc fills its object from the last trigram to the first, so a repeated trigram keeps its lowest rank.
-      for (let weight = model.length - 1; weight >= 0; weight--) {
-        const t = model[weight]!;
-        if (t.length === 3) ranks[rows[slotOf(t)]! * names.length + l] = weight;
-      }
-    });
-    result = { languages: names, mask, keys, used, rows, ranks };
-  }
+  const result = names.length > 0 ? mergeModels(names, names.map((name) => languages[name]!)) : null;
   merged.set(id, result);
   return result;
 }

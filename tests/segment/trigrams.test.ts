@@ -5,7 +5,7 @@ import { francAll } from 'franc';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_LANGUAGES, detectLanguage, PARAGRAPH_CHARS } from '../../src/segment/language.js';
-import { languageScores } from '../../src/segment/trigrams.js';
+import { languageScores, mergeModels } from '../../src/segment/trigrams.js';
 
 const ONLY_LISTS: string[][] = [DEFAULT_LANGUAGES, ['fra', 'eng'], ['deu', 'eng'], [], ['rus', 'ukr', 'eng'], ['cmn', 'jpn', 'fra'], ['heb', 'ydd']];
 
@@ -116,5 +116,35 @@ describe('detectLanguage', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('mergeModels', () => {
+  test('builds the same tables reading models in place as through split()', async () => {
+    const { data } = (await import('franc/data.js')) as { data: Record<string, Record<string, string>> };
+    const latin = data['Latin']!;
+    for (const names of [['fra', 'eng', 'deu', 'spa', 'ita', 'por'], ['fra', 'eng'], Object.keys(latin)]) {
+      const models = names.map((n) => latin[n]!);
+      const fast = mergeModels(names, models);
+      const slow = mergeModels(names, models, true);
+      expect(Buffer.from(fast.keys.buffer).equals(Buffer.from(slow.keys.buffer))).toBe(true);
+      expect(Buffer.from(fast.used.buffer).equals(Buffer.from(slow.used.buffer))).toBe(true);
+      expect(Buffer.from(fast.rows.buffer).equals(Buffer.from(slow.rows.buffer))).toBe(true);
+      expect(Buffer.from(fast.ranks.buffer).equals(Buffer.from(slow.ranks.buffer))).toBe(true);
+    }
+  });
+
+  test('skips trigrams that are not three code units long, as franc data never has them', () => {
+    const table = mergeModels(['x'], ['ab|cde|fgh']);
+    const rankOf = (t: string): number => {
+      for (let slot = 0; slot < table.keys.length; slot++) {
+        const key = (t.charCodeAt(0) * 65536 + t.charCodeAt(1)) * 65536 + t.charCodeAt(2);
+        if (table.used[slot] === 1 && table.keys[slot] === key) return table.ranks[table.rows[slot]!]!;
+      }
+      return -1;
+    };
+    expect(rankOf('cde')).toBe(1);
+    expect(rankOf('fgh')).toBe(2);
+    expect(table.used.reduce((n, u) => n + u, 0)).toBe(2);
   });
 });
