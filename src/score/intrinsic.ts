@@ -419,33 +419,12 @@ function countNgrams(low: string, spec: FeatureSpec): void {
   charCounts.reset(spec.charBuckets);
   const padded = ` ${low} `;
   const mask = spec.charBuckets - 1;
-  // `mix` and `fmix` written out, the same operations in the same order: this loop runs for every character of every
-  // paragraph, and before the JIT has inlined them, 13 calls per character were most of a first check's scoring time.
   for (let i = 0; i + 3 <= padded.length; i++) {
     const a = padded.charCodeAt(i);
     const b = padded.charCodeAt(i + 1);
     const c = padded.charCodeAt(i + 2);
-    let h = Math.imul(SEED_C3 ^ a, FNV_PRIME) >>> 0;
-    h = Math.imul(h ^ b, FNV_PRIME) >>> 0;
-    h = Math.imul(h ^ c, FNV_PRIME) >>> 0;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    charCounts.add((h >>> 0) & mask);
-    if (i + 4 <= padded.length) {
-      let g = Math.imul(SEED_C4 ^ a, FNV_PRIME) >>> 0;
-      g = Math.imul(g ^ b, FNV_PRIME) >>> 0;
-      g = Math.imul(g ^ c, FNV_PRIME) >>> 0;
-      g = Math.imul(g ^ padded.charCodeAt(i + 3), FNV_PRIME) >>> 0;
-      g ^= g >>> 16;
-      g = Math.imul(g, 0x85ebca6b);
-      g ^= g >>> 13;
-      g = Math.imul(g, 0xc2b2ae35);
-      g ^= g >>> 16;
-      charCounts.add((g >>> 0) & mask);
-    }
+    charCounts.add(fmix(mix(mix(mix(SEED_C3, a), b), c)) & mask);
+    if (i + 4 <= padded.length) charCounts.add(fmix(mix(mix(mix(mix(SEED_C4, a), b), c), padded.charCodeAt(i + 3))) & mask);
   }
 }
 
