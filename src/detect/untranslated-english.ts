@@ -33,17 +33,34 @@ const meta: RuleMeta = {
   kinds: ['body', 'headline'],
 };
 
-/** Whether at least two of the text's lower-case words are English function words. */
+/**
+ * Whether the text holds at least two English function words as lower-case words, or as what follows a hyphen or an
+ * apostrophe inside one. That second case matters: blanking an address that ends at such a mark (`x.com-the`) leaves
+ * the rest as a word of its own in the sentence. Nothing else blanked can make a new word (names and codes start
+ * after a non-letter and stop before one), so this counts every word each sentence can count, and more.
+ */
 function holdsTwoEnglishFunctionWords(text: string): boolean {
   let english = 0;
   PLAIN_WORD.lastIndex = 0;
   for (let m = PLAIN_WORD.exec(text); m !== null; m = PLAIN_WORD.exec(text)) {
-    if (ENGLISH_FUNCTION_WORDS.has(m[0]) && ++english === 2) {
-      PLAIN_WORD.lastIndex = 0;
-      return true;
+    const word = m[0];
+    for (let from = 0; from >= 0; from = nextAfterMark(word, from)) {
+      if (ENGLISH_FUNCTION_WORDS.has(from === 0 ? word : word.slice(from)) && ++english === 2) {
+        PLAIN_WORD.lastIndex = 0;
+        return true;
+      }
     }
   }
   return false;
+}
+
+/** The index just after the next hyphen or apostrophe of `word` at or after `from` + 1, or -1. */
+function nextAfterMark(word: string, from: number): number {
+  for (let i = from + 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 45 || c === 39 || c === 0x2019) return i + 1;
+  }
+  return -1;
 }
 
 /** The sentence with URLs, codes and names blanked out (same length), so franc judges the ordinary words. */
