@@ -130,10 +130,11 @@ await build({
   // "use strict" first: the sources are ES modules, strict by default, and a banner would end the directive prologue.
   banner: { js: "'use strict';\nconst __wireproofUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-// The first line names the build (a hash of the rest): the loader uses a cache only with the bundle it was made for.
+// The first line names the build (the SHA-1 of the rest): the loader uses a cache only with the bundle it was made for,
+// and only while the rest still has that hash.
 // ASCII only, so V8 holds it as one-byte text (scripts/ascii.mjs says why).
 const body = toAscii(readFileSync(cliFile, 'utf8').replace(/^#!.*\n/, '')); // the bin is dist/cli/bin.cjs, not this file
-const buildLine = `// wireproof bundle ${createHash('sha256').update(body).digest('hex').slice(0, 32)}`;
+const buildLine = `// wireproof bundle ${createHash('sha1').update(body, 'latin1').digest('hex')}`;
 writeFileSync(cliFile, `${buildLine}\n${body}`);
 
 // The batch worker, an ES module of its own (piscina loads it by file name in each worker thread); src/batch/run.ts

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `wireproof` command (package.json's bin): runs the bundled CLI with the V8 code cache made when it was built.
 import buffer = require('node:buffer');
+import crypto = require('node:crypto');
 import fs = require('node:fs');
 import path = require('node:path');
 import vm = require('node:vm');
@@ -37,14 +38,22 @@ function buildLine(source: string): string {
   return end < 0 ? source : source.slice(0, end);
 }
 
-/** The cache file's data when it was made for this build of the bundle: `<build line>\n<V8 data>`. */
+const BUILD_LINE = '// wireproof bundle ';
+
+/**
+ * The cache file's data when it was made for this bundle, as it is now: `<build line>\n<V8 data>`, where the build
+ * line is the bundle's first line and holds the SHA-1 of the rest. V8 checks only the source's length and its own and
+ * Node's versions and flags, so an edit of the same length would otherwise run the old code; the hash is checked here
+ * (0.5–0.7 ms for the 0.8 MB bundle, measured).
+ */
 function cacheFor(source: string, cache: Buffer | null): Buffer | undefined {
   if (!cache) return undefined;
   const line = buildLine(source);
-  if (!line.startsWith('// wireproof bundle ')) return undefined;
+  if (!line.startsWith(BUILD_LINE)) return undefined;
   const header = Buffer.from(`${line}\n`);
-  // V8 checks only the source's length, Node's and V8's versions and flags: the build line ties data to content.
-  return cache.length > header.length && cache.subarray(0, header.length).equals(header) ? cache.subarray(header.length) : undefined;
+  if (cache.length <= header.length || !cache.subarray(0, header.length).equals(header)) return undefined;
+  const body = crypto.createHash('sha1').update(source.slice(line.length + 1), 'latin1').digest('hex');
+  return body === line.slice(BUILD_LINE.length) ? cache.subarray(header.length) : undefined;
 }
 
 /**

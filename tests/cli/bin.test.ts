@@ -114,6 +114,14 @@ describe('bin', () => {
       r = load();
       expect(r.stderr).toBe('cache true');
       expect(r.stdout).toBe(expected);
+      // The bundle edited after the build, same length and first line: the cache would run the old code, so it is not used.
+      const source = readFileSync(BUNDLE!, 'latin1');
+      const edited = source.replace('Sentence left in English', 'Sentence LEFT in English');
+      expect(edited.length).toBe(source.length);
+      expect(edited).not.toBe(source);
+      writeFileSync(bundle, edited, 'latin1');
+      r = load();
+      expect(r.stderr).toBe('cache false');
     } finally {
       rmSync(bundle, { force: true });
       rmSync(`${bundle}.cache`, { force: true });
