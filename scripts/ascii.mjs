@@ -44,10 +44,12 @@ export function toAscii(source) {
       tokens[i + 1]?.type.label === '`' &&
       tokens[i - 2]?.value === 'raw' &&
       tokens[i - 3]?.type.label === '.' &&
-      tokens[i - 4]?.value === 'String'
+      tokens[i - 4]?.value === 'String' &&
+      tokens[i - 4]?.type.label === 'name'
     ) {
-      // String.raw`…` with no substitution is its raw text: the same string as a literal.
-      edits.push([tokens[i - 4].start, tokens[i + 1].end, escapeUnits(JSON.stringify(text))]);
+      // String.raw`…` with no substitution is its raw text (line breaks read as \n, as in every template): the same
+      // string as a literal.
+      edits.push([tokens[i - 4].start, tokens[i + 1].end, escapeUnits(JSON.stringify(text.replace(/\r\n?/g, '\n')))]);
     } else {
       throw new Error(`non-ASCII ${kind} at offset ${token.start} cannot be escaped safely: ${JSON.stringify(text.slice(0, 60))}`);
     }

@@ -11,6 +11,7 @@ import { compareBuilder } from './compare-options.js';
 import { FORMAT_NAMES } from './formatters.js';
 import { processIo, type Io } from './io.js';
 import { VERSION } from './version.js';
+import { loadedUserModules } from '../util/import.js';
 
 /** Command names: a first file argument with one of these names keeps its explicit `check`. */
 const COMMANDS = new Set(['check', 'compare', 'batch', 'eval']);
@@ -164,12 +165,15 @@ export function main(argv: readonly string[] = process.argv): Promise<void> {
 }
 
 /**
- * Exits as soon as standard output and standard error have handed everything to the system. The run has finished
- * all its work by then (run() awaits every write and the batch pool's shutdown); what a natural exit would still
- * wait for is V8's idle-time garbage collection, about 6 ms of a one-article check (--trace-gc; bench/run.mjs).
+ * Exits as soon as standard output and standard error have handed everything to the system. wireproof's own work is
+ * finished by then (run() awaits every write and the batch pool's shutdown); what a natural exit would still wait for
+ * is V8's idle-time garbage collection, about 6 ms of a one-article check (--trace-gc; bench/run.mjs). When a user's
+ * formatter or configuration module was loaded, the process ends naturally instead: work it left running (a write
+ * it did not await, a timer) still completes, as it did before.
  */
 function exitWhenFlushed(code: number): void {
   process.exitCode = code;
+  if (loadedUserModules()) return;
   process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
 

@@ -205,7 +205,10 @@ export function loadModel(path = defaultModelPath()): Model {
   return model;
 }
 
-/** Raw (uncalibrated) model score of a paragraph: the logistic regression's linear predictor. */
+/**
+ * Raw (uncalibrated) model score of a paragraph: the logistic regression's linear predictor. A loaded model is scored
+ * from its stored int16 coefficients (`hashed`; `weights` is their decoding); an object without them, from `weights`.
+ */
 export function rawScore(model: Pick<Model, 'features' | 'weights' | 'intercept'> & Partial<Pick<Model, 'hashed' | 'coefficients' | 'denseCoefficients'>>, text: string): number {
   const spec = model.features as FeatureSpec;
   if (model.hashed && model.coefficients && model.denseCoefficients) {

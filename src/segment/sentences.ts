@@ -21,7 +21,12 @@ const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(lang: string): Intl.Segmenter {
   let s = segmenters.get(lang);
   if (!s) {
-    s = new Intl.Segmenter(lang === 'und' ? 'fr' : lang, { granularity: 'sentence' });
+    try {
+      s = new Intl.Segmenter(lang === 'und' ? 'fr' : lang, { granularity: 'sentence' });
+    } catch {
+      // Not a language tag ICU accepts (a declared language is any string through the API): split as for French.
+      s = new Intl.Segmenter('fr', { granularity: 'sentence' });
+    }
     segmenters.set(lang, s);
   }
   return s;

@@ -10,11 +10,20 @@ export const IMPORTER = Symbol.for('wireproof.import');
 
 type Importer = (specifier: string) => Promise<unknown>;
 
+let userModules = false;
+
 /**
  * Imports a package by name or a module by file URL.
- * @param specifier a bare package name (resolved from wireproof's own folder) or a `file:` URL
+ * @param specifier a bare package name (resolved from wireproof's own folder) or a `file:` URL (a user's formatter or
+ *   configuration module)
  */
 export function importModule<T>(specifier: string): Promise<T> {
+  if (specifier.startsWith('file:')) userModules = true;
   const host = (globalThis as { [IMPORTER]?: Importer })[IMPORTER];
   return (host ? host(specifier) : import(specifier)) as Promise<T>;
+}
+
+/** Whether a user's module (formatter, configuration) was loaded: its pending work must be let finish at exit. */
+export function loadedUserModules(): boolean {
+  return userModules;
 }

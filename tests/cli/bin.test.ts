@@ -72,6 +72,20 @@ describe('bin', () => {
     expect(r.stdout).toBe('1 declared-machine\n');
   });
 
+  maybe("lets a formatter's unfinished work complete before the process ends", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireproof-bin-late-'));
+    const formatter = join(dir, 'late.mjs');
+    writeFileSync(
+      formatter,
+      "import { writeFile } from 'node:fs/promises';\n" +
+        `export default (reports) => { writeFile(${JSON.stringify(join(dir, 'side.txt'))}, 'x'); setTimeout(() => writeFile(${JSON.stringify(join(dir, 'late.txt'))}, 'y'), 30); return 'ok\\n'; };\n`,
+    );
+    const r = wireproof(['check', 'seeds/000_22f5c933d92a2ddd.txt', '--format', formatter]);
+    expect(r.stdout).toBe('ok\n');
+    expect(readFileSync(join(dir, 'side.txt'), 'utf8')).toBe('x');
+    expect(readFileSync(join(dir, 'late.txt'), 'utf8')).toBe('y');
+  });
+
   maybe('runs a batch on worker threads from cached code', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wireproof-bin-batch-'));
     const seeds = ['seeds/000_22f5c933d92a2ddd.txt', 'seeds/003_86d609dcec19a228.txt'];

@@ -42,6 +42,12 @@ describe('toAscii', () => {
   it('refuses a template literal it cannot rewrite exactly', () => {
     expect(() => toAscii('const x = 1; const t = `é${x}`;')).toThrow(/template/);
     expect(() => toAscii('const t = tag`é`;')).toThrow(/template/);
+    expect(() => toAscii("const t = 'String'.raw`é`;")).toThrow(/template/);
+  });
+
+  it('reads line breaks in String.raw as templates do (CR LF and CR become LF)', () => {
+    const source = 'result = String.raw`é\r\nà\rù`;';
+    expect(evaluate(toAscii(source))).toBe(evaluate(source));
   });
 
   it('leaves ASCII sources unchanged', () => {

@@ -16,6 +16,12 @@ describe('splitSentences', () => {
     expect(sentences.map((s) => s.text)).toEqual(expected);
     for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
+
+  test('a language tag ICU refuses is split as French, not thrown', () => {
+    const text = 'M. Dupont est arrivé. Il a parlé.';
+    expect(() => new Intl.Segmenter('x_!')).toThrow(RangeError);
+    expect(splitSentences(text, 'x_!')).toEqual(splitSentences(text, 'fr'));
+  });
 });
 
 describe('detectLanguage', () => {
