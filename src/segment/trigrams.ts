@@ -1,6 +1,7 @@
 // franc's language identification (its trigram models and script regexes, its scoring) with integer trigram keys: same results, a fraction of the cost.
 import { data } from 'franc/data.js';
 import { expressions } from 'franc/expressions.js';
+import { isSpaceUnit } from '../util/normalize.js';
 
 /**
  * Why not call `francAll`: it was a quarter of a batch run's worker time (V8 CPU profile of `node bench/batch.mjs`:
@@ -176,12 +177,6 @@ function latinCount(value: string, latin: RegExp): number {
   return n;
 }
 
-/** Whether a UTF-16 unit is white space as JavaScript's `\s` and `trim` see it. */
-function isWhiteSpace(u: number): boolean {
-  if (u < 128) return u === 32 || (u >= 9 && u <= 13);
-  return u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff;
-}
-
 let cleanUnits = new Uint16Array(2048);
 
 /**
@@ -197,7 +192,7 @@ function padded(value: string): string {
   let gap = false;
   for (let i = 0; i < value.length; i++) {
     const u = value.charCodeAt(i);
-    if ((u >= 0x21 && u <= 0x40) || isWhiteSpace(u)) {
+    if ((u >= 0x21 && u <= 0x40) || isSpaceUnit(u)) {
       gap = true;
       continue;
     }

@@ -210,8 +210,8 @@ function isDropped(cp: number): boolean {
   return (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x00ad;
 }
 
-/** `SPACE` for one UTF-16 unit: JavaScript's \s (ASCII and Unicode white space) plus U+2007 and U+2009. */
-function isSpaceUnit(u: number): boolean {
+/** `SPACE` for one UTF-16 unit: JavaScript's \s and `trim` white space (which includes U+2007 and U+2009). */
+export function isSpaceUnit(u: number): boolean {
   if (u < 128) return u === 32 || (u >= 9 && u <= 13);
   return (
     u === 0x00a0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff
