@@ -49,6 +49,32 @@ function benchCheckProcess(runs = 21) {
   }
 }
 
+/**
+ * Where a one-article check's start-up goes, per step (medians over fresh processes): Node's own start until the bin
+ * runs, then the bin's steps (read bundle and cache, compile restoring the code cache, evaluate the bundle), then the
+ * first `check` and the same check again in the same process (the difference is cold code and loading data).
+ */
+function benchStartupSteps(runs = 15) {
+  if (!cli.endsWith('.cjs')) return;
+  const script = `const t0 = performance.now(); const marks = [['node', t0]];
+    const bin = require(${JSON.stringify(cli)}); bin.installImporter();
+    const { exports } = bin.loadBundle(undefined, { marks });
+    const io = { stdout() {}, stderr() {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false, cwd: ${JSON.stringify(root)} };
+    const args = ['check', ${JSON.stringify(seeds[0])}, '--format', 'json'];
+    exports.run(args, io).then(() => { marks.push(['first check', performance.now()]); return exports.run(args, io); }).then(() => {
+      marks.push(['second check', performance.now()]);
+      process.stdout.write(JSON.stringify(marks.map(([k, t], i) => [k, i ? t - marks[i - 1][1] : t])));
+    });`;
+  const steps = new Map();
+  for (let i = 0; i < runs + 1; i++) {
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`startup probe failed: ${r.stderr}`);
+    if (i === 0) continue; // warm-up: the OS file cache
+    for (const [k, ms] of JSON.parse(r.stdout)) steps.set(k, [...(steps.get(k) ?? []), ms]);
+  }
+  console.log(`check start-up by step, median ms of ${runs} processes: ${[...steps].map(([k, v]) => `${k} ${median(v).toFixed(1)}`).join(', ')}`);
+}
+
 /** In-process cost per paragraph: a long synthetic wire built from the seeds' paragraphs, checked repeatedly. */
 async function benchPerParagraph() {
   const { check } = await import(join(root, 'dist', 'api.js'));
@@ -109,6 +135,7 @@ async function benchAllocation() {
 
 console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
 if (want('check')) benchCheckProcess();
+if (want('startup')) benchStartupSteps();
 if (want('paragraph')) await benchPerParagraph();
 if (want('language')) await benchLanguage();
 if (want('alloc')) await benchAllocation();

@@ -66,8 +66,13 @@ function readSource(file: string): string {
   return buffer.isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
-/** Reads, compiles and runs the bundle as a CommonJS module; `useCache: false` compiles from source. */
-function loadBundle(file = BUNDLE, options: { useCache?: boolean } = {}): Loaded {
+/**
+ * Reads, compiles and runs the bundle as a CommonJS module; `useCache: false` compiles from source. `marks`, when
+ * given, receives the time (performance.now()) at the end of each step: read, compile (restoring the cache), evaluate
+ * (bench/run.mjs startup prints them).
+ */
+function loadBundle(file = BUNDLE, options: { useCache?: boolean; marks?: [string, number][] } = {}): Loaded {
+  const mark = (step: string): void => void options.marks?.push([step, performance.now()]);
   const dynamic = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   // Node before 20.12 cannot give vm scripts dynamic import(): the bundle's external packages need it.
   if (dynamic === undefined) return { exports: require(file) as Bundle, script: null, cacheUsed: false };
@@ -81,13 +86,16 @@ function loadBundle(file = BUNDLE, options: { useCache?: boolean } = {}): Loaded
     }
   }
   const cachedData = cacheFor(source, cache);
+  mark('read');
   const wrapper = `(function (exports, require, module, __filename, __dirname) { ${source}\n})`;
   const script = new vm.Script(wrapper, { filename: file, cachedData, importModuleDynamically: dynamic });
+  mark('compile');
   const mod = new nodeModule.Module(file, module);
   mod.filename = file;
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
   fn.call(mod.exports, mod.exports, nodeModule.createRequire(file), mod, file, path.dirname(file));
   mod.loaded = true;
+  mark('evaluate');
   return { exports: mod.exports as Bundle, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 

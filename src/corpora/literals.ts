@@ -134,3 +134,11 @@ export function requiredLiterals(source: string, flags: string): string[] | null
   }
   return ofAlternatives(ast.pattern.alternatives);
 }
+
+/**
+ * Whether a text may match a pattern whose required literals (found at validation) are these: true when it holds one
+ * of them, or when the pattern has none. False means the pattern cannot match, and its regex need not run.
+ */
+export function mayMatch(literals: readonly string[] | undefined, text: string): boolean {
+  return !literals || literals.some((l) => text.includes(l));
+}

@@ -2,6 +2,7 @@
 import type { NoticeMatch } from '../types.js';
 import { normalizeWithMap } from '../util/normalize.js';
 import { globalRegex } from '../util/regex.js';
+import { mayMatch } from './literals.js';
 import type { Normalized } from '../util/normalize.js';
 import type { CompiledNotice, Corpora } from './index.js';
 
@@ -100,7 +101,7 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
   const candidates: Candidate[] = [];
   corpora.notices.forEach((entry, order) => {
     // A text holding none of the pattern's required literals cannot match (src/corpora/literals.ts).
-    if (entry.literals && !entry.literals.some((l) => text.includes(l))) return;
+    if (!mayMatch(entry.literals, text)) return;
     try {
       const regex = globalRegex(entry.regex);
       regex.lastIndex = 0;

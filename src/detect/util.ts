@@ -2,6 +2,7 @@
 import type { CompiledWireMark, WireMarkEntry } from '../corpora/index.js';
 import type { Paragraph, RuleMeta, Signal, SignalScope } from '../types.js';
 import { mapRange, normalizeWithMap, type Normalized } from '../util/normalize.js';
+import { mayMatch } from '../corpora/literals.js';
 import { globalRegex } from '../util/regex.js';
 
 /** A half-open [start, end) range of paragraph text. */
@@ -156,7 +157,7 @@ export function findWireMarks(p: Paragraph, entries: readonly CompiledWireMark[]
   entries.forEach((entry, order) => {
     if (entry.kind !== kind) return;
     // A window holding none of the pattern's required literals cannot match (src/corpora/literals.ts).
-    if (entry.literals && !entry.literals.some((l) => n.text.includes(l))) return;
+    if (!mayMatch(entry.literals, n.text)) return;
     for (const m of matchFolded(n, entry.regex, 20)) {
       if (p.kind !== kind) {
         // Update notes head a story, credit lines close it: elsewhere a parenthesis is prose.

@@ -1,5 +1,6 @@
 // Segmentation: decoded text (or HTML blocks) → paragraphs with positions, kinds, sentences and language.
 import type { Corpora } from '../corpora/index.js';
+import { mayMatch } from '../corpora/literals.js';
 import { findNotices } from '../corpora/notices.js';
 import type { IngestedText, NoticeMatch, OffsetMap, Paragraph, ParagraphKind, Sentence } from '../types.js';
 import { normalizeText } from '../util/normalize.js';
@@ -107,7 +108,7 @@ function wireMarkKind(text: string, corpora: Corpora): ParagraphKind | undefined
   if (text.length > 600 || !/^\(.*\)$/su.test(text)) return undefined;
   const folded = normalizeText(text);
   for (const entry of corpora.wireMarks) {
-    if (entry.literals && !entry.literals.some((l) => folded.includes(l))) continue;
+    if (!mayMatch(entry.literals, folded)) continue;
     entry.regex.lastIndex = 0;
     if (entry.regex.test(folded)) return entry.kind;
   }
