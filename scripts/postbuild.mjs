@@ -2,7 +2,7 @@
 // command line with esbuild (one file to load instead of hundreds of modules) and writes its V8 code cache.
 // Start-up is measured in bench/run.mjs.
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,18 +17,68 @@ const { writePhrasingsPrevalidated } = await import('../dist/reference/phrasings
 writePhrasingsPrevalidated();
 const { writePrebuiltIndex } = await import('../dist/reference/prebuilt.js');
 writePrebuiltIndex();
-// franc's models as JSON, for the bundled command line (the francDataFromJson plugin below says why).
-const francData = join(root, 'dist', 'franc-data.json');
+// franc's models, one range per language, for the bundled command line (the francModelsOnDemand plugin below says why).
+const francDir = join(root, 'dist', 'franc-data');
 const francVersion = createRequire(import.meta.url)('franc/package.json').version;
 {
   const { data } = await import('franc/data.js');
-  writeFileSync(francData, JSON.stringify({ franc: francVersion, data }));
+  // UTF-16LE, so that a model's place in code units gives its place in bytes (the models hold accented letters).
+  const scripts = {};
+  const parts = [];
+  let at = 0;
+  for (const [script, languages] of Object.entries(data)) {
+    scripts[script] = Object.entries(languages).map(([language, model]) => {
+      parts.push(model);
+      const range = [language, at, at + model.length];
+      at += model.length;
+      return range;
+    });
+  }
+  rmSync(francDir, { recursive: true, force: true });
+  mkdirSync(francDir, { recursive: true });
+  writeFileSync(join(francDir, 'models.utf16le'), Buffer.from(parts.join(''), 'utf16le'));
+  writeFileSync(join(francDir, 'index.json'), `${JSON.stringify({ franc: francVersion, scripts })}\n`);
+  rmSync(join(root, 'dist', 'franc-data.json'), { force: true }); // the earlier layout
+  // Read back as the stand-in reads it: every model, byte for byte.
+  const back = readFileSync(join(francDir, 'models.utf16le'));
+  for (const [script, ranges] of Object.entries(scripts)) {
+    for (const [language, start, end] of ranges) {
+      if (back.toString('utf16le', 2 * start, 2 * end) !== data[script][language]) throw new Error(`franc model ${script}/${language} does not read back`);
+    }
+  }
 }
+
 const { writeModelPrevalidated } = await import('../dist/score/model.js');
 writeModelPrevalidated();
 
 const { build } = await import('esbuild');
 const { toAscii } = await import('./ascii.mjs');
+
+/**
+ * lilconfig (the configuration search, src/config/load.ts) takes `fs.promises.readFile` when its module is evaluated
+ * and calls `fs.promises.access` for each place it looks. Node loads `fs/promises` on first touch, with its readline,
+ * directory and file-watching modules: 1.5–2.2 ms of a one-article check (fresh processes, after stdout and crypto are
+ * loaded; 2026-11-24). In the bundle both calls go through callback `fs` instead: same results, same errors.
+ */
+const lilconfigWithoutFsPromises = {
+  name: 'lilconfig-without-fs-promises',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]lilconfig[\\/]src[\\/]index\.js$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      const edits = [
+        ['const fsReadFileAsync = fs.promises.readFile;', 'const fsReadFileAsync = (file) => new Promise((resolve, reject) => fs.readFile(file, (error, data) => (error ? reject(error) : resolve(data))));'],
+        ['await fs.promises.access(filepath);', 'await new Promise((resolve, reject) => fs.access(filepath, (error) => (error ? reject(error) : resolve())));'],
+      ];
+      for (const [from, to] of edits) {
+        // Another lilconfig version: fail the build rather than ship a bundle that loads fs/promises unnoticed.
+        if (source.split(from).length !== 2) throw new Error(`lilconfig-without-fs-promises: expected one \`${from}\` in ${args.path}`);
+        source = source.replace(from, to);
+      }
+      if (source.includes('fs.promises')) throw new Error(`lilconfig-without-fs-promises: fs.promises still used in ${args.path}`);
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
 
 /**
  * yargs and cliui import `string-width`, which builds its Unicode tables when its module is evaluated: two
@@ -76,28 +126,58 @@ const lazyAssert = {
 /**
  * franc's models (franc/data.js, 200 kB of string literals) were a quarter of the command-line bundle and a third of
  * its code cache, read, restored and evaluated by every `check`: about 5 ms of start-up (the loader's own timings,
- * 2026-11-24). In the bundle, that module becomes a JSON.parse of dist/franc-data.json (written above; about 1 ms),
- * or franc's own module when the file is missing or was written for another franc version. Same data, same results.
+ * 2026-11-24). Then they came from one JSON file of every model, whose read and parse still took 4.2–4.4 ms of a
+ * one-article check (timed inside the bundle, median of 15 processes), although a check asks for six languages of
+ * one script (src/segment/language.ts). In the bundle, franc/data.js is now this stand-in: the same object of scripts
+ * and languages, in the same order, whose models are read from dist/franc-data/models.utf16le when first asked for
+ * (index.json, written above, says where each lies). franc's own module is used when the index is missing or was
+ * written for another franc version, or when a model cannot be read. Same data, same results.
  */
-const francDataFromJson = {
-  name: 'franc-data-from-json',
+const francModelsOnDemand = {
+  name: 'franc-models-on-demand',
   setup(b) {
     b.onResolve({ filter: /^franc\/data\.js$/ }, (args) =>
       // The stand-in's own fallback loads franc's module from node_modules at run time.
-      args.namespace === 'franc-data-from-json' ? { path: args.path, external: true } : { path: 'franc-data', namespace: 'franc-data-from-json' },
+      args.namespace === 'franc-models-on-demand' ? { path: args.path, external: true } : { path: 'franc-data', namespace: 'franc-models-on-demand' },
     );
-    b.onLoad({ filter: /.*/, namespace: 'franc-data-from-json' }, () => ({
-      contents:
-        "import { readFileSync } from 'node:fs';\nimport { join } from 'node:path';\n" +
-        'function load() {\n' +
-        `  const version = ${JSON.stringify(francVersion)}; // the franc bundled beside this (its expressions)\n` +
-        '  try {\n' +
-        "    const built = JSON.parse(readFileSync(join(__dirname, '..', 'franc-data.json'), 'utf8'));\n" +
-        '    if (built.franc === version) return built.data;\n' +
-        '  } catch {}\n' +
-        "  return require('franc/data.js').data;\n" +
-        '}\n' +
-        'export const data = load();\n',
+    b.onLoad({ filter: /.*/, namespace: 'franc-models-on-demand' }, () => ({
+      contents: `import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+const version = ${JSON.stringify(francVersion)}; // the franc bundled beside this (its expressions)
+const dir = join(__dirname, '..', 'franc-data');
+function model(script, language, start, end) {
+  try {
+    const bytes = Buffer.allocUnsafe(2 * (end - start));
+    const fd = openSync(join(dir, 'models.utf16le'), 'r');
+    try {
+      if (readSync(fd, bytes, 0, bytes.length, 2 * start) !== bytes.length) throw new Error('short read');
+    } finally {
+      closeSync(fd);
+    }
+    return bytes.toString('utf16le');
+  } catch {
+    return require('franc/data.js').data[script][language];
+  }
+}
+function load() {
+  let index;
+  try {
+    index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  } catch {}
+  if (index?.franc !== version) return require('franc/data.js').data;
+  const data = {};
+  for (const [script, ranges] of Object.entries(index.scripts)) {
+    const languages = {};
+    for (const [language, start, end] of ranges) {
+      let value;
+      Object.defineProperty(languages, language, { enumerable: true, get: () => (value ??= model(script, language, start, end)) });
+    }
+    data[script] = languages;
+  }
+  return data;
+}
+export const data = load();
+`,
       loader: 'js',
       resolveDir: root,
     }));
@@ -112,7 +192,7 @@ const common = {
   target: 'node20',
   // Packages loaded on demand or by workers stay external and load from node_modules.
   external: ['@eslint-community/regexpp', 'linkedom', '@mozilla/readability', 'piscina', 'chardet', 'iconv-lite', 'playwright-core', 'zod', 'cli-progress'],
-  plugins: [lazyStringWidth, lazyAssert],
+  plugins: [lazyStringWidth, lazyAssert, lilconfigWithoutFsPromises],
   logLevel: 'warning',
 };
 
@@ -126,7 +206,7 @@ await build({
   outfile: cliFile,
   format: 'cjs',
   define: { 'import.meta.url': '__wireproofUrl' },
-  plugins: [...common.plugins, francDataFromJson],
+  plugins: [...common.plugins, francModelsOnDemand],
   // "use strict" first: the sources are ES modules, strict by default, and a banner would end the directive prologue.
   banner: { js: "'use strict';\nconst __wireproofUrl = require('node:url').pathToFileURL(__filename).href;" },
 });

@@ -58,6 +58,32 @@ describe('bin', () => {
     }
   });
 
+  maybe("identifies languages as the unbundled CLI does (franc's models read on demand from dist/franc-data)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireproof-bin-lang-'));
+    const file = join(dir, 'languages.txt');
+    writeFileSync(
+      file,
+      [
+        'The company said on Tuesday that it expected revenue to grow by five percent this year, helped by demand in Europe.',
+        'Das Unternehmen teilte am Dienstag mit, dass es in diesem Jahr mit einem Umsatzwachstum von fünf Prozent rechne.',
+        'La empresa dijo el martes que esperaba que sus ingresos crecieran un cinco por ciento este año gracias a Europa.',
+        "L'azienda ha dichiarato martedì di aspettarsi una crescita dei ricavi del cinque per cento quest'anno in Europa.",
+        'A empresa disse na terça-feira que espera que a receita cresça cinco por cento este ano, ajudada pela Europa.',
+        'Het bedrijf zei dinsdag dat het dit jaar een omzetgroei van vijf procent verwacht, geholpen door de vraag in Europa.',
+        "L'entreprise a déclaré mardi qu'elle s'attendait à une hausse de cinq pour cent de son chiffre d'affaires cette année.",
+      ].join('\n\n'),
+    );
+    for (const languages of [[], ['--language', 'fr', 'en', 'de', 'es', 'it', 'pt', 'nl', 'pl', 'sv']]) {
+      const args = ['check', file, '--format', 'json', ...languages];
+      const bundled = wireproof(args);
+      expect(bundled.stderr).toBe('');
+      expect(bundled.stdout).toBe(node([TSC_MAIN!, ...args]).stdout);
+    }
+    const report = JSON.parse(wireproof(['check', file, '--format', 'json']).stdout) as { paragraphs: { language: string }[] }[];
+    expect(report[0]!.paragraphs.map((p) => p.language)).toEqual(['en', 'de', 'es', 'it', 'pt', expect.any(String), 'fr']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   maybe('loads the bundle from the code cache made at build time', () => {
     const r = node(['-e', `const { loadBundle } = require(${JSON.stringify(BIN)}); process.stdout.write(String(loadBundle().cacheUsed));`]);
     expect(r.stdout).toBe('true');
