@@ -10,8 +10,15 @@ import type { CheckArgs } from './check.js';
 import { compareBuilder } from './compare-options.js';
 import { FORMAT_NAMES } from './formatters.js';
 import { processIo, type Io } from './io.js';
+import { quickCheckArgs } from './quick.js';
 import { VERSION } from './version.js';
 import { loadedUserModules } from '../util/import.js';
+
+/** See run. */
+export interface RunOptions {
+  quick?: boolean;
+  check?: (args: CheckArgs, io: Io) => Promise<number>;
+}
 
 /** Command names: a first file argument with one of these names keeps its explicit `check`. */
 const COMMANDS = new Set(['check', 'compare', 'batch', 'eval']);
@@ -21,9 +28,14 @@ const STDIN = '\u0000stdin';
 
 /**
  * Parses arguments and runs a command.
+ * @param options for tests, which compare the two ways of reading a command line: `quick: false` always parses with
+ * yargs (otherwise the commonest check command lines are read by src/cli/quick.ts); `check` stands in for the check
+ * command
  * @returns the exit code: 0 clean, 1 findings, 2 usage or input error
  */
-export async function run(args: string[], io: Io = processIo()): Promise<number> {
+export async function run(args: string[], io: Io = processIo(), options: RunOptions = {}): Promise<number> {
+  const quick = options.quick === false ? undefined : quickCheckArgs(args);
+  if (quick !== undefined) return runQuick(quick, io, options.check);
   // yargs drops a bare "-" from positionals; carry it through as a token no file name can be.
   let argv = args.map((a) => (a === '-' ? STDIN : a));
   // The command named first runs as yargs' default command. yargs renders the whole help text before running a
@@ -78,7 +90,7 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
       handler: async (a) => {
         const checkArgs = a as unknown as CheckArgs;
         // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.
-        const { runCheck } = await import('./check.js');
+        const runCheck = options.check ?? (await import('./check.js')).runCheck;
         code = await runCheck({ ...checkArgs, files: checkArgs.files.map(unstdin) }, io);
       },
     })
@@ -142,6 +154,18 @@ export async function run(args: string[], io: Io = processIo()): Promise<number>
     return 2;
   }
   return code;
+}
+
+/** The check command on arguments read by quickCheckArgs, with its errors reported as run() reports them after yargs. */
+async function runQuick(args: CheckArgs, io: Io, check?: RunOptions['check']): Promise<number> {
+  try {
+    const runCheck = check ?? (await import('./check.js')).runCheck;
+    return await runCheck(args, io);
+  } catch (error) {
+    // As after yargs: it hands an error thrown by a command to fail() above, which keeps its message (one line).
+    io.stderr(`wireproof: ${error instanceof WireproofError ? error.message : (error as Error).message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+    return 2;
+  }
 }
 
 /** True when this module is the process entry point (through the npm bin symlink or directly), not an import. */
