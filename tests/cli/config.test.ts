@@ -1,6 +1,6 @@
 // Configuration files (lilconfig + zod) and baselines, through the CLI.
 import { describe, expect, test } from '@jest/globals';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -37,6 +37,37 @@ describe('configuration file', () => {
   test('wireproof.config.js (ESM) is loaded', async () => {
     const dir = project({ 'wireproof.config.js': 'export default { failOn: "never" };\n', 'package.json': '{"type":"module"}' });
     expect(await run(['check', 'wire.txt', '-f', 'json'], fakeIo({}, dir))).toBe(0);
+  });
+
+  test('the search: first place in the nearest folder, then parent folders; .mjs, extensionless and empty files', async () => {
+    const outcome = async (dir: string) => {
+      const io = fakeIo({}, dir);
+      const code = await run(['check', 'wire.txt', '-f', 'json'], io);
+      return { code, err: io.err.join('') };
+    };
+    // In a parent folder: found from the child.
+    const parent = project({ '.wireproofrc.json': JSON.stringify({ failOn: 'never' }) });
+    const child = join(parent, 'desk', 'today');
+    mkdirSync(child, { recursive: true });
+    copyFileSync(SEED_003, join(child, 'wire.txt'));
+    expect(await outcome(child)).toEqual({ code: 0, err: '' });
+    // The nearest folder wins, and in it the first search place (package.json without the key is passed over).
+    writeFileSync(join(child, 'package.json'), JSON.stringify({ name: 'no-key' }));
+    writeFileSync(join(child, '.wireproofrc'), JSON.stringify({ failOn: 'error' }));
+    writeFileSync(join(child, 'wireproof.config.mjs'), 'export default { failOn: "never" };\n');
+    expect((await outcome(child)).code).toBe(1);
+    // An .mjs module alone.
+    const mjs = project({ 'wireproof.config.mjs': 'export default { failOn: "never" };\n' });
+    expect(await outcome(mjs)).toEqual({ code: 0, err: '' });
+    // An empty file is passed over (lilconfig's ignoreEmptySearchPlaces): the parent's applies again.
+    writeFileSync(join(child, '.wireproofrc'), '  \n');
+    rmSync(join(child, 'wireproof.config.mjs'));
+    expect(await outcome(child)).toEqual({ code: 0, err: '' });
+    // A module that throws: exit 2, one line.
+    const broken = project({ 'wireproof.config.mjs': 'throw new Error("no config today");\n' });
+    const r = await outcome(broken);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^wireproof: cannot load configuration: no config today\n$/);
   });
 
   test('an unknown key: exit 2, one line naming the file, the key and what is allowed', async () => {
