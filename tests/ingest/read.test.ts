@@ -4,6 +4,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, stat, truncate, writeFile } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { execFileSync, spawn } from 'node:child_process';
 import iconv from 'iconv-lite';
 import { ingestBytes, looksLikeHtml, MAX_INPUT_BYTES, readInput } from '../../src/ingest/read.js';
 import { WireproofError, type InputErrorCode } from '../../src/types.js';
@@ -115,6 +116,23 @@ describe('readInput: errors', () => {
     await writeFile(path, '');
     await truncate(path, MAX_INPUT_BYTES + 1); // sparse: no 64 MiB written
     expectInputError(await failure(() => readInput(path)), 'too-large', path, /: file too large \(64\.0 MiB; the limit is 64 MiB\)$/);
+  });
+
+  test('a device is read chunk by chunk and bounded: /dev/zero → too-large (or binary), not a hang', async () => {
+    const error = await failure(() => readInput('/dev/zero', { maxBytes: 200_000 }));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/^\/dev\/zero: /);
+  });
+
+  test('a FIFO is read as its writer writes (asynchronously: the writer runs on the same event loop)', async () => {
+    const fifo = join(dir, 'wire.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reading = readInput(fifo);
+    // Opening the write end completes the reader's open; write in pieces, then close.
+    const writer = spawn(process.execPath, ['-e', `const fs = require('fs'); const fd = fs.openSync(${JSON.stringify(fifo)}, 'w'); fs.writeSync(fd, 'PARIS (Reuters) - '); setTimeout(() => { fs.writeSync(fd, 'Le groupe a relevé ses prévisions.\\n'); fs.closeSync(fd); }, 50);`]);
+    const result = await reading;
+    await new Promise((resolve) => writer.on('exit', resolve));
+    expect(result.source).toBe('PARIS (Reuters) - Le groupe a relevé ses prévisions.\n');
   });
 
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
