@@ -56,9 +56,15 @@ export const detector: Detector = {
     const text = p.text;
     if (!/['’]/u.test(text)) return [];
     const skip = skipZones(text);
-    // An apostrophe right after a lone elided word and a space (`d 'utiliser`) is the damage itself, not an opener.
-    const openers = positions(text, OPENER).filter((o) => !ELIDED_BEFORE.test(text.slice(Math.max(0, o - 12), o)));
-    const closers = positions(text, CLOSER);
+    // Quotation marks are looked for only when a candidate needs them: most paragraphs hold no broken elision, and the
+    // three expressions took about 1.3 ms to compile in a fresh process (2026-11-24). Same results.
+    let quotes: { openers: number[]; closers: number[] } | undefined;
+    const quoteMarks = (): { openers: number[]; closers: number[] } =>
+      (quotes ??= {
+        // An apostrophe right after a lone elided word and a space (`d 'utiliser`) is the damage itself, not an opener.
+        openers: positions(text, OPENER).filter((o) => !ELIDED_BEFORE.test(text.slice(Math.max(0, o - 12), o))),
+        closers: positions(text, CLOSER),
+      });
     const out: Signal[] = [];
     for (const m of text.matchAll(BROKEN)) {
       const word = m[1]!;
@@ -71,6 +77,7 @@ export const detector: Detector = {
       const spaceBefore = /\s/u.test(text[apostrophe - 1] ?? '');
       if (!spaceBefore) {
         // `'vitamine d' a été`: the apostrophe closes a quote opened earlier and not yet closed.
+        const { openers, closers } = quoteMarks();
         const opened = openers.filter((o) => o < apostrophe);
         const last = opened[opened.length - 1];
         if (last !== undefined && !closers.some((c) => c > last && c < apostrophe)) continue;
