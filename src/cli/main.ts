@@ -162,8 +162,19 @@ async function runQuick(args: CheckArgs, io: Io, check?: RunOptions['check']): P
     const runCheck = check ?? (await import('./check.js')).runCheck;
     return await runCheck(args, io);
   } catch (error) {
-    // As after yargs: it hands an error thrown by a command to fail() above, which keeps its message (one line).
-    io.stderr(`wireproof: ${error instanceof WireproofError ? error.message : (error as Error).message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+    if (error instanceof WireproofError) {
+      io.stderr(`wireproof: ${error.message}\n`);
+      return 2;
+    }
+    // As after yargs: it hands any other error thrown by a command to fail() above, which keeps its message on one
+    // line; a thrown value without a message fails there and is reported as an internal error.
+    let message: string | undefined;
+    try {
+      message = (error as Error).message.replace(/\s*\n\s*/g, ' ').trim();
+    } catch {
+      message = undefined;
+    }
+    io.stderr(message !== undefined ? `wireproof: ${message}\n` : `wireproof: internal error: ${(error as Error).message}\n`);
     return 2;
   }
 }

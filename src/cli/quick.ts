@@ -34,9 +34,9 @@ export function quickCheckArgs(argv: readonly string[]): CheckArgs | undefined {
   for (; i < argv.length; i++) {
     const token = argv[i]!;
     if (token === '-' || !token.startsWith('-')) {
-      // A file. A command name (`check compare`), an empty word and anything yargs might read as other than a plain
-      // string are left to yargs.
-      if (token === '' || token === 'check' || OTHER_COMMANDS.has(token) || !isPlainWord(token)) return undefined;
+      // A file. A command name (`check compare`), `help` (yargs shows its help for a last word `help`), an empty
+      // word and anything yargs might read as other than a plain string are left to yargs.
+      if (token === '' || token === 'check' || token === 'help' || OTHER_COMMANDS.has(token) || !isPlainWord(token)) return undefined;
       files.push(token);
       continue;
     }
@@ -52,7 +52,8 @@ export function quickCheckArgs(argv: readonly string[]): CheckArgs | undefined {
     let value: string | undefined;
     if (eq > 0) value = token.slice(eq + 1);
     else value = argv[++i];
-    if (value === undefined || value === '' || value.startsWith('-') || !isPlainWord(value)) return undefined;
+    // yargs-parser strips a pair of quotes around a `--key=value` value (`--format='json'`): such values are its.
+    if (value === undefined || value === '' || value.startsWith('-') || /^['"]/.test(value) || !isPlainWord(value)) return undefined;
     values[key] = value;
   }
   if (files.length === 0) return undefined;

@@ -80,6 +80,11 @@ describe('quickCheckArgs', () => {
     [['check', 'my wire.txt']],
     [['check', '']],
     [['check', 'a.txt', '-fo', 'x']],
+    [['help']],
+    [['check', 'a.txt', 'help']],
+    [['a.txt', "--format='json'"]],
+    [['a.txt', '--output-file="o.json"']],
+    [['a.txt', '-f', '"json"']],
   ])('%j is left to yargs', (argv) => {
     expect(quickCheckArgs(argv)).toBeUndefined();
   });
@@ -110,8 +115,8 @@ describe('quickCheckArgs', () => {
 
   test('random command lines: whatever is read here, yargs reads the same', async () => {
     const word = fc.oneof(
-      fc.constantFrom('check', 'compare', 'a.txt', 'b.html', '-', '--', 'json', 'text', 'x/y.txt', '2024-11-24.txt', '12', '0x1f', 'true', 'é.txt', 'a b'),
-      fc.constantFrom('--format', '-f', '--output-file', '-o', '--quiet', '--format=json', '--output-file=o.txt', '--quiet=false', '--no-quiet', '--help', '-q', '--rule', 'calque=off'),
+      fc.constantFrom('check', 'compare', 'help', 'a.txt', 'b.html', '-', '--', 'json', 'text', 'x/y.txt', '2024-11-24.txt', '12', '0x1f', 'true', 'é.txt', 'a b', "'q.txt'", '"json"'),
+      fc.constantFrom('--format', '-f', '--output-file', '-o', '--quiet', '--format=json', "--format='json'", '--format="text', '--output-file=o.txt', '--output-file="o.txt"', '--quiet=false', '--no-quiet', '--help', '-q', '--rule', 'calque=off'),
       fc.string({ maxLength: 6 }),
     );
     let read = 0;
@@ -132,7 +137,16 @@ describe('quickCheckArgs', () => {
 
   test('errors of the check command are reported the same either way', async () => {
     const argv = ['check', 'a.txt', '--format', 'json'];
-    for (const failure of [new WireproofError('a.txt: cannot read the configuration', 'config'), new Error('something broke'), new Error('two\n  lines '), new WireproofError('two\n  lines ', 'unreadable')]) {
+    const failures: unknown[] = [
+      new WireproofError('a.txt: cannot read the configuration', 'config'),
+      new Error('something broke'),
+      new Error('two\n  lines '),
+      new WireproofError('two\n  lines ', 'unreadable'),
+      'a thrown string',
+      { message: 'an object with a message' },
+      42,
+    ];
+    for (const failure of failures) {
       const outcome = async (quick: boolean) => {
         const io = fakeIo();
         const code = await run(argv, io, {
