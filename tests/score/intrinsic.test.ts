@@ -104,17 +104,6 @@ describe('extractFeatures', () => {
     const coefficients = new Float64Array(featureCount(SPEC)).fill(1);
     expect(dot(v, coefficients)).toBeCloseTo(Array.from(v.values).reduce((a, b) => a + b, 0), 12);
   });
-
-  it('is fast (well under a millisecond per paragraph)', () => {
-    const spec: FeatureSpec = { version: 1, wordBuckets: 1 << 15, charBuckets: 1 << 15, dense: [], denseMean: [], denseSd: [] };
-    for (let i = 0; i < 200; i++) extractFeatures(PARAGRAPH + i, spec); // warm up
-    const n = 2000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) extractFeatures(PARAGRAPH + i, spec);
-    const perParagraph = (performance.now() - t0) / n;
-    // Measured ≈ 0.035 ms in plain Node on the 2-core dev machine (slower under Jest); the bound leaves room for a loaded CI runner.
-    expect(perParagraph).toBeLessThan(1);
-  });
 });
 
 describe('featureDot', () => {
