@@ -130,8 +130,11 @@ describe('readInput: errors', () => {
     const reading = readInput(fifo);
     // Opening the write end completes the reader's open; write in pieces, then close.
     const writer = spawn(process.execPath, ['-e', `const fs = require('fs'); const fd = fs.openSync(${JSON.stringify(fifo)}, 'w'); fs.writeSync(fd, 'PARIS (Reuters) - '); setTimeout(() => { fs.writeSync(fd, 'Le groupe a relevé ses prévisions.\\n'); fs.closeSync(fd); }, 50);`]);
-    const result = await reading;
-    await new Promise((resolve) => writer.on('exit', resolve));
+    // Listen before awaiting the read: the writer may exit before the read's last callback (a hang once, under load).
+    const exited = new Promise<number | null>((resolve) => writer.on('exit', resolve));
+    // A writer that fails before opening its end would leave the read waiting: fail the test instead.
+    const result = await Promise.race([reading, exited.then((code) => (code === 0 ? reading : Promise.reject(new Error(`writer exited with ${code}`))))]);
+    await exited;
     expect(result.source).toBe('PARIS (Reuters) - Le groupe a relevé ses prévisions.\n');
   });
 
