@@ -165,3 +165,72 @@ export function fitWeights(items: readonly Item[], originalShare = 0.5): number[
 export function shortCorpus(corpus: string): string {
   return corpus.replace(/-newstest20\d\d|-generaltest20\d\d/u, '').toUpperCase();
 }
+
+/** One article by one producer: its paragraphs' items in order. */
+export interface DocumentUnit {
+  /** corpus|doc_id. */
+  doc: string;
+  corpus: string;
+  producer: string;
+  label: Label;
+  y: 0 | 1;
+  /** 1 / (number of machine producers of the article) for machine translations, 1 for human texts. */
+  w: number;
+  split: Split;
+  items: Item[];
+}
+
+/**
+ * Articles rebuilt from items: every paragraph of one document by one producer, in paragraph order. Documents are
+ * sorted by id, producers kept in their order of appearance.
+ */
+export function documentsOf(items: readonly Item[]): DocumentUnit[] {
+  const byDoc = new Map<string, Map<string, Item[]>>();
+  for (const it of items) {
+    const producers = byDoc.get(it.doc) ?? new Map<string, Item[]>();
+    const list = producers.get(it.producer) ?? [];
+    list.push(it);
+    producers.set(it.producer, list);
+    byDoc.set(it.doc, producers);
+  }
+  const out: DocumentUnit[] = [];
+  for (const [doc, producers] of [...byDoc].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const machine = [...producers.values()].filter((list) => list[0]!.y === 1).length;
+    for (const [producer, list] of producers) {
+      const first = list[0]!;
+      out.push({
+        doc,
+        corpus: first.corpus,
+        producer,
+        label: first.label,
+        y: first.y,
+        w: first.y === 1 ? 1 / Math.max(1, machine) : 1,
+        split: first.split,
+        items: [...list].sort((a, b) => a.paraIndex - b.paraIndex),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A document as one evaluation unit for `groups()`: its row is the document (so a human article is compared with the
+ * machine translations of the same article) and its weight the document's.
+ */
+export function itemOfDocument(d: Pick<DocumentUnit, 'doc' | 'corpus' | 'producer' | 'label' | 'y' | 'w' | 'split'> & { items?: readonly Item[] }): Item {
+  const first = d.items?.[0];
+  return {
+    row: d.doc,
+    corpus: d.corpus,
+    direction: first?.direction ?? '',
+    doc: d.doc,
+    paraIndex: 0,
+    label: d.label,
+    producer: d.producer,
+    text: '',
+    source: null,
+    y: d.y,
+    w: d.w,
+    split: d.split,
+  };
+}

@@ -4,7 +4,10 @@
 import { applyCalibration, calibratedLogOdds, fitIsotonic, fitPlatt, type CalibrationMap } from '../score/calibrate.js';
 import { DENSE_FEATURES, denseFeatures, dot, extractFeatures, featureCount, wordCount, type FeatureSpec } from '../score/intrinsic.js';
 import type { ModelFile } from '../score/model.js';
-import { fitWeights, HELD_OUT_CORPUS, itemsOf, readRows, SPLIT_SEED, TRAIN_SHARE, unitHash, type Item } from './data.js';
+import { detector as intrinsicStyle } from '../detect/intrinsic-style.js';
+import { DOCUMENT_SATURATION, saturatedSum } from '../score/combine.js';
+import type { Signal } from '../types.js';
+import { documentsOf, fitWeights, HELD_OUT_CORPUS, itemOfDocument, itemsOf, readRows, SPLIT_SEED, TRAIN_SHARE, unitHash, type Item } from './data.js';
 import { fitLogistic, toRows } from './lr.js';
 import { balance, summarize, type Scored } from './metrics.js';
 
@@ -128,6 +131,16 @@ export function calibrate(scores: readonly number[], items: readonly Item[], wei
   return { method: 'isotonic', x: m.x.map(round), y: m.y.map(round) };
 }
 
+/**
+ * The intrinsic-style signal's weight for a raw score, as the detector gives it: 0 (no signal) below minWords or when
+ * the model is unsure (|log-odds| < minWeight), else the calibrated log-odds clamped to ±maxWeight.
+ */
+export function styleLogOdds(map: CalibrationMap, raw: number, text: string, config: Pick<FitConfig, 'minWords' | 'minWeight' | 'maxWeight'>): number {
+  if (wordCount(text) < config.minWords) return 0;
+  const lo = Math.max(-config.maxWeight, Math.min(config.maxWeight, calibratedLogOdds(map, raw)));
+  return Math.abs(lo) < config.minWeight ? 0 : lo;
+}
+
 /** Calibrated probability of a text as the detector gives it (0.5 below minWords; clamped; small weights dropped). */
 export function probabilityOf(
   trained: Pick<Trained, 'spec' | 'weights' | 'intercept'>,
@@ -135,11 +148,51 @@ export function probabilityOf(
   text: string,
   config: Pick<FitConfig, 'minWords' | 'minWeight' | 'maxWeight'>,
 ): number {
-  if (wordCount(text) < config.minWords) return 0.5;
-  let lo = calibratedLogOdds(map, scoreWith(trained, text));
-  lo = Math.max(-config.maxWeight, Math.min(config.maxWeight, lo));
-  if (Math.abs(lo) < config.minWeight) lo = 0;
-  return 1 / (1 + Math.exp(-lo));
+  return 1 / (1 + Math.exp(-styleLogOdds(map, scoreWith(trained, text), text, config)));
+}
+
+/**
+ * Style evidence over whole articles, rebuilt from `items` (every paragraph of one document by one producer) with the
+ * paragraphs' raw scores `raw`, style alone: as the document probability adds it up (`saturatedSum` at the document's
+ * saturation, the shipped scoring), and averaged over the paragraphs with a signal (measured, not shipped: it treats
+ * one article's paragraphs as one observation of its producer's style; docs/accuracy.md has why it was left out).
+ */
+export function documentFigures(
+  items: readonly Item[],
+  raw: readonly number[],
+  map: CalibrationMap,
+  config: Pick<FitConfig, 'minWords' | 'minWeight' | 'maxWeight'>,
+): Record<string, { n: number; auc: number; brier: number; ece: number }> {
+  const weightOf = new Map<Item, number>();
+  items.forEach((it, k) => weightOf.set(it, styleLogOdds(map, raw[k]!, it.text, config)));
+  const signalsOf = (list: readonly Item[]): Signal[] =>
+    list
+      .filter((it) => weightOf.get(it) !== 0)
+      .map((it) => ({
+        ruleId: intrinsicStyle.meta.id,
+        weight: weightOf.get(it)!,
+        message: '',
+        paragraph: it.paraIndex,
+        start: 0,
+        end: it.text.length,
+        scope: 'paragraph',
+        evidence: intrinsicStyle.meta.evidence,
+      }));
+  const mean = (signals: readonly Signal[]): number => (signals.length === 0 ? 0 : signals.reduce((s, x) => s + x.weight, 0) / signals.length);
+  const aggregations: [string, (signals: readonly Signal[]) => number][] = [
+    [`summed, saturating at ${DOCUMENT_SATURATION}× (shipped)`, (signals) => saturatedSum(signals, DOCUMENT_SATURATION)],
+    ['averaged over paragraphs (not shipped)', mean],
+  ];
+  const docs = documentsOf(items);
+  const out: Record<string, { n: number; auc: number; brier: number; ece: number }> = {};
+  for (const [label, aggregate] of aggregations) {
+    const scored = docs.map((d) => ({ item: itemOfDocument(d), p: 1 / (1 + Math.exp(-aggregate(signalsOf(d.items)))) }));
+    for (const [name, group] of groups(scored)) {
+      const s = summarize(group);
+      out[`style evidence ${label}: ${name}`] = { n: s.n, auc: round(s.auc), brier: round(s.brier), ece: round(s.ece) };
+    }
+  }
+  return out;
 }
 
 /**
@@ -226,6 +279,7 @@ export function fitModel(dataPath: string, config: FitConfig = DEFAULT_CONFIG, l
       const s = summarize(group);
       figures[`${label}: ${name}`] = { n: s.n, auc: round(s.auc), brier: round(s.brier), ece: round(s.ece) };
     }
+    for (const [name, f] of Object.entries(documentFigures(calItems, raw, calibration, config))) figures[`${label}, documents, ${name}`] = f;
   }
   const texts: Record<string, number> = {};
   for (const it of items) {
@@ -287,5 +341,41 @@ export function crossValidate(items: readonly Item[], config: FitConfig, folds =
   }
   const out: Record<string, number> = {};
   for (const [name, group] of groups(trainItems.map((item, k) => ({ item, p: scores[k]! })))) out[name] = round(summarize(group).auc);
+  return out;
+}
+
+/**
+ * Transfer across corpora: fitted on one training corpus's training split, scored on every text of another training
+ * corpus (a different source language, other engines, other human translators: what an unseen wire is). AUC per
+ * evaluation group of the scored corpus. Never reads WMT22.
+ */
+export function crossCorpus(items: readonly Item[], config: FitConfig): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const from of TRAINING_CORPORA) {
+    const fitSet = items.filter((it) => it.corpus === from && it.split === 'train');
+    if (fitSet.length === 0) continue;
+    const trained = train(fitSet, fitWeights(fitSet, config.originalShare), config);
+    for (const to of TRAINING_CORPORA) {
+      if (to === from) continue;
+      const scored = items.filter((it) => it.corpus === to).map((item) => ({ item, p: scoreWith(trained, item.text) }));
+      for (const [name, group] of groups(scored)) out[`${from} → ${name}`] = round(summarize(group).auc);
+    }
+  }
+  return out;
+}
+
+/**
+ * Each named profile feature alone as a score: its AUC per evaluation group of the training split (machine
+ * translation high = AUC above 0.5). Shows which single features carry a signal, and whether its direction holds in
+ * both corpora. Never reads WMT22.
+ */
+export function namedFeatureAucs(items: readonly Item[]): Record<string, Record<string, number>> {
+  const trainItems = items.filter((it) => it.split === 'train');
+  const values = trainItems.map((it) => denseFeatures(it.text));
+  const out: Record<string, Record<string, number>> = {};
+  for (const name of DENSE_FEATURES) {
+    out[name] = {};
+    for (const [group, scored] of groups(trainItems.map((item, k) => ({ item, p: values[k]![name] ?? 0 })))) out[name][group] = round(summarize(scored).auc);
+  }
   return out;
 }

@@ -12,10 +12,9 @@ import { runDetectors } from '../detect/run.js';
 import { fitPlatt } from '../score/calibrate.js';
 import { scoreDocument } from '../score/combine.js';
 import { loadModel, defaultModelPath, scoreParagraph, type Model } from '../score/model.js';
-import { normalizeTypography } from '../score/intrinsic.js';
 import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
 import type { IngestedText, Verdict } from '../types.js';
-import { defaultDataPath, fitWeights, hasData, HELD_OUT_CORPUS, itemsOf, readRows, type DataRow, type Item } from './data.js';
+import { defaultDataPath, documentsOf, fitWeights, hasData, HELD_OUT_CORPUS, itemOfDocument, itemsOf, readRows, type DocumentUnit, type Item } from './data.js';
 import { calibrate, DEFAULT_CONFIG, groups, probabilityOf, scoreWith, train, TRAINING_CORPORA, type FitConfig } from './fit.js';
 import { fitLogistic, toRows } from './lr.js';
 import { balance, bandFigures, reliability, summarize, type BandFigure, type ReliabilityBin, type Scored, type Summary } from './metrics.js';
@@ -217,27 +216,9 @@ function sourceAware(scores: readonly Scores[], model: Model, log: (s: string) =
   return result;
 }
 
-/** Documents rebuilt from WMT22 articles: every paragraph of one document by one producer, joined by blank lines. */
-function documents(rows: readonly DataRow[]): { doc: string; producer: string; label: Item['label']; text: string; machineVariants: number }[] {
-  const byDoc = new Map<string, DataRow[]>();
-  for (const r of rows) {
-    if (r.corpus !== HELD_OUT_CORPUS) continue;
-    const list = byDoc.get(r.doc_id) ?? [];
-    list.push(r);
-    byDoc.set(r.doc_id, list);
-  }
-  const out: { doc: string; producer: string; label: Item['label']; text: string; machineVariants: number }[] = [];
-  for (const [doc, list] of [...byDoc].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    list.sort((a, b) => a.para_index - b.para_index);
-    const producers = new Map<string, Item['label']>();
-    for (const r of list) for (const v of r.variants) producers.set(v.producer, v.label);
-    const machine = [...producers.values()].filter((l) => l === 'machine_translation').length;
-    for (const [producer, label] of producers) {
-      const parts = list.map((r) => r.variants.find((v) => v.producer === producer)?.text).filter((t): t is string => !!t);
-      out.push({ doc, producer, label, text: parts.map(normalizeTypography).join('\n\n'), machineVariants: machine });
-    }
-  }
-  return out;
+/** Articles rebuilt from items (every paragraph of one document by one producer, joined by blank lines), with their text. */
+function documents(items: readonly Item[]): (DocumentUnit & { text: string })[] {
+  return documentsOf(items).map((d) => ({ ...d, text: d.items.map((it) => it.text).join('\n\n') }));
 }
 
 /**
@@ -287,16 +268,19 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
     perSystem[system] = summarize(balance(set.map((s) => ({ p: s.p, y: s.item.y, w: 1 }))));
   }
 
-  // Documents.
-  log('WMT22 documents …');
-  const docs = documents(rows).map((d) => ({ ...d, run: pipeline(d.text, corpora, `wmt22:${d.doc}:${d.producer}`) }));
+  // Documents: WMT22 held out; the training corpora's calibration split for comparison (the shipped model's own scores).
+  log('documents …');
+  const docs = documents(items.filter((it) => it.split === 'held-out')).map((d) => ({ ...d, run: pipeline(d.text, corpora, `wmt22:${d.doc}:${d.producer}`) }));
   const docGroups: Record<string, GroupFigures> = {};
   for (const negative of ['human_translation', 'original'] as const) {
-    const set = docs
-      .filter((d) => d.label === negative || d.label === 'machine_translation')
-      .map((d) => ({ p: d.run.document ?? 0.5, y: (d.label === 'machine_translation' ? 1 : 0) as 0 | 1, w: d.label === 'machine_translation' ? 1 / Math.max(1, d.machineVariants) : 1 }));
+    const set = docs.filter((d) => d.label === negative || d.y === 1).map((d) => ({ p: d.run.document ?? 0.5, y: d.y, w: d.w }));
     if (set.some((s) => s.y === 0)) docGroups[negative] = figures(balance(set));
   }
+  const calibrationDocs = documents(items.filter((it) => it.split === 'calibration')).map((d) => ({
+    item: itemOfDocument(d),
+    p: pipeline(d.text, corpora, `${d.doc}:${d.producer}`).document ?? 0.5,
+  }));
+  const calibrationDocGroups = Object.fromEntries([...groups(calibrationDocs)].map(([k, g]) => [k, summarize(g)]));
   const verdicts: Record<string, Record<string, number>> = {};
   for (const d of docs) {
     const key = d.label;
@@ -332,7 +316,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
     paragraphs: paragraphFigures,
     pooledCalibrationSplit: Object.fromEntries([...pooled].map(([k, g]) => [k, figures(g)])),
     wmt22PerSystem: perSystem,
-    documents: { wmt22: docGroups, verdicts },
+    documents: { wmt22: docGroups, verdicts, calibrationSplit: calibrationDocGroups },
     seeds,
     leaveOneSystemOut: loso,
     sourceAware: source,
@@ -390,6 +374,10 @@ function renderMarkdown(
   for (const [label, counts] of Object.entries(verdicts)) {
     md.push(`| ${label} | ${['declared-machine', 'undeclared-machine', 'mixed', 'uncertain', 'human', 'unknown'].map((v) => counts[v] ?? 0).join(' | ')} |`);
   }
+  md.push('');
+  const calibrationDocs = (json['documents'] as { calibrationSplit: Record<string, Summary> }).calibrationSplit;
+  md.push('## Documents, training corpora (calibration split; the shipped model scored them, so its engines were seen)', '');
+  md.push(summaryTable(Object.entries(calibrationDocs).map(([k, g]) => [`documents: ${groupName(k)}`, g] as [string, Summary])));
   md.push('');
   md.push('## Seeds (raw files, typography kept, every rule on)', '');
   md.push('| file | verdict | document machineProbability | body paragraphs |', '| --- | --- | --- | --- |');

@@ -3,8 +3,9 @@ import { describe, expect, it } from '@jest/globals';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_CONFIG, fitModel, serializeModel, type FitConfig } from '../../src/eval/fit.js';
-import { fitWeights, itemsOf, splitOf, type DataRow } from '../../src/eval/data.js';
+import { crossCorpus, DEFAULT_CONFIG, documentFigures, fitModel, namedFeatureAucs, serializeModel, type FitConfig } from '../../src/eval/fit.js';
+import { DENSE_FEATURES } from '../../src/score/intrinsic.js';
+import { documentsOf, fitWeights, itemsOf, splitOf, type DataRow } from '../../src/eval/data.js';
 import { fitLogistic, toRows } from '../../src/eval/lr.js';
 import { parseModel, scoreParagraph } from '../../src/score/model.js';
 import { mulberry32 } from '../../src/util/prng.js';
@@ -95,6 +96,71 @@ describe('splits and weights', () => {
     const neg = items.reduce((s, it, k) => s + (it.y === 0 ? w[k]! : 0), 0);
     expect(pos).toBeCloseTo(36, 12);
     expect(neg).toBeCloseTo(pos, 12);
+  });
+});
+
+describe('documents', () => {
+  const rows = synthetic(5)
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as DataRow);
+  const items = itemsOf(rows);
+
+  it('rebuilds each article once per producer, paragraphs in order, one unit of machine weight per article', () => {
+    const shuffled = [...items].reverse();
+    const docs = documentsOf(shuffled);
+    expect(docs).toHaveLength(3 * 12 * 3);
+    for (const d of docs) {
+      expect(d.items.map((it) => it.paraIndex)).toEqual([0, 1, 2]);
+      expect(new Set(d.items.map((it) => `${it.doc}|${it.producer}`)).size).toBe(1);
+      expect(d.w).toBe(d.y === 1 ? 0.5 : 1);
+    }
+    expect(docs.map((d) => d.doc)).toEqual([...docs.map((d) => d.doc)].sort());
+  });
+
+  it('measures both document aggregations of style evidence on the calibration split', () => {
+    const cal = items.filter((it) => it.split === 'calibration');
+    // Raw scores that separate the classes perfectly: every paragraph of a machine article leans machine.
+    const raw = cal.map((it) => (it.y === 1 ? 4 : -4));
+    const figures = documentFigures(cal, raw, { method: 'platt', a: 1, b: 0 }, { minWords: 1, minWeight: 0.05, maxWeight: 3 });
+    const keys = Object.keys(figures);
+    expect(keys.some((k) => k.startsWith('style evidence summed, saturating at 3× (shipped)'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('style evidence averaged over paragraphs'))).toBe(true);
+    for (const f of Object.values(figures)) expect(f.auc).toBe(1);
+    // Averaged, each article stays at σ(3); summed, it saturates at σ(9): the sum is the more confident.
+    const averaged = Object.entries(figures).find(([k]) => k.includes('averaged') && k.includes('wmt14'))![1];
+    const summed = Object.entries(figures).find(([k]) => k.includes('summed') && k.includes('wmt14'))![1];
+    expect(averaged.brier).toBeCloseTo((1 - 1 / (1 + Math.exp(-3))) ** 2, 4);
+    expect(summed.brier).toBeLessThan(averaged.brier);
+  });
+
+  it('measures transfer across the training corpora, never WMT22', () => {
+    const auc = crossCorpus(items, CONFIG);
+    expect(Object.keys(auc).sort()).toEqual([
+      'wmt14-newstest2014 → wmt21-newstest2021 / human_translation',
+      'wmt21-newstest2021 → wmt14-newstest2014 / human_translation',
+    ]);
+    // The synthetic classes use the same marker words in both corpora, so the model carries over.
+    for (const v of Object.values(auc)) expect(v).toBeGreaterThan(0.8);
+  });
+});
+
+describe('namedFeatureAucs', () => {
+  it('scores every named feature alone on the training split of the training corpora', () => {
+    const items = itemsOf(
+      synthetic(9)
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as DataRow),
+    );
+    const aucs = namedFeatureAucs(items);
+    expect(Object.keys(aucs)).toEqual([...DENSE_FEATURES]);
+    for (const groups of Object.values(aucs)) {
+      expect(Object.keys(groups).every((g) => !g.startsWith('wmt22'))).toBe(true);
+      for (const v of Object.values(groups)) expect(v).toBeGreaterThanOrEqual(0);
+    }
+    // The synthetic machine texts carry "déclaré" and "également", the human ones never do.
+    expect(aucs['report.declare']!['wmt14-newstest2014 / human_translation']).toBeGreaterThan(0.5);
   });
 });
 
