@@ -62,6 +62,8 @@ interface PipelineScore {
   document: number | null;
   verdict: Verdict;
   bodyParagraphs: number;
+  /** Rules (other than intrinsic-style) with a signal on a text paragraph, each once. */
+  rules: string[];
 }
 
 /** Runs the real pipeline on one text (plain-text ingest, typography rule off since typography was normalised). */
@@ -70,9 +72,11 @@ function pipeline(text: string, corpora: Corpora, file = '<eval>', rules: Record
   let paragraphs: { kind: string; text: string; p: number | null }[];
   let document: number | null;
   let verdict: Verdict;
+  const fired = new Set<string>();
   if (wired()) {
     const report = checkIngested(input, { rules }, corpora);
     paragraphs = report.paragraphs.map((p) => ({ kind: p.kind, text: p.text, p: p.machineProbability }));
+    for (const p of report.paragraphs) if (TEXT_KINDS.has(p.kind)) for (const signal of p.signals) fired.add(signal.ruleId);
     document = report.machineProbability;
     verdict = report.verdict;
   } else {
@@ -82,13 +86,16 @@ function pipeline(text: string, corpora: Corpora, file = '<eval>', rules: Record
     const signals = runDetectors(seg.paragraphs, { language: seg.language, paragraphs: seg.paragraphs, corpora }, rules, registry);
     const score = scoreDocument(seg.paragraphs, signals);
     paragraphs = seg.paragraphs.map((p, i) => ({ kind: p.kind, text: p.text, p: score.paragraphs[i]!.probability }));
+    const text = new Set(seg.paragraphs.filter((p) => TEXT_KINDS.has(p.kind)).map((p) => p.index));
+    for (const signal of signals) if (signal.scope === 'paragraph' && text.has(signal.paragraph)) fired.add(signal.ruleId);
     document = score.probability;
     verdict = score.verdict;
   }
   const body = paragraphs.filter((p) => p.kind === 'body' && p.p !== null);
   const text_ = paragraphs.filter((p) => TEXT_KINDS.has(p.kind as 'body') && p.p !== null);
   const pick = (body.length > 0 ? body : text_).reduce<(typeof paragraphs)[number] | null>((a, b) => (a && a.text.length >= b.text.length ? a : b), null);
-  return { paragraph: pick?.p ?? null, document, verdict, bodyParagraphs: body.length };
+  fired.delete(intrinsicStyle.meta.id);
+  return { paragraph: pick?.p ?? null, document, verdict, bodyParagraphs: body.length, rules: [...fired].sort() };
 }
 
 function figures(group: readonly Scored[]): GroupFigures {
@@ -105,6 +112,13 @@ function groupName(name: string): string {
     .replace('wmt22-generaltest2022', 'WMT22 de→fr')
     .replace('human_translation', 'MT vs human translation')
     .replace('original', 'MT vs native French');
+}
+
+/** A corpus / label column: "WMT14 en→fr: human translation". */
+function columnName(column: string): string {
+  const [corpus = '', label = ''] = column.split(' / ');
+  const labels: Record<string, string> = { human_translation: 'human translation', machine_translation: 'machine translation', original: 'native French' };
+  return `${groupName(corpus)}: ${labels[label] ?? label}`;
 }
 
 function summaryTable(rows: [string, Summary][]): string {
@@ -135,6 +149,33 @@ interface Scores {
   model: number;
   /** Full pipeline. */
   p: number;
+  /** Rules other than intrinsic-style that fired on the text. */
+  rules: readonly string[];
+}
+
+/**
+ * How often each rule other than the style model fires, per corpus and label: the share of texts (weighted as in the
+ * figures: a source paragraph's machine variants share one unit) with at least one of its signals. The rules' weights
+ * come from observed provenance, not from this data; this table shows how they behave on it.
+ */
+function ruleShares(scores: readonly Scores[]): Record<string, Record<string, number>> {
+  const totals = new Map<string, number>();
+  const hits = new Map<string, Map<string, number>>();
+  for (const s of scores) {
+    const column = `${s.item.corpus} / ${s.item.label}`;
+    totals.set(column, (totals.get(column) ?? 0) + s.item.w);
+    for (const rule of s.rules) {
+      const byColumn = hits.get(rule) ?? new Map<string, number>();
+      byColumn.set(column, (byColumn.get(column) ?? 0) + s.item.w);
+      hits.set(rule, byColumn);
+    }
+  }
+  const columns = [...totals.keys()].sort();
+  const out: Record<string, Record<string, number>> = {};
+  for (const rule of [...hits.keys()].sort()) {
+    out[rule] = Object.fromEntries(columns.map((c) => [c, Math.round((1e5 * (hits.get(rule)!.get(c) ?? 0)) / totals.get(c)!) / 1e5]));
+  }
+  return out;
 }
 
 /** Leave-one-system-out: refit without one MT system, calibrate without it, test on it (calibration split / WMT22). */
@@ -244,7 +285,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
     const run = pipeline(item.text, corpora);
     const m = scoreParagraph(model, item.text);
     const weight = Math.abs(m.logOdds) < model.minWeight ? 0 : m.logOdds;
-    return { item, model: 1 / (1 + Math.exp(-weight)), p: run.paragraph ?? 0.5 };
+    return { item, model: 1 / (1 + Math.exp(-weight)), p: run.paragraph ?? 0.5, rules: run.rules };
   });
   const perParagraphMs = (Date.now() - t0) / items.length;
   log(`checked ${items.length} paragraphs (${perParagraphMs.toFixed(2)} ms each)`);
@@ -317,6 +358,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
     pooledCalibrationSplit: Object.fromEntries([...pooled].map(([k, g]) => [k, figures(g)])),
     wmt22PerSystem: perSystem,
     documents: { wmt22: docGroups, verdicts, calibrationSplit: calibrationDocGroups },
+    ruleShares: ruleShares(scores),
     seeds,
     leaveOneSystemOut: loso,
     sourceAware: source,
@@ -379,6 +421,14 @@ function renderMarkdown(
   md.push('## Documents, training corpora (calibration split; the shipped model scored them, so its engines were seen)', '');
   md.push(summaryTable(Object.entries(calibrationDocs).map(([k, g]) => [`documents: ${groupName(k)}`, g] as [string, Summary])));
   md.push('');
+  const shares = json['ruleShares'] as Record<string, Record<string, number>>;
+  const shareColumns = [...new Set(Object.values(shares).flatMap((c) => Object.keys(c)))].sort();
+  if (shareColumns.length > 0) {
+    md.push('## How often each rule fires (share of paragraphs with a signal; weights come from provenance, not from this data)', '');
+    md.push(`| rule | ${shareColumns.map(columnName).join(' | ')} |`, `| --- |${' --- |'.repeat(shareColumns.length)}`);
+    for (const [rule, byColumn] of Object.entries(shares)) md.push(`| ${rule} | ${shareColumns.map((c) => pct(byColumn[c] ?? 0)).join(' | ')} |`);
+    md.push('');
+  }
   md.push('## Seeds (raw files, typography kept, every rule on)', '');
   md.push('| file | verdict | document machineProbability | body paragraphs |', '| --- | --- | --- | --- |');
   for (const s of seeds) md.push(`| ${s.file} | ${s.verdict} | ${f3(s.machineProbability)} | ${s.bodyParagraphs} |`);
