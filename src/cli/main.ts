@@ -137,8 +137,24 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     .demandCommand(1)
     .help()
     .wrap(null);
+  // With a parse callback yargs hands its own output (--help, --version) over instead of printing it through
+  // console.log, so it reaches this run's io like every other line (an embedding caller captures it; the bin writes
+  // it to stdout as before). Usage errors still go through fail() above.
+  let output = '';
   try {
-    await parser.parseAsync();
+    await parser.parseAsync(argv, {}, (error, _argv, text) => {
+      output = text;
+      // With a callback, yargs passes an error thrown by a command here instead of to fail(): record it as fail() does
+      // (a thrown value without a message fails there too, and is reported below as an internal error).
+      if (error && usageError === undefined) {
+        try {
+          usageError = (error as Error).message.replace(/\s*\n\s*/g, ' ').trim();
+        } catch {
+          usageError = undefined;
+        }
+      }
+    });
+    if (output !== '') io.stdout(`${output}\n`);
   } catch (error) {
     if (error instanceof WireproofError) {
       io.stderr(`wireproof: ${error.message}\n`);

@@ -1,5 +1,5 @@
 // CLI `check`: exit codes, stdout/stderr separation, formats, bad inputs, colour, output files.
-import { describe, expect, test } from '@jest/globals';
+import { describe, expect, jest, test } from '@jest/globals';
 import { Ajv } from 'ajv';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,5 +111,25 @@ describe('wireproof check', () => {
     expect((JSON.parse(readFileSync(out, 'utf8')) as Report[])[0]!.verdict).toBe('declared-machine');
     expect(readdirSync(join(dir, 'sub'))).toEqual(['report.json']);
     expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});
+
+describe('help and version', () => {
+  test.each([
+    [['--help'], /^wireproof <files\.\.>\n\nReport, per paragraph,[\s\S]*Commands:[\s\S]*--references [^\n]*\n$/],
+    [['check', '--help'], /^wireproof check <files\.\.>\n[\s\S]*--format[\s\S]*\n$/],
+    [['batch', '--help'], /^wireproof batch <inputs\.\.>\n[\s\S]*--concurrency[\s\S]*\n$/],
+    [['--version'], /^\d+\.\d+\.\d+\n$/],
+  ])('%j goes to the run\'s stdout, not to the console; exit 0', async (argv, expected) => {
+    const io = fakeIo();
+    const log = jest.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      expect(await run(argv, io)).toBe(0);
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      log.mockRestore();
+    }
+    expect(io.out.join('')).toMatch(expected);
+    expect(io.err).toEqual([]);
   });
 });
