@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crossCorpus, DEFAULT_CONFIG, documentFigures, fitModel, namedFeatureAucs, serializeModel, type FitConfig } from '../../src/eval/fit.js';
 import { DENSE_FEATURES } from '../../src/score/intrinsic.js';
-import { documentsOf, fitWeights, itemsOf, splitOf, type DataRow } from '../../src/eval/data.js';
+import { documentsOf, fitWeights, itemsOf, splitOf } from '../../src/eval/data.js';
 import { fitLogistic, toRows } from '../../src/eval/lr.js';
 import { parseModel, scoreParagraph } from '../../src/score/model.js';
-import { synthetic } from '../support/eval-data.js';
+import { synthetic, syntheticRows } from '../support/eval-data.js';
 
 const CONFIG: FitConfig = { ...DEFAULT_CONFIG, wordBuckets: 256, charBuckets: 512, maxIterations: 100 };
 
@@ -44,10 +44,7 @@ describe('fitModel', () => {
 
 describe('splits and weights', () => {
   it('keeps every variant of a document in one split and WMT22 held out', () => {
-    const rows = synthetic(3)
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as DataRow);
+    const rows = syntheticRows(3);
     const items = itemsOf(rows);
     const byDoc = new Map<string, Set<string>>();
     for (const it of items) byDoc.set(it.doc, (byDoc.get(it.doc) ?? new Set()).add(it.split));
@@ -57,10 +54,7 @@ describe('splits and weights', () => {
   });
 
   it('gives each row one unit of machine weight and balances the classes per corpus', () => {
-    const rows = synthetic(3)
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as DataRow);
+    const rows = syntheticRows(3);
     const items = itemsOf(rows).filter((it) => it.corpus === 'wmt14-newstest2014');
     const w = fitWeights(items);
     const pos = items.reduce((s, it, k) => s + (it.y === 1 ? w[k]! : 0), 0);
@@ -71,10 +65,7 @@ describe('splits and weights', () => {
 });
 
 describe('documents', () => {
-  const rows = synthetic(5)
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as DataRow);
+  const rows = syntheticRows(5);
   const items = itemsOf(rows);
 
   it('rebuilds each article once per producer, paragraphs in order, one unit of machine weight per article', () => {
@@ -119,10 +110,7 @@ describe('documents', () => {
 describe('namedFeatureAucs', () => {
   it('scores every named feature alone on the training split of the training corpora', () => {
     const items = itemsOf(
-      synthetic(9)
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as DataRow),
+      syntheticRows(9),
     );
     const aucs = namedFeatureAucs(items);
     expect(Object.keys(aucs)).toEqual([...DENSE_FEATURES]);

@@ -4,10 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataRow } from '../../src/eval/data.js';
 import { DEFAULT_CONFIG, fitModel, serializeModel } from '../../src/eval/fit.js';
 import { runEval } from '../../src/eval/run.js';
-import { synthetic } from '../support/eval-data.js';
+import { syntheticRows } from '../support/eval-data.js';
 
 const ROOT = join(import.meta.dirname ?? process.cwd(), '..', '..');
 const MISSING = '/nonexistent/wireproof/paragraphs.jsonl';
@@ -36,10 +35,7 @@ describe.each([
 describe('runEval on a small synthetic data set', () => {
   it('writes every table: paragraphs, WMT22 apart, documents, how often each rule fires', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wireproof-eval-'));
-    const rows = synthetic(11)
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as DataRow);
+    const rows = syntheticRows(11);
     // System A leaves a broken elision in every paragraph, a machine-pipeline artefact; nobody else does.
     for (const row of rows) row.variants[1]!.text = row.variants[1]!.text.replace(/^(\S+ \S+)/u, "$1 d 'utiliser");
     const data = join(dir, 'paragraphs.jsonl');

@@ -31,3 +31,11 @@ export function synthetic(seed: number, wmt22Text = 'x'): string {
   }
   return rows.map((row) => JSON.stringify(row)).join('\n') + '\n';
 }
+
+/** The rows of `synthetic(seed)`, parsed. */
+export function syntheticRows(seed: number): DataRow[] {
+  return synthetic(seed)
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as DataRow);
+}
