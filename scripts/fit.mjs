@@ -65,7 +65,7 @@ if (values.ablation) {
   const [ht14, , ht21] = cols;
   const consistent = (a) => (Math.sign(a[ht14] - 0.5) === Math.sign(a[ht21] - 0.5) ? Math.min(Math.abs(a[ht14] - 0.5), Math.abs(a[ht21] - 0.5)) : 0);
   const ranked = Object.entries(single).sort(([, a], [, b]) => consistent(b) - consistent(a)).slice(0, 10);
-  console.log('AUC of single named features (training split), machine vs human translation, strongest consistent first:\n');
+  console.log('AUC of single named features (training split), ranked by the effect against human translation that holds in both corpora:\n');
   console.log(`| feature | ${header.join(' | ')} |\n| --- | --- | --- | --- | --- |`);
   for (const [name, a] of ranked) console.log(`| ${name} | ${cols.map((c) => (a[c] ?? NaN).toFixed(3)).join(' | ')} |`);
   process.exit(0);

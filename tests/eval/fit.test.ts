@@ -116,7 +116,10 @@ describe('namedFeatureAucs', () => {
     expect(Object.keys(aucs)).toEqual([...DENSE_FEATURES]);
     for (const groups of Object.values(aucs)) {
       expect(Object.keys(groups).every((g) => !g.startsWith('wmt22'))).toBe(true);
-      for (const v of Object.values(groups)) expect(v).toBeGreaterThanOrEqual(0);
+      for (const v of Object.values(groups)) {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
     }
     // The synthetic machine texts carry "déclaré" and "également", the human ones never do.
     expect(aucs['report.declare']!['wmt14-newstest2014 / human_translation']).toBeGreaterThan(0.5);
