@@ -217,12 +217,11 @@ export function documentsOf(items: readonly Item[]): DocumentUnit[] {
  * A document as one evaluation unit for `groups()`: its row is the document (so a human article is compared with the
  * machine translations of the same article) and its weight the document's.
  */
-export function itemOfDocument(d: Pick<DocumentUnit, 'doc' | 'corpus' | 'producer' | 'label' | 'y' | 'w' | 'split'> & { items?: readonly Item[] }): Item {
-  const first = d.items?.[0];
+export function itemOfDocument(d: DocumentUnit): Item {
   return {
     row: d.doc,
     corpus: d.corpus,
-    direction: first?.direction ?? '',
+    direction: d.items[0]?.direction ?? '',
     doc: d.doc,
     paraIndex: 0,
     label: d.label,
