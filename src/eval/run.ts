@@ -7,12 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { checkIngested } from '../api.js';
 import { loadCorpora, type Corpora } from '../corpora/index.js';
 import { detector as intrinsicStyle } from '../detect/intrinsic-style.js';
-import { detectors } from '../detect/index.js';
-import { runDetectors } from '../detect/run.js';
 import { fitPlatt } from '../score/calibrate.js';
-import { scoreDocument } from '../score/combine.js';
 import { loadModel, defaultModelPath, scoreParagraph, type Model } from '../score/model.js';
-import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
+import { TEXT_KINDS } from '../segment/paragraphs.js';
 import type { IngestedText, Verdict } from '../types.js';
 import { defaultDataPath, documentsOf, fitWeights, hasData, HELD_OUT_CORPUS, itemOfDocument, itemsOf, readRows, type DocumentUnit, type Item } from './data.js';
 import { calibrate, DEFAULT_CONFIG, groups, probabilityOf, scoreWith, train, TRAINING_CORPORA, type FitConfig } from './fit.js';
@@ -50,11 +47,6 @@ function repoRoot(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
 
-/** Whether the detector registry already runs intrinsic-style (the lead's wiring). */
-function wired(): boolean {
-  return detectors.some((d) => d.meta.id === 'intrinsic-style');
-}
-
 interface PipelineScore {
   /** Probability of the scored text paragraph (the longest body paragraph, else a headline), or null. */
   paragraph: number | null;
@@ -69,33 +61,15 @@ interface PipelineScore {
 /** Runs the real pipeline on one text (plain-text ingest, typography rule off since typography was normalised). */
 function pipeline(text: string, corpora: Corpora, file = '<eval>', rules: Record<string, 'off'> = RULES): PipelineScore {
   const input: IngestedText = { file, source: text, encoding: 'utf-8', format: 'text' };
-  let paragraphs: { kind: string; text: string; p: number | null }[];
-  let document: number | null;
-  let verdict: Verdict;
+  const report = checkIngested(input, { rules }, corpora);
+  const paragraphs = report.paragraphs.map((p) => ({ kind: p.kind, text: p.text, p: p.machineProbability }));
   const fired = new Set<string>();
-  if (wired()) {
-    const report = checkIngested(input, { rules }, corpora);
-    paragraphs = report.paragraphs.map((p) => ({ kind: p.kind, text: p.text, p: p.machineProbability }));
-    for (const p of report.paragraphs) if (TEXT_KINDS.has(p.kind)) for (const signal of p.signals) fired.add(signal.ruleId);
-    document = report.machineProbability;
-    verdict = report.verdict;
-  } else {
-    // Same components as checkIngested, with intrinsic-style appended to the registry as the lead will register it.
-    const seg = segment(input, corpora);
-    const registry = [...detectors, intrinsicStyle];
-    const signals = runDetectors(seg.paragraphs, { language: seg.language, paragraphs: seg.paragraphs, corpora }, rules, registry);
-    const score = scoreDocument(seg.paragraphs, signals);
-    paragraphs = seg.paragraphs.map((p, i) => ({ kind: p.kind, text: p.text, p: score.paragraphs[i]!.probability }));
-    const text = new Set(seg.paragraphs.filter((p) => TEXT_KINDS.has(p.kind)).map((p) => p.index));
-    for (const signal of signals) if (signal.scope === 'paragraph' && text.has(signal.paragraph)) fired.add(signal.ruleId);
-    document = score.probability;
-    verdict = score.verdict;
-  }
+  for (const p of report.paragraphs) if (TEXT_KINDS.has(p.kind)) for (const signal of p.signals) fired.add(signal.ruleId);
   const body = paragraphs.filter((p) => p.kind === 'body' && p.p !== null);
   const text_ = paragraphs.filter((p) => TEXT_KINDS.has(p.kind as 'body') && p.p !== null);
   const pick = (body.length > 0 ? body : text_).reduce<(typeof paragraphs)[number] | null>((a, b) => (a && a.text.length >= b.text.length ? a : b), null);
   fired.delete(intrinsicStyle.meta.id);
-  return { paragraph: pick?.p ?? null, document, verdict, bodyParagraphs: body.length, rules: [...fired].sort() };
+  return { paragraph: pick?.p ?? null, document: report.machineProbability, verdict: report.verdict, bodyParagraphs: body.length, rules: [...fired].sort() };
 }
 
 function figures(group: readonly Scored[]): GroupFigures {
@@ -274,7 +248,7 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
   const modelPath = options.model ?? defaultModelPath();
   const model = loadModel(modelPath);
   const corpora: Corpora = { ...loadCorpora(), model } as Corpora;
-  const mode = wired() ? 'checkIngested (intrinsic-style registered)' : 'pipeline components with intrinsic-style appended to the registry (not yet registered in src/detect/index.ts)';
+  const mode = 'checkIngested (intrinsic-style registered)';
   log(`model ${modelPath}; pipeline: ${mode}`);
 
   const { rows, fingerprint } = readRows(data);
