@@ -287,6 +287,13 @@ export interface RuleMeta {
   languages?: string[];
   /** Paragraph kinds the rule inspects. */
   kinds: ParagraphKind[];
+  /**
+   * Which of the rule's signals become lint messages. `evidence` (the default): only evidence for machine translation
+   * (weight > 0). `finding`: also signals of weight 0, for rules whose findings are editorial problems whatever they
+   * weigh (a wording that drifts from the house wording, a number that differs from the source). Evidence of human
+   * work (weight < 0) is never a message.
+   */
+  messages?: 'evidence' | 'finding';
 }
 
 /** Everything a detector may read besides its paragraph. Detectors never see other detectors' results. */

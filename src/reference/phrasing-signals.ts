@@ -11,6 +11,8 @@ export const PHRASING_RULES: RuleMeta[] = [
     docs: 'docs/rules/machine-phrasing.md',
     evidence: 'reference',
     kinds: ['headline', 'body'],
+    // A rendering another rule already weighed gets weight 0 but keeps its message (see `alreadyWeighed`).
+    messages: 'finding',
   },
   {
     id: 'house-phrasing',
@@ -27,6 +29,8 @@ export const PHRASING_RULES: RuleMeta[] = [
     docs: 'docs/rules/wording-drift.md',
     evidence: 'reference',
     kinds: ['headline', 'body'],
+    // Weight 0 (it restates a weighed match), but the drift is what an editor fixes: always a message.
+    messages: 'finding',
   },
 ];
 

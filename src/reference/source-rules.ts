@@ -3,7 +3,10 @@ import type { RuleMeta } from '../types.js';
 
 const KINDS: RuleMeta['kinds'] = ['headline', 'body'];
 
-/** Metadata of the source–target rules (pages in docs/rules/). */
+/**
+ * Metadata of the source–target rules (pages in docs/rules/). Most weigh 0 (a wrong number is a translation error,
+ * not evidence of who made it) but every finding is a message: that is what `--source` is for.
+ */
 export const SOURCE_RULES: RuleMeta[] = [
   {
     id: 'source-number',
@@ -12,6 +15,7 @@ export const SOURCE_RULES: RuleMeta[] = [
     docs: 'docs/rules/source-number.md',
     evidence: 'source',
     kinds: KINDS,
+    messages: 'finding',
   },
   {
     id: 'source-name',
@@ -20,6 +24,7 @@ export const SOURCE_RULES: RuleMeta[] = [
     docs: 'docs/rules/source-name.md',
     evidence: 'source',
     kinds: KINDS,
+    messages: 'finding',
   },
   {
     id: 'source-quote',
@@ -28,6 +33,7 @@ export const SOURCE_RULES: RuleMeta[] = [
     docs: 'docs/rules/source-quote.md',
     evidence: 'source',
     kinds: KINDS,
+    messages: 'finding',
   },
   {
     id: 'source-paragraphs',
@@ -36,6 +42,7 @@ export const SOURCE_RULES: RuleMeta[] = [
     docs: 'docs/rules/source-paragraphs.md',
     evidence: 'source',
     kinds: KINDS,
+    messages: 'finding',
   },
   {
     id: 'source-untranslated',
@@ -44,6 +51,7 @@ export const SOURCE_RULES: RuleMeta[] = [
     docs: 'docs/rules/source-untranslated.md',
     evidence: 'source',
     kinds: KINDS,
+    messages: 'finding',
   },
 ];
 

@@ -32,8 +32,9 @@ export function fingerprint(ruleId: string, paragraphText: string, actual = '', 
 }
 
 /**
- * Builds lint messages. Only evidence FOR machine translation (weight > 0) becomes a message: evidence of human
- * work is reported in signals, never as a problem.
+ * Builds lint messages. Evidence FOR machine translation (weight > 0) becomes a message, and so does a weight-0
+ * signal of a rule whose findings are editorial problems (`RuleMeta.messages === 'finding'`: wording-drift, the
+ * source rules). Evidence of human work (weight < 0) is reported in signals, never as a problem.
  */
 export function buildMessages(
   verdict: Verdict,
@@ -63,7 +64,7 @@ export function buildMessages(
   const byIndex = new Map(paragraphs.map((p) => [p.index, p]));
   const seen = new Map<string, number>();
   for (const s of signals) {
-    if (s.weight <= 0) continue;
+    if (s.weight < 0 || (s.weight === 0 && rules[s.ruleId]?.messages !== 'finding')) continue;
     const severity = level(s.ruleId);
     if (severity === 'off') continue;
     const p = byIndex.get(s.paragraph);

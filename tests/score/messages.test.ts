@@ -1,0 +1,66 @@
+// Which signals become lint messages: machine evidence, and weight-0 findings of rules that say so; never human evidence.
+import { describe, expect, test } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check, rulesMeta } from '../../src/api.js';
+import { loadCorpora } from '../../src/corpora/index.js';
+import { ingestBytes } from '../../src/ingest/read.js';
+import { buildMessages } from '../../src/score/messages.js';
+import { segment } from '../../src/segment/paragraphs.js';
+import type { Signal } from '../../src/types.js';
+import { LineIndex } from '../../src/util/positions.js';
+
+const TEXT = 'Titre\n\nLe porte-parole de la société a refusé de commenter les chiffres publiés mardi par le ministère.';
+
+async function messagesFor(signals: Array<Pick<Signal, 'ruleId' | 'weight'>>, levels: Record<string, 'off' | 'info' | 'warning' | 'error'> = {}) {
+  const doc = await ingestBytes(new TextEncoder().encode(TEXT), 'wire.txt', { format: 'text' });
+  const { paragraphs } = segment(doc, loadCorpora());
+  const full: Signal[] = signals.map((s) => ({ ...s, message: s.ruleId, paragraph: 2, start: 3, end: 14, scope: 'paragraph', evidence: 'artefact' }));
+  return buildMessages('uncertain', paragraphs, full, rulesMeta(), levels, new LineIndex(doc.source)).map((m) => `${m.ruleId} ${m.severity} ${m.line}:${m.column}`);
+}
+
+describe('buildMessages', () => {
+  test.each([
+    // [rule, weight, expected messages]
+    ['ric-code', 1.5, ['ric-code warning 3:4']],
+    ['ric-code', 0, []],
+    ['credit-line', 0, []], // the English credit line left untranslated: reported in signals, no evidence either way
+    ['credit-line', -2.5, []], // the human desk's credit line: evidence of human work is never a problem
+    ['typography', -0.1, []],
+    ['wording-drift', 0, ['wording-drift warning 3:4']],
+    ['machine-phrasing', 0, ['machine-phrasing info 3:4']], // already weighed by a calque: keeps its message
+    ['house-phrasing', -0.5, []],
+    ['source-number', 0, ['source-number warning 3:4']],
+    ['source-name', 0, ['source-name warning 3:4']],
+    ['source-quote', 0, ['source-quote warning 3:4']],
+    ['source-paragraphs', 0, ['source-paragraphs warning 3:4']],
+    ['source-untranslated', 0.8, ['source-untranslated warning 3:4']],
+  ])('%s at weight %d', async (ruleId, weight, expected) => {
+    expect(await messagesFor([{ ruleId, weight }])).toEqual(expected);
+  });
+
+  test('a finding rule set to off or to another level is honoured', async () => {
+    expect(await messagesFor([{ ruleId: 'source-number', weight: 0 }], { 'source-number': 'off' })).toEqual([]);
+    expect(await messagesFor([{ ruleId: 'wording-drift', weight: 0 }], { 'wording-drift': 'error' })).toEqual(['wording-drift error 3:4']);
+  });
+
+  test('only the drift and source rules (and machine-phrasing) are findings at weight 0', () => {
+    const findings = Object.values(rulesMeta())
+      .filter((m) => m.messages === 'finding')
+      .map((m) => m.id)
+      .sort();
+    expect(findings).toEqual(['machine-phrasing', 'source-name', 'source-number', 'source-paragraphs', 'source-quote', 'source-untranslated', 'wording-drift']);
+  });
+});
+
+describe('check() with a source: a changed number is a message, not only a signal', () => {
+  test('source-number reaches the messages at its default severity', async () => {
+    const en = join(tmpdir(), `wireproof-messages-${process.pid}.en.txt`);
+    writeFileSync(en, 'NATO, a 32-member alliance, reported sales of 2.9 million units to Americans in 2025.\n');
+    const fr = "L'OTAN, une alliance de 23 membres, a déclaré des ventes de 2,9 millions d'unités aux Américains en 2025.";
+    const report = await check(fr, { source: en });
+    const number = report.messages.filter((m) => m.ruleId === 'source-number');
+    expect(number.map((m) => [m.severity, m.line, m.column])).toEqual([['warning', 1, fr.indexOf('23') + 1]]);
+  });
+});
