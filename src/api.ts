@@ -14,6 +14,7 @@ import { referenceStep } from './reference/step.js';
 import { segment } from './segment/paragraphs.js';
 import type { Drift, IngestedText, Report, RuleLevel, RuleMeta } from './types.js';
 import { WireproofError } from './types.js';
+import { oneLine } from './util/oneline.js';
 import { LineIndex } from './util/positions.js';
 
 export type * from './types.js';
@@ -152,8 +153,12 @@ function inCwd(path: string, options: CheckOptions): string {
 
 function inputError(file: string, error: unknown): Report {
   if (error instanceof WireproofError && error.code !== 'usage' && error.code !== 'config' && error.code !== 'corpus') {
-    // Messages name the path as it was read; report it as the user gave it.
-    return errorReport(file, error.code, error.message.replace(/^[^:]*:/, `${file}:`));
+    // Messages name the path as it was read (resolved against cwd); report it as the user gave it. The prefix is
+    // matched whole, not up to the first colon: a path may contain one (`wire:2026.txt`). Control characters stay
+    // replaced (oneLine), so the diagnostic remains one line.
+    const read = error.file !== undefined ? `${oneLine(error.file)}:` : undefined;
+    const message = read !== undefined && error.message.startsWith(read) ? `${oneLine(file)}:${error.message.slice(read.length)}` : error.message;
+    return errorReport(file, error.code, message);
   }
   throw error;
 }

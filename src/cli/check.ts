@@ -100,6 +100,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     reports = applied.reports;
     if (applied.suppressed > 0) io.stderr(`wireproof: ${applied.suppressed} finding(s) accepted by the baseline\n`);
   }
+  // --quiet hides output only: the exit code is worked out on every message, as ESLint does (a CI job with
+  // `--fail-on warning --quiet` must still fail on a warning).
+  const judged = reports;
   if (args.quiet) reports = reports.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));
   const context: FormatContext = {
     cwd: io.cwd,
@@ -110,5 +113,5 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const output = formatter(reports, context);
   if (args.outputFile) writeFileAtomic(resolve(io.cwd, args.outputFile), output);
   else io.stdout(output);
-  return exitCode(reports, failOn, maxWarnings, io);
+  return exitCode(judged, failOn, maxWarnings, io);
 }

@@ -4,6 +4,7 @@ import type * as ChardetModule from 'chardet';
 import type * as IconvModule from 'iconv-lite';
 import { WireproofError } from '../types.js';
 import { cp1252Char } from './cp1252.js';
+import { oneLine } from '../util/oneline.js';
 
 /** What {@link decodeBytes} returns. */
 export interface DecodedText {
@@ -114,11 +115,6 @@ function binary(file: string, reason: string): WireproofError {
   return new WireproofError(`${oneLine(file)}: binary file (${reason})`, 'binary', file);
 }
 
-/** A file name safe to put in a one-line message: control characters (a newline in a name) become `?`. */
-export function oneLine(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
 
 function tryUtf8(bytes: Uint8Array): string | undefined {
   try {

@@ -1,7 +1,8 @@
 // Reads one input (file or stdin), decodes it, tells HTML from text, and hands HTML to the extractor.
 import { closeSync, fstatSync, open, openSync, read, readSync, statSync } from 'node:fs';
 import { WireproofError, type IngestedText } from '../types.js';
-import { decodeBytes, oneLine } from './decode.js';
+import { decodeBytes } from './decode.js';
+import { oneLine } from '../util/oneline.js';
 
 /** Inputs larger than this are refused (`too-large`): a wire is kilobytes; 64 MiB is a mistake, not an article. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FormatContext, Formatter, Message, Report, RuleLevel, Severity } from '../types.js';
+import { oneLine } from '../util/oneline.js';
 
 /** The OASIS schema URI of SARIF 2.1.0 (errata 01), written into `$schema`. */
 export const SARIF_SCHEMA =
@@ -144,7 +145,8 @@ export const format: Formatter = (reports, context) => {
     if (r.error) {
       notifications.push({
         level: 'error',
-        message: { text: `${r.file}: ${r.error.message}` },
+        // Input errors already name their file (`wire.txt: no such file`); others get it in front.
+        message: { text: r.error.message.startsWith(`${oneLine(r.file)}:`) ? r.error.message : `${oneLine(r.file)}: ${r.error.message}` },
         descriptor: { id: 'input-error' },
         locations: [{ physicalLocation: { artifactLocation: artifact } }],
         properties: { code: r.error.code },

@@ -114,6 +114,31 @@ describe('wireproof check', () => {
   });
 });
 
+describe('check: --quiet and file names in diagnostics', () => {
+  test('--quiet hides warnings but the exit code still counts them (ESLint)', async () => {
+    for (const flags of [['--fail-on', 'warning'], ['--max-warnings', '0']]) {
+      const loud = fakeIo();
+      const quiet = fakeIo();
+      expect(await run(['check', SEED_000, '-f', 'json', ...flags], loud)).toBe(1);
+      expect(await run(['check', SEED_000, '-f', 'json', '--quiet', ...flags], quiet)).toBe(1);
+      const [report] = JSON.parse(quiet.out.join('')) as Report[];
+      expect(report!.messages.filter((m) => m.severity !== 'error')).toEqual([]);
+    }
+  });
+
+  test('a missing file whose name has a colon or a newline: named whole, on one line, in stderr and in SARIF', async () => {
+    const dir = tmp();
+    for (const name of ['wire:2026.txt', 'miss\ning.txt']) {
+      const io = fakeIo({}, dir);
+      expect(await run(['check', name, '-f', 'sarif'], io)).toBe(2);
+      const shown = name.replace('\n', '?');
+      expect(io.err.join('')).toBe(`wireproof: ${shown}: no such file\n`);
+      const sarif = JSON.parse(io.out.join('')) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ message: { text: string } }> }> }> };
+      expect(sarif.runs[0]!.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text)).toEqual([`${shown}: no such file`]);
+    }
+  });
+});
+
 describe('help and version', () => {
   test.each([
     [['--help'], /^wireproof <files\.\.>\n\nReport, per paragraph,[\s\S]*Commands:[\s\S]*--references [^\n]*\n$/],
