@@ -8,6 +8,7 @@ import type { FormatContext, Report, RuleLevel, Severity } from '../types.js';
 import { WireproofError } from '../types.js';
 import { loadFormatter } from './formatters.js';
 import { useColor, writeFileAtomic, type Io } from './io.js';
+import { assertNotAnInput, writeOutputFile } from './output.js';
 import { VERSION } from './version.js';
 
 export interface CheckArgs {
@@ -87,6 +88,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const baselineFile = args.baseline ? resolve(io.cwd, args.baseline) : config.baseline;
   if (args.updateBaseline && !baselineFile) throw new WireproofError('--update-baseline needs --baseline FILE (or "baseline" in the config file)', 'usage');
 
+  if (args.outputFile) assertNotAnInput(args.outputFile, args.files, io.cwd);
   const formatter = await loadFormatter(args.format, io.cwd);
   let reports = await checkFiles(args.files, options);
   for (const r of reports) if (r.error) io.stderr(`wireproof: ${r.error.message}\n`);
@@ -111,7 +113,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     version: VERSION,
   };
   const output = formatter(reports, context);
-  if (args.outputFile) writeFileAtomic(resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd);
   else io.stdout(output);
   return exitCode(judged, failOn, maxWarnings, io);
 }

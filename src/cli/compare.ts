@@ -7,7 +7,8 @@ import { formatComparisonJson } from '../report/compare-json.js';
 import { formatComparisonText } from '../report/compare-text.js';
 import { WireproofError } from '../types.js';
 import { compareBuilder } from './compare-options.js';
-import { useColor, writeFileAtomic, type Io } from './io.js';
+import { useColor, type Io } from './io.js';
+import { assertNotAnInput, writeOutputFile } from './output.js';
 
 export interface CompareArgs {
   reference: string;
@@ -51,6 +52,8 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
   }
   if (args.reference === '-' && args.candidate === '-') throw new WireproofError('only one of reference and candidate may be standard input (-)', 'usage');
   if (args.format !== 'text' && args.format !== 'json') throw new WireproofError(`unknown format "${String(args.format)}" for compare (choose text or json)`, 'usage');
+  // Inputs are read relative to the process's folder (readInput); the output is resolved the same way.
+  if (args.outputFile) assertNotAnInput(args.outputFile, [args.reference, args.candidate, ...(args.source ? [args.source] : [])], process.cwd());
   const corpora = loadCorpora(args.corpora);
   const reference = await read(args.reference, args.inputFormat);
   const candidate = await read(args.candidate, args.inputFormat);
@@ -62,7 +65,7 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
     args.format === 'json'
       ? formatComparisonJson(comparison)
       : formatComparisonText(comparison, { color: useColor(io, args.color, Boolean(args.outputFile)), verbose: Boolean(args.verbose) });
-  if (args.outputFile) writeFileAtomic(args.outputFile, output);
+  if (args.outputFile) writeOutputFile(args.outputFile, output, process.cwd());
   else io.stdout(output);
 }
 

@@ -1,0 +1,86 @@
+// --output-file: through symbolic links, in place into FIFOs and devices, never over an input, one-line failures.
+import { describe, expect, test } from '@jest/globals';
+import { spawn, execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
+import type { Report } from '../../src/types.js';
+import { fakeIo } from '../support/io.js';
+
+const SEED_000 = 'seeds/000_22f5c933d92a2ddd.txt';
+
+function tmp(): string {
+  return mkdtempSync(join(tmpdir(), 'wireproof-output-'));
+}
+
+describe('--output-file', () => {
+  test('a symbolic link is written through: the link stays, its target gets the report', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'target.json'), 'old');
+    symlinkSync('target.json', join(dir, 'link.json'));
+    expect(await run(['check', SEED_000, '-f', 'json', '-o', join(dir, 'link.json')], fakeIo())).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect((JSON.parse(readFileSync(join(dir, 'target.json'), 'utf8')) as Report[])[0]!.verdict).toBe('declared-machine');
+    expect(readdirSync(dir).sort()).toEqual(['link.json', 'target.json']);
+  });
+
+  test('a dangling symbolic link creates its target', async () => {
+    const dir = tmp();
+    symlinkSync('made.json', join(dir, 'link.json'));
+    expect(await run(['check', SEED_000, '-f', 'json', '-o', join(dir, 'link.json')], fakeIo())).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'made.json'), 'utf8'))).toHaveLength(1);
+  });
+
+  test('an output that is one of the inputs, directly or through a link: exit 2, one line, input untouched, no work done', async () => {
+    const dir = tmp();
+    const wire = join(dir, 'wire.txt');
+    writeFileSync(wire, readFileSync(SEED_000));
+    symlinkSync('wire.txt', join(dir, 'alias.txt'));
+    for (const out of [wire, join(dir, 'alias.txt'), 'wire.txt']) {
+      const io = fakeIo({}, dir);
+      expect(await run(['check', wire, '-f', 'json', '-o', out], io)).toBe(2);
+      expect(io.out).toEqual([]);
+      expect(io.err.join('')).toMatch(/^wireproof: --output-file [^\n]*: is one of the inputs \([^\n]*\); inputs are never overwritten\n$/);
+      expect(readFileSync(wire)).toEqual(readFileSync(SEED_000));
+    }
+  });
+
+  test('a FIFO is written in place, not replaced by a regular file', async () => {
+    const dir = tmp();
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    reader.stdout.on('data', (c: Buffer) => chunks.push(c));
+    const closed = new Promise<number | null>((done) => reader.on('close', done));
+    // If the FIFO were renamed over, cat would wait for a writer for ever: end it so the test fails, not hangs.
+    const guard = setTimeout(() => reader.kill(), 20_000);
+    try {
+      expect(await run(['check', SEED_000, '-f', 'json', '-o', fifo], fakeIo())).toBe(0);
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+      expect(await closed).toBe(0);
+    } finally {
+      clearTimeout(guard);
+      reader.kill();
+    }
+    expect((JSON.parse(Buffer.concat(chunks).toString('utf8')) as Report[])[0]!.verdict).toBe('declared-machine');
+  });
+
+  test('a folder, or a path under a regular file: exit 2 with one line naming the output and why, no temporary file left', async () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'plain.txt'), 'x');
+    for (const [out, why] of [
+      ['reports', 'is a directory'],
+      ['plain.txt/report.json', 'a parent is not a folder'],
+    ] as const) {
+      const io = fakeIo({}, dir);
+      expect(await run(['check', join(process.cwd(), SEED_000), '-f', 'json', '-o', out], io)).toBe(2);
+      expect(io.err.join('')).toBe(`wireproof: ${out}: cannot write the report (${why})\n`);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['plain.txt', 'reports']);
+    expect(readdirSync(join(dir, 'reports'))).toEqual([]);
+  });
+});
