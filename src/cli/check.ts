@@ -84,6 +84,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const corpora = args.corpora ? resolve(io.cwd, args.corpora) : config.corpora;
   if (corpora) options.corpora = corpora;
   const failOn = args.failOn ?? config.failOn ?? 'error';
+  // yargs reads `--max-warnings abc` as NaN and `-5` as -5: both are mistakes, not "no limit" (the config file's
+  // schema already refuses them).
+  if (args.maxWarnings !== undefined && !(Number.isInteger(args.maxWarnings) && args.maxWarnings >= -1)) {
+    throw new WireproofError(`--max-warnings ${Number.isNaN(args.maxWarnings) ? "(not a number)" : String(args.maxWarnings)}: expected a whole number ≥ -1 (-1: no limit)`, 'usage');
+  }
   const maxWarnings = args.maxWarnings ?? config.maxWarnings ?? -1;
   const baselineFile = args.baseline ? resolve(io.cwd, args.baseline) : config.baseline;
   if (args.updateBaseline && !baselineFile) throw new WireproofError('--update-baseline needs --baseline FILE (or "baseline" in the config file)', 'usage');

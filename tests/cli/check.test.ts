@@ -87,6 +87,25 @@ describe('wireproof check', () => {
     expect(await run(['check', SEED_000, '--no-such-flag'], fakeIo())).toBe(2);
   });
 
+  test.each([
+    [['--max-warnings'], /^wireproof: Not enough arguments following: max-warnings/],
+    [['--max-warnings', 'abc'], /^wireproof: --max-warnings \(not a number\): expected a whole number ≥ -1/],
+    [['--max-warnings', '-5'], /^wireproof: --max-warnings -5: expected a whole number ≥ -1/],
+    [['--max-warnings', '1.5'], /^wireproof: --max-warnings 1\.5: expected a whole number ≥ -1/],
+    [['--prior'], /^wireproof: Not enough arguments following: prior/],
+    [['--prior', 'x'], /^wireproof: prior must be strictly between 0 and 1/],
+  ])('%j is a usage error (exit 2, one line), not "no limit" or "no prior"', async (flags, expected) => {
+    const io = fakeIo();
+    expect(await run(['check', SEED_000, '-f', 'json', ...flags], io)).toBe(2);
+    expect(io.err.join('')).toMatch(expected);
+    expect(io.err.join('').trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('--max-warnings -1 and 0 are accepted', async () => {
+    expect(await run(['check', SEED_000, '-f', 'json', '--max-warnings=-1'], fakeIo())).toBe(0);
+    expect(await run(['check', SEED_000, '-f', 'json', '--max-warnings', '0'], fakeIo())).toBe(1);
+  });
+
   test('text output: per paragraph line, bar, label; no ANSI colour when NO_COLOR is set even if forced by TTY', async () => {
     const io = { ...fakeIo({ NO_COLOR: '1' }), stdoutIsTTY: true };
     await run(['check', SEED_003], io);
