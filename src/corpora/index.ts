@@ -1,6 +1,6 @@
 // The knowledge wireproof interprets: one cached loader for every corpus kind under corpora/ (schemas in schemas.ts).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, type Model } from '../score/model.js';
@@ -99,11 +99,20 @@ function prevalidatedPath(): string {
 }
 
 function readRaw(root: string): RawFile[] {
+  // A mistyped --corpora must not load nothing: without the notice list, a wire that declares its machine
+  // translation would be reported as undeclared (an error). A folder may leave out some kinds, not all of them.
+  const st = statSync(root, { throwIfNoEntry: false });
+  if (!st) throw new WireproofError(`${root}: corpora folder not found`, 'corpus', root);
+  if (!st.isDirectory()) throw new WireproofError(`${root}: not a folder (--corpora names a folder like the shipped corpora/)`, 'corpus', root);
+  const kinds = (Object.keys(KINDS) as Kind[]).filter((kind) => existsSync(join(root, KINDS[kind].path)));
+  if (kinds.length === 0) {
+    const expected = [...new Set(Object.values(KINDS).map((k) => k.path.split('/')[0]!))].join('/, ');
+    throw new WireproofError(`${root}: no corpus files (expected one of ${expected}/)`, 'corpus', root);
+  }
   const base = dirname(root);
   const files: RawFile[] = [];
-  for (const kind of Object.keys(KINDS) as Kind[]) {
+  for (const kind of kinds) {
     const path = join(root, KINDS[kind].path);
-    if (!existsSync(path)) continue;
     for (const file of jsonlFiles(path)) {
       let text: string;
       try {
@@ -131,6 +140,17 @@ function validate(files: readonly RawFile[]): ValidatedCorpora {
     const flags = PREFILTERED.get(f.kind);
     if (flags !== undefined) for (const l of located) l.literals = requiredLiterals((l.entry as { pattern: string }).pattern, flags);
     out[f.kind].push(...located);
+  }
+  // Messages, reports and the drift list name entries by id: within a kind, one id is one entry.
+  for (const kind of Object.keys(out) as Kind[]) {
+    const seen = new Map<string, LocatedEntry>();
+    for (const l of out[kind]) {
+      const id = (l.entry as { id?: unknown }).id;
+      if (typeof id !== 'string') continue;
+      const first = seen.get(id);
+      if (first) throw new WireproofError(`${l.file}:${l.line}: id: "${id}" is already used (${first.file}:${first.line})`, 'corpus', l.file);
+      seen.set(id, l);
+    }
   }
   return out;
 }

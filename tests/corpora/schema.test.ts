@@ -81,6 +81,22 @@ describe('corpus errors name file:line and the field', () => {
     expect(errorOf(root).message.startsWith(`${file}:3: invalid JSON`)).toBe(true);
   });
 
+  it('a duplicate id, in the same file or another of the same kind, names both places', () => {
+    const root = corpusWith('notices', [notice, { ...notice, id: 'T-2' }]);
+    writeFileSync(join(root, 'notices', 'more.jsonl'), `# more\n${JSON.stringify({ ...notice, text: '((Autre))' })}\n`);
+    const error = errorOf(root);
+    expect(error.code).toBe('corpus');
+    expect(error.message).toBe(`${join('corpora', 'notices', 'more.jsonl')}:2: id: "T-1" is already used (${file}:1)`);
+  });
+
+  it('a --corpora folder that is missing, a file, or holds no corpus: an error, not an empty corpus', () => {
+    const root = corpusWith('notices', [notice]);
+    expect(errorOf(join(root, 'nope')).message).toBe(`${join(root, 'nope')}: corpora folder not found`);
+    expect(errorOf(join(root, 'notices', 'bad.jsonl')).message).toMatch(/bad\.jsonl: not a folder/);
+    mkdirSync(join(root, 'empty'));
+    expect(errorOf(join(root, 'empty')).message).toMatch(/empty: no corpus files \(expected one of notices\/, calques\//);
+  });
+
   it('loads a valid user corpus, skipping comments and blank lines', () => {
     const root = corpusWith('notices', [notice]);
     writeFileSync(join(root, 'notices', 'bad.jsonl'), `# user notices\n\n${JSON.stringify(notice)}\n`);
