@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { check, rulesMeta } from '../../src/api.js';
 import { loadCorpora } from '../../src/corpora/index.js';
 import { ingestBytes } from '../../src/ingest/read.js';
-import { buildMessages } from '../../src/score/messages.js';
+import { buildMessages, fingerprint } from '../../src/score/messages.js';
 import { segment } from '../../src/segment/paragraphs.js';
 import type { Signal } from '../../src/types.js';
 import { LineIndex } from '../../src/util/positions.js';
@@ -64,3 +64,30 @@ describe('check() with a source: a changed number is a message, not only a signa
     expect(number.map((m) => [m.severity, m.line, m.column])).toEqual([['warning', 1, fr.indexOf('23') + 1]]);
   });
 });
+
+describe('fingerprints', () => {
+  test('equal fingerprint() of rule, paragraph text, matched text and occurrence; repeated text counts on', async () => {
+    // Two paragraphs with the same text and a repeated match in each: four messages, four fingerprints.
+    const para = "Le groupe d 'investissement et l' élimination des coûts, d 'après Palantir PLTR.O , ont été annoncés mardi.";
+    const text = `${para}\n\n${para}`;
+    const report = await check(text);
+    const paragraphs = report.paragraphs;
+    const seen = new Map<string, number>();
+    const expected = report.messages
+      .filter((m) => m.paragraph > 0)
+      .map((m) => {
+        const p = paragraphs.find((q) => q.index === m.paragraph)!;
+        const signal = p.signals.find((s) => s.ruleId === m.ruleId && s.line === m.line && s.column === m.column)!;
+        const actual = signal.actual ?? '';
+        const key = `${m.ruleId}\u0000${p.text}\u0000${actual}`;
+        const occurrence = seen.get(key) ?? 0;
+        seen.set(key, occurrence + 1);
+        return fingerprint(m.ruleId, p.text, actual, occurrence);
+      });
+    const got = report.messages.filter((m) => m.paragraph > 0).map((m) => m.fingerprint);
+    expect(got.filter((m) => m).length).toBeGreaterThanOrEqual(6);
+    expect(got).toEqual(expected);
+    expect(new Set(got).size).toBe(got.length);
+  });
+});
+
