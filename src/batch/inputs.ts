@@ -63,7 +63,7 @@ function wanted(name: string): boolean {
  * Walks a folder: hidden entries (`.name`) and the output folder are skipped; symbolic links to files are
  * followed, symbolic links to folders are not (they can loop, and can leave the archive).
  */
-function walk(dir: string, outDir: string, out: Found[]): void {
+function walk(dir: string, outDir: string | undefined, out: Found[]): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -74,12 +74,25 @@ function walk(dir: string, outDir: string, out: Found[]): void {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const abs = join(dir, entry.name);
-    if (isInside(abs, outDir)) continue;
+    if (outDir !== undefined && isInside(abs, outDir)) continue;
     if (entry.isDirectory()) walk(abs, outDir, out);
     else if (wanted(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isFile()))) {
       out.push({ kind: 'file', abs });
     }
   }
+}
+
+/**
+ * The wire files a folder holds, as `check DIR` reads them: the same walk as a batch's (FOLDER_EXTENSIONS, hidden
+ * entries skipped, links to files followed, links to folders not), sorted by path in code-unit order.
+ * @returns absolute paths, and the folders that could not be listed with why
+ */
+export function wireFilesIn(dir: string): { files: string[]; unreadable: Array<{ path: string; message: string }> } {
+  const found: Found[] = [];
+  walk(dir, undefined, found);
+  const files = found.flatMap((f) => (f.kind === 'error' ? [] : [f.abs])).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const unreadable = found.flatMap((f) => (f.kind === 'error' ? [{ path: f.path, message: f.message }] : []));
+  return { files, unreadable };
 }
 
 /** File or feed, by extension. */

@@ -8,6 +8,7 @@ import type { FormatContext, Report, RuleLevel, Severity } from '../types.js';
 import { WireproofError } from '../types.js';
 import { loadFormatter } from './formatters.js';
 import { useColor, writeFileAtomic, type Io } from './io.js';
+import { expandCheckInputs } from './expand.js';
 import { assertNotAnInput, writeOutputFile } from './output.js';
 import { VERSION } from './version.js';
 
@@ -93,9 +94,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const baselineFile = args.baseline ? resolve(io.cwd, args.baseline) : config.baseline;
   if (args.updateBaseline && !baselineFile) throw new WireproofError('--update-baseline needs --baseline FILE (or "baseline" in the config file)', 'usage');
 
-  if (args.outputFile) assertNotAnInput(args.outputFile, args.files, io.cwd);
+  const inputs = await expandCheckInputs(args.files, io.cwd, args.outputFile);
+  const paths = inputs.flatMap((i) => ('path' in i ? [i.path] : []));
+  if (args.outputFile) assertNotAnInput(args.outputFile, paths, io.cwd);
   const formatter = await loadFormatter(args.format, io.cwd);
-  let reports = await checkFiles(args.files, options);
+  const checked = await checkFiles(paths, options);
+  let reports = inputs.map((i) => ('path' in i ? checked.shift()! : i.report));
   for (const r of reports) if (r.error) io.stderr(`wireproof: ${r.error.message}\n`);
   if (baselineFile) {
     const previous = readBaseline(baselineFile, Boolean(args.updateBaseline));

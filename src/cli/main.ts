@@ -70,7 +70,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
       describe: 'Report, per paragraph, whether a translated wire is machine-translated, how sure, and why',
       builder: (y) =>
         y
-          .positional('files', { type: 'string', array: true, describe: 'Files to check (- for standard input)' })
+          .positional('files', { type: 'string', array: true, describe: 'Files, folders or quoted globs to check (- for standard input)' })
           .option('format', { alias: 'f', type: 'string', default: 'text', describe: `Output format: ${FORMAT_NAMES.join(', ')}, or a path to a formatter module` })
           .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
           .option('fail-on', { choices: ['error', 'warning', 'info', 'never'] as const, describe: 'Lowest message severity that makes the exit code 1 (default: error)' })

@@ -1,7 +1,7 @@
 // CLI `check`: exit codes, stdout/stderr separation, formats, bad inputs, colour, output files.
 import { describe, expect, jest, test } from '@jest/globals';
 import { Ajv } from 'ajv';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
@@ -47,7 +47,7 @@ describe('wireproof check', () => {
     expect(io.err.join('')).toMatch(/too many warnings \(maximum: 0\)/);
   });
 
-  test('a binary file, a directory and a missing path: one line each on stderr, exit 2, other inputs still reported in order', async () => {
+  test('a binary file, a folder without wires and a missing path: one line each on stderr, exit 2, other inputs still reported in order', async () => {
     const dir = tmp();
     const bin = join(dir, 'photo.png');
     writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
@@ -58,12 +58,12 @@ describe('wireproof check', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toContain('photo.png');
     expect(lines[0]).toMatch(/binary/);
-    expect(lines[1]).toMatch(/director/);
+    expect(lines[1]).toMatch(/: no wire files in this folder \(\.txt, /);
     expect(lines[2]).toMatch(/missing\.txt/);
     for (const l of lines) expect(l).not.toMatch(/\n\s+at /);
     const reports = JSON.parse(io.out.join('')) as Report[];
     expect(reports.map((r) => r.verdict)).toEqual(['declared-machine', 'unknown', 'unknown', 'unknown', 'undeclared-machine']);
-    expect(reports.map((r) => r.error?.code ?? null)).toEqual([null, 'binary', 'is-directory', 'not-found', null]);
+    expect(reports.map((r) => r.error?.code ?? null)).toEqual([null, 'binary', 'not-found', 'not-found', null]);
     expect(validate(reports)).toBe(true);
   });
 
@@ -130,6 +130,58 @@ describe('wireproof check', () => {
     expect((JSON.parse(readFileSync(out, 'utf8')) as Report[])[0]!.verdict).toBe('declared-machine');
     expect(readdirSync(join(dir, 'sub'))).toEqual(['report.json']);
     expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+});
+
+describe('check: folders and quoted globs', () => {
+  function archive(): string {
+    const dir = tmp();
+    for (const sub of ['wires', join('wires', '2026'), join('wires', '.drafts')]) mkdirSync(join(dir, sub), { recursive: true });
+    writeFileSync(join(dir, 'wires', 'b.txt'), readFileSync(SEED_003));
+    writeFileSync(join(dir, 'wires', 'a.txt'), readFileSync(SEED_000));
+    writeFileSync(join(dir, 'wires', '2026', 'c.html'), '<html lang="fr"><body><p>Le ministre a présenté mardi un plan de relance pour les entreprises.</p></body></html>');
+    writeFileSync(join(dir, 'wires', '.drafts', 'd.txt'), 'brouillon');
+    writeFileSync(join(dir, 'wires', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    return dir;
+  }
+
+  test('a folder stands for its wire files, sorted, hidden entries and other extensions skipped', async () => {
+    const dir = archive();
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wires/', '-f', 'json'], io)).toBe(1);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.verdict])).toEqual([
+      ['wires/2026/c.html', expect.any(String)],
+      ['wires/a.txt', 'declared-machine'],
+      ['wires/b.txt', 'undeclared-machine'],
+    ]);
+    expect(io.err).toEqual([]);
+  });
+
+  test('a quoted glob stands for its matches; a file named again through a folder is checked once', async () => {
+    const dir = archive();
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wires/a.txt', 'wires/*.txt', 'wires', '-f', 'json'], io)).toBe(1);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['wires/a.txt', 'wires/b.txt', 'wires/2026/c.html']);
+  });
+
+  test('a glob matching nothing is an input error, and the other inputs are still reported', async () => {
+    const dir = archive();
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'nowhere/*.txt', 'wires/a.txt', '-f', 'json'], io)).toBe(2);
+    expect(io.err.join('')).toBe('wireproof: nowhere/*.txt: no files match\n');
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error?.code ?? null])).toEqual([
+      ['nowhere/*.txt', 'not-found'],
+      ['wires/a.txt', null],
+    ]);
+  });
+
+  test('the output file is left out of the folder it is written into, so a second run reads the same inputs', async () => {
+    const dir = archive();
+    for (let round = 0; round < 2; round++) {
+      const io = fakeIo({}, dir);
+      expect(await run(['check', 'wires', '-f', 'json', '-o', 'wires/report.txt'], io)).toBe(1);
+      expect((JSON.parse(readFileSync(join(dir, 'wires', 'report.txt'), 'utf8')) as Report[]).map((r) => r.file)).toEqual(['wires/2026/c.html', 'wires/a.txt', 'wires/b.txt']);
+    }
   });
 });
 

@@ -1,0 +1,80 @@
+// What `check` reads for each command-line input: a file as given, a folder's wire files, a quoted glob's matches.
+import { statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { errorReport } from '../report/build.js';
+import type { Report } from '../types.js';
+import { oneLine } from '../util/oneline.js';
+
+/** One thing to check, in order: a path for checkFiles, or an error report already made here. */
+export type CheckInput = { path: string } | { report: Report };
+
+/** Characters without which a word cannot be a glob (tinyglobby is loaded only when one is present). */
+const MAYBE_GLOB = /[*?[\]{}()!+@]/;
+
+/**
+ * Expands the inputs of `check` as ESLint does its own: a folder stands for the wire files under it (the batch
+ * command's walk: .txt, .md, .html…, hidden entries skipped), and a word that names nothing but is a glob (quoted, so
+ * the shell left it alone, or a shell without globbing) for its matches. Anything else is passed on as given, and
+ * reading it reports what is wrong. A folder without wire files, or a glob matching nothing, is an input error
+ * (exit 2), as a missing file is. A file reached twice through folders or globs is checked once.
+ *
+ * @param files the command line's inputs (`-` is standard input)
+ * @param cwd the folder relative paths start from
+ * @param output the --output-file, if any: left out of folders and globs (a second `check wires/ -o wires/r.txt`
+ *   must not read the first run's report); named explicitly, it is refused later as an input
+ */
+export async function expandCheckInputs(files: readonly string[], cwd: string, output?: string): Promise<CheckInput[]> {
+  const out: CheckInput[] = [];
+  const seen = new Set<string>();
+  if (output !== undefined) seen.add(resolve(cwd, output));
+  const add = (path: string): void => {
+    const abs = resolve(cwd, path);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push({ path });
+  };
+  const fail = (file: string, message: string, code: 'not-found' | 'unreadable'): void => {
+    out.push({ report: errorReport(file, code, message) });
+  };
+  for (const input of files) {
+    if (input === '-') {
+      out.push({ path: input });
+      continue;
+    }
+    const abs = resolve(cwd, input);
+    let directory = false;
+    let exists: boolean;
+    try {
+      const st = statSync(abs, { throwIfNoEntry: false });
+      exists = st !== undefined;
+      directory = st?.isDirectory() ?? false;
+    } catch {
+      exists = true; // ENOTDIR, EACCES…: reading it says why
+    }
+    if (directory) {
+      const { FOLDER_EXTENSIONS, wireFilesIn } = await import('../batch/inputs.js');
+      const { files: found, unreadable } = wireFilesIn(abs);
+      for (const u of unreadable) fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, 'unreadable');
+      if (found.length === 0 && unreadable.length === 0) {
+        fail(input, `${oneLine(input)}: no wire files in this folder (${FOLDER_EXTENSIONS.join(', ')})`, 'not-found');
+      }
+      for (const f of found) add(join(input, relative(abs, f)));
+      continue;
+    }
+    if (!exists && MAYBE_GLOB.test(input)) {
+      const { glob, isDynamicPattern } = await import('tinyglobby');
+      if (isDynamicPattern(input)) {
+        const matches = (await glob(input, { cwd, onlyFiles: true, dot: false, absolute: isAbsolute(input), expandDirectories: false })).sort((a, b) =>
+          a < b ? -1 : a > b ? 1 : 0,
+        );
+        if (matches.length === 0) fail(input, `${oneLine(input)}: no files match`, 'not-found');
+        for (const m of matches) add(m);
+        continue;
+      }
+    }
+    // Named files are checked as often as they are named (as before); only expansions are deduplicated.
+    seen.add(abs);
+    out.push({ path: input });
+  }
+  return out;
+}
