@@ -1,5 +1,6 @@
 // Rule mt-notice: reports the machine-translation (or AI) notice the segmenter found, as document-wide evidence.
 import type { Detector, NoticeMatch, OffsetMap, Paragraph, Signal } from '../types.js';
+import { ellipsis } from '../util/ellipsis.js';
 
 /** Longest excerpt of the notice quoted in the message; the full text is in `actual`. */
 const EXCERPT_CHARS = 60;
@@ -30,7 +31,7 @@ function placeNotice(p: Paragraph, notice: NoticeMatch): { start: number; end: n
 
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/gu, ' ').trim();
-  return flat.length <= EXCERPT_CHARS ? flat : `${flat.slice(0, EXCERPT_CHARS - 1)}…`;
+  return ellipsis(flat, EXCERPT_CHARS);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Paragraph, RuleMeta, Signal, SignalScope } from '../types.js';
 import { mapRange, normalizeWithMap, type Normalized } from '../util/normalize.js';
 import { mayMatch } from '../corpora/literals.js';
 import { globalRegex } from '../util/regex.js';
+import { ellipsis } from '../util/ellipsis.js';
 
 /** A half-open [start, end) range of paragraph text. */
 export interface Range {
@@ -126,7 +127,7 @@ export function overlaps(ranges: readonly Range[], start: number, end: number): 
 /** Shortens `s` for a message: white space collapsed, at most `max` characters with an ellipsis. */
 export function excerpt(s: string, max = 60): string {
   const flat = s.replace(/\s+/gu, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return ellipsis(flat, max);
 }
 
 /** A wire mark (credit line, update note) found in a paragraph. */

@@ -1,6 +1,7 @@
 // Rules machine-phrasing, house-phrasing and wording-drift: turn one paragraph's phrasing matches into signals.
 import type { RuleMeta, Signal } from '../types.js';
 import type { PhrasingMatch } from './match.js';
+import { ellipsis } from '../util/ellipsis.js';
 
 /** Metadata of the three phrasing rules (docs/rules/<id>.md). */
 export const PHRASING_RULES: RuleMeta[] = [
@@ -74,7 +75,7 @@ function pct(x: number): number {
 
 function quote(s: string, max = 80): string {
   const flat = s.replace(/\s+/gu, ' ').trim();
-  return `"${flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`}"`;
+  return `"${ellipsis(flat, max)}"`;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
 } from './names.js';
 import { findNumbers, sameNumber, showValue, unmatchedNumbers, type NumberMention } from './numbers.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { ellipsis } from '../util/ellipsis.js';
 
 export { SOURCE_RULES } from './source-rules.js';
 
@@ -198,7 +199,7 @@ const MAX_MERGE = 4;
 
 function snippet(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return ellipsis(flat, max);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Text formatter for `wireproof compare`: per pair its status, similarity and machine share, and an inline word diff.
 import pc from 'picocolors';
 import type { Change, Comparison, ComparisonPair, PairStatus, Signal } from '../types.js';
+import { ellipsis } from '../util/ellipsis.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -15,7 +16,7 @@ const SNIPPET = 60;
 
 function snippet(text: string, max = SNIPPET): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return ellipsis(flat, max);
 }
 
 function pct(x: number | null): string {

@@ -1,5 +1,6 @@
 // Markdown formatter for pull-request comments and chat: a heading, a paragraph table and the messages per input.
 import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from '../types.js';
+import { ellipsis } from '../util/ellipsis.js';
 
 const SNIPPET = 60;
 const REASONS = 3;
@@ -41,12 +42,12 @@ function percent(p: number | null): string {
 
 function snippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > SNIPPET ? `${flat.slice(0, SNIPPET - 1)}…` : flat;
+  return ellipsis(flat, SNIPPET);
 }
 
 function reason(s: ReportedSignal): string {
   const weight = `${s.weight > 0 ? '+' : ''}${s.weight.toFixed(1)}`;
-  const actual = s.actual ? ` “${escapeMarkdown(s.actual.length > 24 ? `${s.actual.slice(0, 23)}…` : s.actual)}”` : '';
+  const actual = s.actual ? ` “${escapeMarkdown(ellipsis(s.actual, 24))}”` : '';
   return `${ruleCode(s.ruleId)}${actual} ${weight}`;
 }
 

@@ -1,6 +1,7 @@
 // Text formatter for editors: per paragraph its line, a probability bar, the label and the top reasons; then messages.
 import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
+import { ellipsis } from '../util/ellipsis.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -37,12 +38,12 @@ function severityColor(c: Colors, s: Severity): (t: string) => string {
 
 function snippet(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
-  return flat.length > SNIPPET ? `${flat.slice(0, SNIPPET - 1)}…` : flat;
+  return ellipsis(flat, SNIPPET);
 }
 
 function reasons(p: ReportParagraph): string {
   const top = p.signals.slice(0, 3).map((s) => {
-    const what = s.actual ? ` ${JSON.stringify(s.actual.length > 24 ? `${s.actual.slice(0, 23)}…` : s.actual)}` : '';
+    const what = s.actual ? ` ${JSON.stringify(ellipsis(s.actual, 24))}` : '';
     return `${s.ruleId}${what} ${s.weight > 0 ? '+' : ''}${s.weight.toFixed(1)}`;
   });
   return top.join('; ');
