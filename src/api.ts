@@ -163,8 +163,18 @@ function inputError(file: string, error: unknown): Report {
   throw error;
 }
 
+const LEVELS = new Set(['error', 'warning', 'info', 'off']);
+
 function validateOptions(options: CheckOptions): void {
   if (options.prior !== undefined && !(options.prior > 0 && options.prior < 1)) {
     throw new WireproofError(`prior must be strictly between 0 and 1 (got ${options.prior})`, 'usage');
+  }
+  // As the command line and the configuration file: a mistyped rule id must not silently change nothing.
+  if (options.rules) {
+    const known = rulesMeta();
+    for (const [id, level] of Object.entries(options.rules)) {
+      if (!Object.hasOwn(known, id)) throw new WireproofError(`rules.${id}: unknown rule (known: ${Object.keys(known).sort().join(', ')})`, 'usage');
+      if (!LEVELS.has(level)) throw new WireproofError(`rules.${id}: level must be error, warning, info or off (got ${JSON.stringify(level)})`, 'usage');
+    }
   }
 }

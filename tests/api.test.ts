@@ -18,6 +18,14 @@ describe('api', () => {
     await expect(checkFiles(['seeds/000_22f5c933d92a2ddd.txt'], { source: '/no/such/original.en.txt' })).rejects.toThrow(/original\.en\.txt/);
   });
 
+  test('an unknown rule id or level in options.rules is the caller’s error: it throws, as the CLI exits 2', async () => {
+    await expect(check('Un texte.', { rules: { 'ric-codes': 'off' } })).rejects.toThrow(/rules\.ric-codes: unknown rule \(known: .*ric-code/);
+    await expect(check('Un texte.', { rules: { 'ric-code': 'loud' as 'off' } })).rejects.toThrow(/rules\.ric-code: level must be error, warning, info or off/);
+    await expect(check('Un texte.', { rules: { toString: 'off' as const } })).rejects.toThrow(/unknown rule/);
+    await expect(checkFiles(['seeds/000_22f5c933d92a2ddd.txt'], { rules: { 'no-such-rule': 'off' } })).rejects.toThrow(/unknown rule/);
+    expect((await check('Un texte.', { rules: { 'ric-code': 'off', 'wording-drift': 'error' } })).error).toBeUndefined();
+  });
+
   test('every registered rule has a kebab-case id and a docs page that exists', () => {
     for (const [id, meta] of Object.entries(rulesMeta())) {
       expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
