@@ -2,20 +2,17 @@
 import type { Label } from '../types.js';
 
 /**
- * Label bands (docs/scoring.md). Symmetric around 0.5 so that "no evidence" (0.5) is `uncertain`, and a label at the
- * extremes needs odds of 9:1 (≈ 2.2 nats of evidence).
+ * Label bands (docs/scoring.md), symmetric around 0.5: "no evidence" (0.5) is `uncertain`, `machine` needs
+ * p ≥ 0.9 and `human` p ≤ 0.1 (odds of 9:1 either way, ≈ 2.2 nats of evidence), `likely-machine` p ≥ 0.7 and
+ * `likely-human` p ≤ 0.3. The boundaries belong to the outer bands on both sides: with `--prior 0.3` a paragraph
+ * without evidence is at 0.3, which is 7:3 for human work, `likely-human`. Reported probabilities are rounded to 3
+ * decimals first, so 0.3 is exactly 0.3.
  */
-export const BANDS: ReadonlyArray<{ label: Label; min: number }> = [
-  { label: 'machine', min: 0.9 },
-  { label: 'likely-machine', min: 0.7 },
-  { label: 'uncertain', min: 0.3 },
-  { label: 'likely-human', min: 0.1 },
-  { label: 'human', min: 0 },
-];
-
-/** Label of a probability. */
 export function labelOf(probability: number): Label {
-  for (const band of BANDS) if (probability >= band.min) return band.label;
+  if (probability >= 0.9) return 'machine';
+  if (probability >= 0.7) return 'likely-machine';
+  if (probability > 0.3) return 'uncertain';
+  if (probability > 0.1) return 'likely-human';
   return 'human';
 }
 

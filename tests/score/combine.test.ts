@@ -21,8 +21,14 @@ describe('labels', () => {
     [0.9, 'machine'],
     [0.75, 'likely-machine'],
     [0.5, 'uncertain'],
+    [0.7, 'likely-machine'],
+    [0.699, 'uncertain'],
     [0.31, 'uncertain'],
+    [0.301, 'uncertain'],
+    [0.3, 'likely-human'],
     [0.2, 'likely-human'],
+    [0.101, 'likely-human'],
+    [0.1, 'human'],
     [0.05, 'human'],
   ])('%f is %s', (p, label) => {
     expect(labelOf(p)).toBe(label);
