@@ -12,7 +12,7 @@ export const PHRASING_RULES: RuleMeta[] = [
     docs: 'docs/rules/machine-phrasing.md',
     evidence: 'reference',
     kinds: ['headline', 'body'],
-    // A rendering another rule already weighed gets weight 0 but keeps its message (see `alreadyWeighed`).
+    // At weight 0 (counted under a calque by dedupeWording, or over an `alreadyWeighed` span) it keeps its message.
     messages: 'finding',
   },
   {

@@ -143,7 +143,8 @@ function evidence(p: ReportParagraph, ri: number, pi: number, context: FormatCon
       const expected = s.expected && s.expected.length > 0 ? s.expected.map((e) => `<q>${esc(e)}</q>`).join(', ') : '';
       return (
         `<tr id="${evidenceId(ri, pi, si)}"><td>${ruleLink(s.ruleId, context)}</td><td>${esc(s.message)}` +
-        `${s.scope === 'document' ? ' <small>(whole document)</small>' : ''}</td>` +
+        `${s.scope === 'document' ? ' <small>(whole document)</small>' : ''}` +
+        `${typeof s.data?.['countedUnder'] === 'string' ? ` <small>(counted once, under ${esc(s.data['countedUnder'])})</small>` : ''}</td>` +
         `<td class="num ${s.weight >= 0 ? 'w-pos' : 'w-neg'}">${esc(formatWeight(s.weight))}</td>` +
         `<td class="num">${esc(where)}</td><td>${matched}</td><td>${expected}</td></tr>`
       );

@@ -53,7 +53,8 @@ function reason(s: ReportedSignal): string {
 
 /** Strongest evidence first, whichever way it points. */
 function topReasons(p: ReportParagraph): string {
-  return [...p.signals]
+  return p.signals
+    .filter((s) => s.data?.['countedUnder'] === undefined) // restates another rule's signal (dedupeWording)
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
     .slice(0, REASONS)
     .map(reason)

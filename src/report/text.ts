@@ -42,7 +42,8 @@ function snippet(text: string): string {
 }
 
 function reasons(p: ReportParagraph): string {
-  const top = p.signals.slice(0, 3).map((s) => {
+  // A signal counted under another rule (dedupeWording) restates it: not a reason of its own.
+  const top = p.signals.filter((s) => s.data?.['countedUnder'] === undefined).slice(0, 3).map((s) => {
     const what = s.actual ? ` ${JSON.stringify(ellipsis(s.actual, 24))}` : '';
     return `${s.ruleId}${what} ${s.weight > 0 ? '+' : ''}${s.weight.toFixed(1)}`;
   });

@@ -47,22 +47,28 @@ export interface DocumentScore {
 const WORDING: ReadonlySet<Signal['evidence']> = new Set<Signal['evidence']>(['lexical', 'reference']);
 
 /**
- * Keeps one signal where two wording rules cover overlapping words of a paragraph (a calque entry and a reference
- * phrasing often describe the same formula, "n'a pas immédiatement répondu à une demande de commentaire"): counting
- * both would count one observation twice. The stronger (larger |weight|, then longer) is kept. Other evidence passes.
+ * Counts once what two wording rules both saw: where a calque entry and a reference phrasing cover overlapping words
+ * of a paragraph (they often describe the same formula, "n'a pas immédiatement répondu à une demande de
+ * commentaire"), counting both would count one observation twice. The stronger (larger |weight|, then longer) keeps
+ * its weight; the other stays in the report as evidence seen, with weight 0 and `data.countedUnder` naming the rule
+ * that counted it. Other evidence passes unchanged.
  */
 export function dedupeWording(signals: readonly Signal[]): Signal[] {
   const wording = signals
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => WORDING.has(s.evidence) && s.weight !== 0 && s.end > s.start)
     .sort((a, b) => Math.abs(b.s.weight) - Math.abs(a.s.weight) || b.s.end - b.s.start - (a.s.end - a.s.start) || a.i - b.i);
-  const dropped = new Set<number>();
+  const countedUnder = new Map<number, string>();
   const kept: Signal[] = [];
   for (const { s, i } of wording) {
-    if (kept.some((k) => k.paragraph === s.paragraph && k.ruleId !== s.ruleId && k.start < s.end && s.start < k.end)) dropped.add(i);
+    const by = kept.find((k) => k.paragraph === s.paragraph && k.ruleId !== s.ruleId && k.start < s.end && s.start < k.end);
+    if (by) countedUnder.set(i, by.ruleId);
     else kept.push(s);
   }
-  return signals.filter((_, i) => !dropped.has(i));
+  return signals.map((s, i) => {
+    const by = countedUnder.get(i);
+    return by === undefined ? s : { ...s, weight: 0, data: { ...s.data, countedUnder: by } };
+  });
 }
 
 /** Sums signals rule by rule, each rule saturating at `saturation` × its strongest signal (positive and negative apart). */

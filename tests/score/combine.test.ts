@@ -105,12 +105,23 @@ describe('scoreDocument', () => {
 });
 
 describe('dedupeWording', () => {
-  test('a calque and a reference phrasing on the same words count once (the stronger); other evidence is kept', () => {
-    const calque = signal('calque', 0.4, 1, 'paragraph', { evidence: 'lexical', start: 10, end: 40 });
+  test('a calque and a reference phrasing on the same words count once (the stronger); the other stays, at weight 0', () => {
+    const calque = signal('calque', 0.4, 1, 'paragraph', { evidence: 'lexical', start: 10, end: 40, data: { id: 'FR-X' } });
     const phrasing = signal('machine-phrasing', 0.8, 1, 'paragraph', { evidence: 'reference', start: 12, end: 44 });
     const elsewhere = signal('calque', 0.3, 1, 'paragraph', { evidence: 'lexical', start: 60, end: 70 });
     const otherParagraph = signal('calque', 0.4, 2, 'paragraph', { evidence: 'lexical', start: 10, end: 40 });
     const artefact = signal('ric-code', 0.3, 1, 'paragraph', { evidence: 'artefact', start: 15, end: 21 });
-    expect(dedupeWording([calque, phrasing, elsewhere, otherParagraph, artefact])).toEqual([phrasing, elsewhere, otherParagraph, artefact]);
+    const out = dedupeWording([calque, phrasing, elsewhere, otherParagraph, artefact]);
+    expect(out).toEqual([{ ...calque, weight: 0, data: { id: 'FR-X', countedUnder: 'machine-phrasing' } }, phrasing, elsewhere, otherParagraph, artefact]);
+    expect(calque.weight).toBe(0.4); // inputs are not modified
+  });
+
+  test('a house wording stronger than an overlapping calque keeps its weight; the calque is the one counted under it', () => {
+    const calque = signal('calque', 0.3, 1, 'paragraph', { evidence: 'lexical', start: 0, end: 20 });
+    const house = signal('house-phrasing', -0.5, 1, 'paragraph', { evidence: 'reference', start: 5, end: 25 });
+    expect(dedupeWording([calque, house]).map((s) => [s.ruleId, s.weight, s.data?.['countedUnder']])).toEqual([
+      ['calque', 0, 'house-phrasing'],
+      ['house-phrasing', -0.5, undefined],
+    ]);
   });
 });
