@@ -64,7 +64,10 @@ function pipeline(text: string, corpora: Corpora, file = '<eval>', rules: Record
   const report = checkIngested(input, { rules }, corpora);
   const paragraphs = report.paragraphs.map((p) => ({ kind: p.kind, text: p.text, p: p.machineProbability }));
   const fired = new Set<string>();
-  for (const p of report.paragraphs) if (TEXT_KINDS.has(p.kind)) for (const signal of p.signals) fired.add(signal.ruleId);
+  // A signal counted under another rule (dedupeWording: same words, weaker) is not counted as its rule firing.
+  for (const p of report.paragraphs) {
+    if (TEXT_KINDS.has(p.kind)) for (const signal of p.signals) if (signal.data?.['countedUnder'] === undefined) fired.add(signal.ruleId);
+  }
   const body = paragraphs.filter((p) => p.kind === 'body' && p.p !== null);
   const text_ = paragraphs.filter((p) => TEXT_KINDS.has(p.kind as 'body') && p.p !== null);
   const pick = (body.length > 0 ? body : text_).reduce<(typeof paragraphs)[number] | null>((a, b) => (a && a.text.length >= b.text.length ? a : b), null);
