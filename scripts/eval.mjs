@@ -19,13 +19,20 @@ const lib = await import(resolve(root, 'dist', 'eval', 'index.js')).catch((error
   console.error(`wireproof eval: cannot load dist/eval (run \`npm run build\` first): ${error.message}`);
   process.exit(1);
 });
-const result = await lib.runEval({
-  ...(values.data ? { data: resolve(values.data) } : {}),
-  out: resolve(values.out),
-  ...(values.model ? { model: resolve(values.model) } : {}),
-  skipLoso: values['skip-loso'],
-  log: (line) => console.error(line),
-});
+const result = await lib
+  .runEval({
+    ...(values.data ? { data: resolve(values.data) } : {}),
+    out: resolve(values.out),
+    ...(values.model ? { model: resolve(values.model) } : {}),
+    skipLoso: values['skip-loso'],
+    log: (line) => console.error(line),
+  })
+  .catch((error) => {
+    // Unreadable data, a bad line, no rows: one line naming the file, exit 2 (as the CLI's `wireproof eval`).
+    if (error?.name !== 'WireproofError') throw error;
+    console.error(`wireproof eval: ${error.message}`);
+    process.exit(2);
+  });
 if (result.skipped) {
   console.log(result.message);
   process.exit(0);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // wireproof's command line: thin yargs commands over the library; the only place that touches process and exit codes.
 import { realpathSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -111,14 +112,16 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
       builder: (y) =>
         y
           .option('data', { type: 'string', describe: 'JSONL of the fr-ht-vs-mt-paragraphs schema (default: ../shared/data/fr-ht-vs-mt-paragraphs/paragraphs.jsonl)' })
-          .option('out', { type: 'string', describe: 'Where to write the JSON figures (default: reports/eval.json)' })
+          .option('out', { type: 'string', describe: 'Where to write the JSON figures (default: reports/eval.json in the working folder)' })
           .option('model', { type: 'string', describe: 'A model file instead of corpora/models/fr.json' })
           .option('skip-loso', { type: 'boolean', default: false, describe: 'Skip the leave-one-system-out refits (slow)' }),
       handler: async (a) => {
         const { runEval } = await import('../eval/index.js');
         const result = await runEval({
           ...(a['data'] ? { data: String(a['data']) } : {}),
-          ...(a['out'] ? { out: String(a['out']) } : {}),
+          // Relative to the working folder: the library's default (the repository's reports/) would be inside
+          // node_modules once installed.
+          out: resolve(io.cwd, a['out'] ? String(a['out']) : join('reports', 'eval.json')),
           ...(a['model'] ? { model: String(a['model']) } : {}),
           skipLoso: Boolean(a['skipLoso']),
           log: (l: string) => io.stderr(`${l}\n`),

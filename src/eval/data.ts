@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { normalizeTypography } from '../score/intrinsic.js';
+import { WireproofError } from '../types.js';
 
 /** The held-out corpus: never fitted, tuned or selected on; only reported. */
 export const HELD_OUT_CORPUS = 'wmt22-generaltest2022';
@@ -84,7 +85,14 @@ export function splitOf(corpus: string, doc: string, seed = SPLIT_SEED): Split {
 
 /** Reads the JSONL rows (throws on a malformed line, naming it). */
 export function readRows(path: string): { rows: DataRow[]; fingerprint: (filter: (r: DataRow) => boolean) => string } {
-  const lines = readFileSync(path, 'utf8').split('\n');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new WireproofError(`${path}: cannot read (${code === 'EISDIR' ? 'is a directory' : (code ?? (error as Error).message)})`, 'unreadable', path);
+  }
+  const lines = text.split('\n');
   const rows: DataRow[] = [];
   const raw: string[] = [];
   lines.forEach((line, i) => {
@@ -93,10 +101,10 @@ export function readRows(path: string): { rows: DataRow[]; fingerprint: (filter:
     try {
       json = JSON.parse(line);
     } catch (error) {
-      throw new Error(`${path}:${i + 1}: ${(error as Error).message}`, { cause: error });
+      throw new WireproofError(`${path}:${i + 1}: invalid JSON (${(error as Error).message})`, 'decode', path);
     }
     const parsed = DataRow.safeParse(json);
-    if (!parsed.success) throw new Error(`${path}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw new WireproofError(`${path}:${i + 1}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`, 'decode', path);
     rows.push(parsed.data);
     raw.push(line);
   });

@@ -11,6 +11,7 @@ import { fitPlatt } from '../score/calibrate.js';
 import { loadModel, defaultModelPath, scoreParagraph, type Model } from '../score/model.js';
 import { TEXT_KINDS } from '../segment/paragraphs.js';
 import type { IngestedText, Verdict } from '../types.js';
+import { WireproofError } from '../types.js';
 import { defaultDataPath, documentsOf, fitWeights, hasData, HELD_OUT_CORPUS, itemOfDocument, itemsOf, readRows, type DocumentUnit, type Item } from './data.js';
 import { calibrate, DEFAULT_CONFIG, groups, probabilityOf, scoreWith, train, TRAINING_CORPORA, type FitConfig } from './fit.js';
 import { fitLogistic, toRows } from './lr.js';
@@ -246,16 +247,19 @@ export async function runEval(options: EvalOptions = {}): Promise<EvalResult> {
   const log = options.log ?? (() => {});
   const data = options.data ?? defaultDataPath();
   if (!hasData(data)) {
+    // Absent data (CI, an installed package, or a --data path that does not exist) is said, not an error: the
+    // message names the path. Data that exists but cannot be read, or holds no rows, is an input error (exit 2).
     return { skipped: true, message: `wireproof eval: no evaluation data at ${data} (research-only data, not shipped); nothing evaluated.` };
   }
+  const { rows, fingerprint } = readRows(data);
+  const items = itemsOf(rows);
+  if (items.length === 0) throw new WireproofError(`${data}: no evaluation rows (expected JSONL of the fr-ht-vs-mt-paragraphs schema)`, 'decode', data);
+
   const modelPath = options.model ?? defaultModelPath();
   const model = loadModel(modelPath);
   const corpora: Corpora = { ...loadCorpora(), model } as Corpora;
   const mode = 'checkIngested (intrinsic-style registered)';
   log(`model ${modelPath}; pipeline: ${mode}`);
-
-  const { rows, fingerprint } = readRows(data);
-  const items = itemsOf(rows);
   const t0 = Date.now();
   const scores: Scores[] = items.map((item, k) => {
     if (k > 0 && k % 1000 === 0) log(`  checked ${k} / ${items.length} paragraphs`);

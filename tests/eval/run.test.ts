@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG, fitModel, serializeModel } from '../../src/eval/fit.js';
 import { runEval } from '../../src/eval/run.js';
 import { syntheticRows } from '../support/eval-data.js';
+import { fakeIo } from '../support/io.js';
+import { run } from '../../src/cli/main.js';
 
 const ROOT = join(import.meta.dirname ?? process.cwd(), '..', '..');
 const MISSING = '/nonexistent/wireproof/paragraphs.jsonl';
@@ -20,6 +22,30 @@ describe('runEval without data', () => {
 });
 
 const built = existsSync(join(ROOT, 'dist', 'eval', 'index.js'));
+
+describe('runEval on data that exists but cannot be used: an input error naming the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wireproof-eval-bad-'));
+  const empty = join(dir, 'empty.jsonl');
+  writeFileSync(empty, '\n\n');
+  const broken = join(dir, 'broken.jsonl');
+  writeFileSync(broken, '{"id": 1}\n{oops\n');
+  it.each([
+    ['an empty file', empty, /empty\.jsonl: no evaluation rows/],
+    ['a folder', dir, /wireproof-eval-bad-\w+: cannot read \(is a directory\)/],
+    ['a line that is not a row', broken, /broken\.jsonl:1: /],
+  ])('%s', async (_name, data, message) => {
+    await expect(runEval({ data, out: join(dir, 'out.json') })).rejects.toThrow(message);
+    expect(existsSync(join(dir, 'out.json'))).toBe(false);
+  });
+
+  (built ? it : it.skip)('scripts/eval.mjs and `wireproof eval` exit 2 with one line', () => {
+    for (const argv of [[join(ROOT, 'scripts', 'eval.mjs'), '--data', empty], [join(ROOT, 'dist', 'cli', 'bin.cjs'), 'eval', '--data', empty]]) {
+      const run = spawnSync(process.execPath, argv, { encoding: 'utf8', cwd: dir });
+      expect(run.status).toBe(2);
+      expect(run.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/empty\.jsonl: no evaluation rows/)]);
+    }
+  });
+});
 
 describe.each([
   ['scripts/eval.mjs', /no evaluation data/],
@@ -59,5 +85,13 @@ describe('runEval on a small synthetic data set', () => {
     expect(result.markdown).toMatch(/\| broken-apostrophe \| 0\.0 % \| 50\.0 % \|/);
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(result.json);
     expect(readFileSync(join(dir, 'eval.md'), 'utf8')).toBe(result.markdown);
+
+    // `wireproof eval` without --out writes reports/ in the working folder (an installed package's folder is not
+    // the user's), and prints the same tables.
+    const work = mkdtempSync(join(tmpdir(), 'wireproof-eval-cwd-'));
+    const io = fakeIo({}, work);
+    expect(await run(['eval', '--data', data, '--model', model, '--skip-loso'], io)).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'reports', 'eval.json'), 'utf8'))['data']).toEqual(result.json['data']);
+    expect(io.out.join('')).toContain('## HELD OUT: WMT22 documents');
   }, 60_000);
 });
