@@ -28,6 +28,28 @@ describe('wireproof check', () => {
     expect(reports[0]!.verdict).toBe('declared-machine');
   });
 
+  test('the schema holds every field report-format.md calls fixed: a report missing one is invalid', async () => {
+    const io = fakeIo();
+    await run(['check', SEED_000, '-f', 'json'], io);
+    const fields: Array<[string, (r: Record<string, unknown> & Report) => Record<string, unknown>, string]> = [
+      ['report', (r) => r, 'summary'],
+      ['report', (r) => r, 'encoding'],
+      ['summary', (r) => r.summary, 'byLabel'],
+      ['paragraph', (r) => r.paragraphs[0]! as unknown as Record<string, unknown>, 'logOdds'],
+      ['paragraph', (r) => r.paragraphs[0]! as unknown as Record<string, unknown>, 'offset'],
+      ['signal', (r) => r.paragraphs.find((p) => p.signals.length > 0)!.signals[0]! as unknown as Record<string, unknown>, 'evidence'],
+      ['signal', (r) => r.paragraphs.find((p) => p.signals.length > 0)!.signals[0]! as unknown as Record<string, unknown>, 'endOffset'],
+      ['notice', (r) => r.notices[0]! as unknown as Record<string, unknown>, 'declares'],
+      ['message', (r) => r.messages[0]! as unknown as Record<string, unknown>, 'fingerprint'],
+    ];
+    for (const [, pick, field] of fields) {
+      const reports = JSON.parse(io.out.join('')) as Array<Record<string, unknown> & Report>;
+      expect(validate(reports)).toBe(true);
+      delete pick(reports[0]!)[field];
+      expect([field, validate(reports)]).toEqual([field, false]);
+    }
+  });
+
   test('undeclared machine translation is an error: exit 1', async () => {
     const io = fakeIo();
     expect(await run(['check', SEED_003, '-f', 'json'], io)).toBe(1);
