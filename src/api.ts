@@ -170,7 +170,7 @@ function validateOptions(options: CheckOptions): void {
     throw new WireproofError(`prior must be strictly between 0 and 1 (got ${options.prior})`, 'usage');
   }
   // As the command line and the configuration file: a mistyped rule id must not silently change nothing.
-  if (options.rules) {
+  if (options.rules && Object.keys(options.rules).length > 0) {
     const known = rulesMeta();
     for (const [id, level] of Object.entries(options.rules)) {
       if (!Object.hasOwn(known, id)) throw new WireproofError(`rules.${id}: unknown rule (known: ${Object.keys(known).sort().join(', ')})`, 'usage');
