@@ -96,7 +96,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   const inputs = await expandCheckInputs(args.files, io.cwd, args.outputFile);
   const paths = inputs.flatMap((i) => ('path' in i ? [i.path] : []));
-  if (args.outputFile) assertNotAnInput(args.outputFile, paths, io.cwd);
+  if (args.outputFile) {
+    // Everything the run reads is an input: the wires, and the source, reference phrasings and configuration.
+    const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : [])];
+    assertNotAnInput(args.outputFile, read, io.cwd);
+  }
   const formatter = await loadFormatter(args.format, io.cwd);
   const checked = await checkFiles(paths, options);
   let reports = inputs.map((i) => ('path' in i ? checked.shift()! : i.report));
@@ -122,7 +126,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     version: VERSION,
   };
   const output = formatter(reports, context);
-  if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd);
+  if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd, io);
   else io.stdout(output);
   return exitCode(judged, failOn, maxWarnings, io);
 }

@@ -65,7 +65,7 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
     args.format === 'json'
       ? formatComparisonJson(comparison)
       : formatComparisonText(comparison, { color: useColor(io, args.color, Boolean(args.outputFile)), verbose: Boolean(args.verbose) });
-  if (args.outputFile) writeOutputFile(args.outputFile, output, process.cwd());
+  if (args.outputFile) writeOutputFile(args.outputFile, output, process.cwd(), io);
   else io.stdout(output);
 }
 

@@ -1,5 +1,5 @@
 // What `check` reads for each command-line input: a file as given, a folder's wire files, a quoted glob's matches.
-import { statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { errorReport } from '../report/build.js';
 import type { Report } from '../types.js';
@@ -25,12 +25,14 @@ const MAYBE_GLOB = /[*?[\]{}()!+@]/;
  */
 export async function expandCheckInputs(files: readonly string[], cwd: string, output?: string): Promise<CheckInput[]> {
   const out: CheckInput[] = [];
+  // Files are compared by real path: a file reached through a link to a folder, or an output named through a link,
+  // is still the same file.
   const seen = new Set<string>();
-  if (output !== undefined) seen.add(resolve(cwd, output));
+  if (output !== undefined) seen.add(real(resolve(cwd, output)));
   const add = (path: string): void => {
-    const abs = resolve(cwd, path);
-    if (seen.has(abs)) return;
-    seen.add(abs);
+    const key = real(resolve(cwd, path));
+    if (seen.has(key)) return;
+    seen.add(key);
     out.push({ path });
   };
   const fail = (file: string, message: string, code: 'not-found' | 'unreadable'): void => {
@@ -39,6 +41,11 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
   for (const input of files) {
     if (input === '-') {
       out.push({ path: input });
+      continue;
+    }
+    if (input === '') {
+      // `check "$UNSET"`: an empty word would resolve to the working folder and check all of it.
+      fail(input, '"": empty file name', 'not-found');
       continue;
     }
     const abs = resolve(cwd, input);
@@ -64,7 +71,9 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
     if (!exists && MAYBE_GLOB.test(input)) {
       const { glob, isDynamicPattern } = await import('tinyglobby');
       if (isDynamicPattern(input)) {
-        const matches = (await glob(input, { cwd, onlyFiles: true, dot: false, absolute: isAbsolute(input), expandDirectories: false })).sort((a, b) =>
+        // Links to folders are not followed, as in the folder walk: they can loop, and can leave the archive.
+        const options = { cwd, onlyFiles: true, dot: false, absolute: isAbsolute(input), expandDirectories: false, followSymbolicLinks: false };
+        const matches = (await glob(input, options)).sort((a, b) =>
           a < b ? -1 : a > b ? 1 : 0,
         );
         if (matches.length === 0) fail(input, `${oneLine(input)}: no files match`, 'not-found');
@@ -73,8 +82,17 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
       }
     }
     // Named files are checked as often as they are named (as before); only expansions are deduplicated.
-    seen.add(abs);
+    seen.add(real(abs));
     out.push({ path: input });
   }
   return out;
+}
+
+/** Real path, or the path itself when it cannot be resolved (missing: reading it says so). */
+function real(abs: string): string {
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
 }

@@ -1,5 +1,5 @@
 // Where a command's --output-file goes: through symlinks, straight into devices and FIFOs, never over an input.
-import { lstatSync, readlinkSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { WireproofError } from '../types.js';
 import { oneLine } from '../util/oneline.js';
@@ -11,12 +11,33 @@ const REASONS: Record<string, string> = {
   EPERM: 'permission denied',
   EISDIR: 'is a directory',
   ENOTDIR: 'a parent is not a folder',
+  EEXIST: 'a parent is not a folder', // mkdir of a parent that exists as a file
+  ENOENT: 'no such file or folder',
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on device',
   EDQUOT: 'disk quota exceeded',
   ENAMETOOLONG: 'name too long',
   ELOOP: 'too many symbolic links',
 };
+
+/** The process's own standard streams, by the names a CI script gives them (`-o /dev/stdout`). */
+const STREAMS: ReadonlyMap<string, 'stdout' | 'stderr'> = new Map([
+  ['/dev/stdout', 'stdout'],
+  ['/dev/fd/1', 'stdout'],
+  ['/proc/self/fd/1', 'stdout'],
+  ['/dev/stderr', 'stderr'],
+  ['/dev/fd/2', 'stderr'],
+  ['/proc/self/fd/2', 'stderr'],
+]);
+
+/**
+ * `stdout` or `stderr` when --output-file names the process's own stream. Those are written through the command's
+ * streams, not opened again: reopening /dev/stdout fails when it is a pipe (its /proc link names no file), and
+ * truncates a file the shell opened for appending (`>> log`).
+ */
+export function standardStream(outputFile: string, cwd: string): 'stdout' | 'stderr' | undefined {
+  return STREAMS.get(resolve(cwd, outputFile));
+}
 
 /**
  * The file a path finally names: symbolic links are followed (writing a report "to" a link must update what it points
@@ -40,11 +61,13 @@ function finalTarget(path: string): string {
   }
 }
 
-/** Real path of an input, or undefined when it cannot be resolved (a missing input cannot be overwritten). */
-function realInput(path: string, cwd: string): string | undefined {
-  if (path === '-') return undefined;
+function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
+  return a !== undefined && b !== undefined && a.dev === b.dev && a.ino === b.ino;
+}
+
+function statOrUndefined(path: string): Stats | undefined {
   try {
-    return realpathSync(resolve(cwd, path));
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
@@ -52,31 +75,59 @@ function realInput(path: string, cwd: string): string | undefined {
 
 /**
  * Refuses an output path that names one of the inputs (inputs are never modified): checked before any work, so a
- * slip such as `check wire.txt -o wire.txt` costs nothing. Paths are compared after following links.
+ * slip such as `check wire.txt -o wire.txt` costs nothing. Inputs are the files checked, and the files and folders a
+ * run reads besides (source, reference phrasings, configuration): the output may be none of them, nor inside an
+ * input folder. `-` (standard input) is compared by device and inode, so `check - -o in.txt < in.txt` is refused.
  * @throws WireproofError (`usage`)
  */
 export function assertNotAnInput(outputFile: string, inputs: readonly string[], cwd: string): void {
+  if (standardStream(outputFile, cwd)) return;
   const target = finalTarget(resolve(cwd, outputFile));
+  const targetStat = statOrUndefined(target);
+  const refuse = (input: string): never => {
+    throw new WireproofError(`--output-file ${oneLine(outputFile)}: is one of the inputs (${oneLine(input)}); inputs are never overwritten`, 'usage');
+  };
   for (const input of inputs) {
-    if (realInput(input, cwd) === target) {
-      throw new WireproofError(`--output-file ${oneLine(outputFile)}: is one of the inputs (${oneLine(input)}); inputs are never overwritten`, 'usage');
+    if (input === '-') {
+      let stdin: Stats | undefined;
+      try {
+        stdin = fstatSync(0);
+      } catch {
+        stdin = undefined;
+      }
+      if (stdin?.isFile() && sameFile(stdin, targetStat)) refuse('standard input');
+      continue;
     }
+    let real: string;
+    try {
+      real = realpathSync(resolve(cwd, input));
+    } catch {
+      continue; // a missing input cannot be overwritten; reading it reports it
+    }
+    if (real === target) refuse(input);
+    if (statOrUndefined(real)?.isDirectory() && (target.startsWith(`${real}/`) || target === real)) refuse(input);
   }
 }
 
 /**
  * Writes a command's output to `--output-file`. A regular file (or a new one) is written atomically, through any
- * symbolic link; a character device or FIFO (`/dev/stdout`, `/dev/null`, a named pipe) is written in place, since
- * renaming over it would replace the device. A failure is one line naming the file and why.
+ * symbolic link; a character device or FIFO (`/dev/null`, a named pipe) is written in place, since renaming over it
+ * would replace the device. The process's own streams go to `write` (see {@link standardStream}). A failure is one
+ * line naming the file and why.
  * @throws WireproofError (`usage`, exit 2)
  */
-export function writeOutputFile(outputFile: string, content: string, cwd: string): void {
-  const target = finalTarget(resolve(cwd, outputFile));
+export function writeOutputFile(outputFile: string, content: string, cwd: string, streams?: { stdout: (t: string) => void; stderr: (t: string) => void }): void {
+  const stream = standardStream(outputFile, cwd);
+  if (stream && streams) {
+    streams[stream](content);
+    return;
+  }
+  const given = resolve(cwd, outputFile);
   try {
-    const st = statSync(target, { throwIfNoEntry: false });
+    const st = statOrUndefined(given);
     if (st?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (st && !st.isFile()) writeFileSync(target, content);
-    else writeFileAtomic(target, content);
+    if (st && !st.isFile()) writeFileSync(given, content);
+    else writeFileAtomic(finalTarget(given), content);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new WireproofError(`${oneLine(outputFile)}: cannot write the report (${REASONS[code] ?? (code || (error as Error).message)})`, 'usage');

@@ -1,13 +1,14 @@
 // Shortens text for a message or a report line without splitting a character (surrogate pair, accent, emoji).
 
 /**
- * `text` if it has at most `max` UTF-16 units, else its start and `…`, `max` units at most in all. The cut never
- * falls inside a surrogate pair (an emoji would become U+FFFD in a terminal and a lone surrogate in JSON) nor
- * between a letter and its combining marks or a variation selector / zero-width joiner (a decomposed "é" would lose
- * its accent, an emoji sequence its tail).
+ * `text` if it has at most `max` UTF-16 units, else its start and `…`, `max` units at most in all (`''` when `max` < 1).
+ * The cut never falls inside a surrogate pair (an emoji would become U+FFFD in a terminal and a lone surrogate in
+ * JSON), between a letter and its combining marks or a variation selector / zero-width joiner (a decomposed "é"
+ * would lose its accent, an emoji sequence its tail), nor between the two regional indicators of a flag.
  */
 export function ellipsis(text: string, max: number): string {
   if (text.length <= max) return text;
+  if (max < 1) return '';
   let cut = Math.max(0, max - 1);
   // Step back while the first unit left out continues the character before it.
   while (cut > 0 && continues(text, cut)) cut--;
@@ -32,6 +33,16 @@ function continues(text: string, at: number): boolean {
   if (code >= 0xd800 && code <= 0xdbff) {
     const cp = text.codePointAt(at)!;
     if ((cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f)) return true;
+    // A flag is two regional indicators: the second continues the first when an odd number of them precedes it.
+    if (isRegional(cp)) {
+      let before = 0;
+      for (let k = at - 2; k >= 0 && isRegional(text.codePointAt(k)!); k -= 2) before++;
+      if (before % 2 === 1) return true;
+    }
   }
   return false;
+}
+
+function isRegional(cp: number): boolean {
+  return cp >= 0x1f1e6 && cp <= 0x1f1ff;
 }

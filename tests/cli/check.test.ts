@@ -1,7 +1,7 @@
 // CLI `check`: exit codes, stdout/stderr separation, formats, bad inputs, colour, output files.
 import { describe, expect, jest, test } from '@jest/globals';
 import { Ajv } from 'ajv';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
@@ -195,6 +195,24 @@ describe('check: folders and quoted globs', () => {
       ['nowhere/*.txt', 'not-found'],
       ['wires/a.txt', null],
     ]);
+  });
+
+  test('an empty word ("$UNSET") is an input error, not the whole working folder', async () => {
+    const dir = archive();
+    const io = fakeIo({}, dir);
+    expect(await run(['check', '', 'wires/a.txt', '-f', 'json'], io)).toBe(2);
+    expect(io.err.join('')).toBe('wireproof: "": empty file name\n');
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['', 'wires/a.txt']);
+  });
+
+  test('links to folders are not followed by globs either, and a file is checked once whatever the path to it', async () => {
+    const dir = archive();
+    symlinkSync('..', join(dir, 'wires', '2026', 'up'));
+    symlinkSync('wires', join(dir, 'alias'));
+    const io = fakeIo({}, dir);
+    // alias/a.txt is wires/a.txt: named first, the glob does not check it again; the link up/ is not walked into.
+    expect(await run(['check', 'alias/a.txt', 'wires/**/*.txt', '-f', 'json'], io)).toBe(1);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['alias/a.txt', 'wires/b.txt']);
   });
 
   test('the output file is left out of the folder it is written into, so a second run reads the same inputs', async () => {

@@ -1,7 +1,7 @@
 // --output-file: through symbolic links, in place into FIFOs and devices, never over an input, one-line failures.
 import { describe, expect, test } from '@jest/globals';
-import { spawn, execFileSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
@@ -83,4 +83,51 @@ describe('--output-file', () => {
     expect(readdirSync(dir).sort()).toEqual(['plain.txt', 'reports']);
     expect(readdirSync(join(dir, 'reports'))).toEqual([]);
   });
+
+  test('/dev/stdout and /dev/stderr go to the command\'s own streams (not reopened: a pipe has no file to open)', async () => {
+    for (const [name, stream] of [['/dev/stdout', 'out'], ['/dev/fd/1', 'out'], ['/dev/stderr', 'err']] as const) {
+      const io = fakeIo();
+      expect(await run(['check', SEED_000, '-f', 'json', '-o', name], io)).toBe(0);
+      expect((JSON.parse(io[stream].join('')) as Report[])[0]!.verdict).toBe('declared-machine');
+    }
+  });
+
+  (existsSync('dist/cli/bin.cjs') ? test : test.skip)('the bin with -o /dev/stdout into a pipe, and appended to a file with >>', () => {
+    const dir = tmp();
+    const piped = spawnSync('sh', ['-c', `node dist/cli/bin.cjs check ${SEED_000} -f json -o /dev/stdout | cat`], { encoding: 'utf8' });
+    expect(piped.status).toBe(0);
+    expect((JSON.parse(piped.stdout) as Report[])[0]!.verdict).toBe('declared-machine');
+    const log = join(dir, 'log.txt');
+    writeFileSync(log, 'first\n');
+    const appended = spawnSync('sh', ['-c', `node dist/cli/bin.cjs check ${SEED_000} -f unix -o /dev/stdout >> '${log}'`], { encoding: 'utf8' });
+    expect(appended.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/^first\n[^\n]*000_22f5c933d92a2ddd\.txt:/);
+  });
+
+  test('the source, a reference file, the configuration and standard input are inputs too', async () => {
+    const dir = tmp();
+    const wire = join(dir, 'wire.txt');
+    writeFileSync(wire, readFileSync(SEED_000));
+    const source = join(dir, 'orig.en.txt');
+    writeFileSync(source, 'The Pentagon said on Tuesday.\n');
+    const config = join(dir, 'wireproof.json');
+    writeFileSync(config, '{}\n');
+    for (const argv of [
+      ['check', wire, '--source', source, '-o', source],
+      ['check', wire, '--config', config, '-o', config],
+    ]) {
+      const before = readFileSync(argv.at(-1)!);
+      const io = fakeIo({}, dir);
+      expect(await run(argv, io)).toBe(2);
+      expect(io.err.join('')).toMatch(/is one of the inputs/);
+      expect(readFileSync(argv.at(-1)!)).toEqual(before);
+    }
+    const viaStdin = spawnSync('sh', ['-c', `node '${join(process.cwd(), 'dist/cli/bin.cjs')}' check - -f json -o wire.txt < wire.txt`], { encoding: 'utf8', cwd: dir });
+    if (existsSync('dist/cli/bin.cjs')) {
+      expect(viaStdin.status).toBe(2);
+      expect(viaStdin.stderr).toMatch(/--output-file wire\.txt: is one of the inputs \(standard input\)/);
+      expect(readFileSync(wire)).toEqual(readFileSync(SEED_000));
+    }
+  });
 });
+
