@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { readFileBytes } from '../ingest/read.js';
 import { WireproofError } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { assignStems, commonBase, dropExtension, isInside, mirrorPath, sanitiseId } from './paths.js';
 import type { BatchErrorCode } from './types.js';
 
@@ -90,7 +91,7 @@ function walk(dir: string, outDir: string | undefined, out: Found[]): void {
 export function wireFilesIn(dir: string): { files: string[]; unreadable: Array<{ path: string; message: string }> } {
   const found: Found[] = [];
   walk(dir, undefined, found);
-  const files = found.flatMap((f) => (f.kind === 'error' ? [] : [f.abs])).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files = found.flatMap((f) => (f.kind === 'error' ? [] : [f.abs])).sort(compareCodeUnits);
   const unreadable = found.flatMap((f) => (f.kind === 'error' ? [{ path: f.path, message: f.message }] : []));
   return { files, unreadable };
 }

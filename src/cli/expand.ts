@@ -3,6 +3,7 @@ import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { errorReport } from '../report/build.js';
 import type { Report } from '../types.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { oneLine } from '../util/oneline.js';
 
 /** One thing to check, in order: a path for checkFiles, or an error report already made here. */
@@ -73,9 +74,7 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
       if (isDynamicPattern(input)) {
         // Links to folders are not followed, as in the folder walk: they can loop, and can leave the archive.
         const options = { cwd, onlyFiles: true, dot: false, absolute: isAbsolute(input), expandDirectories: false, followSymbolicLinks: false };
-        const matches = (await glob(input, options)).sort((a, b) =>
-          a < b ? -1 : a > b ? 1 : 0,
-        );
+        const matches = (await glob(input, options)).sort(compareCodeUnits);
         if (matches.length === 0) fail(input, `${oneLine(input)}: no files match`, 'not-found');
         for (const m of matches) add(m);
         continue;

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { WireproofError } from '../types.js';
 import { oneLine } from '../util/oneline.js';
 import { writeFileAtomic } from '../util/fs.js';
+import type { Io } from './io.js';
 
 /** Plain words for the errno codes a write meets; the raw code otherwise. */
 const REASONS: Record<string, string> = {
@@ -112,13 +113,13 @@ export function assertNotAnInput(outputFile: string, inputs: readonly string[], 
 /**
  * Writes a command's output to `--output-file`. A regular file (or a new one) is written atomically, through any
  * symbolic link; a character device or FIFO (`/dev/null`, a named pipe) is written in place, since renaming over it
- * would replace the device. The process's own streams go to `write` (see {@link standardStream}). A failure is one
+ * would replace the device. The process's own streams go to `streams` (see {@link standardStream}). A failure is one
  * line naming the file and why.
  * @throws WireproofError (`usage`, exit 2)
  */
-export function writeOutputFile(outputFile: string, content: string, cwd: string, streams?: { stdout: (t: string) => void; stderr: (t: string) => void }): void {
+export function writeOutputFile(outputFile: string, content: string, cwd: string, streams: Pick<Io, 'stdout' | 'stderr'>): void {
   const stream = standardStream(outputFile, cwd);
-  if (stream && streams) {
+  if (stream) {
     streams[stream](content);
     return;
   }
