@@ -118,7 +118,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // --quiet hides output only: the exit code is worked out on every message, as ESLint does (a CI job with
   // `--fail-on warning --quiet` must still fail on a warning).
   const judged = reports;
-  if (args.quiet) reports = reports.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }));
+  // As ESLint's getErrorResults: the shown report counts what it shows (warnings and infos 0).
+  if (args.quiet) {
+    reports = reports.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error'), summary: { ...r.summary, warnings: 0, infos: 0 } }));
+  }
   const context: FormatContext = {
     cwd: io.cwd,
     color: useColor(io, args.color, Boolean(args.outputFile)),

@@ -234,6 +234,9 @@ describe('check: --quiet and file names in diagnostics', () => {
       expect(await run(['check', SEED_000, '-f', 'json', '--quiet', ...flags], quiet)).toBe(1);
       const [report] = JSON.parse(quiet.out.join('')) as Report[];
       expect(report!.messages.filter((m) => m.severity !== 'error')).toEqual([]);
+      // The shown report counts what it shows; the exit code still counted the hidden warnings.
+      expect([report!.summary.warnings, report!.summary.infos, report!.summary.errors]).toEqual([0, 0, report!.messages.length]);
+      expect((JSON.parse(loud.out.join('')) as Report[])[0]!.summary.warnings).toBeGreaterThan(0);
     }
   });
 
