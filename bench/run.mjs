@@ -89,6 +89,22 @@ async function benchPerParagraph() {
   console.log(`check in process: ${(ms / count).toFixed(3)} ms per paragraph (${count} paragraphs, ${(count / (ms / 1000)).toFixed(0)} paragraphs/s)`);
 }
 
+/**
+ * One long paragraph full of findings (an unsplit feed dump): how check() scales with findings per paragraph. Message
+ * fingerprints were quadratic here: 2,000 units (174,000 characters, 6,001 messages) took 19.4 s before 7af2105.
+ */
+async function benchLongParagraph() {
+  const { check } = await import(join(root, 'dist', 'api.js'));
+  const unit = "Le débat porte sur l' élimination des dépenses de Palantir PLTR.O , a dit le ministre. ";
+  for (const n of [250, 500, 1000, 2000]) {
+    const text = unit.repeat(n);
+    const t0 = process.hrtime.bigint();
+    const report = await check(text);
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    console.log(`long paragraph: ${text.length} characters, ${report.messages.length} messages: ${ms.toFixed(0)} ms`);
+  }
+}
+
 /** Language identification: wireproof's `languageScores` against franc's own `francAll` on the same texts and lists. */
 async function benchLanguage() {
   const { languageScores } = await import(join(root, 'dist', 'segment', 'trigrams.js'));
@@ -137,5 +153,6 @@ console.log(`node ${process.version}, ${process.platform} ${process.arch}`);
 if (want('check')) benchCheckProcess();
 if (want('startup')) benchStartupSteps();
 if (want('paragraph')) await benchPerParagraph();
+if (want('long-paragraph')) await benchLongParagraph();
 if (want('language')) await benchLanguage();
 if (want('alloc')) await benchAllocation();

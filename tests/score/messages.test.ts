@@ -66,6 +66,11 @@ describe('check() with a source: a changed number is a message, not only a signa
 });
 
 describe('fingerprints', () => {
+  test('are the first 32 hex digits of sha256(rule \\0 folded paragraph \\0 folded match \\0 occurrence): baselines keep them', () => {
+    // The literal is sha256("wording-drift\0abc\0x\00") computed apart (node:crypto, one update).
+    expect(fingerprint('wording-drift', 'abc', 'x', 0)).toBe('2cd863a57a50ccad0a7efd477c790800');
+  });
+
   test('equal fingerprint() of rule, paragraph text, matched text and occurrence; repeated text counts on', async () => {
     // Two paragraphs with the same text and a repeated match in each: four messages, four fingerprints.
     const para = "Le groupe d 'investissement et l' élimination des coûts, d 'après Palantir PLTR.O , ont été annoncés mardi.";
