@@ -1,4 +1,5 @@
 // `wireproof compare REFERENCE CANDIDATE`: aligns two versions of a story and reports their wording drift.
+import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadCorpora } from '../corpora/index.js';
 import { readInput } from '../ingest/read.js';
@@ -24,20 +25,27 @@ export interface CompareArgs {
   verbose?: boolean;
 }
 
-/** Names the file in an input error's one-line message (ingest's messages already start with the path). */
-function namedError(error: unknown, file: string): WireproofError {
+/**
+ * Names the file, as the user gave it, in an input error's one-line message (ingest's messages start with the path
+ * it read, which is resolved against the working folder).
+ */
+function namedError(error: unknown, file: string, read: string): WireproofError {
   if (error instanceof WireproofError) {
     const line = error.message.split('\n')[0]!;
-    return new WireproofError(line.startsWith(file) ? line : `${file}: ${line}`, error.code, file);
+    const rest = line.startsWith(`${read}:`) ? line.slice(read.length + 1) : line.startsWith(`${file}:`) ? line.slice(file.length + 1) : ` ${line}`;
+    return new WireproofError(`${file}:${rest}`, error.code, file);
   }
   return new WireproofError(`${file}: ${(error as Error).message.split('\n')[0]}`, 'unreadable', file);
 }
 
-async function read(path: string, format: CompareArgs['inputFormat']): Promise<Awaited<ReturnType<typeof readInput>>> {
+/** Reads a file relative to the command's working folder (io.cwd, as `check` does); reports name it as given. */
+async function read(path: string, format: CompareArgs['inputFormat'], cwd: string): Promise<Awaited<ReturnType<typeof readInput>>> {
+  const at = path === '-' ? path : resolve(cwd, path);
   try {
-    return await readInput(path, { format: format ?? 'auto' });
+    const ingested = await readInput(at, { format: format ?? 'auto' });
+    return path === '-' ? ingested : { ...ingested, file: path };
   } catch (error) {
-    throw namedError(error, path);
+    throw namedError(error, path, at);
   }
 }
 
@@ -52,20 +60,20 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
   }
   if (args.reference === '-' && args.candidate === '-') throw new WireproofError('only one of reference and candidate may be standard input (-)', 'usage');
   if (args.format !== 'text' && args.format !== 'json') throw new WireproofError(`unknown format "${String(args.format)}" for compare (choose text or json)`, 'usage');
-  // Inputs are read relative to the process's folder (readInput); the output is resolved the same way.
-  if (args.outputFile) assertNotAnInput(args.outputFile, [args.reference, args.candidate, ...(args.source ? [args.source] : [])], process.cwd());
-  const corpora = loadCorpora(args.corpora);
-  const reference = await read(args.reference, args.inputFormat);
-  const candidate = await read(args.candidate, args.inputFormat);
+  // Inputs, corpora and the output are all resolved against the command's working folder, as in `check`.
+  if (args.outputFile) assertNotAnInput(args.outputFile, [args.reference, args.candidate, ...(args.source ? [args.source] : [])], io.cwd);
+  const corpora = loadCorpora(args.corpora === undefined ? undefined : resolve(io.cwd, args.corpora));
+  const reference = await read(args.reference, args.inputFormat, io.cwd);
+  const candidate = await read(args.candidate, args.inputFormat, io.cwd);
   const options: CompareOptions = {};
   if (args.referenceIsMachine !== undefined) options.referenceIsMachine = args.referenceIsMachine;
-  if (args.source !== undefined) options.source = await read(args.source, args.inputFormat);
+  if (args.source !== undefined) options.source = await read(args.source, args.inputFormat, io.cwd);
   const comparison = await compare(reference, candidate, options, corpora);
   const output =
     args.format === 'json'
       ? formatComparisonJson(comparison)
       : formatComparisonText(comparison, { color: useColor(io, args.color, Boolean(args.outputFile)), verbose: Boolean(args.verbose) });
-  if (args.outputFile) writeOutputFile(args.outputFile, output, process.cwd(), io);
+  if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd, io);
   else io.stdout(output);
 }
 

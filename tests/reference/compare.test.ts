@@ -340,6 +340,22 @@ describe('wireproof compare (CLI)', () => {
     expect(io.out).toEqual([]);
   });
 
+  test('relative paths, --output-file and --corpora resolve against the working folder (io.cwd), named as given', async () => {
+    const { dir } = files();
+    const io = fakeIo({}, dir);
+    expect(await runCompare({ reference: 'feed.txt', candidate: 'publish.txt', format: 'json', outputFile: 'drift.json', corpora: join(process.cwd(), 'corpora') }, io)).toBe(0);
+    expect(io.err).toEqual([]);
+    const c = JSON.parse(readFileSync(join(dir, 'drift.json'), 'utf8')) as Comparison;
+    expect([c.reference, c.candidate]).toEqual(['feed.txt', 'publish.txt']);
+    const missing = fakeIo({}, dir);
+    expect(await runCompare({ reference: 'feed.txt', candidate: 'nope.txt', format: 'text' }, missing)).toBe(2);
+    expect(missing.err.join('')).toMatch(/^wireproof: nope\.txt: /);
+    expect(missing.err.join('')).not.toContain(dir);
+    const refused = fakeIo({}, dir);
+    expect(await runCompare({ reference: 'feed.txt', candidate: 'publish.txt', format: 'text', outputFile: 'feed.txt' }, refused)).toBe(2);
+    expect(readFileSync(join(dir, 'feed.txt'), 'utf8')).toBe(seed000);
+  });
+
   test('a missing candidate is a usage error, not a crash', async () => {
     const io = fakeIo();
     expect(await runCompare({ reference: SEED_000 } as unknown as Parameters<typeof runCompare>[0], io)).toBe(2);
