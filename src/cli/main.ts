@@ -24,6 +24,26 @@ export interface RunOptions {
 /** Command names: a first file argument with one of these names keeps its explicit `check`. */
 const COMMANDS = new Set(['check', 'compare', 'batch', 'eval']);
 
+/** Options of type number, by every spelling yargs accepts (it also reads the camel-case form). */
+const NUMBER_OPTIONS = new Set(['--max-warnings', '--maxWarnings', '--prior', '--concurrency']);
+
+/**
+ * The first number option given an empty or blank value (`--max-warnings ''`, `--prior=`), or undefined. yargs reads
+ * such a value as 0, which would turn a mistake into `--max-warnings 0` or a prior of 0; ESLint refuses it.
+ */
+function emptyNumberOption(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (token === '--') return undefined;
+    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
+    const name = eq > 0 ? token.slice(0, eq) : token;
+    if (!NUMBER_OPTIONS.has(name)) continue;
+    const value = eq > 0 ? token.slice(eq + 1) : argv[i + 1];
+    if (value !== undefined && value.trim() === '') return name;
+  }
+  return undefined;
+}
+
 /** Stands for "-" (standard input) while yargs parses. */
 const STDIN = '\u0000stdin';
 
@@ -35,6 +55,11 @@ const STDIN = '\u0000stdin';
  * @returns the exit code: 0 clean, 1 findings, 2 usage or input error
  */
 export async function run(args: string[], io: Io = processIo(), options: RunOptions = {}): Promise<number> {
+  const empty = emptyNumberOption(args);
+  if (empty !== undefined) {
+    io.stderr(`wireproof: ${empty} needs a number, not an empty value (see wireproof --help)\n`);
+    return 2;
+  }
   const quick = options.quick === false ? undefined : quickCheckArgs(args);
   if (quick !== undefined) return runQuick(quick, io, options.check);
   // yargs drops a bare "-" from positionals; carry it through as a token no file name can be.

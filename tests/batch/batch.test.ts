@@ -251,5 +251,9 @@ describe('wireproof batch through main.ts', () => {
     const stdin = fakeIo({}, root);
     expect(await run(['batch', '-', '--out', 'out'], stdin)).toBe(2);
     expect(stdin.err.join('')).toMatch(/standard input/);
+    const empty = fakeIo({}, root);
+    expect(await run(['batch', 'a', '--out', 'out2', '--concurrency', ''], empty)).toBe(2);
+    expect(empty.err.join('')).toBe('wireproof: --concurrency needs a number, not an empty value (see wireproof --help)\n');
+    expect(existsSync(join(root, 'out2'))).toBe(false);
   });
 });

@@ -116,11 +116,21 @@ describe('wireproof check', () => {
     [['--max-warnings', '1.5'], /^wireproof: --max-warnings 1\.5: expected a whole number ≥ -1/],
     [['--prior'], /^wireproof: Not enough arguments following: prior/],
     [['--prior', 'x'], /^wireproof: prior must be strictly between 0 and 1/],
+    [['--max-warnings', ''], /^wireproof: --max-warnings needs a number, not an empty value/],
+    [['--max-warnings= '], /^wireproof: --max-warnings needs a number, not an empty value/],
+    [['--maxWarnings', ''], /^wireproof: --maxWarnings needs a number, not an empty value/],
+    [['--prior='], /^wireproof: --prior needs a number, not an empty value/],
   ])('%j is a usage error (exit 2, one line), not "no limit" or "no prior"', async (flags, expected) => {
     const io = fakeIo();
     expect(await run(['check', SEED_000, '-f', 'json', ...flags], io)).toBe(2);
     expect(io.err.join('')).toMatch(expected);
     expect(io.err.join('').trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('an empty word after "--" is a file name, not an empty --max-warnings', async () => {
+    const io = fakeIo();
+    expect(await run(['check', '-f', 'json', '--', '--max-warnings', ''], io)).toBe(2);
+    expect(io.err.join('')).not.toMatch(/needs a number/);
   });
 
   test('--max-warnings -1 and 0 are accepted', async () => {
