@@ -1,5 +1,6 @@
 // unix formatter: `file:line:column: severity rule-id message`, one line per message, for editors' error parsers.
 import type { Formatter } from '../types.js';
+import { oneLine as safeName } from '../util/oneline.js';
 
 /** A message on one line: error parsers (Vim errorformat, Emacs compile, efm) read line by line. */
 function oneLine(text: string): string {
@@ -13,12 +14,14 @@ function oneLine(text: string): string {
 export const format: Formatter = (reports) => {
   const lines: string[] = [];
   for (const r of reports) {
+    // A newline in a file name would split the line too (its control characters become `?`, as on stderr).
+    const file = safeName(r.file);
     if (r.error) {
-      lines.push(`${r.file}:0:0: error input-error ${oneLine(r.error.message)}`);
+      lines.push(`${file}:0:0: error input-error ${oneLine(r.error.message)}`);
       continue;
     }
     for (const m of r.messages) {
-      lines.push(`${r.file}:${m.line}:${m.column}: ${m.severity} ${m.ruleId} ${oneLine(m.message)}`);
+      lines.push(`${file}:${m.line}:${m.column}: ${m.severity} ${m.ruleId} ${oneLine(m.message)}`);
     }
   }
   return lines.map((l) => `${l}\n`).join('');

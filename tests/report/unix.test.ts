@@ -17,6 +17,14 @@ describe('unix formatter', () => {
     );
   });
 
+  test('a line break in a file name cannot split a line: control characters become ?', () => {
+    const out = format([{ ...smallReport(), file: 'wires/a\nb.txt' }, { ...unreadableReport(), file: 'x\r\n.txt' }], context);
+    const lines = out.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]!.startsWith('wires/a?b.txt:3:7: ')).toBe(true);
+    expect(lines[2]!.startsWith('x??.txt:0:0: error input-error ')).toBe(true);
+  });
+
   test('nothing to report: empty output', () => {
     expect(format([humanReport()], context)).toBe('');
     expect(format([], context)).toBe('');
