@@ -10,7 +10,10 @@ const meta: RuleMeta = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/update-note.md',
   evidence: 'artefact',
-  kinds: ['update-note', 'body'],
+  // A note glued to the byline at the top of a story, `(Mises à jour des actions) par Kanishka Ajmera et Rashika
+  // Singh` (provenance-evidence.md §1.1 finding 4, boursorama 2026-02-03, no notice), is segmented as a headline or
+  // byline: it must still count there, where it is seen in the wild (opening the paragraph, as in body paragraphs).
+  kinds: ['update-note', 'body', 'headline', 'byline'],
 };
 
 const MESSAGES = {
@@ -23,7 +26,7 @@ const MESSAGES = {
  * update-note: matches the update-note entries of corpora/wire-marks/ (provenance-evidence.md §3.2). Machine
  * renderings weigh +2.5 when seen (`(Mises à jour des actions)`, `(Refonte, …)`, seed 000's `(Ajoute … dans les
  * paragraphes 2-3 …)`) and +1.5 to +2 when inferred from the same verb family; English notes (`(Updates shares)`,
- * `(Fixes link to graphic)`) 0. Document scope. In body paragraphs only a note that opens the paragraph counts.
+ * `(Fixes link to graphic)`) 0. Document scope. In body, headline and byline paragraphs only a note that opens the paragraph counts.
  * See docs/rules/update-note.md.
  */
 export const detector: Detector = {

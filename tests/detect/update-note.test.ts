@@ -1,5 +1,6 @@
 // Rule update-note: machine-translated and English Reuters update notes, from corpora/wire-marks/.
 import { describe, expect, it } from '@jest/globals';
+import { check } from '../../src/api.js';
 import { detector } from '../../src/detect/update-note.js';
 import type { ParagraphKind } from '../../src/types.js';
 import { makeContext, makeParagraph, show } from '../support/paragraph.js';
@@ -64,5 +65,27 @@ describe('update-note invalid (flagged)', () => {
       const [s] = detector.detect(makeParagraph(entry.example!, 'update-note'), context);
       expect(s?.data?.['id']).toBe(entry.id);
     }
+  });
+});
+
+describe('update-note through check(): where the note is seen in the wild', () => {
+  // The opening line of boursorama's second Palantir story of 2026-02-03, printed without the notice
+  // (provenance-evidence.md §1.1 finding 4); the headline and lede around it are our own.
+  const NOTE = '(Mises à jour des actions) par Kanishka Ajmera et Rashika Singh';
+  const LEDE = "Les actions de Palantir ont bondi de 6,9 % mardi, après des prévisions de chiffre d'affaires supérieures aux attentes.";
+  it.each([
+    ['glued to the byline, under the headline', `Palantir reprend des couleurs\n\n${NOTE}\n\n${LEDE}\n`],
+    ['glued to the byline, first line of the story', `${NOTE}\n\n${LEDE}\n`],
+    ['on its own line', `Palantir reprend des couleurs\n\n(Mises à jour des actions)\n\npar Kanishka Ajmera et Rashika Singh\n\n${LEDE}\n`],
+  ])('%s: +2.5, and the story is undeclared machine translation', async (_name, text) => {
+    const report = await check(text);
+    const notes = report.paragraphs.flatMap((p) => p.signals.filter((s) => s.ruleId === 'update-note'));
+    expect(notes.map((s) => [s.actual, s.weight])).toEqual([['(Mises à jour des actions)', 2.5]]);
+    expect(report.verdict).toBe('undeclared-machine');
+  });
+
+  it('a headline that merely contains the words is not a note', async () => {
+    const report = await check(`Les mises à jour des actions inquiètent\n\n${LEDE}\n`);
+    expect(report.paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'update-note')).toEqual([]);
   });
 });
