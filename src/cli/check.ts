@@ -98,7 +98,8 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const paths = inputs.flatMap((i) => ('path' in i ? [i.path] : []));
   if (args.outputFile) {
     // Everything the run reads is an input: the wires, and the source, reference phrasings and configuration.
-    const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : [])];
+    // The baseline too: it holds the accepted findings (with --update-baseline it is written as well).
+    const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : []), ...(baselineFile ? [baselineFile] : [])];
     assertNotAnInput(args.outputFile, read, io.cwd);
   }
   const formatter = await loadFormatter(args.format, io.cwd);
@@ -128,8 +129,14 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     rules: rulesMeta(),
     version: VERSION,
   };
-  const output = formatter(reports, context);
+  const output = await formatter(reports, context);
   if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd, io);
   else io.stdout(output);
-  return exitCode(judged, failOn, maxWarnings, io);
+  const code = exitCode(judged, failOn, maxWarnings, io);
+  if (code === 1 && args.quiet && failOn !== 'never' && failOn !== 'error') {
+    // The shown report counts errors only; say why the run failed all the same, as --max-warnings does.
+    const hidden = judged.flatMap((r) => r.messages).filter((m) => m.severity !== 'error' && reaches(m.severity, failOn)).length;
+    if (hidden > 0) io.stderr(`wireproof: ${hidden} message${hidden === 1 ? '' : 's'} hidden by --quiet reach --fail-on ${failOn}.\n`);
+  }
+  return code;
 }

@@ -1,7 +1,7 @@
 // Formatter lookup by name (loaded lazily so start-up pays only for the one in use) or by path to a custom module.
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Formatter } from '../types.js';
+import type { FormatContext, Formatter, Report } from '../types.js';
 import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
 
@@ -17,13 +17,20 @@ const BUILT_IN: Record<string, () => Promise<{ format: Formatter }>> = {
 /** Names of the built-in formats. */
 export const FORMAT_NAMES = Object.keys(BUILT_IN);
 
+/** A loaded formatter: the built-ins return the text; a module's may return a promise of it. */
+export type LoadedFormatter = (reports: Report[], context: FormatContext) => Promise<string>;
+
 /**
  * Loads a formatter: a built-in name, or a path to an ES module exporting `format` (or a default function),
- * as ESLint's and textlint's `--format` accept.
+ * as ESLint's and textlint's `--format` accept. A module's function may be async, as ESLint awaits its formatters;
+ * what it resolves to must be a string (anything else is its author's mistake: a usage error naming the module).
  */
-export async function loadFormatter(name: string, cwd: string): Promise<Formatter> {
+export async function loadFormatter(name: string, cwd: string): Promise<LoadedFormatter> {
   const builtIn = BUILT_IN[name];
-  if (builtIn) return (await builtIn()).format;
+  if (builtIn) {
+    const format: Formatter = (await builtIn()).format;
+    return async (reports, context) => format(reports, context);
+  }
   if (!/[./\\]/.test(name)) {
     throw new WireproofError(`unknown format "${name}" (choose from ${FORMAT_NAMES.join(', ')}, or give a path to a formatter module)`, 'usage');
   }
@@ -36,5 +43,12 @@ export async function loadFormatter(name: string, cwd: string): Promise<Formatte
   }
   const fn = mod.format ?? mod.default;
   if (typeof fn !== 'function') throw new WireproofError(`${name}: a formatter module must export a function "format"`, 'usage');
-  return fn;
+  return async (reports, context) => {
+    const output: unknown = await (fn as (r: Report[], c: FormatContext) => unknown)(reports, context);
+    if (typeof output !== 'string') {
+      const what = output === null ? 'null' : Array.isArray(output) ? 'an array' : typeof output;
+      throw new WireproofError(`${name}: the formatter returned ${what}, not a string`, 'usage');
+    }
+    return output;
+  };
 }

@@ -247,6 +247,8 @@ describe('check: --quiet and file names in diagnostics', () => {
       // The shown report counts what it shows; the exit code still counted the hidden warnings.
       expect([report!.summary.warnings, report!.summary.infos, report!.summary.errors]).toEqual([0, 0, report!.messages.length]);
       expect((JSON.parse(loud.out.join('')) as Report[])[0]!.summary.warnings).toBeGreaterThan(0);
+      // …and stderr says why the run failed, since the shown report has nothing at that level.
+      expect(quiet.err.join('')).toMatch(flags[0] === '--fail-on' ? /^wireproof: \d+ messages hidden by --quiet reach --fail-on warning\.\n$/ : /too many warnings/);
     }
   });
 
@@ -280,5 +282,37 @@ describe('help and version', () => {
     }
     expect(io.out.join('')).toMatch(expected);
     expect(io.err).toEqual([]);
+  });
+});
+
+describe('check: --format with a formatter module (as ESLint and textlint)', () => {
+  function module(source: string): string {
+    const file = join(tmp(), 'formatter.mjs');
+    writeFileSync(file, source);
+    return file;
+  }
+
+  test.each([
+    ['a function', 'export function format(reports) { return `${reports.length} ${reports[0].verdict}\\n`; }'],
+    ['an async function (ESLint awaits formatters)', 'export async function format(reports) { return `${reports.length} ${reports[0].verdict}\\n`; }'],
+    ['a default export', 'export default (reports, context) => `${reports.length} ${reports[0].verdict} ${context.version}\\n`.replace(/ \\S+\\n$/, "\\n");'],
+  ])('%s: its output is the report', async (_name, source) => {
+    const io = fakeIo();
+    expect(await run(['check', SEED_000, '-f', module(source)], io)).toBe(0);
+    expect(io.out.join('')).toBe('1 declared-machine\n');
+    expect(io.err).toEqual([]);
+  });
+
+  test.each([
+    ['returns a number', 'export function format() { return 42; }', /formatter\.mjs: the formatter returned number, not a string$/],
+    ['resolves to undefined', 'export async function format() {}', /formatter\.mjs: the formatter returned undefined, not a string$/],
+    ['exports no function', 'export const format = "text";', /formatter\.mjs: a formatter module must export a function "format"$/],
+    ['does not parse', 'export function format( {', /formatter\.mjs: cannot load formatter: /],
+  ])('a module that %s: exit 2, one line naming it, nothing on stdout', async (_name, source, expected) => {
+    const io = fakeIo();
+    expect(await run(['check', SEED_000, '-f', module(source)], io)).toBe(2);
+    expect(io.err.join('').trimEnd().split('\n')).toHaveLength(1);
+    expect(io.err.join('').trimEnd()).toMatch(expected);
+    expect(io.out).toEqual([]);
   });
 });

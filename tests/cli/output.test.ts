@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { run } from '../../src/cli/main.js';
 import type { Report } from '../../src/types.js';
 import { fakeIo } from '../support/io.js';
@@ -112,15 +112,20 @@ describe('--output-file', () => {
     writeFileSync(source, 'The Pentagon said on Tuesday.\n');
     const config = join(dir, 'wireproof.json');
     writeFileSync(config, '{}\n');
+    const baseline = join(dir, 'baseline.json');
+    expect(await run(['check', wire, '--baseline', baseline, '--update-baseline', '-f', 'json'], fakeIo({}, dir))).toBe(0);
     for (const argv of [
       ['check', wire, '--source', source, '-o', source],
       ['check', wire, '--config', config, '-o', config],
+      ['check', wire, '--baseline', baseline, '-o', baseline],
+      ['check', wire, '--baseline', 'baseline.json', '--update-baseline', '-o', 'baseline.json'],
     ]) {
-      const before = readFileSync(argv.at(-1)!);
+      const target = join(dir, basename(argv.at(-1)!));
+      const before = readFileSync(target);
       const io = fakeIo({}, dir);
       expect(await run(argv, io)).toBe(2);
       expect(io.err.join('')).toMatch(/is one of the inputs/);
-      expect(readFileSync(argv.at(-1)!)).toEqual(before);
+      expect(readFileSync(target)).toEqual(before);
     }
     const viaStdin = spawnSync('sh', ['-c', `node '${join(process.cwd(), 'dist/cli/bin.cjs')}' check - -f json -o wire.txt < wire.txt`], { encoding: 'utf8', cwd: dir });
     if (existsSync('dist/cli/bin.cjs')) {
