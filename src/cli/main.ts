@@ -48,6 +48,25 @@ function emptyNumberOption(argv: readonly string[]): string | undefined {
 const STDIN = '\u0000stdin';
 
 /**
+ * Marks a word that followed `--` while yargs parses. After `--` every word is a file, as in ESLint
+ * (`wireproof check -- -draft.txt`), but yargs would leave such words out of the `<files..>` positionals (they went
+ * to `argv._`, and the file was silently not checked). Marked, they read as plain positionals and are unmarked
+ * before a command sees them; no real argument starts with a NUL character.
+ */
+const LITERAL = '\u0000arg:';
+
+/** A yargs message with the words it quotes as the user typed them (`Unknown argument: -x`). */
+function shown(message: string): string {
+  return message.replaceAll(STDIN, '-').replaceAll(LITERAL, '');
+}
+
+/** A command-line word as the user typed it: `-` for the standard-input marker, the word itself for a marked one. */
+function unmark(word: string): string {
+  if (word === STDIN) return '-';
+  return word.startsWith(LITERAL) ? word.slice(LITERAL.length) : word;
+}
+
+/**
  * Parses arguments and runs a command.
  * @param options for tests, which compare the two ways of reading a command line: `quick: false` always parses with
  * yargs (otherwise the commonest check command lines are read by src/cli/quick.ts); `check` stands in for the check
@@ -64,6 +83,8 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   if (quick !== undefined) return runQuick(quick, io, options.check);
   // yargs drops a bare "-" from positionals; carry it through as a token no file name can be.
   let argv = args.map((a) => (a === '-' ? STDIN : a));
+  const dashes = argv.indexOf('--');
+  if (dashes >= 0) argv = [...argv.slice(0, dashes), ...argv.slice(dashes + 1).map((a) => (a === STDIN ? a : `${LITERAL}${a}`))];
   // The command named first runs as yargs' default command. yargs renders the whole help text before running a
   // named (non-default) command, to have it ready for errors (yargs lib/command.js, cacheHelpMessage), and our
   // errors never show it: ~10 ms of every `check` at start-up and ~40 ms of every `compare` or `batch` (string widths
@@ -78,9 +99,11 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   }
   /** A command's names: `$0 …` as well when it is the one to run directly. */
   const names = (name: string, spec: string): string[] => (direct === name ? [`${name}${spec}`, `$0${spec}`] : [`${name}${spec}`]);
-  const unstdin = (s: string): string => (s === STDIN ? '-' : s);
   let code = 0;
   let usageError: string | undefined;
+  const batch = batchCommand(io, (c) => {
+    code = c;
+  });
   const parser = yargs(argv)
     .scriptName('wireproof')
     .version(VERSION)
@@ -88,7 +111,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     .exitProcess(false)
     .fail((msg, err) => {
       // Throwing stops yargs from running the command after a usage error (it would otherwise still print a report).
-      usageError = (err ? err.message : msg).replace(/\s*\n\s*/g, ' ').trim();
+      usageError = shown((err ? err.message : msg).replace(/\s*\n\s*/g, ' ').trim());
       throw new WireproofError(`${usageError} (see wireproof --help)`, 'usage');
     })
     .command({
@@ -117,7 +140,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         const checkArgs = a as unknown as CheckArgs;
         // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.
         const runCheck = options.check ?? (await import('./check.js')).runCheck;
-        code = await runCheck({ ...checkArgs, files: checkArgs.files.map(unstdin) }, io);
+        code = await runCheck({ ...checkArgs, files: checkArgs.files.map(unmark) }, io);
       },
     })
     .command({
@@ -128,7 +151,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         // Loaded on demand: `check` start-up must not pay for jsdiff, aliases and alignment.
         const { runCompare } = await import('./compare.js');
         const compareArgs = a as unknown as import('./compare.js').CompareArgs;
-        code = await runCompare({ ...compareArgs, reference: unstdin(compareArgs.reference), candidate: unstdin(compareArgs.candidate) }, io);
+        code = await runCompare({ ...compareArgs, reference: unmark(compareArgs.reference), candidate: unmark(compareArgs.candidate) }, io);
       },
     })
     .command({
@@ -157,10 +180,9 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
       },
     })
     .command({
-      ...batchCommand(io, (c) => {
-        code = c;
-      }),
+      ...batch,
       command: names('batch', ' <inputs..>'),
+      handler: (a) => batch.handler({ ...a, inputs: a.inputs.map(unmark) }),
     })
     .demandCommand(1)
     .help()
@@ -176,7 +198,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
       // (a thrown value without a message fails there too, and is reported below as an internal error).
       if (error && usageError === undefined) {
         try {
-          usageError = (error as Error).message.replace(/\s*\n\s*/g, ' ').trim();
+          usageError = shown((error as Error).message.replace(/\s*\n\s*/g, ' ').trim());
         } catch {
           usageError = undefined;
         }

@@ -316,3 +316,41 @@ describe('check: --format with a formatter module (as ESLint and textlint)', () 
     expect(io.out).toEqual([]);
   });
 });
+
+describe('words after "--" are files (as in ESLint)', () => {
+  function dir(): string {
+    const d = tmp();
+    for (const name of ['a.txt', '-draft.txt', '2024']) writeFileSync(join(d, name), readFileSync(SEED_003));
+    return d;
+  }
+
+  test('check: a file whose name starts with "-", or looks like a number, is checked, not dropped', async () => {
+    const d = dir();
+    const io = fakeIo({}, d);
+    expect(await run(['check', 'a.txt', '-f', 'json', '--', '-draft.txt', '2024'], io)).toBe(1);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['a.txt', '-draft.txt', '2024']);
+    const only = fakeIo({}, d);
+    expect(await run(['check', '-f', 'json', '--', '-draft.txt'], only)).toBe(1);
+    expect((JSON.parse(only.out.join('')) as Report[]).map((r) => r.file)).toEqual(['-draft.txt']);
+  });
+
+  test('after "--" an option is a file name too; yargs messages quote words as typed', async () => {
+    const d = dir();
+    const io = fakeIo({}, d);
+    expect(await run(['check', '--', 'a.txt', '--quiet'], io)).toBe(2);
+    expect(io.err.join('')).toBe('wireproof: --quiet: no such file\n');
+    const compare = fakeIo({}, d);
+    expect(await run(['compare', '--', '-draft.txt', 'a.txt', 'extra'], compare)).toBe(2);
+    expect(compare.err.join('')).toBe('wireproof: Unknown argument: extra (see wireproof --help)\n');
+  });
+
+  test('compare and batch read them as their files', async () => {
+    const d = dir();
+    const compare = fakeIo({}, d);
+    expect(await run(['compare', '-f', 'json', '--', '-draft.txt', 'a.txt'], compare)).toBe(0);
+    expect((JSON.parse(compare.out.join('')) as { reference: string }).reference).toBe('-draft.txt');
+    const batch = fakeIo({}, d);
+    expect(await run(['batch', '--out', 'out', '--', '-draft.txt'], batch)).toBe(0);
+    expect(existsSync(join(d, 'out', '-draft.json'))).toBe(true);
+  });
+});
