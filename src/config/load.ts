@@ -1,5 +1,5 @@
 // Finds and validates the configuration file (lilconfig + zod); errors name the file, the key and what is allowed.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfigSync, type LilconfigResult } from 'lilconfig';
@@ -17,8 +17,20 @@ export interface LoadedConfig {
   file?: string;
 }
 
-const importJs = async (file: string): Promise<unknown> => {
-  const mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
+/**
+ * Imports a JavaScript configuration module. Its failures (a syntax error, a throw at load time, a missing file) are
+ * the user's configuration errors: one line naming the file, as for a JSON configuration.
+ * @param file absolute path
+ * @param shown the path as the user gave it, or as found
+ */
+const importJs = async (file: string, shown: string): Promise<unknown> => {
+  let mod: { default?: unknown };
+  try {
+    mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
+  } catch (error) {
+    const why = existsSync(file) ? (error as Error).message.split('\n')[0] : 'no such file';
+    throw new WireproofError(`${shown}: cannot load config: ${why}`, 'config', shown);
+  }
   return mod.default ?? mod;
 };
 
@@ -70,7 +82,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   if (explicit) {
     const file = resolve(cwd, explicit);
     let value: unknown;
-    if (/\.(?:c?m?js)$/.test(file)) value = await importJs(file);
+    if (/\.(?:c?m?js)$/.test(file)) value = await importJs(file, explicit);
     else {
       let text: string;
       try {
@@ -93,7 +105,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
       searchPlaces: SEARCH_PLACES,
       loaders: { '.json': loadJson, noExt: loadJson, '.js': foundModule, '.mjs': foundModule },
     }).search(cwd);
-    if (found && !found.isEmpty && found.config === FOUND_MODULE) found.config = await importJs(found.filepath);
+    if (found && !found.isEmpty && found.config === FOUND_MODULE) found.config = await importJs(found.filepath, found.filepath);
   } catch (error) {
     if (error instanceof WireproofError) throw error;
     throw new WireproofError(`cannot load configuration: ${(error as Error).message.split('\n')[0]}`, 'config');

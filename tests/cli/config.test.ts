@@ -67,7 +67,19 @@ describe('configuration file', () => {
     const broken = project({ 'wireproof.config.mjs': 'throw new Error("no config today");\n' });
     const r = await outcome(broken);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^wireproof: cannot load configuration: no config today\n$/);
+    expect(r.err).toBe(`wireproof: ${join(broken, 'wireproof.config.mjs')}: cannot load config: no config today\n`);
+  });
+
+  test.each([
+    ['a syntax error', 'x.config.mjs', 'export default {\n', /^wireproof: x\.config\.mjs: cannot load config: .+\n$/],
+    ['a throw', 'x.config.mjs', 'throw new Error("boom");\n', /^wireproof: x\.config\.mjs: cannot load config: boom\n$/],
+    ['a missing file', 'nope.config.mjs', undefined, /^wireproof: nope\.config\.mjs: cannot load config: no such file\n$/],
+  ])('--config with a JavaScript module and %s: exit 2, one line naming the file', async (_name, file, source, expected) => {
+    const dir = project(source === undefined ? {} : { [file]: source });
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt', '--config', file], io)).toBe(2);
+    expect(io.err.join('')).toMatch(expected);
+    expect(io.out).toEqual([]);
   });
 
   test('an unknown key: exit 2, one line naming the file, the key and what is allowed', async () => {
