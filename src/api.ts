@@ -7,7 +7,7 @@ import { ingestBytes, readInput } from './ingest/read.js';
 import { buildReport, errorReport } from './report/build.js';
 import { dedupeWording, scoreDocument } from './score/combine.js';
 import { buildMessages, UNDECLARED_RULE } from './score/messages.js';
-import { toIso3 } from './segment/language.js';
+import { languageList } from './segment/language.js';
 import { PHRASING_RULES } from './reference/phrasing-signals.js';
 import { SOURCE_RULES } from './reference/source-rules.js';
 import { referenceStep } from './reference/step.js';
@@ -79,7 +79,7 @@ export function checkIngested(
   corpora: Corpora = loadCorpora(options.corpora),
   resolved: Resolved = {},
 ): Report {
-  const languages = options.languages?.map(toIso3);
+  const languages = options.languages === undefined ? undefined : languageList(options.languages);
   const { paragraphs, language } = segment(input, corpora, languages ? { languages } : {});
   const levels = options.rules ?? {};
   let signals = runDetectors(paragraphs, { language, paragraphs, corpora }, levels);
@@ -166,6 +166,10 @@ function inputError(file: string, error: unknown): Report {
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
 function validateOptions(options: CheckOptions): void {
+  if (options.languages !== undefined) {
+    if (!Array.isArray(options.languages)) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');
+    languageList(options.languages);
+  }
   if (options.prior !== undefined && !(options.prior > 0 && options.prior < 1)) {
     throw new WireproofError(`prior must be strictly between 0 and 1 (got ${options.prior})`, 'usage');
   }

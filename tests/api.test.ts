@@ -26,6 +26,20 @@ describe('api', () => {
     expect((await check('Un texte.', { rules: { 'ric-code': 'off', 'wording-drift': 'error' } })).error).toBeUndefined();
   });
 
+  test('languages: ISO 639-1 codes in any case or with a region, or ISO 639-3; an unknown code or an empty list throws', async () => {
+    const text = "Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole, d 'après le communiqué.";
+    const plain = await check(text);
+    expect(plain.language).toBe('fr');
+    for (const languages of [['fr'], ['FR'], ['fr-FR'], ['fr_CA'], ['fra', 'eng']]) {
+      const report = await check(text, { languages });
+      expect([report.language, report.paragraphs.map((p) => p.signals.map((s) => s.ruleId))]).toEqual([plain.language, plain.paragraphs.map((p) => p.signals.map((s) => s.ruleId))]);
+    }
+    await expect(check(text, { languages: ['french'] })).rejects.toThrow(/^languages: unknown language code "french" \(known: fr, en/);
+    await expect(check(text, { languages: ['xx'] })).rejects.toThrow(/unknown language code "xx"/);
+    await expect(check(text, { languages: [] })).rejects.toThrow(/give at least one language code/);
+    await expect(check(text, { languages: 'fr' as unknown as string[] })).rejects.toThrow(/expected an array/);
+  });
+
   test('every registered rule has a kebab-case id and a docs page that exists', () => {
     for (const [id, meta] of Object.entries(rulesMeta())) {
       expect(id).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);

@@ -4,6 +4,7 @@ import { checkFiles, rulesMeta, type CheckOptions } from '../api.js';
 import { applyBaseline, makeBaseline, readBaseline } from '../config/baseline.js';
 import { loadConfig } from '../config/load.js';
 import { reaches } from '../score/messages.js';
+import { languageList } from '../segment/language.js';
 import type { FormatContext, Report, RuleLevel, Severity } from '../types.js';
 import { WireproofError } from '../types.js';
 import { loadFormatter } from './formatters.js';
@@ -55,6 +56,16 @@ export function parseRuleFlags(pairs: readonly string[]): Record<string, RuleLev
   return out;
 }
 
+/** Validates language codes (src/segment/language.ts languageList), naming their origin in the error. */
+export function namedLanguages(codes: readonly string[], origin: string): void {
+  try {
+    languageList(codes);
+  } catch (error) {
+    if (error instanceof WireproofError) throw new WireproofError(`${origin}: ${error.message.replace(/^languages: /, '')}`, 'usage');
+    throw error;
+  }
+}
+
 /** Exit code for a set of reports, as ESLint: 2 input errors, 1 findings at or above --fail-on or too many warnings, else 0. */
 export function exitCode(reports: readonly Report[], failOn: Severity | 'never', maxWarnings: number, io?: Io): number {
   if (reports.some((r) => r.error)) return 2;
@@ -75,7 +86,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   if (config.rules) checkRuleIds(config.rules, configFile ?? 'config');
   const options: CheckOptions = { rules: { ...config.rules, ...parseRuleFlags(args.rule) }, format: args.inputFormat, cwd: io.cwd };
   const languages = args.language ?? config.languages;
-  if (languages) options.languages = languages;
+  if (languages) {
+    // Checked here to name where the codes came from (the library would only say "languages: …").
+    namedLanguages(languages, args.language ? '--language' : (configFile ?? 'config'));
+    options.languages = languages;
+  }
   const prior = args.prior ?? config.prior;
   if (prior !== undefined) options.prior = prior;
   if (args.source) options.source = args.source;

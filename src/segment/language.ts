@@ -1,4 +1,7 @@
 // Language identification with franc, always restricted to an `only` list, confidence from the margin to the runner-up.
+import { data } from 'franc/data.js';
+import { expressions } from 'franc/expressions.js';
+import { WireproofError } from '../types.js';
 import { languageScores } from './trigrams.js';
 
 /** ISO 639-3 → 639-1 for the languages wireproof considers by default. */
@@ -94,6 +97,30 @@ export function detectLanguage(text: string, only: readonly string[] = DEFAULT_L
     runnerUp: second ? (ISO1[second[0]] ?? second[0]) : 'und',
     margin: Number(margin.toFixed(3)),
   };
+}
+
+/** Whether franc can tell this ISO 639-3 code (a trigram model, or a script of its own such as Japanese). */
+function francKnows(code: string): boolean {
+  if (Object.hasOwn(expressions, code)) return true;
+  return Object.values(data).some((models) => Object.hasOwn(models, code));
+}
+
+/**
+ * The languages language identification may choose from, as ISO 639-3 codes for franc's `only` list. Accepts the
+ * ISO 639-1 codes wireproof maps (`fr`, `en` …) in any case and with a region (`fr-FR`, `fr_CA`, as an HTML `lang`
+ * attribute would have them), and the ISO 639-3 codes franc knows. Anything else is the caller's mistake: an unknown
+ * code used to leave every paragraph `und`, which silently switched off every French rule.
+ * @throws WireproofError (`usage`) for an empty list or an unknown code
+ */
+export function languageList(codes: readonly unknown[]): string[] {
+  if (codes.length === 0) throw new WireproofError('languages: give at least one language code (e.g. fr)', 'usage');
+  return codes.map((raw) => {
+    const code = typeof raw === 'string' ? raw.trim().toLowerCase().split(/[-_]/)[0]! : '';
+    if (/^[a-z]{2}$/.test(code) && Object.values(ISO1).includes(code)) return toIso3(code);
+    if (/^[a-z]{3}$/.test(code) && francKnows(code)) return code;
+    const known = Object.values(ISO1).join(', ');
+    throw new WireproofError(`languages: unknown language code ${JSON.stringify(raw)} (known: ${known}, or an ISO 639-3 code such as fra)`, 'usage');
+  });
 }
 
 /** ISO 639-1 → 639-3 (for `only` lists given in config as two-letter codes). */

@@ -116,6 +116,7 @@ describe('wireproof check', () => {
     [['--max-warnings', '1.5'], /^wireproof: --max-warnings 1\.5: expected a whole number ≥ -1/],
     [['--prior'], /^wireproof: Not enough arguments following: prior/],
     [['--prior', 'x'], /^wireproof: prior must be strictly between 0 and 1/],
+    [['--language', 'french'], /^wireproof: --language: unknown language code "french" \(known: fr, en/],
     [['--max-warnings', ''], /^wireproof: --max-warnings needs a number, not an empty value/],
     [['--max-warnings= '], /^wireproof: --max-warnings needs a number, not an empty value/],
     [['--maxWarnings', ''], /^wireproof: --maxWarnings needs a number, not an empty value/],

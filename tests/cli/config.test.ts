@@ -82,6 +82,13 @@ describe('configuration file', () => {
     expect(io.out).toEqual([]);
   });
 
+  test('an unknown language code in the configuration: exit 2, one line naming the file', async () => {
+    const dir = project({ '.wireproofrc.json': JSON.stringify({ languages: ['xx'] }) });
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt'], io)).toBe(2);
+    expect(io.err.join('')).toBe(`wireproof: ${join(dir, '.wireproofrc.json')}: unknown language code "xx" (known: fr, en, de, es, it, pt, nl, ca, gl, or an ISO 639-3 code such as fra)\n`);
+  });
+
   test('an unknown key: exit 2, one line naming the file, the key and what is allowed', async () => {
     const dir = project({ '.wireproofrc.json': JSON.stringify({ rulez: {} }) });
     const io = fakeIo({}, dir);
