@@ -1,5 +1,5 @@
 // Public API: check a text, bytes or a file and get a Report. Never prints, never exits; input errors become reports.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadCorpora, type Corpora } from './corpora/index.js';
 import { detectors } from './detect/index.js';
 import { runDetectors } from './detect/run.js';
@@ -33,7 +33,10 @@ export interface CheckOptions {
   prior?: number;
   /** A corpora folder to use instead of the shipped one. */
   corpora?: string;
-  /** Folder that relative input paths are read from (they are still reported as given). Default: the process's. */
+  /**
+   * Folder that relative paths are read from: the input, `source`, `references` and `corpora` (inputs are still
+   * reported as given). Default: the process's.
+   */
   cwd?: string;
   /** The original-language source (a path, or already-ingested text): enables the source-* consistency rules. */
   source?: string | IngestedText;
@@ -91,6 +94,7 @@ export function checkIngested(
   let drift: Map<number, Drift[]> | undefined;
   if (options.phrasings !== false) {
     const step = referenceStep(paragraphs, language, lines, {
+      phrasings: join(corpora.root, 'phrasings'),
       ...(options.references ? { references: options.references } : {}),
       ...options.thresholds,
     });
@@ -110,7 +114,10 @@ export function checkIngested(
  * @returns the report; throws only for configuration errors (bad corpora, bad options)
  */
 export async function check(input: string | Uint8Array, options: CheckOptions = {}): Promise<Report> {
-  validateOptions(options);
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new WireproofError(`check(input): expected a string or a Uint8Array (got ${input === null ? 'null' : typeof input})`, 'usage');
+  }
+  options = settle(options);
   const file = options.file ?? '<text>';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
   // A bad --source is the caller's error, not this input's: it throws instead of becoming an error report.
@@ -127,7 +134,8 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
  * Checks a file (`-` for standard input). Unreadable, binary or directory inputs give a report with `error` set.
  */
 export async function checkFile(path: string, options: CheckOptions = {}, resolved?: Resolved): Promise<Report> {
-  validateOptions(options);
+  if (typeof path !== 'string') throw new WireproofError(`checkFile(path): expected a string (got ${path === null ? 'null' : typeof path})`, 'usage');
+  options = settle(options);
   const file = path === '-' ? '<stdin>' : path;
   resolved ??= await resolveOptions(options);
   try {
@@ -141,6 +149,7 @@ export async function checkFile(path: string, options: CheckOptions = {}, resolv
 /** Checks several files, in input order; one bad file never stops the others. */
 export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<Report[]> {
   // The source and optional modules are read once for the whole run; a bad source is a usage error (exit 2).
+  options = settle(options);
   const resolved = await resolveOptions(options);
   const reports: Report[] = [];
   for (const path of paths) reports.push(await checkFile(path, options, resolved));
@@ -165,7 +174,33 @@ function inputError(file: string, error: unknown): Report {
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
+/**
+ * Validates the options and resolves their paths (corpora, references; the input and source are read through
+ * `inCwd`) against `cwd`, so that every relative path in one call means the same folder.
+ */
+function settle(options: CheckOptions): CheckOptions {
+  if (options === null || typeof options !== 'object') throw new WireproofError(`options: expected an object (got ${options === null ? 'null' : typeof options})`, 'usage');
+  validateOptions(options);
+  if (!options.cwd) return options;
+  const cwd = options.cwd;
+  return {
+    ...options,
+    ...(options.corpora !== undefined ? { corpora: resolve(cwd, options.corpora) } : {}),
+    ...(options.references !== undefined ? { references: options.references.map((r) => resolve(cwd, r)) } : {}),
+  };
+}
+
 function validateOptions(options: CheckOptions): void {
+  if (options.format !== undefined && options.format !== 'auto' && options.format !== 'text' && options.format !== 'html') {
+    throw new WireproofError(`format: expected "auto", "text" or "html" (got ${JSON.stringify(options.format)})`, 'usage');
+  }
+  if (options.references !== undefined && !(Array.isArray(options.references) && options.references.every((r) => typeof r === 'string'))) {
+    throw new WireproofError('references: expected an array of file or folder paths', 'usage');
+  }
+  for (const [key, value] of Object.entries(options.thresholds ?? {})) {
+    if (key !== 'phrasingMatch' && key !== 'driftSimilarity') throw new WireproofError(`thresholds.${key}: unknown threshold (known: driftSimilarity, phrasingMatch)`, 'usage');
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new WireproofError(`thresholds.${key}: expected a number from 0 to 1 (got ${String(value)})`, 'usage');
+  }
   if (options.languages !== undefined) {
     if (!Array.isArray(options.languages)) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');
     languageList(options.languages);

@@ -1,7 +1,9 @@
 // Public API: check() never prints or exits; input problems become reports, caller mistakes throw.
 import { describe, expect, test } from '@jest/globals';
-import { existsSync } from 'node:fs';
-import { check, checkFiles, rulesMeta } from '../src/api.js';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check, checkFile, checkFiles, rulesMeta } from '../src/api.js';
 
 describe('api', () => {
   test('check(text) returns a report; bytes that are binary give an error report, not an exception', async () => {
@@ -38,6 +40,60 @@ describe('api', () => {
     await expect(check(text, { languages: ['xx'] })).rejects.toThrow(/unknown language code "xx"/);
     await expect(check(text, { languages: [] })).rejects.toThrow(/give at least one language code/);
     await expect(check(text, { languages: 'fr' as unknown as string[] })).rejects.toThrow(/expected an array/);
+  });
+
+  test('a corpora folder replaces the shipped one, phrasings included', async () => {
+    const text = "Le Pentagone n'a pas répondu immédiatement à une demande de commentaire, a indiqué la société.";
+    const phrasings = async (corpora?: string): Promise<string[]> =>
+      (await check(text, corpora ? { corpora } : {})).paragraphs.flatMap((p) => p.signals.filter((s) => s.ruleId === 'machine-phrasing').map((s) => String((s.data as { referenceId: string }).referenceId)));
+    const shipped = await phrasings();
+    expect(shipped.length).toBeGreaterThan(0);
+    // Corpora and phrasings are cached per folder for the life of the process: each case gets its own copy.
+    const copy = (): string => {
+      const root = join(mkdtempSync(join(tmpdir(), 'wireproof-corpora-')), 'corpora');
+      cpSync('corpora', root, { recursive: true });
+      return root;
+    };
+    expect(await phrasings(copy())).toEqual(shipped);
+    const none = copy();
+    rmSync(join(none, 'phrasings'), { recursive: true });
+    expect(await phrasings(none)).toEqual([]);
+    // The user's own phrasings file in place of the shipped one: only its entries count.
+    const root = copy();
+    writeFileSync(
+      join(root, 'phrasings', 'fr.jsonl'),
+      `${JSON.stringify({ id: 'DESK-NO-COMMENT', language: 'fr', canonical: ["n'a pas donné suite"], variants: ["n'a pas répondu immédiatement à une demande de commentaire"], source: 'did not immediately respond to a request for comment', tags: ['seen'], evidence: 'our desk, 2026-11-24' })}\n`,
+    );
+    expect(await phrasings(root)).toEqual(['DESK-NO-COMMENT']);
+  });
+
+  test('other caller mistakes throw one clear error instead of being ignored or failing as a TypeError', async () => {
+    const cases: [() => Promise<unknown>, RegExp][] = [
+      [() => check(null as unknown as string), /^check\(input\): expected a string or a Uint8Array \(got null\)$/],
+      [() => check(42 as unknown as string), /got number/],
+      [() => check('Un texte.', null as unknown as object), /^options: expected an object \(got null\)$/],
+      [() => check('Un texte.', { format: 'pdf' as 'text' }), /^format: expected "auto", "text" or "html" \(got "pdf"\)$/],
+      [() => check('Un texte.', { references: 'mine.jsonl' as unknown as string[] }), /^references: expected an array/],
+      [() => check('Un texte.', { thresholds: { phrasingMatch: 5 } }), /^thresholds\.phrasingMatch: expected a number from 0 to 1 \(got 5\)$/],
+      [() => check('Un texte.', { thresholds: { driftSimilarity: Number.NaN } }), /^thresholds\.driftSimilarity: expected a number from 0 to 1 \(got NaN\)$/],
+      [() => check('Un texte.', { thresholds: { drift: 0.5 } as never }), /^thresholds\.drift: unknown threshold/],
+      [() => checkFile(undefined as unknown as string), /^checkFile\(path\): expected a string/],
+    ];
+    for (const [call, expected] of cases) await expect(call()).rejects.toThrow(expected);
+  });
+
+  test('cwd applies to every relative path: the input, the source, references and corpora', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireproof-cwd-'));
+    cpSync('corpora', join(dir, 'mycorpora'), { recursive: true });
+    writeFileSync(join(dir, 'wire.txt'), "Le Pentagone n'a pas répondu à une demande de commentaire de Reuters, a indiqué mardi un porte-parole.\n");
+    writeFileSync(
+      join(dir, 'mine.jsonl'),
+      `${JSON.stringify({ id: 'DESK-SPOKESMAN', language: 'fr', canonical: ['a déclaré un porte-parole'], variants: ['a indiqué mardi un porte-parole'], source: 'a spokesperson said on Tuesday', tags: ['seen'], evidence: 'our desk, 2026-11-24' })}\n`,
+    );
+    const report = await checkFile('wire.txt', { cwd: dir, references: ['mine.jsonl'], corpora: 'mycorpora' });
+    expect(report.error).toBeUndefined();
+    expect(report.file).toBe('wire.txt');
+    expect(report.paragraphs[0]!.signals.some((s) => (s.data as { referenceId?: string } | undefined)?.referenceId === 'DESK-SPOKESMAN')).toBe(true);
   });
 
   test('every registered rule has a kebab-case id and a docs page that exists', () => {

@@ -1,4 +1,5 @@
 // The pipeline's reference step for `check`: reference phrasings found per paragraph → signals and drift entries.
+import { existsSync } from 'node:fs';
 import { TEXT_KINDS } from '../segment/paragraphs.js';
 import type { Drift, Paragraph, Signal } from '../types.js';
 import { toSource } from '../util/offsets.js';
@@ -10,7 +11,12 @@ import { defaultPhrasingsPath } from './phrasings.js';
 import { loadPhrasingIndex } from './shingle-index.js';
 
 export interface ReferenceStepOptions {
-  /** Extra phrasing files or folders, added to the shipped corpus. */
+  /**
+   * The corpora folder's phrasings (`<corpora>/phrasings`; default: the shipped one). A corpora folder given with
+   * `--corpora` replaces the shipped one, phrasings included: without a `phrasings/` folder it has none.
+   */
+  phrasings?: string;
+  /** Extra phrasing files or folders, added to the corpus. */
   references?: readonly string[];
   /** Minimum similarity for a phrasing to count as found (default: the matcher's). */
   phrasingMatch?: number;
@@ -28,7 +34,8 @@ export function referenceStep(
   lines: LineIndex,
   options: ReferenceStepOptions = {},
 ): { signals: Signal[]; drift: Map<number, Drift[]> } {
-  const index = loadPhrasingIndex([defaultPhrasingsPath(), ...(options.references ?? [])]);
+  const base = options.phrasings ?? defaultPhrasingsPath();
+  const index = loadPhrasingIndex([...(existsSync(base) ? [base] : []), ...(options.references ?? [])]);
   const signals: Signal[] = [];
   const drift = new Map<number, Drift[]>();
   for (const p of paragraphs) {
