@@ -1,5 +1,6 @@
 // Drift against the canonical wording (bounded jsdiff) and the machine-phrasing, house-phrasing and wording-drift signals.
 import { describe, expect, it } from '@jest/globals';
+import { check } from '../../src/api.js';
 import { readFileSync } from 'node:fs';
 import { driftChanges, toDrift } from '../../src/reference/drift.js';
 import { findPhrasings, type PhrasingMatch } from '../../src/reference/match.js';
@@ -97,5 +98,26 @@ describe('signals', () => {
     expect(machine).toMatchObject({ ruleId: 'machine-phrasing', weight: 0 });
     const [apart] = phrasingSignals(1, [m], { alreadyWeighed: [{ start: 0, end: m.start }] });
     expect(apart!.weight).toBeGreaterThan(0);
+  });
+});
+
+describe('machine-phrasing through check(): ordinary French stays silent, seen renderings are flagged', () => {
+  const phrasings = async (text: string): Promise<string[]> =>
+    (await check(text)).paragraphs.flatMap((p) => p.signals.filter((s) => s.ruleId === 'machine-phrasing').map((s) => `${(s.data as { referenceId: string }).referenceId} ${s.actual}`));
+
+  // A real report is a "rapport": only the Axios rendering is the machine's (calque.md lists the first as not flagged).
+  it.each([
+    "Selon le rapport annuel de la société, le chiffre d'affaires a progressé de 4 % l'an dernier en Europe.",
+    'Selon le rapport de la Cour des comptes publié mercredi, la dette publique a encore augmenté l\'an dernier.',
+    "D'après le rapport du Giec, le réchauffement climatique s'accélère plus vite que prévu dans les régions polaires.",
+  ])('valid: %s', async (text) => {
+    expect(await phrasings(text)).toEqual([]);
+  });
+
+  it.each([
+    ["Le Pentagone veut un accord, d'après le rapport d'Axios publié mardi.", ["FR-ACCORDING-TO-REPORT d'après le rapport d'Axios"]],
+    ["Le Pentagone n'a pas répondu immédiatement à une demande de commentaire.", ["FR-NO-IMMEDIATE-COMMENT n'a pas répondu immédiatement à une demande de commentaire"]],
+  ])('invalid: %s', async (text, expected) => {
+    expect(await phrasings(text)).toEqual(expected);
   });
 });
