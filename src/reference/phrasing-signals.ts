@@ -69,6 +69,21 @@ export const PHRASING_DEFAULTS = {
   houseMinSimilarity: 0.85,
 } as const;
 
+/**
+ * How much of `machineWeight` an entry's evidence earns. docs/corpora.md: "an inferred entry weighs less than a seen
+ * one". Seen renderings (tags `seen`, `seen-research`: in Reuters machine translations) count in full. `inferred` ones
+ * (expected of engines, not yet seen in their output) three quarters, as an inferred wire mark weighs 2 nats to a seen
+ * one's 2.5. `normative` ones (an anglicism by a style authority, not seen in machine output) 0.3 nats at most, the
+ * highest weight a normative calque gets in corpora/calques/: anglicisms are about as frequent in human translations
+ * (datasets.md §1 caveat 5).
+ */
+export function statusScale(tags: readonly string[]): number {
+  if (tags.includes('seen') || tags.includes('seen-research')) return 1;
+  if (tags.includes('normative')) return 0.375;
+  if (tags.includes('inferred')) return 0.75;
+  return 1;
+}
+
 function pct(x: number): number {
   return Math.floor(x * 100 + 1e-9);
 }
@@ -81,7 +96,8 @@ function quote(s: string, max = 80): string {
 /**
  * Signals of one paragraph's phrasing matches (offsets are the matches', relative to the paragraph text; scope
  * `paragraph`, evidence `reference`):
- * - `machine-phrasing` for each match of a machine variant: weight `machineWeight × similarity` (halved for `weak`);
+ * - `machine-phrasing` for each match of a machine variant: weight `machineWeight × similarity × statusScale`
+ *   (halved for `weak`);
  * - `house-phrasing` for each match of a canonical wording at `houseMinSimilarity` or more, when the entry has a
  *   machine variant and is not tagged `neutral`: weight `houseWeight × similarity`;
  * - `wording-drift` for each match whose similarity to its closest canonical wording is below `driftThreshold`:
@@ -110,7 +126,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
     };
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
     if (m.kind === 'machine-variant') {
-      const scale = m.tags.includes('weak') ? 0.5 : 1;
+      const scale = statusScale(m.tags) * (m.tags.includes('weak') ? 0.5 : 1);
       out.push({
         ...base,
         ruleId: 'machine-phrasing',

@@ -4,7 +4,7 @@ import { check } from '../../src/api.js';
 import { readFileSync } from 'node:fs';
 import { driftChanges, toDrift } from '../../src/reference/drift.js';
 import { findPhrasings, type PhrasingMatch } from '../../src/reference/match.js';
-import { PHRASING_DEFAULTS, PHRASING_RULES, phrasingSignals } from '../../src/reference/phrasing-signals.js';
+import { PHRASING_DEFAULTS, PHRASING_RULES, phrasingSignals, statusScale } from '../../src/reference/phrasing-signals.js';
 import { loadPhrasingIndex } from '../../src/reference/shingle-index.js';
 
 const index = loadPhrasingIndex();
@@ -119,5 +119,29 @@ describe('machine-phrasing through check(): ordinary French stays silent, seen r
     ["Le Pentagone n'a pas répondu immédiatement à une demande de commentaire.", ["FR-NO-IMMEDIATE-COMMENT n'a pas répondu immédiatement à une demande de commentaire"]],
   ])('invalid: %s', async (text, expected) => {
     expect(await phrasings(text)).toEqual(expected);
+  });
+});
+
+describe('machine-phrasing weight follows the entry\'s status (docs/corpora.md: inferred weighs less than seen)', () => {
+  it.each([
+    [['reporting', 'seen'], 1],
+    [['calque', 'seen-research'], 1],
+    [['reporting', 'inferred'], 0.75],
+    [['anglicism', 'normative'], 0.375],
+    [['title'], 1],
+  ])('%j → ×%d', (tags, scale) => {
+    expect(statusScale(tags)).toBe(scale);
+  });
+
+  it.each([
+    // seen in Reuters machine output (seed 000)
+    ["Le Pentagone n'a pas répondu immédiatement à une demande de commentaire.", 'FR-NO-IMMEDIATE-COMMENT', 0.8],
+    // inferred: expected of engines, not yet seen
+    ['Le quotidien affirme cela, citant des personnes au fait du dossier.', 'FR-CITING-SOURCES', 0.6],
+    // normative: an anglicism by the style authorities (OQLF), never seen in machine output
+    ['La compagnie a supprimé plusieurs vols domestiques cet hiver.', 'FR-DOMESTIC-FLIGHTS', 0.3],
+  ])('%s → %s at %d nats', async (text, id, weight) => {
+    const signals = (await check(text)).paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'machine-phrasing');
+    expect(signals.map((s) => [(s.data as { referenceId: string }).referenceId, Number(s.weight.toFixed(3))])).toEqual([[id, weight]]);
   });
 });
