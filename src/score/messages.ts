@@ -77,7 +77,6 @@ export function buildMessages(
   const level = (id: string): RuleLevel => levels[id] ?? rules[id]?.defaultSeverity ?? 'warning';
   const undeclared = level(UNDECLARED_RULE.id);
   if (verdict === 'undeclared-machine' && undeclared !== 'off') {
-    const firstText = paragraphs.find((p) => p.kind === 'body' || p.kind === 'headline');
     messages.push({
       ruleId: UNDECLARED_RULE.id,
       severity: undeclared,
@@ -87,7 +86,9 @@ export function buildMessages(
       endLine: 1,
       endColumn: 1,
       paragraph: 0,
-      fingerprint: fingerprint(UNDECLARED_RULE.id, firstText?.text ?? ''),
+      // A finding about the whole document: its fingerprint is the rule's alone (baselines key it by file), so it
+      // survives a paragraph added on top or an edited lede; it used to hash the first text paragraph.
+      fingerprint: fingerprint(UNDECLARED_RULE.id, ''),
     });
   }
   const byIndex = new Map(paragraphs.map((p) => [p.index, p]));

@@ -135,3 +135,19 @@ describe('baseline', () => {
     expect(await run(['check', 'wire.txt', '-f', 'json', '--baseline', 'baseline.json', '--max-warnings', '0'], after)).toBe(1);
   });
 });
+
+describe('baseline: a finding about the whole document', () => {
+  test('undeclared-machine-translation stays accepted when a paragraph is added on top or the lede is edited', async () => {
+    const dir = project({});
+    writeFileSync(join(dir, 'wire.txt'), readFileSync('seeds/003_86d609dcec19a228.txt'));
+    expect(await run(['check', 'wire.txt', '-f', 'unix', '--baseline', 'baseline.json', '--update-baseline'], fakeIo({}, dir))).toBe(0);
+    const original = readFileSync(join(dir, 'wire.txt'), 'utf8');
+    for (const text of [`Une nouvelle ligne en tête, ajoutée par le desk.\n\n${original}`, original.replace('OpenAI envisage', 'OpenAI étudie')]) {
+      writeFileSync(join(dir, 'wire.txt'), text);
+      const io = fakeIo({}, dir);
+      const code = await run(['check', 'wire.txt', '-f', 'unix', '--baseline', 'baseline.json', '--rule', 'wording-drift=off', '--rule', 'machine-phrasing=off', '--rule', 'typography=off'], io);
+      expect(io.out.join('')).not.toMatch(/undeclared-machine-translation/);
+      expect(code).toBe(0);
+    }
+  });
+});
