@@ -57,13 +57,23 @@ export interface Resolved {
 export async function resolveOptions(options: CheckOptions): Promise<Resolved> {
   const resolved: Resolved = {};
   if (options.source !== undefined) {
-    const input =
-      typeof options.source === 'string'
-        ? { ...(await readInput(inCwd(options.source, options), { format: options.format ?? 'auto' })), file: options.source }
-        : options.source;
+    const input = typeof options.source === 'string' ? await readSource(options.source, options) : options.source;
     resolved.source = { input, module: await import('./reference/source.js') };
   }
   return resolved;
+}
+
+/** Reads the source file; its errors name it as the caller gave it (they name the path read, resolved against cwd). */
+async function readSource(given: string, options: CheckOptions): Promise<IngestedText> {
+  const path = inCwd(given, options);
+  try {
+    return { ...(await readInput(path, { format: options.format ?? 'auto' })), file: given };
+  } catch (error) {
+    if (error instanceof WireproofError && path !== given && error.message.startsWith(`${oneLine(path)}:`)) {
+      throw new WireproofError(`${oneLine(given)}:${error.message.slice(oneLine(path).length + 1)}`, error.code, given);
+    }
+    throw error;
+  }
 }
 
 /** Metadata of every rule wireproof can report, by id. */

@@ -117,6 +117,7 @@ describe('wireproof check', () => {
     [['--prior'], /^wireproof: Not enough arguments following: prior/],
     [['--prior', 'x'], /^wireproof: prior must be strictly between 0 and 1/],
     [['--language', 'french'], /^wireproof: --language: unknown language code "french" \(known: fr, en/],
+    [['--source', 'missing.en.txt'], /^wireproof: missing\.en\.txt: no such file$/m],
     [['--max-warnings', ''], /^wireproof: --max-warnings needs a number, not an empty value/],
     [['--max-warnings= '], /^wireproof: --max-warnings needs a number, not an empty value/],
     [['--maxWarnings', ''], /^wireproof: --maxWarnings needs a number, not an empty value/],
