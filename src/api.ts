@@ -100,7 +100,7 @@ export function checkIngested(
     const { sourceSignals, segmentSource } = resolved.source.module;
     signals.push(...sourceSignals(paragraphs, segmentSource(resolved.source.input, corpora), { corpora, rules: levels }).signals);
   }
-  const lines = new LineIndex(input.source);
+  const lines = new LineIndex(input.source, input.format === 'html');
   let drift: Map<number, Drift[]> | undefined;
   if (options.phrasings !== false) {
     const step = referenceStep(paragraphs, language, lines, {

@@ -19,7 +19,7 @@ const LABELS: Label[] = ['machine', 'likely-machine', 'uncertain', 'likely-human
 
 function reportSignal(s: Signal, p: Paragraph, lines: LineIndex): ReportedSignal {
   const offset = toSource(p.offsets, s.start);
-  const last = toSource(p.offsets, Math.max(s.start, s.end - 1));
+  const last = lines.lastUnit(toSource(p.offsets, Math.max(s.start, s.end - 1)));
   const a = lines.point(offset);
   const b = lines.point(last);
   const out: ReportedSignal = {

@@ -106,7 +106,7 @@ export function buildMessages(
     const p = byIndex.get(s.paragraph);
     if (!p) continue;
     const start = lines.point(toSource(p.offsets, s.start));
-    const end = lines.point(toSource(p.offsets, Math.max(s.start, s.end - 1)));
+    const end = lines.point(lines.lastUnit(toSource(p.offsets, Math.max(s.start, s.end - 1))));
     const actual = s.actual ?? p.text.slice(s.start, s.end);
     const key = `${s.ruleId}\u0000${textIds.get(p.text)!}\u0000${actual}`;
     const occurrence = seen.get(key) ?? 0;

@@ -282,7 +282,7 @@ export const TEXT_KINDS: ReadonlySet<ParagraphKind> = new Set<ParagraphKind>(['b
  */
 export function segment(input: IngestedText, corpora: Corpora, options: SegmentOptions = {}): Segmented {
   const only = options.languages ?? DEFAULT_LANGUAGES;
-  const index = new LineIndex(input.source);
+  const index = new LineIndex(input.source, input.format === 'html');
   let spans: Span[];
   if (input.blocks) {
     spans = [];
@@ -291,7 +291,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
       const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag });
       if (!span) continue;
       for (const n of findNotices(span.text, corpora)) {
-        notices.push({ ...n, start: toSource(span.map, n.start), end: toSource(span.map, n.end - 1) + 1 });
+        notices.push({ ...n, start: toSource(span.map, n.start), end: index.lastUnit(toSource(span.map, n.end - 1)) + 1 });
       }
       spans.push(span);
     }
@@ -329,7 +329,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
       kind: kinds[i]!,
       text: span.text,
       start: index.point(startOffset),
-      end: index.point(endOffset),
+      end: index.point(index.lastUnit(endOffset)),
       offsets: span.map,
       // Split on first use. Only two rules read sentences (untranslated-english, for paragraphs holding English
       // function words, and --source alignment); splitting every paragraph cost 5 % of a batch worker, and the first

@@ -1,11 +1,22 @@
 // Offset ↔ line/column conversion over a source text (1-based lines and columns in UTF-16 code units, like ESLint).
 import type { Point } from '../types.js';
 
+/** An HTML character reference with its semicolon (named ones are at most 32 characters long). */
+const CHARACTER_REFERENCE = /^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
+
 /** Precomputed line starts for fast offset → point lookups (binary search). */
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
+  /**
+   * @param text the source text positions refer to
+   * @param html whether it is an HTML page: a character of the extracted text may then stand for a character
+   *   reference (`&#37;`, `&nbsp;`), which `lastUnit` spans whole
+   */
+  constructor(
+    readonly text: string,
+    private readonly html = false,
+  ) {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -34,6 +45,24 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: o - this.starts[lo]! + 1, offset: o };
+  }
+
+  /**
+   * The offset of the last code unit of the character that starts at `offset`: the low surrogate of a pair, the `;` of
+   * an HTML character reference, else `offset` itself. An end position ("column of the last character", and the
+   * exclusive end offset one past it) must not cut `&#37;` after its `&`, as it did for every signal ending on one.
+   */
+  lastUnit(offset: number): number {
+    const c = this.text.charCodeAt(offset);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = this.text.charCodeAt(offset + 1);
+      return d >= 0xdc00 && d <= 0xdfff ? offset + 1 : offset;
+    }
+    if (c === 38 && this.html) {
+      const m = CHARACTER_REFERENCE.exec(this.text.slice(offset, offset + 40));
+      if (m) return offset + m[0].length - 1;
+    }
+    return offset;
   }
 
   /** 0-based offset where a 1-based line starts. */
