@@ -31,10 +31,15 @@ export interface ExpandedInputs {
   base: string;
 }
 
+/**
+ * What the expansion met. An error holds its reason only: its message is `<shown>: <reason>`, where `shown` is the
+ * input as given, or else the path as listed in the summary (relative to the working folder). A folder walk does not
+ * know the working folder, and `check` puts the path in front itself (src/cli/expand.ts).
+ */
 type Found =
   | { kind: 'file'; abs: string }
   | { kind: 'feed'; abs: string }
-  | { kind: 'error'; path: string; code: BatchErrorCode; message: string };
+  | { kind: 'error'; path: string; code: BatchErrorCode; reason: string; shown?: string };
 
 /** Path as shown in summaries and reports: relative to the working folder with forward slashes. */
 export function displayPath(abs: string, cwd: string): string {
@@ -69,7 +74,7 @@ function walk(dir: string, outDir: string | undefined, out: Found[]): void {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    out.push({ kind: 'error', path: dir, code: 'unreadable', message: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    out.push({ kind: 'error', path: dir, code: 'unreadable', reason: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
     return;
   }
   for (const entry of entries) {
@@ -92,7 +97,7 @@ export function wireFilesIn(dir: string): { files: string[]; unreadable: Array<{
   const found: Found[] = [];
   walk(dir, undefined, found);
   const files = found.flatMap((f) => (f.kind === 'error' ? [] : [f.abs])).sort(compareCodeUnits);
-  const unreadable = found.flatMap((f) => (f.kind === 'error' ? [{ path: f.path, message: f.message }] : []));
+  const unreadable = found.flatMap((f) => (f.kind === 'error' ? [{ path: f.path, message: f.reason }] : []));
   return { files, unreadable };
 }
 
@@ -183,24 +188,24 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
       const matches = await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
       const kept = matches.map((m) => resolve(m)).filter((m) => !isInside(m, outDir));
       if (kept.length === 0) {
-        found.push({ kind: 'error', path: input, code: 'not-found', message: `${input}: no files match` });
+        found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no files match', shown: input });
         continue;
       }
       bases.push(globBase(input, cwd));
       for (const m of kept) {
         if (statSync(m, { throwIfNoEntry: false })?.isDirectory()) {
-          found.push({ kind: 'error', path: m, code: 'is-directory', message: `${displayPath(m, cwd)}: is a directory (matched by ${input})` });
+          found.push({ kind: 'error', path: m, code: 'is-directory', reason: `is a directory (matched by ${input})` });
         } else found.push(classify(m));
       }
     } else {
-      found.push({ kind: 'error', path: input, code: 'not-found', message: `${input}: no such file or folder` });
+      found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no such file or folder', shown: input });
     }
   }
 
   // One item per real path, in path order.
   const seen = new Set<string>();
   const unique = found.filter((f) => {
-    const key = f.kind === 'error' ? `error:${f.path}:${f.message}` : f.abs;
+    const key = f.kind === 'error' ? `error:${f.path}:${f.reason}` : f.abs;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -215,7 +220,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
   const items: Array<Pending | Extract<InputItem, { kind: 'error' }>> = [];
   for (const { f, key } of keyed) {
     if (f.kind === 'error') {
-      items.push({ kind: 'error', path: key, feed: null, error: { code: f.code, message: f.message } });
+      items.push({ kind: 'error', path: key, feed: null, error: { code: f.code, message: `${f.shown ?? key}: ${f.reason}` } });
     } else if (f.kind === 'file') {
       const mirror = safeSegments(mirrorPath(base, f.abs));
       items.push({ kind: 'file', path: key, abs: f.abs, stem: dropExtension(mirror), full: mirror });
