@@ -62,7 +62,7 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
     if (directory) {
       const { FOLDER_EXTENSIONS, wireFilesIn } = await import('../batch/inputs.js');
       const { files: found, unreadable } = wireFilesIn(abs);
-      for (const u of unreadable) fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, 'unreadable');
+      for (const u of unreadable) fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, u.code);
       if (found.length === 0 && unreadable.length === 0) {
         fail(input, `${oneLine(input)}: no wire files in this folder (${FOLDER_EXTENSIONS.join(', ')})`, 'not-found');
       }

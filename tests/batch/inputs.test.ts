@@ -1,10 +1,11 @@
 // Batch inputs that cannot be read: each is listed under its own path with why, and every other input still gets a report.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { readInput } from '../../src/batch/read.js';
 import type { BatchSummary } from '../../src/batch/types.js';
 import { freshDist } from '../support/dist.js';
-import { HUMAN_WIRE, makeTree, runBinUnprivileged } from './helpers.js';
+import { HUMAN_WIRE, makeTree, runBinUnprivileged, runCli } from './helpers.js';
 
 const built = freshDist('dist/cli/bin.cjs') !== null;
 if (!built) console.warn('skipping permission tests of batch inputs: dist/ is missing or older than src/ (run npm run build)');
@@ -41,5 +42,61 @@ describe('batch: a folder it cannot list', () => {
     ]);
     expect(r.stderr).toContain(`wireproof: ${shown}: cannot list folder (EACCES)\n`);
     expect(existsSync(join(root, 'out', 'one.json'))).toBe(true);
+  });
+});
+
+/** A name of 300 bytes: over NAME_MAX (255), so stat fails with ENAMETOOLONG, not ENOENT. */
+const TOO_LONG = `${'x'.repeat(296)}.txt`;
+
+describe('batch: an input or folder entry that stat cannot follow is listed, the rest is reported', () => {
+  test.each([
+    ['a link to itself in a folder (ELOOP)', ['.'], { 'self.txt': 'self.txt' }, [['self.txt', 'unreadable', 'self.txt: cannot read (ELOOP)']]],
+    ['a link to a missing file in a folder', ['.'], { 'gone.txt': 'nowhere.txt' }, [['gone.txt', 'not-found', 'gone.txt: no such file (broken symbolic link)']]],
+    ['a link in a sub-folder, named relative to the working folder', ['.'], { 'sub/self.md': 'self.md' }, [['sub/self.md', 'unreadable', 'sub/self.md: cannot read (ELOOP)']]],
+    ['a path through a file (ENOTDIR)', ['ok.txt/foo', 'ok.txt'], {}, [['ok.txt/foo', 'not-found', 'ok.txt/foo: no such file or folder']]],
+    ['a named link to itself', ['self.txt', 'ok.txt'], { 'self.txt': 'self.txt' }, [['self.txt', 'unreadable', 'self.txt: cannot read (ELOOP)']]],
+    ['a name over 255 bytes (ENAMETOOLONG)', [TOO_LONG, 'ok.txt'], {}, [[TOO_LONG, 'unreadable', `${TOO_LONG}: cannot read (ENAMETOOLONG)`]]],
+  ])('%s', async (_what, inputs, links, bad) => {
+    const root = makeTree({ 'ok.txt': HUMAN_WIRE });
+    for (const [link, target] of Object.entries(links)) {
+      const abs = join(root, ...link.split('/'));
+      mkdirSync(dirname(abs), { recursive: true });
+      symlinkSync(target, abs);
+    }
+    const { code, io } = await runCli(['batch', ...inputs, '--out', 'out', '--concurrency', '1'], root);
+    expect(code).toBe(2);
+    const summary = summaryOf(root);
+    // The summary lists entries sorted by path.
+    const listed = [...bad.map(([path, c, message]) => [path, { code: c, message }]), ['ok.txt', null]];
+    expect(summary.entries.map((e) => [e.path, e.error])).toEqual(listed.sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)));
+    expect(existsSync(join(root, 'out', 'ok.json'))).toBe(true);
+    const err = io.err.join('');
+    for (const [, , message] of bad) expect(err).toContain(`wireproof: ${message}\n`);
+    expect(err.trimEnd().split('\n').at(-1)).toBe(`1 report written to out (0 reused from cache, ${bad.length} unreadable)`);
+  });
+
+  withBin('a link into a folder it may not enter (EACCES on stat) is listed as unreadable', () => {
+    const root = makeTree({ 'a/ok.txt': HUMAN_WIRE, 'locked/x.txt': HUMAN_WIRE });
+    symlinkSync('../locked/x.txt', join(root, 'a', 'x.txt'));
+    lock(join(root, 'locked'));
+    const r = runBinUnprivileged(['batch', 'a', '--out', 'out', '--concurrency', '1'], root)!;
+    expect(r.status).toBe(2);
+    expect(summaryOf(root).entries.map((e) => [e.path, e.error])).toEqual([
+      ['a/ok.txt', null],
+      ['a/x.txt', { code: 'unreadable', message: 'a/x.txt: permission denied' }],
+    ]);
+    expect(r.stderr).toContain('wireproof: a/x.txt: permission denied\n');
+    expect(existsSync(join(root, 'out', 'ok.json'))).toBe(true);
+  });
+});
+
+describe('batch readInput: a path stat cannot follow is an input error, not a raw Node error', () => {
+  test.each([
+    ['a path through a file (ENOTDIR)', 'ok.txt/foo', 'not-found', /ok\.txt\/foo: no such file$/],
+    ['a link to itself (ELOOP)', 'self.txt', 'unreadable', /self\.txt: cannot read \(ELOOP\)$/],
+  ])('%s', async (_what, rel, code, message) => {
+    const root = makeTree({ 'ok.txt': HUMAN_WIRE });
+    symlinkSync('self.txt', join(root, 'self.txt'));
+    await expect(readInput(join(root, ...rel.split('/')))).rejects.toMatchObject({ name: 'WireproofError', code, message: expect.stringMatching(message) });
   });
 });

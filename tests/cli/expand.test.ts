@@ -1,10 +1,12 @@
-// `check` inputs that name nothing readable: folders it cannot list, each one error line naming the path and why.
+// `check` inputs that name nothing readable (folders it cannot list, links that lead nowhere): one error each, naming the path and why.
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmodSync } from 'node:fs';
+import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
 import type { Report } from '../../src/types.js';
 import { HUMAN_WIRE, makeTree, runBinUnprivileged } from '../batch/helpers.js';
 import { freshDist } from '../support/dist.js';
+import { fakeIo } from '../support/io.js';
 
 const built = freshDist('dist/cli/bin.cjs') !== null;
 if (!built) console.warn('skipping permission tests of check inputs: dist/ is missing or older than src/ (run npm run build)');
@@ -31,6 +33,36 @@ describe('check: a folder it cannot list', () => {
     expect((JSON.parse(r.stdout) as Report[]).map((x) => [x.file, x.error ?? null])).toEqual([
       ['a/locked', { code: 'unreadable', message: 'a/locked: cannot list folder (EACCES)' }],
       ['a/one.txt', null],
+    ]);
+  });
+});
+
+describe('check DIR: a link in the folder that stat cannot follow', () => {
+  test.each([
+    ['a link to itself (ELOOP)', 'self.txt', 'self.txt', 'unreadable', 'cannot read (ELOOP)'],
+    ['a link to a missing file', 'gone.txt', 'nowhere.txt', 'not-found', 'no such file (broken symbolic link)'],
+  ])('%s is an input error naming it; the other files are still checked', async (_what, link, target, code, reason) => {
+    const root = makeTree({ 'wires/ok.txt': HUMAN_WIRE });
+    symlinkSync(target, join(root, 'wires', link));
+    const io = fakeIo({}, root);
+    expect(await run(['check', 'wires', '-f', 'json'], io)).toBe(2);
+    expect(io.err.join('')).toBe(`wireproof: wires/${link}: ${reason}\n`);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual([
+      [`wires/${link}`, { code, message: `wires/${link}: ${reason}` }],
+      ['wires/ok.txt', null],
+    ]);
+  });
+
+  withBin('a link into a folder it may not enter (EACCES on stat) is unreadable', () => {
+    const root = makeTree({ 'wires/ok.txt': HUMAN_WIRE, 'locked/x.txt': HUMAN_WIRE });
+    symlinkSync('../locked/x.txt', join(root, 'wires', 'x.txt'));
+    lock(join(root, 'locked'));
+    const r = runBinUnprivileged(['check', 'wires', '-f', 'json'], root)!;
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('wireproof: wires/x.txt: permission denied\n');
+    expect((JSON.parse(r.stdout) as Report[]).map((x) => [x.file, x.error?.code ?? null])).toEqual([
+      ['wires/x.txt', 'unreadable'],
+      ['wires/ok.txt', null],
     ]);
   });
 });
