@@ -273,6 +273,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       languages: checkOptions.languages ?? null,
       prior: checkOptions.prior ?? null,
       format: checkOptions.format ?? 'auto',
+      // Left out when unset (stableStringify drops undefined), so caches written before thresholds counted stay valid.
+      thresholds: checkOptions.thresholds,
       references: (options.references ?? []).map((r) => ({ path: r, hash: fingerprintPath(resolve(options.cwd, r)) })),
     }),
   );

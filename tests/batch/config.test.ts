@@ -1,0 +1,50 @@
+// Batch reads the configuration file as `check` does: each JSON report is what `check FILE --format json` prints, and settings that change reports are in the cache key.
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
+import { fakeIo } from '../support/io.js';
+import { makeTree, runCli } from './helpers.js';
+
+const SEED_003 = readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8');
+
+/** What `wireproof check a.txt --format json` prints in `root`. */
+async function checkJson(root: string): Promise<string> {
+  const io = fakeIo({}, root);
+  await run(['check', 'a.txt', '--format', 'json'], io);
+  return io.out.join('');
+}
+
+function lastLine(err: string[]): string {
+  return err.join('').trimEnd().split('\n').at(-1)!;
+}
+
+describe('batch and the configuration file', () => {
+  test.each([
+    ['thresholds.driftSimilarity', { thresholds: { driftSimilarity: 0.1 } }],
+    ['thresholds.phrasingMatch', { thresholds: { phrasingMatch: 0.5 } }],
+  ])('%s: the batch report is exactly what check --format json prints', async (_what, config) => {
+    const root = makeTree({ 'a.txt': SEED_003 });
+    const plain = await checkJson(root);
+    writeFileSync(join(root, '.wireproofrc.json'), JSON.stringify(config));
+    const configured = await checkJson(root);
+    // The setting changes check's report on this seed; otherwise the comparison below would prove nothing.
+    expect(configured).not.toBe(plain);
+    expect((await runCli(['batch', 'a.txt', '--out', 'out', '--concurrency', '1'], root)).code).toBe(0);
+    expect(readFileSync(join(root, 'out', 'a.json'), 'utf8')).toBe(configured);
+  });
+
+  test('changing thresholds invalidates the cached reports; the same thresholds reuse them', async () => {
+    const root = makeTree({ 'a.txt': SEED_003 });
+    const args = ['batch', 'a.txt', '--out', 'out', '--concurrency', '1'];
+    expect(lastLine((await runCli(args, root)).io.err)).toContain('(0 reused from cache');
+    expect(lastLine((await runCli(args, root)).io.err)).toContain('(1 reused from cache');
+    writeFileSync(join(root, '.wireproofrc.json'), JSON.stringify({ thresholds: { driftSimilarity: 0.1 } }));
+    expect(lastLine((await runCli(args, root)).io.err)).toContain('(0 reused from cache');
+    expect(readFileSync(join(root, 'out', 'a.json'), 'utf8')).toBe(await checkJson(root));
+    expect(lastLine((await runCli(args, root)).io.err)).toContain('(1 reused from cache');
+    writeFileSync(join(root, '.wireproofrc.json'), JSON.stringify({ thresholds: { driftSimilarity: 0.1, phrasingMatch: 0.5 } }));
+    expect(lastLine((await runCli(args, root)).io.err)).toContain('(0 reused from cache');
+    expect(readFileSync(join(root, 'out', 'a.json'), 'utf8')).toBe(await checkJson(root));
+  });
+});
