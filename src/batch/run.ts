@@ -27,7 +27,10 @@ export interface BatchOptions {
   formats?: readonly BatchFormat[];
   /** Rules, languages, prior, corpora and input format, as for `check`. */
   check?: CheckOptions;
-  /** Reference phrasing files or folders from the configuration: their content is part of the cache key. */
+  /**
+   * Reference phrasing files or folders from the configuration (relative to `cwd` or absolute): every input is checked
+   * against them, as `check` does, and their content is part of the cache key.
+   */
   references?: readonly string[];
   /** Worker threads; 1 checks everything on the main thread. */
   concurrency: number;
@@ -264,6 +267,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   // Settings that change a report's content. Fail-on and output formats do not, so they stay out of the key.
   const checkOptions: CheckOptions = { ...options.check };
+  // Reference phrasings change reports: they go to the check, not only into the cache key (they were once only hashed,
+  // so batch reports lacked the drift `check` found against them).
+  const references = [...new Set([...(checkOptions.references ?? []), ...(options.references ?? [])].map((r) => resolve(options.cwd, r)))];
+  if (references.length > 0) checkOptions.references = references;
+  else delete checkOptions.references;
   const corporaRoot = resolve(options.cwd, checkOptions.corpora ?? defaultCorporaRoot());
   checkOptions.corpora = corporaRoot;
   const corporaFingerprint = fingerprintFolder(corporaRoot);
@@ -275,7 +283,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       format: checkOptions.format ?? 'auto',
       // Left out when unset (stableStringify drops undefined), so caches written before thresholds counted stay valid.
       thresholds: checkOptions.thresholds,
-      references: (options.references ?? []).map((r) => ({ path: r, hash: fingerprintPath(resolve(options.cwd, r)) })),
+      references: references.map((r) => ({ path: r, hash: fingerprintPath(r) })),
     }),
   );
 
@@ -373,6 +381,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       // the cache never loads the corpora (about 0.1 s).
       if (!corporaChecked) {
         loadCorpora(corporaRoot);
+        // Bad reference phrasings are a configuration error too: found here, on the main thread, for the same reason.
+        if (references.length > 0) {
+          const [{ loadPhrasingIndex }, { defaultPhrasingsPath }] = await Promise.all([import('../reference/shingle-index.js'), import('../reference/phrasings.js')]);
+          loadPhrasingIndex([defaultPhrasingsPath(), ...references]);
+        }
         corporaChecked = true;
       }
       const task: BatchTask = { file: item.path, input, options: checkOptions, outputs: abs, cwd: options.cwd, version: options.version };

@@ -19,12 +19,24 @@ function lastLine(err: string[]): string {
   return err.join('').trimEnd().split('\n').at(-1)!;
 }
 
+/** A house formula for a phrase of seed 003 ("une alliance militaire de 32 membres"), found only when loaded. */
+const REFERENCE = JSON.stringify({
+  id: 'TEST-ALLIANCE',
+  language: 'fr',
+  canonical: ['une alliance de défense de trente-deux pays'],
+  variants: ['une alliance militaire de 32 membres'],
+  source: 'a 32-member military alliance',
+  tags: ['inferred'],
+  evidence: 'test',
+});
+
 describe('batch and the configuration file', () => {
   test.each([
-    ['thresholds.driftSimilarity', { thresholds: { driftSimilarity: 0.1 } }],
-    ['thresholds.phrasingMatch', { thresholds: { phrasingMatch: 0.5 } }],
-  ])('%s: the batch report is exactly what check --format json prints', async (_what, config) => {
-    const root = makeTree({ 'a.txt': SEED_003 });
+    ['thresholds.driftSimilarity', { thresholds: { driftSimilarity: 0.1 } }, {}],
+    ['thresholds.phrasingMatch', { thresholds: { phrasingMatch: 0.5 } }, {}],
+    ['references', { references: ['refs/house.jsonl'] }, { 'refs/house.jsonl': `${REFERENCE}\n` }],
+  ])('%s: the batch report is exactly what check --format json prints', async (_what, config, files: Record<string, string>) => {
+    const root = makeTree({ 'a.txt': SEED_003, ...files });
     const plain = await checkJson(root);
     writeFileSync(join(root, '.wireproofrc.json'), JSON.stringify(config));
     const configured = await checkJson(root);
@@ -46,5 +58,17 @@ describe('batch and the configuration file', () => {
     writeFileSync(join(root, '.wireproofrc.json'), JSON.stringify({ thresholds: { driftSimilarity: 0.1, phrasingMatch: 0.5 } }));
     expect(lastLine((await runCli(args, root)).io.err)).toContain('(0 reused from cache');
     expect(readFileSync(join(root, 'out', 'a.json'), 'utf8')).toBe(await checkJson(root));
+  });
+});
+
+describe('batch and bad reference phrasings', () => {
+  test('a broken references file is a configuration error: one line naming it, exit 2, as check says', async () => {
+    const root = makeTree({ 'a.txt': SEED_003, 'refs.jsonl': '{"id": "X", \n', '.wireproofrc.json': JSON.stringify({ references: ['refs.jsonl'] }) });
+    const io = fakeIo({}, root);
+    expect(await run(['check', 'a.txt', '--format', 'json'], io)).toBe(2);
+    const { code, io: batchIo } = await runCli(['batch', 'a.txt', '--out', 'out', '--concurrency', '1'], root);
+    expect(code).toBe(2);
+    expect(batchIo.err.join('')).toBe(io.err.join(''));
+    expect(batchIo.err.join('')).toMatch(/^wireproof: \S*refs\.jsonl:1: [^\n]+\n$/);
   });
 });
