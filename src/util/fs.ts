@@ -1,13 +1,25 @@
 // Atomic file writes (temporary file + rename), shared by the CLI, batch workers and the build scripts' callers.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Folders this process has created or found (see writeFileAtomic). */
 const madeDirs = new Set<string>();
 
 /**
- * Writes a file atomically: a temporary file in the same folder, then a rename (atomic within one file system on
- * POSIX, rename(2)), so a reader, or a run killed half-way, never sees half a report under its final name.
+ * The temporary name a file is written under before its rename: in the same folder (rename(2) is atomic only within
+ * one file system), hidden (a later batch over the folder skips it), unique across processes and worker threads (the
+ * pid and 48 random bits), and at most 24 bytes whatever the final name. It used to be the final name plus a suffix,
+ * which took a legal 250-byte report name over NAME_MAX (255 bytes): ENAMETOOLONG for a file that could be written.
+ */
+export function tempNameFor(path: string): string {
+  return join(dirname(path), `.${process.pid.toString(36)}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Writes a file atomically: a temporary file in the same folder (see tempNameFor), then a rename (atomic within one
+ * file system on POSIX, rename(2)), so a reader, or a run killed half-way, never sees half a report under its final
+ * name. On failure the temporary file is removed and the error thrown.
  * @param path final path
  * @param content text to write (UTF-8)
  */
@@ -19,7 +31,7 @@ export function writeFileAtomic(path: string, content: string): void {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = tempNameFor(path);
   try {
     try {
       writeFileSync(tmp, content);
