@@ -1,7 +1,33 @@
-// Atomic file writes (temporary file + rename), shared by the CLI, batch workers and the build scripts' callers.
+// Atomic file writes (temporary file + rename) and plain words for why a file system call failed, shared by the CLI and batch workers.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+
+/** Plain words for the errno codes file system calls meet (the words src/cli/output.ts uses for --output-file). */
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a parent is not a folder',
+  EEXIST: 'a parent is not a folder', // mkdir of a parent that exists as a file
+  ENOENT: 'no such file or folder',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  ENAMETOOLONG: 'name too long',
+  ELOOP: 'too many symbolic links',
+};
+
+/**
+ * Why a file system call failed, in a few words for a one-line message: plain words for the usual errno codes, the
+ * raw code for the others, the first line of the message for an error without a code. Never Node's own text, which
+ * repeats the absolute path.
+ */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined) return REASONS[code] ?? code;
+  return String((error as Error | undefined)?.message ?? error).split('\n')[0] ?? 'error';
+}
 
 /** Folders this process has created or found (see writeFileAtomic). */
 const madeDirs = new Set<string>();
