@@ -60,6 +60,23 @@ function globBase(pattern: string, cwd: string): string {
   return resolve(cwd, prefix === '' && pattern.startsWith('/') ? '/' : prefix || '.');
 }
 
+/** `*`, `?` or a brace list (`{a,b}`, `{1..3}`): only a pattern has them. */
+const WILDCARD = /[*?]|\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+/** A bracket class (`[0-9]`): a pattern's too, but `Wire [1].txt` is as likely a file name. */
+const CLASS = /\[[^\]]+\]/;
+
+/**
+ * How a word that names nothing is read (for batch and `check` alike). `wildcard`: a pattern, for sure; matching
+ * nothing, it says "no files match". `class`: a pattern if it matches something, else a missing file. `null`: a file
+ * name, missing. Parentheses alone do not make a pattern: `Wire (1).txt` (a browser's second download) is a file name,
+ * and read as an extglob group it would stand for `Wire 1.txt`, a different file, checked without a word.
+ */
+export function patternKind(word: string): 'wildcard' | 'class' | null {
+  if (!isDynamicPattern(word)) return null;
+  if (WILDCARD.test(word)) return 'wildcard';
+  return CLASS.test(word) ? 'class' : null;
+}
+
 function wanted(name: string): boolean {
   const lower = name.toLowerCase();
   return FOLDER_EXTENSIONS.some((ext) => lower.endsWith(ext));
@@ -223,26 +240,29 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
         bases.push(dirname(abs));
         found.push(classify(abs));
       }
-    } else if (isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
-      const kept = matches.map((m) => resolve(m)).filter((m) => !isInside(m, outDir));
-      if (kept.length === 0) {
-        found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no files match', shown: input });
-        continue;
-      }
-      bases.push(globBase(input, cwd));
-      for (const m of kept) {
-        const match = tryStat(m);
-        if (match.error !== undefined) found.push({ kind: 'error', path: m, ...statFailure(match.error, 'no such file') });
-        else if (match.st?.isDirectory()) {
-          found.push({ kind: 'error', path: m, code: 'is-directory', reason: `is a directory (matched by ${input})` });
-        } else found.push(classify(m));
-      }
-    } else if (error !== undefined) {
-      // ENOTDIR (a path through a file), EACCES, ELOOP, ENAMETOOLONG: this input is listed with why, the others go on.
-      found.push({ kind: 'error', path: input, ...statFailure(error, 'no such file or folder'), shown: input });
     } else {
-      found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no such file or folder', shown: input });
+      // A word that names nothing may be a glob (see patternKind).
+      const kind = patternKind(input);
+      const matches = kind === null ? [] : await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
+      const kept = matches.map((m) => resolve(m)).filter((m) => !isInside(m, outDir));
+      if (kept.length > 0) {
+        bases.push(globBase(input, cwd));
+        for (const m of kept) {
+          const match = tryStat(m);
+          if (match.error !== undefined) found.push({ kind: 'error', path: m, ...statFailure(match.error, 'no such file') });
+          else if (match.st?.isDirectory()) {
+            found.push({ kind: 'error', path: m, code: 'is-directory', reason: `is a directory (matched by ${input})` });
+          } else found.push(classify(m));
+        }
+      } else if (kind === 'wildcard') {
+        found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no files match', shown: input });
+      } else if (error !== undefined) {
+        // ENOTDIR (a path through a file), EACCES, ELOOP, ENAMETOOLONG: this input is listed with why, the others go on.
+        found.push({ kind: 'error', path: input, ...statFailure(error, 'no such file or folder'), shown: input });
+      } else {
+        // Missing, brackets or parentheses in its name or not (`Wire (1).txt`, `Wire [1].txt`): as any missing path.
+        found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no such file or folder', shown: input });
+      }
     }
   }
 

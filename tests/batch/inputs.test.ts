@@ -100,3 +100,23 @@ describe('batch readInput: a path stat cannot follow is an input error, not a ra
     await expect(readInput(join(root, ...rel.split('/')))).rejects.toMatchObject({ name: 'WireproofError', code, message: expect.stringMatching(message) });
   });
 });
+
+describe('batch: a word that names nothing, with glob characters in it', () => {
+  test.each([
+    ['parentheses (a browser\'s second download), another file near that name', 'Wire (1).txt', ['Wire 1.txt'], 'no such file or folder'],
+    ['parentheses, nothing near', 'Wire (2).txt', [], 'no such file or folder'],
+    ['brackets, nothing matching', 'Wire [1].txt', [], 'no such file or folder'],
+    ['a quoted glob with *, nothing matching', 'wires/*.txt', [], 'no files match'],
+    ['a brace list, nothing matching', 'wire-{a,b}.txt', [], 'no files match'],
+  ])('%s', async (_what, word, present, reason) => {
+    // A near file sits where the word, read as a glob, would find it.
+    const root = makeTree({ 'ok.txt': HUMAN_WIRE, ...Object.fromEntries(present.map((f) => [f, HUMAN_WIRE])) });
+    const { code, io } = await runCli(['batch', word, 'ok.txt', '--out', 'out', '--concurrency', '1'], root);
+    expect(code).toBe(2);
+    const message = `${word}: ${reason}`;
+    expect(summaryOf(root).entries.map((e) => [e.path, e.error])).toEqual(
+      [[word, { code: 'not-found', message }], ['ok.txt', null]].sort(([a], [b]) => (String(a) < String(b) ? -1 : 1)),
+    );
+    expect(io.err.join('')).toContain(`wireproof: ${message}\n`);
+  });
+});

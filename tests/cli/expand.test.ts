@@ -1,4 +1,4 @@
-// `check` inputs that name nothing readable (folders it cannot list, links that lead nowhere): one error each, naming the path and why.
+// `check` inputs that name nothing readable (folders it cannot list, links that lead nowhere, missing names that look like globs): one error each, naming the path and why.
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { chmodSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,5 +64,33 @@ describe('check DIR: a link in the folder that stat cannot follow', () => {
       ['wires/x.txt', 'unreadable'],
       ['wires/ok.txt', null],
     ]);
+  });
+});
+
+describe('check: a word that names nothing, with glob characters in it', () => {
+  test.each([
+    ['parentheses (a browser\'s second download), another file near that name', 'Wire (1).txt', ['Wire 1.txt'], 'Wire (1).txt: no such file', []],
+    ['parentheses, nothing near', 'Wire (2).txt', [], 'Wire (2).txt: no such file', []],
+    ['an extglob group only', 'Wire @(1).txt', ['Wire 1.txt'], 'Wire @(1).txt: no such file', []],
+    ['brackets, nothing matching', 'Wire [1].txt', [], 'Wire [1].txt: no such file', []],
+    ['a quoted glob with *, nothing matching', 'wires/*.txt', [], 'wires/*.txt: no files match', []],
+    ['a brace list, nothing matching', 'wire-{a,b}.txt', [], 'wire-{a,b}.txt: no files match', []],
+    ['a ? wildcard, nothing matching', 'wire-?.txt', [], 'wire-?.txt: no files match', []],
+  ])('%s', async (_what, word, present, message, checked) => {
+    const root = makeTree(Object.fromEntries(present.map((f) => [f, HUMAN_WIRE])));
+    const io = fakeIo({}, root);
+    expect(await run(['check', word, '-f', 'json'], io)).toBe(2);
+    expect(io.err.join('')).toBe(`wireproof: ${message}\n`);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual([[word, { code: 'not-found', message }], ...checked]);
+  });
+
+  test.each([
+    ['a bracket class', 'Wire [12].txt', ['Wire 1.txt', 'Wire 2.txt']],
+    ['a * wildcard', 'Wire *.txt', ['Wire 1.txt', 'Wire 2.txt']],
+  ])('%s that matches files is still a glob', async (_what, word, files) => {
+    const root = makeTree(Object.fromEntries(files.map((f) => [f, HUMAN_WIRE])));
+    const io = fakeIo({}, root);
+    await run(['check', word, '-f', 'json'], io);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual(files.map((f) => [f, null]));
   });
 });
