@@ -1,5 +1,5 @@
 // Expands batch inputs (files, folders, globs, JSONL feeds) into a sorted list of items, each with its report stem.
-import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { readFileBytes } from '../ingest/read.js';
@@ -31,10 +31,15 @@ export interface ExpandedInputs {
   base: string;
 }
 
+/**
+ * What the expansion met. An error holds its reason only: its message is `<shown>: <reason>`, where `shown` is the
+ * input as given, or else the path as listed in the summary (relative to the working folder). A folder walk does not
+ * know the working folder, and `check` puts the path in front itself (src/cli/expand.ts).
+ */
 type Found =
   | { kind: 'file'; abs: string }
   | { kind: 'feed'; abs: string }
-  | { kind: 'error'; path: string; code: BatchErrorCode; message: string };
+  | { kind: 'error'; path: string; code: BatchErrorCode; reason: string; shown?: string };
 
 /** Path as shown in summaries and reports: relative to the working folder with forward slashes. */
 export function displayPath(abs: string, cwd: string): string {
@@ -55,6 +60,23 @@ function globBase(pattern: string, cwd: string): string {
   return resolve(cwd, prefix === '' && pattern.startsWith('/') ? '/' : prefix || '.');
 }
 
+/** `*`, `?` or a brace list (`{a,b}`, `{1..3}`): only a pattern has them. */
+const WILDCARD = /[*?]|\{[^{}]*(?:,|\.\.)[^{}]*\}/;
+/** A bracket class (`[0-9]`): a pattern's too, but `Wire [1].txt` is as likely a file name. */
+const CLASS = /\[[^\]]+\]/;
+
+/**
+ * How a word that names nothing is read (for batch and `check` alike). `wildcard`: a pattern, for sure; matching
+ * nothing, it says "no files match". `class`: a pattern if it matches something, else a missing file. `null`: a file
+ * name, missing. Parentheses alone do not make a pattern: `Wire (1).txt` (a browser's second download) is a file name,
+ * and read as an extglob group it would stand for `Wire 1.txt`, a different file, checked without a word.
+ */
+export function patternKind(word: string): 'wildcard' | 'class' | null {
+  if (!isDynamicPattern(word)) return null;
+  if (WILDCARD.test(word)) return 'wildcard';
+  return CLASS.test(word) ? 'class' : null;
+}
+
 function wanted(name: string): boolean {
   const lower = name.toLowerCase();
   return FOLDER_EXTENSIONS.some((ext) => lower.endsWith(ext));
@@ -69,7 +91,7 @@ function walk(dir: string, outDir: string | undefined, out: Found[]): void {
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    out.push({ kind: 'error', path: dir, code: 'unreadable', message: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    out.push({ kind: 'error', path: dir, code: 'unreadable', reason: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
     return;
   }
   for (const entry of entries) {
@@ -77,22 +99,61 @@ function walk(dir: string, outDir: string | undefined, out: Found[]): void {
     const abs = join(dir, entry.name);
     if (outDir !== undefined && isInside(abs, outDir)) continue;
     if (entry.isDirectory()) walk(abs, outDir, out);
-    else if (wanted(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && statSync(abs, { throwIfNoEntry: false })?.isFile()))) {
-      out.push({ kind: 'file', abs });
+    else if (!wanted(entry.name)) continue;
+    else if (entry.isFile()) out.push({ kind: 'file', abs });
+    else if (entry.isSymbolicLink()) {
+      // The link is followed to see what it names. One that names nothing readable (a missing target, a loop, a
+      // folder it may not enter) is listed with why, as a missing or unreadable file is: it looks like a wire, and
+      // one such entry must neither stop the walk nor vanish from the summary.
+      let target: Stats | undefined;
+      try {
+        target = statSync(abs, { throwIfNoEntry: false });
+      } catch (error) {
+        out.push({ kind: 'error', path: abs, ...statFailure(error, 'no such file') });
+        continue;
+      }
+      if (target === undefined) out.push({ kind: 'error', path: abs, code: 'not-found', reason: 'no such file (broken symbolic link)' });
+      else if (target.isFile()) out.push({ kind: 'file', abs });
     }
+  }
+}
+
+/**
+ * Why stat failed, with the code the summary lists, in the words src/ingest/read.ts gives the same failure when the
+ * file is read (so `check self.txt` and `check .` say the same): a missing path (or a path through a file) is
+ * `not-found`, EACCES `permission denied`, anything else (ELOOP, ENAMETOOLONG…) `cannot read (CODE)`.
+ * @param missing the reason a missing path is given
+ */
+function statFailure(error: unknown, missing: string): { code: 'not-found' | 'unreadable'; reason: string } {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 'not-found', reason: missing };
+  if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', reason: 'permission denied' };
+  return { code: 'unreadable', reason: `cannot read (${code ?? String((error as Error | undefined)?.message ?? error).split('\n')[0]})` };
+}
+
+/** Stat that says why it failed instead of throwing (`throwIfNoEntry: false` still throws for ENOTDIR, ELOOP…). */
+function tryStat(abs: string): { st: Stats | undefined; error?: unknown } {
+  try {
+    return { st: statSync(abs, { throwIfNoEntry: false }) };
+  } catch (error) {
+    return { st: undefined, error };
   }
 }
 
 /**
  * The wire files a folder holds, as `check DIR` reads them: the same walk as a batch's (FOLDER_EXTENSIONS, hidden
  * entries skipped, links to files followed, links to folders not), sorted by path in code-unit order.
- * @returns absolute paths, and the folders that could not be listed with why
+ * @returns absolute paths, and what could not be read (folders that could not be listed, links naming nothing
+ *   readable) with its code and why (the reason alone: the caller names the path)
  */
-export function wireFilesIn(dir: string): { files: string[]; unreadable: Array<{ path: string; message: string }> } {
+export function wireFilesIn(dir: string): { files: string[]; unreadable: Array<{ path: string; code: 'not-found' | 'unreadable'; message: string }> } {
   const found: Found[] = [];
   walk(dir, undefined, found);
   const files = found.flatMap((f) => (f.kind === 'error' ? [] : [f.abs])).sort(compareCodeUnits);
-  const unreadable = found.flatMap((f) => (f.kind === 'error' ? [{ path: f.path, message: f.message }] : []));
+  // Sorted too: the walk meets entries in the file system's order, which differs from machine to machine.
+  const unreadable = found
+    .flatMap((f) => (f.kind === 'error' ? [{ path: f.path, code: f.code === 'not-found' ? ('not-found' as const) : ('unreadable' as const), message: f.reason }] : []))
+    .sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, unreadable };
 }
 
@@ -169,7 +230,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
   const bases: string[] = [];
   for (const input of inputs) {
     const abs = resolve(cwd, input);
-    const st = statSync(abs, { throwIfNoEntry: false });
+    const { st, error } = tryStat(abs);
     if (st) {
       if (isInside(abs, outDir)) throw new WireproofError(`${input}: is inside the output folder; give another --out`, 'usage');
       if (st.isDirectory()) {
@@ -179,28 +240,36 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
         bases.push(dirname(abs));
         found.push(classify(abs));
       }
-    } else if (isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
-      const kept = matches.map((m) => resolve(m)).filter((m) => !isInside(m, outDir));
-      if (kept.length === 0) {
-        found.push({ kind: 'error', path: input, code: 'not-found', message: `${input}: no files match` });
-        continue;
-      }
-      bases.push(globBase(input, cwd));
-      for (const m of kept) {
-        if (statSync(m, { throwIfNoEntry: false })?.isDirectory()) {
-          found.push({ kind: 'error', path: m, code: 'is-directory', message: `${displayPath(m, cwd)}: is a directory (matched by ${input})` });
-        } else found.push(classify(m));
-      }
     } else {
-      found.push({ kind: 'error', path: input, code: 'not-found', message: `${input}: no such file or folder` });
+      // A word that names nothing may be a glob (see patternKind).
+      const kind = patternKind(input);
+      const matches = kind === null ? [] : await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
+      const kept = matches.map((m) => resolve(m)).filter((m) => !isInside(m, outDir));
+      if (kept.length > 0) {
+        bases.push(globBase(input, cwd));
+        for (const m of kept) {
+          const match = tryStat(m);
+          if (match.error !== undefined) found.push({ kind: 'error', path: m, ...statFailure(match.error, 'no such file') });
+          else if (match.st?.isDirectory()) {
+            found.push({ kind: 'error', path: m, code: 'is-directory', reason: `is a directory (matched by ${input})` });
+          } else found.push(classify(m));
+        }
+      } else if (kind === 'wildcard') {
+        found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no files match', shown: input });
+      } else if (error !== undefined) {
+        // ENOTDIR (a path through a file), EACCES, ELOOP, ENAMETOOLONG: this input is listed with why, the others go on.
+        found.push({ kind: 'error', path: input, ...statFailure(error, 'no such file or folder'), shown: input });
+      } else {
+        // Missing, brackets or parentheses in its name or not (`Wire (1).txt`, `Wire [1].txt`): as any missing path.
+        found.push({ kind: 'error', path: input, code: 'not-found', reason: 'no such file or folder', shown: input });
+      }
     }
   }
 
   // One item per real path, in path order.
   const seen = new Set<string>();
   const unique = found.filter((f) => {
-    const key = f.kind === 'error' ? `error:${f.path}:${f.message}` : f.abs;
+    const key = f.kind === 'error' ? `error:${f.path}:${f.reason}` : f.abs;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -215,7 +284,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
   const items: Array<Pending | Extract<InputItem, { kind: 'error' }>> = [];
   for (const { f, key } of keyed) {
     if (f.kind === 'error') {
-      items.push({ kind: 'error', path: key, feed: null, error: { code: f.code, message: f.message } });
+      items.push({ kind: 'error', path: key, feed: null, error: { code: f.code, message: `${f.shown ?? key}: ${f.reason}` } });
     } else if (f.kind === 'file') {
       const mirror = safeSegments(mirrorPath(base, f.abs));
       items.push({ kind: 'file', path: key, abs: f.abs, stem: dropExtension(mirror), full: mirror });

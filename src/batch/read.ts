@@ -17,7 +17,12 @@ import { WireproofError } from '../types.js';
  * @param max size limit in bytes
  */
 export async function readInput(path: string, max = MAX_INPUT_BYTES): Promise<Uint8Array> {
-  const st = statSync(path, { throwIfNoEntry: false });
+  let st;
+  try {
+    st = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    st = undefined; // ENOTDIR, ELOOP, EACCES…: the ingest reader names the problem in its own words
+  }
   if (!st || !st.isFile()) return readFileBytes(path, max);
   let fd: number;
   try {

@@ -1,5 +1,5 @@
 // Runs a batch: expand inputs, reuse cached reports, check the rest on a worker pool, write summaries and dashboard.
-import { existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CheckOptions } from '../api.js';
@@ -13,7 +13,7 @@ import { isInside, safeJoin } from './paths.js';
 import { readInput } from './read.js';
 import type { BatchEntry, BatchFormat, BatchOutcome, BatchSummary, BatchTask, BatchTotals } from './types.js';
 import { emptyCounts, VERDICTS } from './types.js';
-import { writeFileAtomic as writeAtomic } from '../util/fs.js';
+import { fsReason, writeFileAtomic as writeAtomic } from '../util/fs.js';
 import { importModule } from '../util/import.js';
 
 /** Options of {@link runBatch}. */
@@ -27,7 +27,10 @@ export interface BatchOptions {
   formats?: readonly BatchFormat[];
   /** Rules, languages, prior, corpora and input format, as for `check`. */
   check?: CheckOptions;
-  /** Reference phrasing files or folders from the configuration: their content is part of the cache key. */
+  /**
+   * Reference phrasing files or folders from the configuration (relative to `cwd` or absolute): every input is checked
+   * against them, as `check` does, and their content is part of the cache key.
+   */
   references?: readonly string[];
   /** Worker threads; 1 checks everything on the main thread. */
   concurrency: number;
@@ -253,17 +256,39 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const outDir = resolve(options.cwd, options.outDir);
-  const st = statSync(outDir, { throwIfNoEntry: false });
+  // Output folder problems are one line naming the folder and why (never Node's text): exit 2 before any work.
+  const cannot = (what: string, error: unknown): WireproofError => new WireproofError(`--out ${options.outDir}: ${what} (${fsReason(error)})`, 'usage');
+  let st;
+  try {
+    st = statSync(outDir, { throwIfNoEntry: false });
+  } catch (error) {
+    throw cannot('cannot reach the folder', error); // a parent is a file (ENOTDIR), a link loop, a locked parent
+  }
   if (st && !st.isDirectory()) throw new WireproofError(`--out ${options.outDir}: exists and is not a folder`, 'usage');
   const formats: BatchFormat[] = (['json', 'html'] as const).filter((f) => (options.formats ?? ['json']).includes(f));
   if (formats.length === 0) throw new WireproofError('no report format: choose json, html or json,html', 'usage');
   const extensions = formats.map((f) => `.${f}`);
 
   const { items } = await expandInputs(options.inputs, options.cwd, outDir, extensions);
-  mkdirSync(outDir, { recursive: true });
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw cannot('cannot create the folder', error);
+  }
+  try {
+    // A folder that exists but cannot be written would fail every report, then the summary: say so once, now.
+    accessSync(outDir, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw cannot('cannot write in the folder', error);
+  }
 
   // Settings that change a report's content. Fail-on and output formats do not, so they stay out of the key.
   const checkOptions: CheckOptions = { ...options.check };
+  // Reference phrasings change reports: they go to the check, not only into the cache key (they were once only hashed,
+  // so batch reports lacked the drift `check` found against them).
+  const references = [...new Set([...(checkOptions.references ?? []), ...(options.references ?? [])].map((r) => resolve(options.cwd, r)))];
+  if (references.length > 0) checkOptions.references = references;
+  else delete checkOptions.references;
   const corporaRoot = resolve(options.cwd, checkOptions.corpora ?? defaultCorporaRoot());
   checkOptions.corpora = corporaRoot;
   const corporaFingerprint = fingerprintFolder(corporaRoot);
@@ -273,7 +298,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       languages: checkOptions.languages ?? null,
       prior: checkOptions.prior ?? null,
       format: checkOptions.format ?? 'auto',
-      references: (options.references ?? []).map((r) => ({ path: r, hash: fingerprintPath(resolve(options.cwd, r)) })),
+      // Left out when unset (stableStringify drops undefined), so caches written before thresholds counted stay valid.
+      thresholds: checkOptions.thresholds,
+      references: references.map((r) => ({ path: r, hash: fingerprintPath(r) })),
     }),
   );
 
@@ -371,6 +398,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       // the cache never loads the corpora (about 0.1 s).
       if (!corporaChecked) {
         loadCorpora(corporaRoot);
+        // Bad reference phrasings are a configuration error too: found here, on the main thread, for the same reason.
+        if (references.length > 0) {
+          const [{ loadPhrasingIndex }, { defaultPhrasingsPath }] = await Promise.all([import('../reference/shingle-index.js'), import('../reference/phrasings.js')]);
+          loadPhrasingIndex([defaultPhrasingsPath(), ...references]);
+        }
         corporaChecked = true;
       }
       const task: BatchTask = { file: item.path, input, options: checkOptions, outputs: abs, cwd: options.cwd, version: options.version };
@@ -419,9 +451,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       corporaFingerprint,
     },
   };
-  writeAtomic(join(outDir, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
-  writeAtomic(join(outDir, 'summary.csv'), summaryCsv(entries));
-  writeAtomic(join(outDir, 'index.html'), renderDashboard(summary));
-  if (useCache) writeAtomic(cachePath, serialiseCache(newCache));
+  const write = (name: string, content: string): void => {
+    try {
+      writeAtomic(join(outDir, name), content);
+    } catch (error) {
+      throw cannot(`cannot write ${name}`, error);
+    }
+  };
+  write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+  write('summary.csv', summaryCsv(entries));
+  write('index.html', renderDashboard(summary));
+  if (useCache) write(CACHE_FILE, serialiseCache(newCache));
   return { summary, outDir };
 }

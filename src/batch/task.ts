@@ -1,11 +1,12 @@
 // Checks one batch input and writes its report files: the same code runs in a worker thread and in-process.
+import { rmSync } from 'node:fs';
 import { check, rulesMeta } from '../api.js';
 import { format as formatJson } from '../report/json.js';
 import type { Formatter, Report } from '../types.js';
 import { WireproofError } from '../types.js';
 import type { BatchOutcome, BatchTask } from './types.js';
 import { emptyCounts } from './types.js';
-import { writeFileAtomic as writeAtomic } from '../util/fs.js';
+import { fsReason, writeFileAtomic as writeAtomic } from '../util/fs.js';
 
 let htmlFormatter: Formatter | undefined;
 let rules: ReturnType<typeof rulesMeta> | undefined;
@@ -32,7 +33,9 @@ export function outcomeOf(report: Report): BatchOutcome {
 /**
  * Checks one input and writes its reports (JSON as `check --format json` prints it: an array of one report; HTML
  * as `check --format html`). Unreadable inputs write nothing. Configuration errors (bad corpora) are thrown;
- * any other failure is the input's own `internal` error, so one odd article never stops an archive.
+ * any other failure is the input's own `internal` error, so one odd article never stops an archive. That includes a
+ * report that cannot be written (a name over 255 bytes, a full disk): the input is listed with why, and whatever
+ * part of its reports was written is removed, so no report is left that the summary does not list.
  *
  * @param task what to check and where to write
  * @returns the outcome to list in the summary
@@ -43,19 +46,33 @@ export async function processTask(task: BatchTask): Promise<BatchOutcome> {
     report = await check(task.input, { ...task.options, file: task.file });
   } catch (error) {
     if (error instanceof WireproofError && (error.code === 'config' || error.code === 'corpus' || error.code === 'usage')) throw error;
-    const message = `${task.file}: internal error: ${firstLine(error)}`;
-    return { verdict: null, machineProbability: null, counts: emptyCounts(), error: { code: 'internal', message } };
+    return failed(`${task.file}: internal error: ${firstLine(error)}`);
   }
   const outcome = outcomeOf(report);
   if (report.error) return outcome;
   const context = { cwd: task.cwd, color: false, rules: (rules ??= rulesMeta()), version: task.version };
-  if (task.outputs.json) writeAtomic(task.outputs.json, formatJson([report], context));
+  const files: Array<[string, string]> = [];
+  if (task.outputs.json) files.push([task.outputs.json, formatJson([report], context)]);
   if (task.outputs.html) {
     // Loaded on first use: JSON-only batches never pay for the HTML formatter.
     htmlFormatter ??= (await import('../report/html.js')).format;
-    writeAtomic(task.outputs.html, htmlFormatter([report], context));
+    files.push([task.outputs.html, htmlFormatter([report], context)]);
+  }
+  const written: string[] = [];
+  try {
+    for (const [path, content] of files) {
+      writeAtomic(path, content);
+      written.push(path);
+    }
+  } catch (error) {
+    for (const path of written) rmSync(path, { force: true });
+    return failed(`${task.file}: cannot write its report (${fsReason(error)})`);
   }
   return outcome;
+}
+
+function failed(message: string): BatchOutcome {
+  return { verdict: null, machineProbability: null, counts: emptyCounts(), error: { code: 'internal', message } };
 }
 
 function firstLine(error: unknown): string {

@@ -69,7 +69,7 @@ export interface BatchRunInfo {
   /** Inputs checked this run. */
   checked: number;
   cache: boolean;
-  /** Hash of the settings that change reports (rules, prior, languages, references, input format). */
+  /** Hash of the settings that change reports (rules, prior, languages, thresholds, references, input format). */
   configHash: string;
   /** Hash of the corpora folder's files. */
   corporaFingerprint: string;

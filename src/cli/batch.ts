@@ -111,6 +111,8 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
     if (!(prior > 0 && prior < 1)) throw new WireproofError(`--prior ${prior}: must be strictly between 0 and 1`, 'usage');
     options.prior = prior;
   }
+  // Thresholds change which matches become messages: a batch report must be what `check` prints (docs/batch.md).
+  if (config.thresholds) options.thresholds = config.thresholds;
   const corpora = args.corpora ?? config.corpora;
   if (corpora) options.corpora = corpora;
   const failOn = args.failOn ?? config.failOn ?? 'never';

@@ -9,15 +9,16 @@ import { oneLine } from '../util/oneline.js';
 /** One thing to check, in order: a path for checkFiles, or an error report already made here. */
 export type CheckInput = { path: string } | { report: Report };
 
-/** Characters without which a word cannot be a glob (tinyglobby is loaded only when one is present). */
-const MAYBE_GLOB = /[*?[\]{}()!+@]/;
+/** Characters without which a word is not read as a glob (see patternKind; its module is loaded only when one is present). */
+const MAYBE_GLOB = /[*?[{]/;
 
 /**
  * Expands the inputs of `check` as ESLint does its own: a folder stands for the wire files under it (the batch
  * command's walk: .txt, .md, .html…, hidden entries skipped), and a word that names nothing but is a glob (quoted, so
  * the shell left it alone, or a shell without globbing) for its matches. Anything else is passed on as given, and
- * reading it reports what is wrong. A folder without wire files, or a glob matching nothing, is an input error
- * (exit 2), as a missing file is. A file reached twice through folders or globs is checked once.
+ * reading it reports what is wrong. A folder without wire files, or a glob with a wildcard matching nothing, is an
+ * input error (exit 2), as a missing file is; a word whose only glob syntax is brackets or parentheses (`Wire (1).txt`)
+ * is a missing file when nothing matches (patternKind). A file reached twice through folders or globs is checked once.
  *
  * @param files the command line's inputs (`-` is standard input)
  * @param cwd the folder relative paths start from
@@ -62,7 +63,7 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
     if (directory) {
       const { FOLDER_EXTENSIONS, wireFilesIn } = await import('../batch/inputs.js');
       const { files: found, unreadable } = wireFilesIn(abs);
-      for (const u of unreadable) fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, 'unreadable');
+      for (const u of unreadable) fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, u.code);
       if (found.length === 0 && unreadable.length === 0) {
         fail(input, `${oneLine(input)}: no wire files in this folder (${FOLDER_EXTENSIONS.join(', ')})`, 'not-found');
       }
@@ -70,14 +71,20 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
       continue;
     }
     if (!exists && MAYBE_GLOB.test(input)) {
-      const { glob, isDynamicPattern } = await import('tinyglobby');
-      if (isDynamicPattern(input)) {
+      const { patternKind } = await import('../batch/inputs.js');
+      const kind = patternKind(input);
+      if (kind !== null) {
+        const { glob } = await import('tinyglobby');
         // Links to folders are not followed, as in the folder walk: they can loop, and can leave the archive.
         const options = { cwd, onlyFiles: true, dot: false, absolute: isAbsolute(input), expandDirectories: false, followSymbolicLinks: false };
         const matches = (await glob(input, options)).sort(compareCodeUnits);
-        if (matches.length === 0) fail(input, `${oneLine(input)}: no files match`, 'not-found');
         for (const m of matches) add(m);
-        continue;
+        if (matches.length > 0) continue;
+        if (kind === 'wildcard') {
+          fail(input, `${oneLine(input)}: no files match`, 'not-found');
+          continue;
+        }
+        // `Wire [1].txt` matching nothing is a missing file: reading it says "no such file", as for any other name.
       }
     }
     // Named files are checked as often as they are named (as before); only expansions are deduplicated.

@@ -1,13 +1,51 @@
-// Atomic file writes (temporary file + rename), shared by the CLI, batch workers and the build scripts' callers.
+// Atomic file writes (temporary file + rename) and plain words for why a file system call failed, shared by the CLI and batch workers.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+
+/** Plain words for the errno codes file system calls meet (the words src/cli/output.ts uses for --output-file). */
+const REASONS: Readonly<Record<string, string>> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a parent is not a folder',
+  EEXIST: 'a parent is not a folder', // mkdir of a parent that exists as a file
+  ENOENT: 'no such file or folder',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  ENAMETOOLONG: 'name too long',
+  ELOOP: 'too many symbolic links',
+};
+
+/**
+ * Why a file system call failed, in a few words for a one-line message: plain words for the usual errno codes, the
+ * raw code for the others, the first line of the message for an error without a code. Never Node's own text, which
+ * repeats the absolute path.
+ */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined) return REASONS[code] ?? code;
+  return String((error as Error | undefined)?.message ?? error).split('\n')[0] ?? 'error';
+}
 
 /** Folders this process has created or found (see writeFileAtomic). */
 const madeDirs = new Set<string>();
 
 /**
- * Writes a file atomically: a temporary file in the same folder, then a rename (atomic within one file system on
- * POSIX, rename(2)), so a reader, or a run killed half-way, never sees half a report under its final name.
+ * The temporary name a file is written under before its rename: in the same folder (rename(2) is atomic only within
+ * one file system), hidden (a later batch over the folder skips it), unique across processes and worker threads (the
+ * pid and 48 random bits), and at most 24 bytes whatever the final name. It used to be the final name plus a suffix,
+ * which took a legal 250-byte report name over NAME_MAX (255 bytes): ENAMETOOLONG for a file that could be written.
+ */
+export function tempNameFor(path: string): string {
+  return join(dirname(path), `.${process.pid.toString(36)}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Writes a file atomically: a temporary file in the same folder (see tempNameFor), then a rename (atomic within one
+ * file system on POSIX, rename(2)), so a reader, or a run killed half-way, never sees half a report under its final
+ * name. On failure the temporary file is removed and the error thrown.
  * @param path final path
  * @param content text to write (UTF-8)
  */
@@ -19,7 +57,7 @@ export function writeFileAtomic(path: string, content: string): void {
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = tempNameFor(path);
   try {
     try {
       writeFileSync(tmp, content);

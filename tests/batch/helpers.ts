@@ -1,5 +1,6 @@
 // Helpers for batch tests: small French archives in temp folders, a CLI harness like main.ts, file listings.
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import yargs from 'yargs';
@@ -142,4 +143,28 @@ export function parseCsv(text: string): string[][] {
 /** dist/batch/worker.js when it is built from the current sources (tests/support/dist.ts), else null. */
 export function freshDistWorker(): string | null {
   return freshDist('dist/batch/worker.js');
+}
+
+/** Who the built CLI runs as in {@link runBinUnprivileged}: the conventional "nobody" when the tests run as root. */
+const NOBODY = 65534;
+
+/**
+ * Runs the built CLI (package.json's bin) in a child process that permissions apply to: as "nobody" when the tests
+ * run as root (root lists and reads mode-000 folders, so EACCES cannot happen to it), as the test's own user
+ * otherwise. The working folder is opened to everyone first when the child is "nobody", so that it can write there.
+ * @returns null when dist/ is missing or older than src/ (the caller skips: it must not test old code)
+ */
+export function runBinUnprivileged(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } | null {
+  const bin = freshDist((JSON.parse(readFileSync('package.json', 'utf8')) as { bin: { wireproof: string } }).bin.wireproof);
+  if (bin === null) return null;
+  const root = process.getuid?.() === 0;
+  if (root) chmodSync(cwd, 0o777);
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    ...(root ? { uid: NOBODY, gid: NOBODY } : {}),
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -1,9 +1,9 @@
-// writeFileAtomic: whole files under their final name, folders created, and created again if removed meanwhile.
+// writeFileAtomic: whole files under their final name, folders created, and created again if removed meanwhile; any legal name.
 import { describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../../src/util/fs.js';
+import { basename, dirname, join } from 'node:path';
+import { tempNameFor, writeFileAtomic } from '../../src/util/fs.js';
 
 describe('writeFileAtomic', () => {
   test('creates missing folders and replaces an existing file, leaving no temporary file', () => {
@@ -41,5 +41,40 @@ describe('writeFileAtomic', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('writeFileAtomic: names up to NAME_MAX (255 bytes)', () => {
+  test.each([
+    ['250 bytes (a 249-byte input name\'s report)', `${'a'.repeat(245)}.json`],
+    ['255 bytes', `${'b'.repeat(250)}.json`],
+    ['255 bytes of two-byte characters', `${'é'.repeat(125)}.json`],
+    ['one byte', 'c'],
+  ])('a final name of %s is written, and no temporary file is left', (_what, name) => {
+    const root = mkdtempSync(join(tmpdir(), 'wireproof-fs-'));
+    try {
+      writeFileAtomic(join(root, name), 'report');
+      expect(readFileSync(join(root, name), 'utf8')).toBe('report');
+      expect(readdirSync(root)).toEqual([name]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ['a one-byte name', 'c'],
+    ['a 255-byte name', `${'a'.repeat(250)}.json`],
+    ['a name in a sub-folder', `sub/${'é'.repeat(120)}.html`],
+  ])('the temporary name for %s: same folder, hidden, at most 24 bytes, unique', (_what, name) => {
+    const path = join('/out', name);
+    const names = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const tmp = tempNameFor(path);
+      expect(dirname(tmp)).toBe(dirname(path));
+      expect(basename(tmp)).toMatch(/^\.[0-9a-z]+-[0-9a-f]{12}\.tmp$/);
+      expect(Buffer.byteLength(basename(tmp))).toBeLessThanOrEqual(24);
+      names.add(tmp);
+    }
+    expect(names.size).toBe(1000);
   });
 });

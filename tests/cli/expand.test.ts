@@ -1,0 +1,96 @@
+// `check` inputs that name nothing readable (folders it cannot list, links that lead nowhere, missing names that look like globs): one error each, naming the path and why.
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { chmodSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
+import type { Report } from '../../src/types.js';
+import { HUMAN_WIRE, makeTree, runBinUnprivileged } from '../batch/helpers.js';
+import { freshDist } from '../support/dist.js';
+import { fakeIo } from '../support/io.js';
+
+const built = freshDist('dist/cli/bin.cjs') !== null;
+if (!built) console.warn('skipping permission tests of check inputs: dist/ is missing or older than src/ (run npm run build)');
+/** Permission errors need the built CLI, run as a user the permissions apply to (see runBinUnprivileged). */
+const withBin = built ? test : test.skip;
+
+/** Folders locked by a test, opened again afterwards so the temporary tree stays removable. */
+const locked: string[] = [];
+function lock(path: string): void {
+  chmodSync(path, 0o000);
+  locked.push(path);
+}
+afterEach(() => {
+  for (const path of locked.splice(0)) chmodSync(path, 0o755);
+});
+
+describe('check: a folder it cannot list', () => {
+  withBin('is named once, relative to the working folder; the readable files are still checked', () => {
+    const root = makeTree({ 'a/one.txt': HUMAN_WIRE, 'a/locked/two.txt': HUMAN_WIRE });
+    lock(join(root, 'a', 'locked'));
+    const r = runBinUnprivileged(['check', 'a', '-f', 'json'], root)!;
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('wireproof: a/locked: cannot list folder (EACCES)\n');
+    expect((JSON.parse(r.stdout) as Report[]).map((x) => [x.file, x.error ?? null])).toEqual([
+      ['a/locked', { code: 'unreadable', message: 'a/locked: cannot list folder (EACCES)' }],
+      ['a/one.txt', null],
+    ]);
+  });
+});
+
+describe('check DIR: a link in the folder that stat cannot follow', () => {
+  test.each([
+    ['a link to itself (ELOOP)', 'self.txt', 'self.txt', 'unreadable', 'cannot read (ELOOP)'],
+    ['a link to a missing file', 'gone.txt', 'nowhere.txt', 'not-found', 'no such file (broken symbolic link)'],
+  ])('%s is an input error naming it; the other files are still checked', async (_what, link, target, code, reason) => {
+    const root = makeTree({ 'wires/ok.txt': HUMAN_WIRE });
+    symlinkSync(target, join(root, 'wires', link));
+    const io = fakeIo({}, root);
+    expect(await run(['check', 'wires', '-f', 'json'], io)).toBe(2);
+    expect(io.err.join('')).toBe(`wireproof: wires/${link}: ${reason}\n`);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual([
+      [`wires/${link}`, { code, message: `wires/${link}: ${reason}` }],
+      ['wires/ok.txt', null],
+    ]);
+  });
+
+  withBin('a link into a folder it may not enter (EACCES on stat) is unreadable', () => {
+    const root = makeTree({ 'wires/ok.txt': HUMAN_WIRE, 'locked/x.txt': HUMAN_WIRE });
+    symlinkSync('../locked/x.txt', join(root, 'wires', 'x.txt'));
+    lock(join(root, 'locked'));
+    const r = runBinUnprivileged(['check', 'wires', '-f', 'json'], root)!;
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('wireproof: wires/x.txt: permission denied\n');
+    expect((JSON.parse(r.stdout) as Report[]).map((x) => [x.file, x.error?.code ?? null])).toEqual([
+      ['wires/x.txt', 'unreadable'],
+      ['wires/ok.txt', null],
+    ]);
+  });
+});
+
+describe('check: a word that names nothing, with glob characters in it', () => {
+  test.each([
+    ['parentheses (a browser\'s second download), another file near that name', 'Wire (1).txt', ['Wire 1.txt'], 'Wire (1).txt: no such file', []],
+    ['parentheses, nothing near', 'Wire (2).txt', [], 'Wire (2).txt: no such file', []],
+    ['an extglob group only', 'Wire @(1).txt', ['Wire 1.txt'], 'Wire @(1).txt: no such file', []],
+    ['brackets, nothing matching', 'Wire [1].txt', [], 'Wire [1].txt: no such file', []],
+    ['a quoted glob with *, nothing matching', 'wires/*.txt', [], 'wires/*.txt: no files match', []],
+    ['a brace list, nothing matching', 'wire-{a,b}.txt', [], 'wire-{a,b}.txt: no files match', []],
+    ['a ? wildcard, nothing matching', 'wire-?.txt', [], 'wire-?.txt: no files match', []],
+  ])('%s', async (_what, word, present, message, checked) => {
+    const root = makeTree(Object.fromEntries(present.map((f) => [f, HUMAN_WIRE])));
+    const io = fakeIo({}, root);
+    expect(await run(['check', word, '-f', 'json'], io)).toBe(2);
+    expect(io.err.join('')).toBe(`wireproof: ${message}\n`);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual([[word, { code: 'not-found', message }], ...checked]);
+  });
+
+  test.each([
+    ['a bracket class', 'Wire [12].txt', ['Wire 1.txt', 'Wire 2.txt']],
+    ['a * wildcard', 'Wire *.txt', ['Wire 1.txt', 'Wire 2.txt']],
+  ])('%s that matches files is still a glob', async (_what, word, files) => {
+    const root = makeTree(Object.fromEntries(files.map((f) => [f, HUMAN_WIRE])));
+    const io = fakeIo({}, root);
+    await run(['check', word, '-f', 'json'], io);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual(files.map((f) => [f, null]));
+  });
+});
