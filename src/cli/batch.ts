@@ -105,7 +105,13 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   }
   const options: CheckOptions = { rules, format: args.inputFormat };
   const languages = args.language ?? config.languages;
-  if (languages) options.languages = languages;
+  if (languages) {
+    // As check: an unknown code is a usage error naming where it came from, not a silent `und` in every report.
+    // Loaded here: this module is imported at every start-up (main.ts), franc's models only when a batch runs.
+    const { languageList } = await import('../segment/language.js');
+    languageList(languages, args.language ? '--language' : (configFile ?? 'config'));
+    options.languages = languages;
+  }
   const prior = args.prior ?? config.prior;
   if (prior !== undefined) {
     if (!(prior > 0 && prior < 1)) throw new WireproofError(`--prior ${prior}: must be strictly between 0 and 1`, 'usage');

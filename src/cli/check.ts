@@ -56,16 +56,6 @@ export function parseRuleFlags(pairs: readonly string[]): Record<string, RuleLev
   return out;
 }
 
-/** Validates language codes (src/segment/language.ts languageList), naming their origin in the error. */
-export function namedLanguages(codes: readonly string[], origin: string): void {
-  try {
-    languageList(codes);
-  } catch (error) {
-    if (error instanceof WireproofError) throw new WireproofError(`${origin}: ${error.message.replace(/^languages: /, '')}`, 'usage');
-    throw error;
-  }
-}
-
 /** Exit code for a set of reports, as ESLint: 2 input errors, 1 findings at or above --fail-on or too many warnings, else 0. */
 export function exitCode(reports: readonly Report[], failOn: Severity | 'never', maxWarnings: number, io?: Io): number {
   if (reports.some((r) => r.error)) return 2;
@@ -88,7 +78,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const languages = args.language ?? config.languages;
   if (languages) {
     // Checked here to name where the codes came from (the library would only say "languages: …").
-    namedLanguages(languages, args.language ? '--language' : (configFile ?? 'config'));
+    languageList(languages, args.language ? '--language' : (configFile ?? 'config'));
     options.languages = languages;
   }
   const prior = args.prior ?? config.prior;

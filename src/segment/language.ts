@@ -110,16 +110,17 @@ function francKnows(code: string): boolean {
  * ISO 639-1 codes wireproof maps (`fr`, `en` …) in any case and with a region (`fr-FR`, `fr_CA`, as an HTML `lang`
  * attribute would have them), and the ISO 639-3 codes franc knows. Anything else is the caller's mistake: an unknown
  * code used to leave every paragraph `und`, which silently switched off every French rule.
+ * @param origin where the codes came from, for the error (`--language`, a configuration file)
  * @throws WireproofError (`usage`) for an empty list or an unknown code
  */
-export function languageList(codes: readonly unknown[]): string[] {
-  if (codes.length === 0) throw new WireproofError('languages: give at least one language code (e.g. fr)', 'usage');
+export function languageList(codes: readonly unknown[], origin = 'languages'): string[] {
+  if (codes.length === 0) throw new WireproofError(`${origin}: give at least one language code (e.g. fr)`, 'usage');
   return codes.map((raw) => {
     const code = typeof raw === 'string' ? raw.trim().toLowerCase().split(/[-_]/)[0]! : '';
     if (/^[a-z]{2}$/.test(code) && Object.values(ISO1).includes(code)) return toIso3(code);
     if (/^[a-z]{3}$/.test(code) && francKnows(code)) return code;
     const known = Object.values(ISO1).join(', ');
-    throw new WireproofError(`languages: unknown language code ${JSON.stringify(raw)} (known: ${known}, or an ISO 639-3 code such as fra)`, 'usage');
+    throw new WireproofError(`${origin}: unknown language code ${JSON.stringify(raw)} (known: ${known}, or an ISO 639-3 code such as fra)`, 'usage');
   });
 }
 

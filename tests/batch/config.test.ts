@@ -72,3 +72,16 @@ describe('batch and bad reference phrasings', () => {
     expect(batchIo.err.join('')).toMatch(/^wireproof: \S*refs\.jsonl:1: [^\n]+\n$/);
   });
 });
+
+describe('batch: language codes are checked as check checks them', () => {
+  test.each([
+    [['--language', 'french'], {}, 'wireproof: --language: unknown language code "french"'],
+    [[], { languages: ['xx'] }, '.wireproofrc.json: unknown language code "xx"'],
+  ])('%j %j: exit 2, one line naming the origin, nothing written', async (flags, config, expected) => {
+    const root = makeTree({ 'a.txt': SEED_003, '.wireproofrc.json': JSON.stringify(config) });
+    const { code, io } = await runCli(['batch', 'a.txt', '--out', 'out', ...flags], root);
+    expect(code).toBe(2);
+    expect(io.err.join('')).toContain(expected);
+    expect(io.err.join('').trimEnd().split('\n')).toHaveLength(1);
+  });
+});
