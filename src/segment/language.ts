@@ -4,9 +4,16 @@ import { expressions } from 'franc/expressions.js';
 import { WireproofError } from '../types.js';
 import { languageScores } from './trigrams.js';
 
-/** ISO 639-3 → 639-1 for the languages wireproof considers by default. */
+/**
+ * ISO 639-3 (franc's codes) → 639-1 (reports, `--language`): the languages wireproof considers by default, and the
+ * others franc has a model or a script for whose two-letter code a newsroom would type (`--language fr pl`).
+ */
 const ISO1: Record<string, string> = {
   fra: 'fr', eng: 'en', deu: 'de', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', cat: 'ca', glg: 'gl',
+  pol: 'pl', swe: 'sv', dan: 'da', nob: 'nb', nno: 'nn', fin: 'fi', ron: 'ro', ces: 'cs', slk: 'sk', slv: 'sl',
+  hrv: 'hr', srp: 'sr', bos: 'bs', mkd: 'mk', bul: 'bg', hun: 'hu', ell: 'el', rus: 'ru', ukr: 'uk', ekk: 'et',
+  lvs: 'lv', lit: 'lt', als: 'sq', tur: 'tr', arb: 'ar', heb: 'he', pes: 'fa', hin: 'hi', tha: 'th', vie: 'vi',
+  ind: 'id', jpn: 'ja', cmn: 'zh', kor: 'ko',
 };
 
 /**

@@ -86,7 +86,7 @@ describe('configuration file', () => {
     const dir = project({ '.wireproofrc.json': JSON.stringify({ languages: ['xx'] }) });
     const io = fakeIo({}, dir);
     expect(await run(['check', 'wire.txt'], io)).toBe(2);
-    expect(io.err.join('')).toBe(`wireproof: ${join(dir, '.wireproofrc.json')}: unknown language code "xx" (known: fr, en, de, es, it, pt, nl, ca, gl, or an ISO 639-3 code such as fra)\n`);
+    expect(io.err.join('')).toMatch(/^wireproof: [^\n]*\.wireproofrc\.json: unknown language code "xx" \(known: fr, en, de, es, it, pt, nl, ca, gl, pl, [^\n]*, or an ISO 639-3 code such as fra\)\n$/);
   });
 
   test('an unknown key: exit 2, one line naming the file, the key and what is allowed', async () => {
