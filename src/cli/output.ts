@@ -3,23 +3,8 @@ import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, writeFileSy
 import { dirname, resolve } from 'node:path';
 import { WireproofError } from '../types.js';
 import { oneLine } from '../util/oneline.js';
-import { writeFileAtomic } from '../util/fs.js';
+import { fsReason, writeFileAtomic } from '../util/fs.js';
 import type { Io } from './io.js';
-
-/** Plain words for the errno codes a write meets; the raw code otherwise. */
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'a parent is not a folder',
-  EEXIST: 'a parent is not a folder', // mkdir of a parent that exists as a file
-  ENOENT: 'no such file or folder',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  ENAMETOOLONG: 'name too long',
-  ELOOP: 'too many symbolic links',
-};
 
 /** The process's own standard streams, by the names a CI script gives them (`-o /dev/stdout`). */
 const STREAMS: ReadonlyMap<string, 'stdout' | 'stderr'> = new Map([
@@ -130,7 +115,6 @@ export function writeOutputFile(outputFile: string, content: string, cwd: string
     if (st && !st.isFile()) writeFileSync(given, content);
     else writeFileAtomic(finalTarget(given), content);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new WireproofError(`${oneLine(outputFile)}: cannot write the report (${REASONS[code] ?? (code || (error as Error).message)})`, 'usage');
+    throw new WireproofError(`${oneLine(outputFile)}: cannot write the report (${fsReason(error)})`, 'usage');
   }
 }

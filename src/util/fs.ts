@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/** Plain words for the errno codes file system calls meet (the words src/cli/output.ts uses for --output-file). */
+/** Plain words for the errno codes file system calls meet (--output-file, batch reports, folder walks). */
 const REASONS: Readonly<Record<string, string>> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',

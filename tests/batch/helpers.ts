@@ -1,4 +1,5 @@
 // Helpers for batch tests: small French archives in temp folders, a CLI harness like main.ts, file listings.
+import { afterEach, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -167,4 +168,25 @@ export function runBinUnprivileged(args: string[], cwd: string): { status: numbe
   });
   if (r.error) throw r.error;
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/**
+ * For permission tests: `withBin` is jest's `test` when the built CLI is fresh (runBinUnprivileged needs it), else
+ * `test.skip`, with a warning naming `what`; `lock` takes a folder's permissions away (mode 000, or `mode`) until the
+ * test ends, so the temporary tree stays removable.
+ */
+export function permissionTests(what: string): { withBin: typeof test | typeof test.skip; lock: (path: string, mode?: number) => void } {
+  const built = freshDist('dist/cli/bin.cjs') !== null;
+  if (!built) console.warn(`skipping permission tests of ${what}: dist/ is missing or older than src/ (run npm run build)`);
+  const locked: string[] = [];
+  afterEach(() => {
+    for (const path of locked.splice(0)) chmodSync(path, 0o755);
+  });
+  return {
+    withBin: built ? test : test.skip,
+    lock: (path, mode = 0o000) => {
+      chmodSync(path, mode);
+      locked.push(path);
+    },
+  };
 }

@@ -1,30 +1,18 @@
 // Batch inputs that cannot be read: each is listed under its own path with why, and every other input still gets a report.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readInput } from '../../src/batch/read.js';
 import type { BatchSummary } from '../../src/batch/types.js';
-import { freshDist } from '../support/dist.js';
-import { HUMAN_WIRE, makeTree, runBinUnprivileged, runCli } from './helpers.js';
+import { HUMAN_WIRE, makeTree, runBinUnprivileged, runCli, permissionTests } from './helpers.js';
 
-const built = freshDist('dist/cli/bin.cjs') !== null;
-if (!built) console.warn('skipping permission tests of batch inputs: dist/ is missing or older than src/ (run npm run build)');
 /** Permission errors need the built CLI, run as a user the permissions apply to (see runBinUnprivileged). */
-const withBin = built ? test : test.skip;
+const { withBin, lock } = permissionTests('batch inputs');
 
 function summaryOf(root: string, out = 'out'): BatchSummary {
   return JSON.parse(readFileSync(join(root, out, 'summary.json'), 'utf8')) as BatchSummary;
 }
 
-/** Folders locked by a test, opened again afterwards so the temporary tree stays removable. */
-const locked: string[] = [];
-function lock(path: string): void {
-  chmodSync(path, 0o000);
-  locked.push(path);
-}
-afterEach(() => {
-  for (const path of locked.splice(0)) chmodSync(path, 0o755);
-});
 
 describe('batch: a folder it cannot list', () => {
   withBin.each([

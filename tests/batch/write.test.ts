@@ -1,12 +1,11 @@
 // Writing a batch's outputs: long legal names are written; a report that cannot be written is that input's error, the run goes on.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBatch } from '../../src/batch/run.js';
 import type { BatchSummary } from '../../src/batch/types.js';
 import { VERSION } from '../../src/cli/version.js';
-import { freshDist } from '../support/dist.js';
-import { freshDistWorker, HUMAN_WIRE, listFiles, MACHINE_WIRE, makeTree, runBinUnprivileged, runCli } from './helpers.js';
+import { freshDistWorker, HUMAN_WIRE, listFiles, MACHINE_WIRE, makeTree, runBinUnprivileged, runCli, permissionTests } from './helpers.js';
 
 /** 255 bytes, the most a name may have: its report name (`.json` for `.txt`) has 256. */
 const LONGEST = `${'a'.repeat(251)}.txt`;
@@ -79,15 +78,8 @@ function writeTree(root: string, rel: string): void {
   writeFileSync(join(root, rel), '');
 }
 
-const built = freshDist('dist/cli/bin.cjs') !== null;
-if (!built) console.warn('skipping permission tests of batch outputs: dist/ is missing or older than src/ (run npm run build)');
 /** Permission errors need the built CLI, run as a user the permissions apply to (see runBinUnprivileged). */
-const withBin = built ? test : test.skip;
-
-const locked: string[] = [];
-afterEach(() => {
-  for (const path of locked.splice(0)) chmodSync(path, 0o755);
-});
+const { withBin, lock } = permissionTests('batch outputs');
 
 describe('batch: an output folder it cannot use is one line naming it and why, exit 2', () => {
   test.each([
@@ -107,8 +99,7 @@ describe('batch: an output folder it cannot use is one line naming it and why, e
   ])('%s', (_what, out, line) => {
     const root = makeTree({ 'in/short.txt': MACHINE_WIRE });
     mkdirSync(join(root, 'ro'));
-    chmodSync(join(root, 'ro'), 0o555);
-    locked.push(join(root, 'ro'));
+    lock(join(root, 'ro'), 0o555);
     const r = runBinUnprivileged(['batch', 'in', '--out', out, '--concurrency', '1'], root)!;
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${line}\n`);

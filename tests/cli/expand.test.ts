@@ -1,27 +1,14 @@
 // `check` inputs that name nothing readable (folders it cannot list, links that lead nowhere, missing names that look like globs): one error each, naming the path and why.
-import { afterEach, describe, expect, test } from '@jest/globals';
-import { chmodSync, symlinkSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
 import type { Report } from '../../src/types.js';
-import { HUMAN_WIRE, makeTree, runBinUnprivileged } from '../batch/helpers.js';
-import { freshDist } from '../support/dist.js';
+import { HUMAN_WIRE, makeTree, runBinUnprivileged, permissionTests } from '../batch/helpers.js';
 import { fakeIo } from '../support/io.js';
 
-const built = freshDist('dist/cli/bin.cjs') !== null;
-if (!built) console.warn('skipping permission tests of check inputs: dist/ is missing or older than src/ (run npm run build)');
 /** Permission errors need the built CLI, run as a user the permissions apply to (see runBinUnprivileged). */
-const withBin = built ? test : test.skip;
-
-/** Folders locked by a test, opened again afterwards so the temporary tree stays removable. */
-const locked: string[] = [];
-function lock(path: string): void {
-  chmodSync(path, 0o000);
-  locked.push(path);
-}
-afterEach(() => {
-  for (const path of locked.splice(0)) chmodSync(path, 0o755);
-});
+const { withBin, lock } = permissionTests('check inputs');
 
 describe('check: a folder it cannot list', () => {
   withBin('is named once, relative to the working folder; the readable files are still checked', () => {
