@@ -83,7 +83,11 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   const prior = args.prior ?? config.prior;
   if (prior !== undefined) options.prior = prior;
-  if (args.source) options.source = args.source;
+  if (args.source) {
+    // `--source -` reads the original from standard input, which then cannot also be a wire.
+    if (args.source === '-' && args.files.includes('-')) throw new WireproofError('only one of the wires and --source may be standard input (-)', 'usage');
+    options.source = args.source;
+  }
   const references = [...(config.references ?? []), ...(args.references ?? []).map((r) => resolve(io.cwd, r))];
   if (references.length > 0) options.references = references;
   if (config.thresholds) options.thresholds = config.thresholds;

@@ -58,7 +58,9 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
   if (typeof args.reference !== 'string' || typeof args.candidate !== 'string' || args.reference === '' || args.candidate === '') {
     throw new WireproofError('compare needs two files: wireproof compare <reference> <candidate>', 'usage');
   }
-  if (args.reference === '-' && args.candidate === '-') throw new WireproofError('only one of reference and candidate may be standard input (-)', 'usage');
+  if ([args.reference, args.candidate, args.source].filter((f) => f === '-').length > 1) {
+    throw new WireproofError('only one of reference, candidate and --source may be standard input (-)', 'usage');
+  }
   if (args.format !== 'text' && args.format !== 'json') throw new WireproofError(`unknown format "${String(args.format)}" for compare (choose text or json)`, 'usage');
   // Inputs, corpora and the output are all resolved against the command's working folder, as in `check`.
   if (args.outputFile) assertNotAnInput(args.outputFile, [args.reference, args.candidate, ...(args.source ? [args.source] : [])], io.cwd);

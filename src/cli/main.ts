@@ -55,6 +55,18 @@ const STDIN = '\u0000stdin';
  */
 const LITERAL = '\u0000arg:';
 
+/**
+ * Every argument as the user typed it: yargs hands the markers over in option values too (`--source -`,
+ * `-o -`), not only in positionals; left marked, they reached file names as "\u0000stdin".
+ */
+function unmarkArgs<T extends object>(args: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) {
+    out[key] = typeof value === 'string' ? unmark(value) : Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? unmark(v) : v)) : value;
+  }
+  return out as T;
+}
+
 /** A yargs message with the words it quotes as the user typed them (`Unknown argument: -x`). */
 function shown(message: string): string {
   return message.replaceAll(STDIN, '-').replaceAll(LITERAL, '');
@@ -140,7 +152,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         const checkArgs = a as unknown as CheckArgs;
         // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.
         const runCheck = options.check ?? (await import('./check.js')).runCheck;
-        code = await runCheck({ ...checkArgs, files: checkArgs.files.map(unmark) }, io);
+        code = await runCheck(unmarkArgs(checkArgs), io);
       },
     })
     .command({
@@ -151,7 +163,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         // Loaded on demand: `check` start-up must not pay for jsdiff, aliases and alignment.
         const { runCompare } = await import('./compare.js');
         const compareArgs = a as unknown as import('./compare.js').CompareArgs;
-        code = await runCompare({ ...compareArgs, reference: unmark(compareArgs.reference), candidate: unmark(compareArgs.candidate) }, io);
+        code = await runCompare(unmarkArgs(compareArgs), io);
       },
     })
     .command({
@@ -163,7 +175,8 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
           .option('out', { type: 'string', describe: 'Where to write the JSON figures (default: reports/eval.json in the working folder)' })
           .option('model', { type: 'string', describe: 'A model file instead of corpora/models/fr.json' })
           .option('skip-loso', { type: 'boolean', default: false, describe: 'Skip the leave-one-system-out refits (slow)' }),
-      handler: async (a) => {
+      handler: async (marked) => {
+        const a = unmarkArgs(marked);
         const { runEval } = await import('../eval/index.js');
         const result = await runEval({
           ...(a['data'] ? { data: String(a['data']) } : {}),
@@ -182,7 +195,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     .command({
       ...batch,
       command: names('batch', ' <inputs..>'),
-      handler: (a) => batch.handler({ ...a, inputs: a.inputs.map(unmark) }),
+      handler: (a) => batch.handler(unmarkArgs(a)),
     })
     .demandCommand(1)
     .help()
