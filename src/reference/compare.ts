@@ -77,9 +77,14 @@ export interface CompareParagraphsOptions {
   diff?: WordDiffOptions;
 }
 
-/** Collapses white space: re-wrapping a paragraph does not change its wording. */
-function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/**
+ * The wording without its white space: the tokens (words and punctuation) joined by one space. Re-wrapping a
+ * paragraph does not change its wording, nor does removing the space a stripped link left before a comma
+ * (`Claude , a été` → `Claude, a été`, the fix stripped-link-comma asks for): same tokens, so `unchanged`. Comparing
+ * collapsed text called that `edited` at similarity 1 with an empty diff.
+ */
+function flat(tokens: readonly string[]): string {
+  return tokens.join(' ');
 }
 
 function round(x: number): number {
@@ -106,7 +111,7 @@ interface Prepared {
 function prepare(p: Paragraph): Prepared {
   const tokens = tokenize(p.text);
   const all = tokens.map((t) => t.text);
-  return { p, flat: flat(p.text), tokens: all, words: tokens.filter((t) => t.word).map((t) => t.text), bag: bag(all) };
+  return { p, flat: flat(all), tokens: all, words: tokens.filter((t) => t.word).map((t) => t.text), bag: bag(all) };
 }
 
 /** Share of the candidate's words that survive, in order, from the reference (LCS / candidate words). */

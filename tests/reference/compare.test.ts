@@ -167,6 +167,14 @@ describe('compare: moves, unrelated, identical and empty texts', () => {
     expect(statuses(c)).toEqual(['unchanged']);
   });
 
+  test.each([
+    ['a space left by a stripped link, before a comma', 'Les actions de Palantir Technologies PLTR.O , ont bondi de 6,9 % mardi.', 'Les actions de Palantir Technologies PLTR.O, ont bondi de 6,9 % mardi.'],
+    ['a broken elision', "Le groupe a refusé d 'utiliser ce modèle pour des armes autonomes.", "Le groupe a refusé d'utiliser ce modèle pour des armes autonomes."],
+  ])('white space only (%s): unchanged, similarity 1, one equal change, machine', async (_what, before, after) => {
+    const c = await compare(`${before}\n`, `${after}\n`, { referenceIsMachine: true });
+    expect(c.pairs.map((p) => [p.status, p.similarity, p.changes, p.provenance])).toEqual([['unchanged', 1, [{ op: 'equal', text: after }], 'machine']]);
+  });
+
   test('empty inputs: no pairs, no averages; one empty side: everything added or removed', async () => {
     const empty = await compare('', '');
     expect(empty.pairs).toEqual([]);
