@@ -292,9 +292,10 @@ export function sourceSignals(
   const sourceHasHeadline = sf.some((f) => f.p.kind === 'headline');
   const allSource = sf;
 
+  const claimed = claimOwnQuotes(paired.filter((g) => g.s.length > 0 && g.t.length > 0));
   for (const g of paired) {
     if (g.s.length > 0 && g.t.length > 0) {
-      checkGroup(g.s, g.t, neighbours(g.k, 's'), neighbours(g.k, 't'), aliases, emit, on);
+      checkGroup(g.s, g.t, neighbours(g.k, 's'), neighbours(g.k, 't'), aliases, emit, on, { claimed });
       continue;
     }
     if (g.t.length > 0) {
@@ -344,13 +345,13 @@ function checkGroup(
   aliases: Aliases,
   emit: Emit,
   on: (id: string) => boolean,
-  options: { oneWay?: boolean } = {},
+  options: { oneWay?: boolean; claimed?: ReadonlySet<Quote> } = {},
 ): void {
   const first = tgt[0]!.p;
   const sourceIndices = src.map((f) => f.p.index);
   if (on('source-number')) checkNumbers(src, tgt, srcNear, tgtNear, first, sourceIndices, emit, options.oneWay ?? false);
   if (on('source-name')) checkNames(src, tgt, srcNear, tgtNear, first, sourceIndices, aliases, emit, options.oneWay ?? false);
-  if (!options.oneWay && on('source-quote')) checkQuotes(src, tgt, tgtNear, first, emit);
+  if (!options.oneWay && on('source-quote')) checkQuotes(src, tgt, tgtNear, options.claimed ?? new Set(), first, emit);
   if (on('source-untranslated')) untranslated(tgt, src, emit, on);
 }
 
@@ -502,13 +503,36 @@ function checkNames(
   }
 }
 
-function checkQuotes(src: readonly Features[], tgt: readonly Features[], tgtNear: readonly Features[], first: Paragraph, emit: Emit): void {
-  const targets = [...tgt, ...tgtNear].flatMap((f) => f.quotes);
+/** Any quotation of comparable length counts: the words are translated, the quotation marks stay. */
+function quoteFits(q: Quote, t: Quote): boolean {
+  return t.words * 3 >= q.words && t.words <= q.words * 3;
+}
+
+/**
+ * The French quotations each group's own source quotations take, before any group looks at its neighbours': a
+ * neighbour's quotation is there for the neighbour's source. Without this first pass a quotation kept in paragraph 1
+ * also "matched" the quotation dropped from paragraph 2, and the drop went unreported (source-quote.md: each source
+ * quotation takes the next unused French one).
+ */
+function claimOwnQuotes(groups: ReadonlyArray<{ s: readonly Features[]; t: readonly Features[] }>): Set<Quote> {
+  const claimed = new Set<Quote>();
+  for (const g of groups) {
+    const own = g.t.flatMap((f) => f.quotes);
+    for (const q of g.s.flatMap((f) => f.quotes)) {
+      const match = own.find((t) => !claimed.has(t) && quoteFits(q, t));
+      if (match) claimed.add(match);
+    }
+  }
+  return claimed;
+}
+
+function checkQuotes(src: readonly Features[], tgt: readonly Features[], tgtNear: readonly Features[], claimed: ReadonlySet<Quote>, first: Paragraph, emit: Emit): void {
+  // The group's own quotations first, then those of its neighbours that their own sources did not take.
+  const targets = [...tgt.flatMap((f) => f.quotes), ...tgtNear.flatMap((f) => f.quotes).filter((t) => !claimed.has(t))];
   const used = new Set<Quote>();
   for (const f of src) {
     for (const q of f.quotes) {
-      // Any quotation of comparable length counts: the words are translated, the quotation marks stay.
-      const match = targets.find((t) => !used.has(t) && t.words * 3 >= q.words && t.words <= q.words * 3);
+      const match = targets.find((t) => !used.has(t) && quoteFits(q, t));
       if (match) {
         used.add(match);
         continue;

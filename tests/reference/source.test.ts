@@ -90,6 +90,26 @@ describe('sourceSignals on short pairs', () => {
     expect(signals[0]!.message).toMatch(/a complex but right decision/);
   });
 
+  test("a quotation dropped beside a paragraph that kept its own: the neighbour's quotation is not taken twice", async () => {
+    const en = [
+      'Altman said the agreement was "a complex but right decision for the country," according to the Wall Street Journal.',
+      'Amodei said his company would "never allow its models to be used for mass surveillance," the newspaper reported.',
+      'The Pentagon did not immediately respond to a request for comment on Tuesday.',
+    ].join('\n\n');
+    const fr = [
+      "Altman a qualifié l'accord de « décision complexe mais juste pour le pays », selon le Wall Street Journal.",
+      "Amodei a déclaré que son entreprise ne permettrait jamais que ses modèles soient utilisés pour la surveillance de masse, a rapporté le journal.",
+      "Le Pentagone n'a pas répondu dans l'immédiat à une demande de commentaire mardi.",
+    ].join('\n\n');
+    const { signals } = await check(fr, en);
+    expect(signals.filter((s) => s.ruleId === 'source-quote').map((s) => s.message)).toEqual([
+      'The source quotes “never allow its models to be used for mass surveillance,”, with no quotation in the translation',
+    ]);
+    // Both quotations kept: nothing to report.
+    const kept = fr.replace('ne permettrait jamais que ses modèles soient utilisés pour la surveillance de masse', '« ne permettrait jamais que ses modèles soient utilisés pour la surveillance de masse »');
+    expect((await check(kept, en)).signals.filter((s) => s.ruleId === 'source-quote')).toEqual([]);
+  });
+
   test('paragraphs: one the source lacks, one the translation dropped', async () => {
     const extra = `${FR}\n\nCette information n'a pas pu être vérifiée de source indépendante par notre rédaction à cette heure.`;
     const a = await check(extra, EN);
