@@ -102,9 +102,13 @@ const DIGITS: Record<'en' | 'fr', RegExp> = {
 
 /** Times: `4:30 p.m.`, `0930 GMT`, `16h30`, `16 h 30`, `9 h`, `14:05`. Matched before plain digits. */
 const TIMES: Record<'en' | 'fr', RegExp> = {
-  en: /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{2})(\d{2})\s*(?=GMT|UTC|ET|EST|EDT|CET|BST|PT|PST|PDT)|\b(\d{1,2}):(\d{2})\b/giu,
+  // The zone must be a whole word: "1500 ETFs" is a count, not 15:00 ET.
+  en: /\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?\s?m\b\.?|\b(\d{2})(\d{2})\s*(?=(?:GMT|UTC|ET|EST|EDT|CET|BST|PT|PST|PDT)\b)|\b(\d{1,2}):(\d{2})\b/giu,
   fr: /\b(\d{1,2})\s?h\s?(\d{2})?(?![\p{L}\d])|\b(\d{1,2}):(\d{2})\b/giu,
 };
+
+/** Words before "N h" that make it a duration (pendant 2h, en 48h, depuis 24h), not a clock time (à 9h). */
+const FR_DURATION_CUE = /(?:^|[\s'’])(?:pendant|durant|en|sous|dans|depuis|pour|les|ces|des|d['’]ici)\s*$/iu;
 
 /** Numeric dates: day/month/year or ISO; the month is dropped (the other side may spell it). */
 const DATES = /\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b|\b(\d{4})-(\d{2})-(\d{2})\b/gu;
@@ -137,6 +141,9 @@ function adjacent(text: string, a: Word, b: Word): boolean {
 /** Spelled-out numbers, including their scale: "four", "twenty-two", "two hundred and fifty", "quatre-vingt-dix". */
 function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
   const words = wordsOf(text);
+  /** Whether `next` is a singular scale or "hundred" right after `a`: "a million", "a billion", "a hundred". */
+  const isCountedBy = (next: (typeof words)[number] | undefined, a: (typeof words)[number]): boolean =>
+    next !== undefined && /^(?:hundred|thousand|million|billion|trillion)$/.test(next.lower) && adjacent(text, a, next);
   const out: NumberMention[] = [];
   const units = UNITS[language]!;
   const scales = SCALES[language]!;
@@ -151,7 +158,9 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
       out.push({ value: ord, kind: 'number', start: w.start, end: w.end, text: w.text, spelled: true });
       continue;
     }
-    if (!(w.lower in units) && !hundred.has(w.lower)) continue;
+    // English "a million", "a hundred": the article is the one (↔ "un million", "une centaine" aside).
+    const article = language === 'en' && w.lower === 'a' && isCountedBy(words[i + 1], w);
+    if (!(w.lower in units) && !hundred.has(w.lower) && !article) continue;
     // Collect the run of number words (and joiners between them).
     let j = i;
     let total = 0;
@@ -168,7 +177,9 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
         j++;
         continue;
       }
-      if (x.lower in units) {
+      if (j === i && article) {
+        current = 1;
+      } else if (x.lower in units) {
         const v = units[x.lower]!;
         // quatre-vingt(s) = 80: the only multiplicative compound below 100 in French.
         if (language === 'fr' && (x.lower === 'vingt' || x.lower === 'vingts') && prevLower === 'quatre') current += 80 - 4;
@@ -234,6 +245,12 @@ export function findNumbers(text: string, language: string): NumberMention[] {
     } else if (m[1] !== undefined) {
       h = Number(m[1]);
       min = Number(m[2] ?? 0);
+      if (m[2] === undefined && (h >= 24 || FR_DURATION_CUE.test(text.slice(Math.max(0, m.index - 12), m.index)))) {
+        // "24h", "pendant 2h", "en 48h": hours counted, not a clock time; the source says "24 hours".
+        out.push({ value: h, kind: 'number', start: m.index, end: m.index + m[0].trimEnd().length, text: m[0].trimEnd(), spelled: false });
+        taken.push([m.index, m.index + m[0].length]);
+        continue;
+      }
     } else {
       h = Number(m[3]);
       min = Number(m[4]);

@@ -32,6 +32,11 @@ describe('findNumbers', () => {
     ['fr', 'un million de personnes, deux cents autres, vingt et un de plus', [1e6, 200, 21]],
     ['fr', 'quatre-vingt-dix jours, soixante-dix-huit ans, quatre-vingts pays', [90, 78, 80]],
     ['fr', 'neuf personnes ont acheté un véhicule neuf.', [9]],
+    ['en', 'A million people marched; a billion dollars; a hundred days; a man', [1e6, 1e9, 100]],
+    ['fr', 'Un million de personnes ont défilé, un milliard de dollars', [1e6, 1e9]],
+    ['en', 'Investors poured money into 1500 ETFs last year', [1500]],
+    ['en', 'gave Anthropic 24 hours to respond', [24]],
+    ['fr', 'a donné 24h à Anthropic, pendant 2h, en 48h', [24, 2, 48]],
   ])('%s: %s', (lang, text, expected) => {
     expect(values(text, lang)).toEqual(expected);
   });
@@ -44,6 +49,16 @@ describe('findNumbers', () => {
     expect(findNumbers('à 16h30 et à 9 h', 'fr').map((n) => [n.kind, n.value])).toEqual([
       ['time', 990],
       ['time', 540],
+    ]);
+    // A count of hours is not a clock time; a zone is a whole word.
+    expect(findNumbers('en 24h, vers 9h, 1500 ETF', 'fr').map((n) => [n.kind, n.value])).toEqual([
+      ['number', 24],
+      ['time', 540],
+      ['number', 1500],
+    ]);
+    expect(findNumbers('by 1500 ET, 1500 ETFs', 'en').map((n) => [n.kind, n.value])).toEqual([
+      ['time', 900],
+      ['number', 1500],
     ]);
   });
 
