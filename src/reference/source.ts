@@ -171,11 +171,14 @@ const LENGTH_RATIO = 1.15;
 const LENGTH_SIGMA = 0.35;
 
 function groupScore(src: readonly Features[], tgt: readonly Features[]): number {
-  // Headlines pair only with headlines, one to one; bodies only with bodies.
+  // Headlines pair only with headlines, one to one; bodies only with bodies. Except a subheading: the French wire's
+  // all-caps "SURVEILLANCE DE MASSE" is a headline, the English "Mass surveillance" in sentence case a short body
+  // paragraph; one to one, they are the same line (it was reported as a source paragraph with no counterpart).
   const srcHead = src.some((f) => f.p.kind === 'headline');
   const tgtHead = tgt.some((f) => f.p.kind === 'headline');
-  if (srcHead !== tgtHead) return 0;
-  if (srcHead && (src.length > 1 || tgt.length > 1)) return 0;
+  if (srcHead !== tgtHead) {
+    if (src.length > 1 || tgt.length > 1 || !isSubheading((srcHead ? tgt : src)[0]!.p.text)) return 0;
+  } else if (srcHead && (src.length > 1 || tgt.length > 1)) return 0;
   const ls = src.reduce((n, f) => n + f.length, 0);
   const lt = tgt.reduce((n, f) => n + f.length, 0);
   if (ls === 0 || lt === 0) return 0;
@@ -190,6 +193,11 @@ function groupScore(src: readonly Features[], tgt: readonly Features[]): number 
     tgt.map((f) => f.cognates),
   );
   return 0.45 * (anchors ?? 0.5) + 0.25 * (cognates ?? 0.5) + 0.3 * length;
+}
+
+/** A body paragraph shaped like a subheading: short, and no sentence ends in it. */
+function isSubheading(text: string): boolean {
+  return text.length <= 80 && !/[.!?:;…]["»”’)]*\s*$/u.test(text) && !/[.!?]\s/u.test(text);
 }
 
 /** Lowest group score worth pairing: below it, the paragraphs are better left unaligned. */

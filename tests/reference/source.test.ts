@@ -110,6 +110,25 @@ describe('sourceSignals on short pairs', () => {
     expect((await check(kept, en)).signals.filter((s) => s.ruleId === 'source-quote')).toEqual([]);
   });
 
+  test('an all-caps French subheading pairs with the English one in sentence case (headline ↔ short body)', async () => {
+    const en = [
+      'OpenAI is considering a contract with NATO, a person familiar with the matter said on Tuesday.',
+      'Mass surveillance',
+      "Anthropic CEO Dario Amodei had stressed the company's opposition to mass domestic surveillance.",
+    ].join('\n\n');
+    const fr = [
+      "OpenAI envisage un contrat avec l'Otan, a déclaré mardi une source proche du dossier.",
+      'SURVEILLANCE DE MASSE',
+      "Le PDG d'Anthropic, Dario Amodei, avait souligné l'opposition de l'entreprise à la surveillance intérieure de masse.",
+    ].join('\n\n');
+    const { signals, tp } = await check(fr, en);
+    expect(tp.map((p) => p.kind)).toEqual(['body', 'headline', 'body']);
+    expect(signals.filter((s) => s.ruleId === 'source-paragraphs')).toEqual([]);
+    // Dropped, the subheading is still reported.
+    const dropped = await check(fr.replace('SURVEILLANCE DE MASSE\n\n', ''), en);
+    expect(dropped.signals.filter((s) => s.ruleId === 'source-paragraphs').map((s) => s.message)).toEqual(['Source paragraph 2 has no counterpart in the translation: “Mass surveillance”']);
+  });
+
   test('paragraphs: one the source lacks, one the translation dropped', async () => {
     const extra = `${FR}\n\nCette information n'a pas pu être vérifiée de source indépendante par notre rédaction à cette heure.`;
     const a = await check(extra, EN);
