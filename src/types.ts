@@ -357,6 +357,11 @@ export interface ComparisonPair {
   changes: Change[] | null;
   /** Inherited provenance when the reference is machine-translated; null otherwise and for non-text pairs. */
   provenance: Provenance | null;
+  /**
+   * For an `added` headline or body paragraph whose words come, in order, from one reference paragraph (at least
+   * 80 % of them): that paragraph. An editor split it, or copied part of it; `machineShare` is the share kept from it.
+   */
+  from?: ComparedParagraph;
 }
 
 /** Totals of a comparison, over headline and body pairs (other kinds are counted in `otherPairs`). */

@@ -73,7 +73,12 @@ function indent(text: string): string {
 function formatPair(c: Colors, p: ComparisonPair, options: CompareTextOptions): string[] {
   const scored = p.kind === 'body' || p.kind === 'headline';
   const status = statusColor(c, p.status)(p.status.padEnd(9));
-  const numbers = p.candidate && p.reference ? `${pct(p.similarity)} similar  ${pct(p.machineShare)} kept` : ' '.repeat(22);
+  const numbers =
+    p.candidate && p.reference
+      ? `${pct(p.similarity)} similar  ${pct(p.machineShare)} kept`
+      : p.from
+        ? `from ¶${p.from.index}`.padEnd(14) + `${pct(p.machineShare)} kept`
+        : ' '.repeat(22);
   const prov = p.provenance ? `  ${p.provenance === 'machine' ? c.red(p.provenance) : p.provenance === 'human' ? c.green(p.provenance) : c.yellow(p.provenance)}` : '';
   const text = (p.candidate ?? p.reference)!.text;
   if (!scored) return [c.dim(`  ${where(p)} ${p.status.padEnd(9)} ${p.kind.padEnd(11)} ${snippet(text)}`)];

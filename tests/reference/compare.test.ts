@@ -175,6 +175,29 @@ describe('compare: moves, unrelated, identical and empty texts', () => {
     expect(c.pairs.map((p) => [p.status, p.similarity, p.changes, p.provenance])).toEqual([['unchanged', 1, [{ op: 'equal', text: after }], 'machine']]);
   });
 
+  test('a paragraph split by the editor: the new parts come from the old paragraph (from, kept share, machine), not new writing', async () => {
+    const fused = seed003.split('\n\n').find((p) => p.startsWith('SURVEILLANCE DE MASSE'))!;
+    const split = fused.replace('SURVEILLANCE DE MASSE ', 'SURVEILLANCE DE MASSE\n\n').replace(' Le Pentagone a déclaré', '\n\nLe Pentagone a déclaré');
+    const c = await compare(seed003, seed003.replace(fused, split), { referenceIsMachine: true });
+    const fusedIndex = seed003.split('\n\n').indexOf(fused) + 1;
+    const parts = c.pairs.filter((p) => p.candidate && split.includes(p.candidate.text));
+    expect(parts).toHaveLength(3);
+    for (const p of parts) {
+      expect(p.reference?.index ?? p.from?.index).toBe(fusedIndex);
+      expect([p.machineShare, p.provenance === 'human']).toEqual([1, false]);
+    }
+    expect(c.summary.machineShare).toBe(1);
+    expect(c.summary.provenance.human).toBe(0);
+    // Text output names the paragraph an added part came from.
+    expect(formatComparisonText(c, { color: false, verbose: false })).toMatch(new RegExp(`— → ¶\\d+ +added +from ¶${fusedIndex} +100% kept +machine`));
+  });
+
+  test('a paragraph written anew is still added, human, with nothing kept', async () => {
+    const c = await compare(seed003, `${seed003}\n\n${ADDED}\n`, { referenceIsMachine: true });
+    const added = only(c, 'added');
+    expect([added.from, added.machineShare, added.provenance]).toEqual([undefined, 0, 'human']);
+  });
+
   test('empty inputs: no pairs, no averages; one empty side: everything added or removed', async () => {
     const empty = await compare('', '');
     expect(empty.pairs).toEqual([]);
