@@ -67,6 +67,11 @@ function unmarkArgs<T extends object>(args: T): T {
   return out as T;
 }
 
+/** Positionals in the order typed: the words that followed `--` were moved first for yargs, and go last again. */
+function afterDashes(words: readonly string[]): string[] {
+  return [...words.filter((w) => !w.startsWith(LITERAL)), ...words.filter((w) => w.startsWith(LITERAL))];
+}
+
 /** A yargs message with the words it quotes as the user typed them (`Unknown argument: -x`). */
 function shown(message: string): string {
   return message.replaceAll(STDIN, '-').replaceAll(LITERAL, '');
@@ -108,6 +113,14 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     argv = argv.slice(1);
   } else if (COMMANDS.has(argv[0] ?? '')) {
     direct = undefined;
+  }
+  if (dashes >= 0) {
+    // The words after `--` go first, before any option: left in place, a list option before `--` (`--language fr --
+    // -draft.txt`) took them as its values. The command puts them back after its other files (afterDashes).
+    const at = direct === undefined && COMMANDS.has(argv[0] ?? '') ? 1 : 0;
+    const marked = argv.filter((a) => a.startsWith(LITERAL));
+    const rest = argv.filter((a) => !a.startsWith(LITERAL));
+    argv = [...rest.slice(0, at), ...marked, ...rest.slice(at)];
   }
   /** A command's names: `$0 …` as well when it is the one to run directly. */
   const names = (name: string, spec: string): string[] => (direct === name ? [`${name}${spec}`, `$0${spec}`] : [`${name}${spec}`]);
@@ -152,7 +165,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         const checkArgs = a as unknown as CheckArgs;
         // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.
         const runCheck = options.check ?? (await import('./check.js')).runCheck;
-        code = await runCheck(unmarkArgs(checkArgs), io);
+        code = await runCheck(unmarkArgs({ ...checkArgs, files: afterDashes(checkArgs.files) }), io);
       },
     })
     .command({
@@ -163,7 +176,8 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         // Loaded on demand: `check` start-up must not pay for jsdiff, aliases and alignment.
         const { runCompare } = await import('./compare.js');
         const compareArgs = a as unknown as import('./compare.js').CompareArgs;
-        code = await runCompare(unmarkArgs(compareArgs), io);
+        const [reference, candidate] = afterDashes([compareArgs.reference, compareArgs.candidate]);
+        code = await runCompare(unmarkArgs({ ...compareArgs, reference: reference!, candidate: candidate! }), io);
       },
     })
     .command({
@@ -195,7 +209,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     .command({
       ...batch,
       command: names('batch', ' <inputs..>'),
-      handler: (a) => batch.handler(unmarkArgs(a)),
+      handler: (a) => batch.handler(unmarkArgs({ ...a, inputs: afterDashes(a.inputs) })),
     })
     .demandCommand(1)
     .help()

@@ -347,6 +347,28 @@ describe('words after "--" are files (as in ESLint)', () => {
     expect(compare.err.join('')).toBe('wireproof: Unknown argument: extra (see wireproof --help)\n');
   });
 
+  test.each([
+    [['--language', 'fr']],
+    [['--rule', 'calque=off']],
+    [['--language', 'fr', 'en', '--rule', 'calque=off', 'typography=off']],
+  ])('a list option before "--" (%j) ends there: the words after it are files, in the order typed', async (flags) => {
+    const d = dir();
+    const io = fakeIo({}, d);
+    expect(await run(['check', 'a.txt', '-f', 'json', ...flags, '--', '-draft.txt', '2024'], io)).toBe(1);
+    expect(io.err.join('')).toBe('');
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['a.txt', '-draft.txt', '2024']);
+    const only = fakeIo({}, d);
+    expect(await run(['check', '-f', 'json', ...flags, '--', '-draft.txt'], only)).toBe(1);
+    expect((JSON.parse(only.out.join('')) as Report[]).map((r) => r.file)).toEqual(['-draft.txt']);
+  });
+
+  test('batch: a list option before "--"', async () => {
+    const d = dir();
+    const io = fakeIo({}, d);
+    expect(await run(['batch', 'a.txt', '--out', 'out', '--language', 'fr', '--', '-draft.txt'], io)).toBe(0);
+    expect([existsSync(join(d, 'out', 'a.json')), existsSync(join(d, 'out', '-draft.json'))]).toEqual([true, true]);
+  });
+
   test('compare and batch read them as their files', async () => {
     const d = dir();
     const compare = fakeIo({}, d);
