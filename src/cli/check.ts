@@ -5,6 +5,7 @@ import { applyBaseline, makeBaseline, readBaseline } from '../config/baseline.js
 import { loadConfig } from '../config/load.js';
 import { reaches } from '../score/messages.js';
 import { languageList } from '../segment/language.js';
+import { oneLine } from '../util/oneline.js';
 import type { FormatContext, Report, RuleLevel, Severity } from '../types.js';
 import { WireproofError } from '../types.js';
 import { loadFormatter } from './formatters.js';
@@ -110,6 +111,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     // The baseline too: it holds the accepted findings (with --update-baseline it is written as well).
     const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : []), ...(baselineFile ? [baselineFile] : [])];
     assertNotAnInput(args.outputFile, read, io.cwd);
+    // A baseline --update-baseline is about to create does not exist yet, so the check above cannot see it.
+    if (args.updateBaseline && baselineFile && resolve(io.cwd, args.outputFile) === resolve(io.cwd, baselineFile)) {
+      throw new WireproofError(`--output-file ${oneLine(args.outputFile)}: is the baseline that --update-baseline writes; give another file`, 'usage');
+    }
   }
   const formatter = await loadFormatter(args.format, io.cwd);
   const checked = await checkFiles(paths, options);

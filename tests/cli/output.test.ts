@@ -127,6 +127,11 @@ describe('--output-file', () => {
       expect(io.err.join('')).toMatch(/is one of the inputs/);
       expect(readFileSync(target)).toEqual(before);
     }
+    // A baseline that --update-baseline is about to create is refused too.
+    const fresh = fakeIo({}, dir);
+    expect(await run(['check', wire, '--baseline', 'new-baseline.json', '--update-baseline', '-o', 'new-baseline.json'], fresh)).toBe(2);
+    expect(fresh.err.join('')).toBe('wireproof: --output-file new-baseline.json: is the baseline that --update-baseline writes; give another file\n');
+    expect(existsSync(join(dir, 'new-baseline.json'))).toBe(false);
     const viaStdin = spawnSync('sh', ['-c', `node '${join(process.cwd(), 'dist/cli/bin.cjs')}' check - -f json -o wire.txt < wire.txt`], { encoding: 'utf8', cwd: dir });
     if (existsSync('dist/cli/bin.cjs')) {
       expect(viaStdin.status).toBe(2);
