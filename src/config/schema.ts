@@ -13,10 +13,12 @@ function build(z: typeof ZodModule.z) {
       .optional()
       .describe('Per-rule level: error, warning, info, or off'),
     languages: z
-      .array(z.string().regex(/^[a-z]{2}$/, 'ISO 639-1 codes such as "fr"'))
+      // The shape only: which codes wireproof knows is checked with the other options (src/segment/language.ts),
+      // which also reads "FR", "fr-FR" and ISO 639-3 "fra", as on the command line.
+      .array(z.string().regex(/^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$/, 'language codes such as "fr", "fr-FR" or "fra"'))
       .min(1)
       .optional()
-      .describe('Languages language identification may choose from'),
+      .describe('Languages language identification may choose from: ISO 639-1 ("fr", "fr-FR") or ISO 639-3 ("fra") codes'),
     references: z.array(z.string().min(1)).optional().describe('Reference phrasing files or folders (JSONL), relative to the config file'),
     prior: z.number().gt(0).lt(1).optional().describe('Expected share of machine translation in the archive (0-1)'),
     failOn: z.enum(['error', 'warning', 'info', 'never']).optional().describe('Lowest severity that makes the exit code 1'),

@@ -151,3 +151,13 @@ describe('baseline: a finding about the whole document', () => {
     }
   });
 });
+
+describe('configuration: language codes as the command line reads them', () => {
+  test.each([['fr-FR'], ['FR'], ['fra']])('%s is accepted', async (code) => {
+    const dir = project({ '.wireproofrc.json': JSON.stringify({ languages: [code] }) });
+    const io = fakeIo({}, dir);
+    await run(['check', 'wire.txt', '-f', 'json'], io);
+    expect(io.err.join('')).toBe('');
+    expect((JSON.parse(io.out.join('')) as Array<{ language: string }>)[0]!.language).toBe('fr');
+  });
+});
