@@ -399,6 +399,13 @@ export function hasName(name: NameMention, other: Haystack, aliases: Aliases): b
     const toks = matchTokens(name.text);
     if (toks.length === f.tokens.length && matchesAt(toks, 0, f)) ids.add(f.alias.id);
   }
+  // A country and its people's adjective stand for each other: "China's foreign ministry" is "le ministère chinois
+  // des Affaires étrangères", "Russia's economy" "l'économie russe" (corpora/aliases/places.jsonl pairs them by
+  // code: country-cn, demonym-cn).
+  for (const id of [...ids]) {
+    const [kind, code] = id.split('-', 2);
+    if (code !== undefined && (kind === 'country' || kind === 'demonym')) ids.add(`${kind === 'country' ? 'demonym' : 'country'}-${code}`);
+  }
   for (const id of ids) for (const f of aliases.byAlias.get(id) ?? []) if (containsForm(other, f)) return true;
   const own = matchTokens(name.text).map((t) => t.key);
   const variants = [own, own.filter((k) => k !== '.')];

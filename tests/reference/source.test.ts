@@ -129,6 +129,22 @@ describe('sourceSignals on short pairs', () => {
     expect(dropped.signals.filter((s) => s.ruleId === 'source-paragraphs').map((s) => s.message)).toEqual(['Source paragraph 2 has no counterpart in the translation: “Mass surveillance”']);
   });
 
+  test.each([
+    ["China's foreign ministry said on Friday that Russia's economy grew 3% last year.", "Le ministère chinois des Affaires étrangères a déclaré vendredi que l'économie russe avait progressé de 3 % l'an dernier."],
+    ["Israel's prime minister said on Monday the budget would grow 2%.", 'Le Premier ministre israélien a déclaré lundi que le budget augmenterait de 2 %.'],
+    ['Chinese officials said on Friday that exports rose 4% in May.', 'Les responsables de la Chine ont déclaré vendredi que les exportations avaient augmenté de 4 % en mai.'],
+  ])('a country and its adjective stand for each other: %s', async (en, fr) => {
+    expect((await check(fr, en)).signals.filter((s) => s.ruleId === 'source-name')).toEqual([]);
+  });
+
+  test('…but another country is still a mismatch', async () => {
+    const { signals } = await check(
+      "Le ministère japonais des Affaires étrangères a déclaré vendredi que l'économie russe avait progressé de 3 % l'an dernier.",
+      "China's foreign ministry said on Friday that Russia's economy grew 3% last year.",
+    );
+    expect(signals.filter((s) => s.ruleId === 'source-name').map((s) => s.message)).toEqual([expect.stringMatching(/“China”/)]);
+  });
+
   test('paragraphs: one the source lacks, one the translation dropped', async () => {
     const extra = `${FR}\n\nCette information n'a pas pu être vérifiée de source indépendante par notre rédaction à cette heure.`;
     const a = await check(extra, EN);
