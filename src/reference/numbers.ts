@@ -80,6 +80,19 @@ const ORDINALS: Record<string, Record<string, number>> = {
   },
 };
 
+/** An ordinal suffix of 1 or 2 right after the digits: 1st, 2nd, 1er, 1re, 1ère, 2e, 2ème, 2nd(e). */
+const FIRST_SECOND = /^(?:st|nd|er|re|ère|e|ème|nde?)(?![\p{L}\d])/u;
+
+/** Month names and their wire abbreviations, English and French. */
+const MONTH = '(?:jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)';
+const MONTH_AFTER = new RegExp(`^\\p{L}*[\\s\\u00a0\\u202f]+${MONTH}\\b`, 'iu');
+const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?[\\s\\u00a0\\u202f]+$`, 'iu');
+
+/** Whether digits at [start, end) are a day of the month: a month name right after their suffix, or right before. */
+function nextToMonth(text: string, start: number, end: number): boolean {
+  return MONTH_AFTER.test(text.slice(end, end + 20)) || MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+}
+
 /** Joiners allowed between number words: "two hundred and fifty", "vingt et un". */
 const JOINERS: Record<string, Set<string>> = { en: new Set(['and']), fr: new Set(['et']) };
 
@@ -284,10 +297,18 @@ export function findNumbers(text: string, language: string): NumberMention[] {
     let end = start + m[0].length;
     if (overlaps(taken, start, end)) continue;
     let value = parseDigits(m[0], l);
-    // A scale word after the digits: "2.9 million", "2,9 millions", "$5bn", "5 Md€".
+    // "1st", "2nd", "1er", "2e": first and second are idioms as often as numbers, and left out as words (ORDINALS);
+    // counted as digits on one side only, they were a mismatch ("second-quarter" ↔ "2e trimestre").
+    // A day of the month stays a number: "1er janvier" ↔ "Jan. 1".
+    if ((value === 1 || value === 2) && FIRST_SECOND.test(text.slice(end, end + 4)) && !nextToMonth(text, start, end)) {
+      taken.push([start, end]);
+      continue;
+    }
+    // A scale word after the digits: "2.9 million", "2,9 millions", "$5bn", "5 Md€"; "2,9 M$" (M for million only
+    // before a currency sign).
     const after = /^[\s\u00a0\u202f]?([\p{L}]+)/u.exec(text.slice(end));
     if (after) {
-      const scale = SCALES[l]![after[1]!.toLowerCase()];
+      const scale = after[1] === 'M' && /^[$€£]/u.test(text.slice(end + after[0].length)) ? 1e6 : SCALES[l]![after[1]!.toLowerCase()];
       if (scale !== undefined && !(l === 'fr' && after[1] === 'mille' && value >= 1000)) {
         value *= scale;
         end += after[0].length;
