@@ -50,8 +50,9 @@ const STDIN = '\u0000stdin';
 /**
  * Marks a word that followed `--` while yargs parses. After `--` every word is a file, as in ESLint
  * (`wireproof check -- -draft.txt`), but yargs would leave such words out of the `<files..>` positionals (they went
- * to `argv._`, and the file was silently not checked). Marked, they read as plain positionals and are unmarked
- * before a command sees them; no real argument starts with a NUL character.
+ * to `argv._`, and the file was silently not checked). Marked and moved before the options, they read as plain
+ * positionals; a command puts them back in place (afterDashes) and unmarks them (unmarkArgs). No real argument
+ * starts with a NUL character.
  */
 const LITERAL = '\u0000arg:';
 
@@ -69,7 +70,9 @@ function unmarkArgs<T extends object>(args: T): T {
 
 /** Positionals in the order typed: the words that followed `--` were moved first for yargs, and go last again. */
 function afterDashes(words: readonly string[]): string[] {
-  return [...words.filter((w) => !w.startsWith(LITERAL)), ...words.filter((w) => w.startsWith(LITERAL))];
+  // A missing positional is undefined here (yargs reports it as well): it stays where it is.
+  const marked = (w: string | undefined): boolean => typeof w === 'string' && w.startsWith(LITERAL);
+  return [...words.filter((w) => !marked(w)), ...words.filter(marked)];
 }
 
 /** A yargs message with the words it quotes as the user typed them (`Unknown argument: -x`). */
