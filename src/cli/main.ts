@@ -82,8 +82,8 @@ function shown(message: string): string {
 
 /** A command-line word as the user typed it: `-` for the standard-input marker, the word itself for a marked one. */
 function unmark(word: string): string {
-  if (word === STDIN) return '-';
-  return word.startsWith(LITERAL) ? word.slice(LITERAL.length) : word;
+  const typed = word.startsWith(LITERAL) ? word.slice(LITERAL.length) : word;
+  return typed === STDIN ? '-' : typed;
 }
 
 /**
@@ -104,7 +104,8 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   // yargs drops a bare "-" from positionals; carry it through as a token no file name can be.
   let argv = args.map((a) => (a === '-' ? STDIN : a));
   const dashes = argv.indexOf('--');
-  if (dashes >= 0) argv = [...argv.slice(0, dashes), ...argv.slice(dashes + 1).map((a) => (a === STDIN ? a : `${LITERAL}${a}`))];
+  // After `--`, `-` is still standard input, marked and moved like the other words so that it keeps its place.
+  if (dashes >= 0) argv = [...argv.slice(0, dashes), ...argv.slice(dashes + 1).map((a) => `${LITERAL}${a}`)];
   // The command named first runs as yargs' default command. yargs renders the whole help text before running a
   // named (non-default) command, to have it ready for errors (yargs lib/command.js, cacheHelpMessage), and our
   // errors never show it: ~10 ms of every `check` at start-up and ~40 ms of every `compare` or `batch` (string widths

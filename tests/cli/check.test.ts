@@ -394,6 +394,18 @@ describe('--source - (standard input)', () => {
     expect(report!.paragraphs.flatMap((p) => p.signals).some((s) => s.ruleId.startsWith('source-'))).toBe(true);
   });
 
+  maybe('after "--", "-" is standard input in its place: compare keeps its direction, check its order', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readFileSync(SEED_000));
+    const bin2 = join(process.cwd(), bin);
+    const compare = spawnSync(process.execPath, [bin2, 'compare', '-f', 'json', '--', 'a.txt', '-'], { input: readFileSync(SEED_003), encoding: 'utf8', cwd: dir });
+    expect(compare.stderr).toBe('');
+    expect((JSON.parse(compare.stdout) as { reference: string; candidate: string })).toMatchObject({ reference: 'a.txt', candidate: '<stdin>' });
+    const order = spawnSync(process.execPath, [bin2, 'check', '-f', 'json', '--language', 'fr', '--', 'a.txt', '-'], { input: readFileSync(SEED_003), encoding: 'utf8', cwd: dir });
+    expect(order.stderr).toBe('');
+    expect((JSON.parse(order.stdout) as Report[]).map((r) => r.file)).toEqual(['a.txt', '<stdin>']);
+  });
+
   maybe.each([
     [['check', '-', '--source', '-'], 'wireproof: only one of the wires and --source may be standard input (-)\n'],
     [['compare', SEED_000, '-', '--source', '-'], 'wireproof: only one of reference, candidate and --source may be standard input (-)\n'],
