@@ -80,19 +80,6 @@ const ORDINALS: Record<string, Record<string, number>> = {
   },
 };
 
-/** An ordinal suffix of 1 or 2 right after the digits: 1st, 2nd, 1er, 1re, 1ère, 2e, 2ème, 2nd(e). */
-const FIRST_SECOND = /^(?:st|nd|er|re|ère|e|ème|nde?)(?![\p{L}\d])/u;
-
-/** Month names and their wire abbreviations, English and French. */
-const MONTH = '(?:jan(?:uary|vier)?|feb(?:ruary)?|f[ée]v(?:rier)?|mar(?:ch|s)?|apr(?:il)?|avr(?:il)?|may|mai|june?|juin|july?|juil(?:let)?|aug(?:ust)?|ao[uû]t|sept?(?:ember|embre)?|oct(?:ober|obre)?|nov(?:ember|embre)?|dec(?:ember)?|d[ée]c(?:embre)?)';
-const MONTH_AFTER = new RegExp(`^\\p{L}*[\\s\\u00a0\\u202f]+${MONTH}\\b`, 'iu');
-const MONTH_BEFORE = new RegExp(`\\b${MONTH}\\.?[\\s\\u00a0\\u202f]+$`, 'iu');
-
-/** Whether digits at [start, end) are a day of the month: a month name right after their suffix, or right before. */
-function nextToMonth(text: string, start: number, end: number): boolean {
-  return MONTH_AFTER.test(text.slice(end, end + 20)) || MONTH_BEFORE.test(text.slice(Math.max(0, start - 12), start));
-}
-
 /** Joiners allowed between number words: "two hundred and fifty", "vingt et un". */
 const JOINERS: Record<string, Set<string>> = { en: new Set(['and']), fr: new Set(['et']) };
 
@@ -120,8 +107,11 @@ const TIMES: Record<'en' | 'fr', RegExp> = {
   fr: /\b(\d{1,2})\s?h\s?(\d{2})?(?![\p{L}\d])|\b(\d{1,2}):(\d{2})\b/giu,
 };
 
-/** Words before "N h" that make it a duration (pendant 2h, en 48h, depuis 24h), not a clock time (à 9h). */
-const FR_DURATION_CUE = /(?:^|[\s'’])(?:pendant|durant|en|sous|dans|depuis|pour|les|ces|des|d['’]ici)\s*$/iu;
+/**
+ * Words before "N h" that make it a duration (pendant 2h, en 48h, d'ici 24h), not a clock time (à 9h). Not "depuis",
+ * "pour", "des", "les": "ouverts depuis 8h", "convoqués pour 15h" are clock times.
+ */
+const FR_DURATION_CUE = /(?:^|[\s'’])(?:pendant|durant|en|sous|dans|d['’]ici)\s*$/iu;
 
 /** Numeric dates: day/month/year or ISO; the month is dropped (the other side may spell it). */
 const DATES = /\b(\d{1,2})\/(\d{1,2})\/(\d{2,4})\b|\b(\d{4})-(\d{2})-(\d{2})\b/gu;
@@ -297,18 +287,12 @@ export function findNumbers(text: string, language: string): NumberMention[] {
     let end = start + m[0].length;
     if (overlaps(taken, start, end)) continue;
     let value = parseDigits(m[0], l);
-    // "1st", "2nd", "1er", "2e": first and second are idioms as often as numbers, and left out as words (ORDINALS);
-    // counted as digits on one side only, they were a mismatch ("second-quarter" ↔ "2e trimestre").
-    // A day of the month stays a number: "1er janvier" ↔ "Jan. 1".
-    if ((value === 1 || value === 2) && FIRST_SECOND.test(text.slice(end, end + 4)) && !nextToMonth(text, start, end)) {
-      taken.push([start, end]);
-      continue;
-    }
-    // A scale word after the digits: "2.9 million", "2,9 millions", "$5bn", "5 Md€"; "2,9 M$" (M for million only
-    // before a currency sign).
+    // A scale word after the digits: "2.9 million", "2,9 millions", "$5bn", "5 Md€". A capital M is a million beside
+    // a currency sign, on either side: "2,9 M$", "2,9 M€" ↔ "$2.9M".
     const after = /^[\s\u00a0\u202f]?([\p{L}]+)/u.exec(text.slice(end));
     if (after) {
-      const scale = after[1] === 'M' && /^[$€£]/u.test(text.slice(end + after[0].length)) ? 1e6 : SCALES[l]![after[1]!.toLowerCase()];
+      const money = /[$€£]$/u.test(text.slice(Math.max(0, start - 1), start)) || /^[$€£]/u.test(text.slice(end + after[0].length));
+      const scale = after[1] === 'M' && money ? 1e6 : SCALES[l]![after[1]!.toLowerCase()];
       if (scale !== undefined && !(l === 'fr' && after[1] === 'mille' && value >= 1000)) {
         value *= scale;
         end += after[0].length;
