@@ -358,8 +358,8 @@ export interface ComparisonPair {
   /** Inherited provenance when the reference is machine-translated; null otherwise and for non-text pairs. */
   provenance: Provenance | null;
   /**
-   * For an `added` headline or body paragraph whose words come, in order, from one reference paragraph (at least
-   * 80 % of them): that paragraph. An editor split it, or copied part of it; `machineShare` is the share kept from it.
+   * For an `added` headline or body paragraph cut out of one reference paragraph (all its words, three or more, in
+   * order and contiguous): that paragraph. An editor split it, or copied part of it; `machineShare` is then 1.
    */
   from?: ComparedParagraph;
 }

@@ -106,15 +106,12 @@ interface Prepared {
   tokens: string[];
   words: string[];
   bag: Map<string, number>;
-  /** Counts of `words` (split detection's bound). */
-  wordBag: Map<string, number>;
 }
 
 function prepare(p: Paragraph): Prepared {
   const tokens = tokenize(p.text);
   const all = tokens.map((t) => t.text);
-  const words = tokens.filter((t) => t.word).map((t) => t.text);
-  return { p, flat: flat(all), tokens: all, words, bag: bag(all), wordBag: bag(words) };
+  return { p, flat: flat(all), tokens: all, words: tokens.filter((t) => t.word).map((t) => t.text), bag: bag(all) };
 }
 
 /** Share of the candidate's words that survive, in order, from the reference (LCS / candidate words). */
@@ -212,47 +209,55 @@ export function compareParagraphs(
     };
   });
 
-  // An added paragraph made of one reference paragraph's words is a split (or a copied part), not new writing:
-  // restoring seed 003's fused paragraphs credited 176 machine words to a person. Alignment stays one to one.
+  // An added paragraph cut out of one reference paragraph is a split (or a copied part), not new writing: restoring
+  // seed 003's fused subheading and paragraphs credited 176 machine words to a person. Alignment stays one to one.
   const keptFrom = new Map<number, number>();
+  let origins: ((cand: Prepared) => Prepared | undefined) | undefined;
   pairs.forEach((pair, k) => {
     const j = steps[k]!.b;
     if (pair.status !== 'added' || j === null || !TEXT_KINDS.has(pair.kind)) return;
     const cand = cands[j]!;
-    const origin = splitOrigin(refs, cand);
-    if (!origin) return;
-    pair.from = side(origin.ref.p);
-    pair.machineShare = round(origin.share);
-    if (referenceIsMachine) pair.provenance = origin.share === 1 ? 'machine' : 'post-edited';
-    keptFrom.set(k, origin.kept);
+    origins ??= splitOrigins(refs);
+    const ref = origins(cand);
+    if (!ref) return;
+    pair.from = side(ref.p);
+    pair.machineShare = 1;
+    if (referenceIsMachine) pair.provenance = 'machine';
+    keptFrom.set(k, cand.words.length);
   });
 
   return { pairs, summary: summarize(pairs, steps, refs, cands, referenceIsMachine, options.referenceIsMachineBecause ?? null, keptFrom) };
 }
 
-/** Least share of an added paragraph's words, in order, from one reference paragraph for it to count as split from it. */
-const SPLIT_SHARE = 0.8;
+/** Fewest words an added paragraph needs to count as cut from a reference paragraph: one or two words prove nothing. */
+const SPLIT_MIN_WORDS = 3;
 
 /**
- * The reference paragraph an added candidate paragraph was split from: the text paragraph keeping the largest share of
- * its words in order (the longest common subsequence), if at least SPLIT_SHARE. The word-count intersection bounds
- * that share, so most reference paragraphs are passed over without a subsequence computed.
+ * Finds, for an added candidate paragraph, the reference text paragraph it was cut from: the first one holding all
+ * its words (at least SPLIT_MIN_WORDS), in order and contiguous, exactly as written. A reworded part is not claimed
+ * (it stays `added`): lexical overlap alone credited a three-word human subheading, or a generic sentence, to an
+ * unrelated long paragraph. Reference paragraphs are indexed by their word trigrams, so each candidate is checked
+ * against the few paragraphs that contain its first three words.
  */
-function splitOrigin(refs: readonly Prepared[], cand: Prepared): { ref: Prepared; kept: number; share: number } | undefined {
-  const n = cand.words.length;
-  if (n === 0) return undefined;
-  const need = bag(cand.words);
-  let best: { ref: Prepared; kept: number; share: number } | undefined;
-  for (const ref of refs) {
-    if (!TEXT_KINDS.has(ref.p.kind) || ref.words.length < n * SPLIT_SHARE) continue;
-    let bound = 0;
-    const have = ref.wordBag;
-    for (const [w, c] of need) bound += Math.min(c, have.get(w) ?? 0);
-    if (bound / n < Math.max(SPLIT_SHARE, best?.share ?? 0)) continue;
-    const { kept, share } = keptShare(ref, cand);
-    if (share >= SPLIT_SHARE && share > (best?.share ?? 0)) best = { ref, kept, share };
-  }
-  return best;
+function splitOrigins(refs: readonly Prepared[]): (cand: Prepared) => Prepared | undefined {
+  const SEP = '\u0000';
+  const byTrigram = new Map<string, number[]>();
+  const joined = refs.map((ref, i) => {
+    if (!TEXT_KINDS.has(ref.p.kind)) return '';
+    for (let w = 0; w + 3 <= ref.words.length; w++) {
+      const key = ref.words.slice(w, w + 3).join(SEP);
+      const list = byTrigram.get(key);
+      if (list === undefined) byTrigram.set(key, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    }
+    return `${SEP}${ref.words.join(SEP)}${SEP}`;
+  });
+  return (cand) => {
+    if (cand.words.length < SPLIT_MIN_WORDS) return undefined;
+    const needle = `${SEP}${cand.words.join(SEP)}${SEP}`;
+    for (const i of byTrigram.get(cand.words.slice(0, 3).join(SEP)) ?? []) if (joined[i]!.includes(needle)) return refs[i];
+    return undefined;
+  };
 }
 
 function summarize(

@@ -192,6 +192,16 @@ describe('compare: moves, unrelated, identical and empty texts', () => {
     expect(formatComparisonText(c, { color: false, verbose: false })).toMatch(new RegExp(`— → ¶\\d+ +added +from ¶${fusedIndex} +100% kept +machine`));
   });
 
+  test.each([
+    ['one word of the story', 'Anthropic'],
+    ['a subheading made of the story\'s words, not cut from one paragraph', 'Le Pentagone et Anthropic'],
+    ['a part the editor also reworded', "Le retrait d'Anthropic suit une impasse dans les négociations avec le Pentagone."],
+  ])('not a split (%s): added, human', async (_what, extra) => {
+    const c = await compare(seed003, `${extra}\n\n${seed003}`, { referenceIsMachine: true });
+    const added = c.pairs.find((p) => p.status === 'added' && p.candidate!.text === extra)!;
+    expect([added.from, added.machineShare, added.provenance]).toEqual([undefined, 0, 'human']);
+  });
+
   test('a paragraph written anew is still added, human, with nothing kept', async () => {
     const c = await compare(seed003, `${seed003}\n\n${ADDED}\n`, { referenceIsMachine: true });
     const added = only(c, 'added');
