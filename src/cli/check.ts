@@ -11,7 +11,7 @@ import { WireproofError } from '../types.js';
 import { loadFormatter } from './formatters.js';
 import { useColor, writeFileAtomic, type Io } from './io.js';
 import { expandCheckInputs } from './expand.js';
-import { assertNotAnInput, writeOutputFile } from './output.js';
+import { assertNotAnInput, sameTarget, writeOutputFile } from './output.js';
 import { VERSION } from './version.js';
 
 export interface CheckArgs {
@@ -112,7 +112,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : []), ...(baselineFile ? [baselineFile] : [])];
     assertNotAnInput(args.outputFile, read, io.cwd);
     // A baseline --update-baseline is about to create does not exist yet, so the check above cannot see it.
-    if (args.updateBaseline && baselineFile && resolve(io.cwd, args.outputFile) === resolve(io.cwd, baselineFile)) {
+    if (args.updateBaseline && baselineFile && sameTarget(args.outputFile, baselineFile, io.cwd)) {
       throw new WireproofError(`--output-file ${oneLine(args.outputFile)}: is the baseline that --update-baseline writes; give another file`, 'usage');
     }
   }

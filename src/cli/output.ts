@@ -1,6 +1,6 @@
 // Where a command's --output-file goes: through symlinks, straight into devices and FIFOs, never over an input.
 import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { WireproofError } from '../types.js';
 import { oneLine } from '../util/oneline.js';
 import { fsReason, writeFileAtomic } from '../util/fs.js';
@@ -37,7 +37,7 @@ function finalTarget(path: string): string {
     try {
       for (let hops = 0; hops < 40; hops++) {
         const st = lstatSync(current, { throwIfNoEntry: false });
-        if (!st?.isSymbolicLink()) return current;
+        if (!st?.isSymbolicLink()) return st ? current : inRealFolder(current);
         current = resolve(dirname(current), readlinkSync(current));
       }
     } catch {
@@ -45,6 +45,23 @@ function finalTarget(path: string): string {
     }
     return current;
   }
+}
+
+/** A file not yet written, named in its folder's real path (`lnk/new.json` → `/…/sub/new.json`). */
+function inRealFolder(path: string): string {
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Whether two paths name the same file, existing or not yet written: through symbolic links, to the file and to its
+ * folders. (--output-file against a baseline that --update-baseline is about to create.)
+ */
+export function sameTarget(a: string, b: string, cwd: string): boolean {
+  return finalTarget(resolve(cwd, a)) === finalTarget(resolve(cwd, b));
 }
 
 function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {

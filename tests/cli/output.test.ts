@@ -132,6 +132,13 @@ describe('--output-file', () => {
     expect(await run(['check', wire, '--baseline', 'new-baseline.json', '--update-baseline', '-o', 'new-baseline.json'], fresh)).toBe(2);
     expect(fresh.err.join('')).toBe('wireproof: --output-file new-baseline.json: is the baseline that --update-baseline writes; give another file\n');
     expect(existsSync(join(dir, 'new-baseline.json'))).toBe(false);
+    // …also when the two paths reach the same folder through a symbolic link.
+    mkdirSync(join(dir, 'sub'));
+    symlinkSync('sub', join(dir, 'lnk'));
+    const linked = fakeIo({}, dir);
+    expect(await run(['check', wire, '--baseline', 'sub/nb.json', '--update-baseline', '-o', 'lnk/nb.json'], linked)).toBe(2);
+    expect(linked.err.join('')).toMatch(/is the baseline that --update-baseline writes/);
+    expect(existsSync(join(dir, 'sub', 'nb.json'))).toBe(false);
     const viaStdin = spawnSync('sh', ['-c', `node '${join(process.cwd(), 'dist/cli/bin.cjs')}' check - -f json -o wire.txt < wire.txt`], { encoding: 'utf8', cwd: dir });
     if (existsSync('dist/cli/bin.cjs')) {
       expect(viaStdin.status).toBe(2);
