@@ -210,7 +210,8 @@ export function compareParagraphs(
   });
 
   // An added paragraph cut out of one reference paragraph is a split (or a copied part), not new writing: restoring
-  // seed 003's fused subheading and paragraphs credited 176 machine words to a person. Alignment stays one to one.
+  // seed 003's fused subheading and paragraphs credited the machine text of the split-off parts to a person (added,
+  // human). Alignment stays one to one.
   const keptFrom = new Map<number, number>();
   let origins: ((cand: Prepared) => Prepared | undefined) | undefined;
   pairs.forEach((pair, k) => {
