@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { readFileBytes } from '../ingest/read.js';
 import { WireproofError } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
-import { assignStems, commonBase, dropExtension, isInside, mirrorPath, sanitiseId } from './paths.js';
+import { assignStems, boundName, commonBase, dropExtension, isInside, mirrorPath, sanitiseId } from './paths.js';
 import type { BatchErrorCode } from './types.js';
 
 /**
@@ -287,7 +287,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
       items.push({ kind: 'error', path: key, feed: null, error: { code: f.code, message: `${f.shown ?? key}: ${f.reason}` } });
     } else if (f.kind === 'file') {
       const mirror = safeSegments(mirrorPath(base, f.abs));
-      items.push({ kind: 'file', path: key, abs: f.abs, stem: dropExtension(mirror), full: mirror });
+      items.push({ kind: 'file', path: key, abs: f.abs, stem: boundName(dropExtension(mirror)), full: boundName(mirror) });
     } else {
       let text: string;
       try {
@@ -325,7 +325,8 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
 
 /**
  * File names may hold characters that are fine where they were read but not in a report path (a backslash, a
- * newline on Linux); those become `_`. Names are otherwise kept, so reports mirror the archive.
+ * newline on Linux); those become `_`. Names are otherwise kept, so reports mirror the archive (report names over 240
+ * bytes are cut by boundName).
  */
 function safeSegments(rel: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what is being replaced

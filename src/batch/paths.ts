@@ -51,6 +51,21 @@ export function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
+/** Longest report file name stem, in UTF-8 bytes: `.json`, `.html` or `~12` still fit under NAME_MAX (255 bytes). */
+const MAX_NAME_BYTES = 240;
+
+/**
+ * Bounds the file name of a report stem (its last segment; folders are mirrored from real ones): a longer name is cut
+ * at a character boundary and gets a short hash of the whole name, so that two long names never meet. An input name
+ * of 251 bytes or more, legal on ext4, gave a report name over 255 bytes, which could not be written.
+ */
+export function boundName(stem: string): string {
+  const slash = stem.lastIndexOf('/');
+  const name = stem.slice(slash + 1);
+  if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return stem;
+  return `${stem.slice(0, slash + 1)}${truncateUtf8(name, MAX_NAME_BYTES - 13)}-${shortHash(name)}`;
+}
+
 function truncateUtf8(text: string, maxBytes: number): string {
   let out = '';
   let bytes = 0;

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runBatch } from '../../src/batch/run.js';
 import type { BatchSummary } from '../../src/batch/types.js';
+import { shortHash } from '../../src/batch/paths.js';
 import { VERSION } from '../../src/cli/version.js';
 import { freshDistWorker, HUMAN_WIRE, listFiles, MACHINE_WIRE, makeTree, runBinUnprivileged, runCli, permissionTests } from './helpers.js';
 
@@ -16,9 +17,11 @@ function summaryOf(root: string, out = 'out'): BatchSummary {
 
 describe('batch: long names', () => {
   test.each([
-    ['249 bytes (a 250-byte report name)', `${'a'.repeat(245)}.txt`, `${'a'.repeat(245)}.json`],
-    ['251 bytes (a 252-byte report name)', `${'é'.repeat(123)}.md`, `${'é'.repeat(123)}.json`],
-  ])('an input name of %s gets its report; the other inputs too; no temporary file is left', async (_what, name, report) => {
+    ['240 bytes', `${'a'.repeat(236)}.txt`, `${'a'.repeat(236)}.json`],
+    ['249 bytes (a 250-byte report name)', `${'a'.repeat(245)}.txt`, `${'a'.repeat(227)}-${shortHash('a'.repeat(245))}.json`],
+    ['251 bytes (a 252-byte report name)', `${'é'.repeat(123)}.md`, `${'é'.repeat(113)}-${shortHash('é'.repeat(123))}.json`],
+    ['255 bytes (a 256-byte report name, not writable as such)', LONGEST, `${'a'.repeat(227)}-${shortHash('a'.repeat(251))}.json`],
+  ])('an input name of %s gets its report (a report name over 240 bytes is cut, with a hash); the other inputs too; no temporary file is left', async (_what, name, report) => {
     const root = makeTree({ [`in/${name}`]: HUMAN_WIRE, 'in/short.txt': MACHINE_WIRE });
     const { code, io } = await runCli(['batch', 'in', '--out', 'out', '--concurrency', '1'], root);
     expect(io.err.join('')).toBe('2 reports written to out (0 reused from cache, 0 unreadable)\n');
@@ -35,7 +38,6 @@ describe('batch: long names', () => {
 
 describe('batch: a report that cannot be written is that input\'s error; the run goes on', () => {
   test.each([
-    ['its name would be over 255 bytes', [], ['json'], `in/${LONGEST}`, 'name too long'],
     ['its folder is a file in DIR', ['sub'], ['json'], 'in/sub/x.txt', 'a parent is not a folder'],
     ['its HTML name is a folder in DIR (the JSON written just before is removed)', ['z.html/'], ['json', 'html'], 'in/z.txt', 'is a directory'],
   ])('%s', async (_what, inOut, formats, failing, reason) => {
@@ -62,12 +64,13 @@ describe('batch: a report that cannot be written is that input\'s error; the run
 
   const worker = freshDistWorker();
   (worker ? test : test.skip)('in a worker thread too (compiled dist/batch/worker.js): the pool is not stopped', async () => {
-    const root = makeTree({ [`in/${LONGEST}`]: HUMAN_WIRE, 'in/short.txt': MACHINE_WIRE });
+    const root = makeTree({ 'in/sub/x.txt': HUMAN_WIRE, 'in/short.txt': MACHINE_WIRE });
+    writeTree(join(root, 'out'), 'sub');
     const { summary } = await runBatch({ inputs: ['in'], cwd: root, outDir: 'out', concurrency: 2, workerFile: worker, poolThreshold: 0, version: VERSION });
     expect(summary.run.threads).toBe(2);
     expect(summary.entries.map((e) => [e.path, e.error])).toEqual([
-      [`in/${LONGEST}`, { code: 'internal', message: `in/${LONGEST}: cannot write its report (name too long)` }],
       ['in/short.txt', null],
+      ['in/sub/x.txt', { code: 'internal', message: 'in/sub/x.txt: cannot write its report (a parent is not a folder)' }],
     ]);
   });
 });
