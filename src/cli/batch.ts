@@ -181,7 +181,7 @@ function oneLine(text: string): string {
 export function batchBuilder(y: Argv): Argv<BatchArgs> {
   return y
     .positional('inputs', { type: 'string', array: true, describe: 'Files, folders (searched for .txt, .md, .html, .htm), globs, or .jsonl feeds of {"id","text"}' })
-    .option('out', { type: 'string', demandOption: true, describe: 'Output folder: one report per input, summary.json, summary.csv, index.html' })
+    .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'Output folder: one report per input, summary.json, summary.csv, index.html' })
     .option('format', { alias: 'f', type: 'string', array: true, default: ['json'], describe: 'Report formats per input: json, html, or json,html' })
     .option('concurrency', { type: 'number', requiresArg: true, describe: 'Worker threads (default: the number of cores; 1 runs in-process)' })
     .option('cache', { type: 'boolean', default: true, describe: 'Reuse reports of unchanged inputs (DIR/.wireproof-cache.json); --no-cache re-checks all' })
@@ -191,8 +191,8 @@ export function batchBuilder(y: Argv): Argv<BatchArgs> {
     .option('language', { type: 'string', array: true, describe: 'Languages to consider (ISO 639-1)' })
     .option('prior', { type: 'number', requiresArg: true, describe: 'Expected share of machine translation (0-1)' })
     .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
-    .option('corpora', { type: 'string', describe: 'Use this corpora folder instead of the shipped one' })
-    .option('config', { type: 'string', describe: 'Configuration file (default: searched as for check)' }) as unknown as Argv<BatchArgs>;
+    .option('corpora', { type: 'string', requiresArg: true, describe: 'Use this corpora folder instead of the shipped one' })
+    .option('config', { type: 'string', requiresArg: true, describe: 'Configuration file (default: searched as for check)' }) as unknown as Argv<BatchArgs>;
 }
 
 /**

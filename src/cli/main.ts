@@ -150,7 +150,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         y
           .positional('files', { type: 'string', array: true, describe: 'Files, folders or quoted globs to check (- for standard input)' })
           .option('format', { alias: 'f', type: 'string', default: 'text', describe: `Output format: ${FORMAT_NAMES.join(', ')}, or a path to a formatter module` })
-          .option('output-file', { alias: 'o', type: 'string', describe: 'Write the report to this file (atomically) instead of stdout' })
+          .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file (atomically) instead of stdout' })
           .option('fail-on', { choices: ['error', 'warning', 'info', 'never'] as const, describe: 'Lowest message severity that makes the exit code 1 (default: error)' })
           .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
           .option('max-warnings', { type: 'number', requiresArg: true, describe: 'Exit 1 when there are more warnings than this (default -1: no limit)' })
@@ -159,11 +159,11 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
           .option('language', { type: 'string', array: true, describe: 'Languages to consider (ISO 639-1), e.g. --language fr en' })
           .option('prior', { type: 'number', requiresArg: true, describe: 'Expected share of machine translation (0-1); shifts probabilities by Bayes’ rule' })
           .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
-          .option('corpora', { type: 'string', describe: 'Use this corpora folder instead of the shipped one' })
-          .option('config', { type: 'string', describe: 'Configuration file (default: search .wireproofrc.json, wireproof.config.js, package.json "wireproof")' })
-          .option('baseline', { type: 'string', describe: 'Baseline file: findings it lists are accepted and not reported' })
+          .option('corpora', { type: 'string', requiresArg: true, describe: 'Use this corpora folder instead of the shipped one' })
+          .option('config', { type: 'string', requiresArg: true, describe: 'Configuration file (default: search .wireproofrc.json, wireproof.config.js, package.json "wireproof")' })
+          .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: findings it lists are accepted and not reported' })
           .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
-          .option('source', { type: 'string', describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' })
+          .option('source', { type: 'string', requiresArg: true, describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' })
           .option('references', { type: 'string', array: true, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' }),
       handler: async (a) => {
         const checkArgs = a as unknown as CheckArgs;
@@ -189,9 +189,9 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
       describe: 'Measure calibration and discrimination on a labelled JSONL of human and machine translations (docs/accuracy.md)',
       builder: (y) =>
         y
-          .option('data', { type: 'string', describe: 'JSONL of the fr-ht-vs-mt-paragraphs schema (default: ../shared/data/fr-ht-vs-mt-paragraphs/paragraphs.jsonl)' })
-          .option('out', { type: 'string', describe: 'Where to write the JSON figures (default: reports/eval.json in the working folder)' })
-          .option('model', { type: 'string', describe: 'A model file instead of corpora/models/fr.json' })
+          .option('data', { type: 'string', requiresArg: true, describe: 'JSONL of the fr-ht-vs-mt-paragraphs schema (default: ../shared/data/fr-ht-vs-mt-paragraphs/paragraphs.jsonl)' })
+          .option('out', { type: 'string', requiresArg: true, describe: 'Where to write the JSON figures (default: reports/eval.json in the working folder)' })
+          .option('model', { type: 'string', requiresArg: true, describe: 'A model file instead of corpora/models/fr.json' })
           .option('skip-loso', { type: 'boolean', default: false, describe: 'Skip the leave-one-system-out refits (slow)' }),
       handler: async (marked) => {
         const a = unmarkArgs(marked);
