@@ -60,6 +60,18 @@ export interface BatchResult {
 export const DEFAULT_POOL_THRESHOLD = 16;
 
 /**
+ * Node options for the worker threads: the process's own, with require(esm) turned off where Node has it. piscina
+ * loads the worker with require() first and falls back to import(); on Node 20.20 require() of the ESM worker
+ * aborted the whole process once in a full test run ("Assertion failed: facade->InstantiateModule(context,
+ * LinkRequireFacadeWithOriginal)", src/module_wrap.cc, 2026-11-24). Refused, require() throws ERR_REQUIRE_ESM and
+ * piscina imports the worker as an ES module. Only where the flag exists: a worker refuses an unknown one.
+ */
+function workerExecArgv(): string[] {
+  const flag = '--no-experimental-require-module';
+  return process.allowedNodeEnvironmentFlags.has(flag) ? [...process.execArgv, flag] : [...process.execArgv];
+}
+
+/**
  * The compiled worker, when there is one: `worker.js` beside this module (tsc's dist/batch/, or dist/bundle/ where
  * scripts/postbuild.mjs bundles the bin, wireproof.cjs, and the worker), else dist/batch/worker.js seen from a
  * sibling folder. Null when running from TypeScript sources.
@@ -155,6 +167,7 @@ class Dispatcher {
       // A second task waits inside each worker, so a worker never idles while the main thread is busy reading the
       // next input: the worker threads' profiles showed piscina's atomicsWaitLoop at 4.7 % of their time with one.
       concurrentTasksPerWorker: 2,
+      execArgv: workerExecArgv(),
     });
     this.threads = this.concurrency;
     this.mode = 'pool';
