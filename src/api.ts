@@ -14,7 +14,7 @@ import { referenceStep } from './reference/step.js';
 import { segment } from './segment/paragraphs.js';
 import type { Drift, IngestedText, Report, RuleLevel, RuleMeta } from './types.js';
 import { WireproofError } from './types.js';
-import { oneLine } from './util/oneline.js';
+import { messageAsGiven } from './util/oneline.js';
 import { LineIndex } from './util/positions.js';
 
 export type * from './types.js';
@@ -65,13 +65,10 @@ export async function resolveOptions(options: CheckOptions): Promise<Resolved> {
 
 /** Reads the source file; its errors name it as the caller gave it (they name the path read, resolved against cwd). */
 async function readSource(given: string, options: CheckOptions): Promise<IngestedText> {
-  const path = inCwd(given, options);
   try {
-    return { ...(await readInput(path, { format: options.format ?? 'auto' })), file: given };
+    return { ...(await readInput(inCwd(given, options), { format: options.format ?? 'auto' })), file: given };
   } catch (error) {
-    if (error instanceof WireproofError && path !== given && error.message.startsWith(`${oneLine(path)}:`)) {
-      throw new WireproofError(`${oneLine(given)}:${error.message.slice(oneLine(path).length + 1)}`, error.code, given);
-    }
+    if (error instanceof WireproofError) throw new WireproofError(messageAsGiven(error, given), error.code, given);
     throw error;
   }
 }
@@ -172,12 +169,8 @@ function inCwd(path: string, options: CheckOptions): string {
 
 function inputError(file: string, error: unknown): Report {
   if (error instanceof WireproofError && error.code !== 'usage' && error.code !== 'config' && error.code !== 'corpus') {
-    // Messages name the path as it was read (resolved against cwd); report it as the user gave it. The prefix is
-    // matched whole, not up to the first colon: a path may contain one (`wire:2026.txt`). Control characters stay
-    // replaced (oneLine), so the diagnostic remains one line.
-    const read = error.file !== undefined ? `${oneLine(error.file)}:` : undefined;
-    const message = read !== undefined && error.message.startsWith(read) ? `${oneLine(file)}:${error.message.slice(read.length)}` : error.message;
-    return errorReport(file, error.code, message);
+    // Messages name the path as it was read (resolved against cwd); report it as the user gave it.
+    return errorReport(file, error.code, messageAsGiven(error, file));
   }
   throw error;
 }

@@ -10,6 +10,7 @@ import { WireproofError } from '../types.js';
 import { compareBuilder } from './compare-options.js';
 import { useColor, type Io } from './io.js';
 import { assertNotAnInput, writeOutputFile } from './output.js';
+import { messageAsGiven, oneLine } from '../util/oneline.js';
 
 export interface CompareArgs {
   reference: string;
@@ -25,17 +26,11 @@ export interface CompareArgs {
   verbose?: boolean;
 }
 
-/**
- * Names the file, as the user gave it, in an input error's one-line message (ingest's messages start with the path
- * it read, which is resolved against the working folder).
- */
-function namedError(error: unknown, file: string, read: string): WireproofError {
-  if (error instanceof WireproofError) {
-    const line = error.message.split('\n')[0]!;
-    const rest = line.startsWith(`${read}:`) ? line.slice(read.length + 1) : line.startsWith(`${file}:`) ? line.slice(file.length + 1) : ` ${line}`;
-    return new WireproofError(`${file}:${rest}`, error.code, file);
-  }
-  return new WireproofError(`${file}: ${(error as Error).message.split('\n')[0]}`, 'unreadable', file);
+/** An input error as one line naming the file as the user gave it (messageAsGiven), prefixed with it if need be. */
+function namedError(error: unknown, file: string): WireproofError {
+  const line = (error instanceof WireproofError ? messageAsGiven(error, file) : (error as Error).message).split('\n')[0]!;
+  const named = line.startsWith(`${oneLine(file)}:`) ? line : `${oneLine(file)}: ${line}`;
+  return new WireproofError(named, error instanceof WireproofError ? error.code : 'unreadable', file);
 }
 
 /** Reads a file relative to the command's working folder (io.cwd, as `check` does); reports name it as given. */
@@ -45,7 +40,7 @@ async function read(path: string, format: CompareArgs['inputFormat'], cwd: strin
     const ingested = await readInput(at, { format: format ?? 'auto' });
     return path === '-' ? ingested : { ...ingested, file: path };
   } catch (error) {
-    throw namedError(error, path, at);
+    throw namedError(error, path);
   }
 }
 

@@ -212,7 +212,6 @@ export function compareParagraphs(
   // An added paragraph cut out of one reference paragraph is a split (or a copied part), not new writing: restoring
   // seed 003's fused subheading and paragraphs credited the machine text of the split-off parts to a person (added,
   // human). Alignment stays one to one.
-  const keptFrom = new Map<number, number>();
   let origins: ((cand: Prepared) => Prepared | undefined) | undefined;
   pairs.forEach((pair, k) => {
     const j = steps[k]!.b;
@@ -224,10 +223,9 @@ export function compareParagraphs(
     pair.from = side(ref.p);
     pair.machineShare = 1;
     if (referenceIsMachine) pair.provenance = 'machine';
-    keptFrom.set(k, cand.words.length);
   });
 
-  return { pairs, summary: summarize(pairs, steps, refs, cands, referenceIsMachine, options.referenceIsMachineBecause ?? null, keptFrom) };
+  return { pairs, summary: summarize(pairs, steps, refs, cands, referenceIsMachine, options.referenceIsMachineBecause ?? null) };
 }
 
 /** Fewest words an added paragraph needs to count as cut from a reference paragraph: one or two words prove nothing. */
@@ -268,7 +266,6 @@ function summarize(
   cands: readonly Prepared[],
   referenceIsMachine: boolean,
   because: 'notice' | 'option' | null,
-  keptFrom: ReadonlyMap<number, number>,
 ): ComparisonSummary {
   const summary: ComparisonSummary = {
     pairs: 0,
@@ -304,7 +301,8 @@ function summarize(
     const words = cand.words.length;
     summary.candidateWords += words;
     if (st.a !== null) summary.keptWords += keptShare(refs[st.a]!, cand).kept;
-    else summary.keptWords += keptFrom.get(k) ?? 0;
+    // A part cut out of a reference paragraph (`from`) kept all its words.
+    else if (pair.from) summary.keptWords += words;
     if (pair.provenance) {
       summary.provenance[pair.provenance]++;
       summary.provenanceWords[pair.provenance] += words;

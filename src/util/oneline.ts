@@ -1,7 +1,19 @@
-// Makes a file name safe for a one-line diagnostic (ingest errors, SARIF notifications, CLI stderr).
+// File names in one-line diagnostics (ingest errors, SARIF notifications, CLI stderr): safe, and as the user gave them.
 
 /** A file name safe to put in a one-line message: control characters (a newline in a name) become `?`. */
 export function oneLine(name: string): string {
   // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+/**
+ * An input error's message with the file named as the user gave it. Ingest names the path it read (resolved against
+ * the working folder) at the start of its messages; the prefix is matched whole, not up to the first colon, since a
+ * path may contain one (`wire:2026.txt`). A message that does not start with it is returned as it is.
+ * @param error the error, with `file` the path that was read
+ * @param given the path as the user gave it
+ */
+export function messageAsGiven(error: { message: string; file?: string | undefined }, given: string): string {
+  const read = error.file !== undefined ? `${oneLine(error.file)}:` : undefined;
+  return read !== undefined && error.message.startsWith(read) ? `${oneLine(given)}:${error.message.slice(read.length)}` : error.message;
 }
