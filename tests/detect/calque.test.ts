@@ -30,6 +30,10 @@ describe('calque valid (no signal)', () => {
     "Le texte a été définitivement adopté par l'Assemblée.",
     'Il commence à être utilisé par les banques.',
     "L'entreprise est installée à Paris depuis 1990.",
+    // Adresser quelque chose à quelqu'un (send it to) is ordinary French; only "address" = deal with is the anglicism.
+    "Le sénateur a adressé une question écrite au ministre de l'Intérieur.",
+    'Les députés adressent leurs questions au gouvernement chaque mardi.',
+    'Les syndicats ont adressé leurs préoccupations au ministre du Travail.',
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
@@ -61,6 +65,7 @@ describe('calque invalid (flagged)', () => {
     ['Le directeur est en charge des ventes et cela va impacter les marges.', [['est en charge des', 'FR-ANG-EN-CHARGE-DE'], ['impacter', 'FR-ANG-IMPACTER']]],
     ["Ce plan fait sens : c'est une fenêtre d'opportunité.", [['fait sens', 'FR-ANG-FAIRE-SENS'], ["fenêtre d'opportunité", 'FR-ANG-FENETRE-OPPORTUNITE']]],
     ["Il faut adresser le problème et c'est définitivement un tournant.", [['adresser le problème', 'FR-ANG-ADRESSER-PROBLEME'], ["c'est définitivement un", 'FR-ANG-DEFINITIVEMENT']]],
+    ['Adresser ce problème a été la priorité du ministre.', [['Adresser ce problème', 'FR-ANG-ADRESSER-PROBLEME']]],
     ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
