@@ -34,6 +34,9 @@ describe('calque valid (no signal)', () => {
     "Le sénateur a adressé une question écrite au ministre de l'Intérieur.",
     'Les députés adressent leurs questions au gouvernement chaque mardi.',
     'Les syndicats ont adressé leurs préoccupations au ministre du Travail.',
+    // The restrictive ne … que (only) after réaliser is not « réaliser que » (se rendre compte).
+    "Le groupe n'a réalisé que 2 % de croissance au premier trimestre.",
+    "Le projet n'a été réalisé qu'à moitié faute de financement.",
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
@@ -69,6 +72,7 @@ describe('calque invalid (flagged)', () => {
     ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
+    ["Il n'a pas réalisé que la situation était grave.", [['réalisé que', 'FR-ANG-REALISER-QUE']]],
   ];
   it.each(invalid)('%s', (text, hits) => {
     expect(run(text)).toEqual(hits.map(([f, id]) => at(text, f, id)));
