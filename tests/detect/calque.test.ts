@@ -37,6 +37,9 @@ describe('calque valid (no signal)', () => {
     // The restrictive ne … que (only) after réaliser is not « réaliser que » (se rendre compte).
     "Le groupe n'a réalisé que 2 % de croissance au premier trimestre.",
     "Le projet n'a été réalisé qu'à moitié faute de financement.",
+    // « en référer à » is the idiom, « en référé » the urgent procedure: neither is référer à = renvoyer à.
+    'Le directeur doit en référer à sa hiérarchie avant toute décision.',
+    'Le tribunal, saisi en référé à la demande du syndicat, a suspendu le plan.',
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
@@ -73,6 +76,7 @@ describe('calque invalid (flagged)', () => {
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
     ["Il n'a pas réalisé que la situation était grave.", [['réalisé que', 'FR-ANG-REALISER-QUE']]],
+    ['Le ministre a référé à la commission le dossier des retraites.', [['a référé à', 'FR-ANG-REFERER-A']]],
   ];
   it.each(invalid)('%s', (text, hits) => {
     expect(run(text)).toEqual(hits.map(([f, id]) => at(text, f, id)));
