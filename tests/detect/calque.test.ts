@@ -40,6 +40,9 @@ describe('calque valid (no signal)', () => {
     // « en référer à » is the idiom, « en référé » the urgent procedure: neither is référer à = renvoyer à.
     'Le directeur doit en référer à sa hiérarchie avant toute décision.',
     'Le tribunal, saisi en référé à la demande du syndicat, a suspendu le plan.',
+    // A graduated scale, not a graduate.
+    'Les sondés notent leur confiance sur une échelle graduée de 0 à 10.',
+    'Il mesure la pièce avec une règle graduée en centimètres.',
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
@@ -77,6 +80,7 @@ describe('calque invalid (flagged)', () => {
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
     ["Il n'a pas réalisé que la situation était grave.", [['réalisé que', 'FR-ANG-REALISER-QUE']]],
     ['Le ministre a référé à la commission le dossier des retraites.', [['a référé à', 'FR-ANG-REFERER-A']]],
+    ["Elle est graduée en droit de l'université Laval.", [['graduée en', 'FR-ANG-GRADUATION']]],
   ];
   it.each(invalid)('%s', (text, hits) => {
     expect(run(text)).toEqual(hits.map(([f, id]) => at(text, f, id)));
