@@ -43,6 +43,9 @@ describe('calque valid (no signal)', () => {
     // A graduated scale, not a graduate.
     'Les sondés notent leur confiance sur une échelle graduée de 0 à 10.',
     'Il mesure la pièce avec une règle graduée en centimètres.',
+    // émail (enamel) folds to "email".
+    "La porte est peinte à l'émail satiné et les dents perdent leur émail.",
+    'Un vase en émail cloisonné.',
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
@@ -81,6 +84,10 @@ describe('calque invalid (flagged)', () => {
     ["Il n'a pas réalisé que la situation était grave.", [['réalisé que', 'FR-ANG-REALISER-QUE']]],
     ['Le ministre a référé à la commission le dossier des retraites.', [['a référé à', 'FR-ANG-REFERER-A']]],
     ["Elle est graduée en droit de l'université Laval.", [['graduée en', 'FR-ANG-GRADUATION']]],
+    [
+      'Il a répondu par email, puis envoyé un e-mail au directeur et des emails aux salariés.',
+      [['email', 'FR-ANG-EMAIL-SOFTWARE'], ['e-mail', 'FR-ANG-EMAIL-SOFTWARE'], ['emails', 'FR-ANG-EMAIL-SOFTWARE']],
+    ],
   ];
   it.each(invalid)('%s', (text, hits) => {
     expect(run(text)).toEqual(hits.map(([f, id]) => at(text, f, id)));
