@@ -52,19 +52,32 @@ function build(z: Z) {
     note: z.string().optional(),
   });
 
-  /** Wire marks: credit lines and update notes, with the provenance their wording reveals. Runs on folded text. */
-  const WireMarkEntry = z.strictObject({
-    id: Id,
-    language: Lang,
-    kind: z.enum(['credit', 'update-note']),
-    provenance: z.enum(['machine', 'human', 'source']),
-    pattern: z.string().min(1),
-    weight: z.number().min(-5).max(5),
-    example: z.string().optional(),
-    status: Status,
-    source: Source,
-    note: z.string().optional(),
-  });
+  /**
+   * Wire marks: credit lines and update notes, with the provenance their wording reveals. Runs on folded text. The
+   * weight's sign must agree with the provenance: the message is worded from the provenance ("…: machine
+   * translation"), and a machine mark that lowered the score, or a human one that raised it, would say one thing and
+   * count another.
+   */
+  const WireMarkEntry = z
+    .strictObject({
+      id: Id,
+      language: Lang,
+      kind: z.enum(['credit', 'update-note']),
+      provenance: z.enum(['machine', 'human', 'source']),
+      pattern: z.string().min(1),
+      weight: z.number().min(-5).max(5),
+      example: z.string().optional(),
+      status: Status,
+      source: Source,
+      note: z.string().optional(),
+    })
+    .superRefine((e, ctx) => {
+      if (e.provenance === 'machine' && !(e.weight > 0)) {
+        ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a machine mark is evidence for machine translation: weight > 0' });
+      } else if (e.provenance === 'human' && !(e.weight < 0)) {
+        ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a human mark is evidence of human work: weight < 0' });
+      }
+    });
 
   /** RIC exchange suffixes (Reuters instrument codes). */
   const RicSuffixEntry = z.strictObject({

@@ -34,6 +34,16 @@ const notice = {
   source: 'https://example.org/',
 };
 const furniture = { id: 'F-1', language: 'fr', kind: 'chrome', pattern: '^fermer$', status: 'seen', source: 'https://example.org/' };
+const mark = {
+  id: 'W-1',
+  language: 'fr',
+  kind: 'credit',
+  provenance: 'machine',
+  pattern: String.raw`\(rapport de [^()]+\)`,
+  weight: 2,
+  status: 'inferred',
+  source: 'https://example.org/',
+};
 
 function errorOf(root: string): WireproofError {
   try {
@@ -59,6 +69,20 @@ describe('corpus errors name file:line and the field', () => {
       [furniture, { ...furniture, id: 'F-2' }, { ...furniture, id: 'F-3', kind: 'footer' }],
       join('corpora', 'furniture', 'bad.jsonl'),
       'kind',
+    ],
+    [
+      'a machine wire mark that would lower the score',
+      'wire-marks',
+      [mark, { ...mark, id: 'W-2' }, { ...mark, id: 'W-3', weight: -1 }],
+      join('corpora', 'wire-marks', 'bad.jsonl'),
+      'weight: a machine mark',
+    ],
+    [
+      'a human wire mark that would raise the score',
+      'wire-marks',
+      [mark, { ...mark, id: 'W-2', provenance: 'source', weight: 0 }, { ...mark, id: 'W-3', provenance: 'human', weight: 0.5 }],
+      join('corpora', 'wire-marks', 'bad.jsonl'),
+      'weight: a human mark',
     ],
     [
       'furniture with a bad regex',

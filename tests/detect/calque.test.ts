@@ -30,6 +30,22 @@ describe('calque valid (no signal)', () => {
     "Le texte a été définitivement adopté par l'Assemblée.",
     'Il commence à être utilisé par les banques.',
     "L'entreprise est installée à Paris depuis 1990.",
+    // Adresser quelque chose à quelqu'un (send it to) is ordinary French; only "address" = deal with is the anglicism.
+    "Le sénateur a adressé une question écrite au ministre de l'Intérieur.",
+    'Les députés adressent leurs questions au gouvernement chaque mardi.',
+    'Les syndicats ont adressé leurs préoccupations au ministre du Travail.',
+    // The restrictive ne … que (only) after réaliser is not « réaliser que » (se rendre compte).
+    "Le groupe n'a réalisé que 2 % de croissance au premier trimestre.",
+    "Le projet n'a été réalisé qu'à moitié faute de financement.",
+    // « en référer à » is the idiom, « en référé » the urgent procedure: neither is référer à = renvoyer à.
+    'Le directeur doit en référer à sa hiérarchie avant toute décision.',
+    'Le tribunal, saisi en référé à la demande du syndicat, a suspendu le plan.',
+    // A graduated scale, not a graduate.
+    'Les sondés notent leur confiance sur une échelle graduée de 0 à 10.',
+    'Il mesure la pièce avec une règle graduée en centimètres.',
+    // émail (enamel) folds to "email".
+    "La porte est peinte à l'émail satiné et les dents perdent leur émail.",
+    'Un vase en émail cloisonné.',
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
@@ -61,9 +77,17 @@ describe('calque invalid (flagged)', () => {
     ['Le directeur est en charge des ventes et cela va impacter les marges.', [['est en charge des', 'FR-ANG-EN-CHARGE-DE'], ['impacter', 'FR-ANG-IMPACTER']]],
     ["Ce plan fait sens : c'est une fenêtre d'opportunité.", [['fait sens', 'FR-ANG-FAIRE-SENS'], ["fenêtre d'opportunité", 'FR-ANG-FENETRE-OPPORTUNITE']]],
     ["Il faut adresser le problème et c'est définitivement un tournant.", [['adresser le problème', 'FR-ANG-ADRESSER-PROBLEME'], ["c'est définitivement un", 'FR-ANG-DEFINITIVEMENT']]],
+    ['Adresser ce problème a été la priorité du ministre.', [['Adresser ce problème', 'FR-ANG-ADRESSER-PROBLEME']]],
     ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
+    ["Il n'a pas réalisé que la situation était grave.", [['réalisé que', 'FR-ANG-REALISER-QUE']]],
+    ['Le ministre a référé à la commission le dossier des retraites.', [['a référé à', 'FR-ANG-REFERER-A']]],
+    ["Elle est graduée en droit de l'université Laval.", [['graduée en', 'FR-ANG-GRADUATION']]],
+    [
+      'Il a répondu par email, puis envoyé un e-mail au directeur et des emails aux salariés.',
+      [['email', 'FR-ANG-EMAIL-SOFTWARE'], ['e-mail', 'FR-ANG-EMAIL-SOFTWARE'], ['emails', 'FR-ANG-EMAIL-SOFTWARE']],
+    ],
   ];
   it.each(invalid)('%s', (text, hits) => {
     expect(run(text)).toEqual(hits.map(([f, id]) => at(text, f, id)));
