@@ -246,7 +246,8 @@ function isHeadlineShaped(text: string): boolean {
 }
 
 /**
- * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then headlines by shape
+ * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then lines with no letter or
+ * digit (layout: chrome), then headlines by shape
  * and position (before the first body paragraph, or an HTML heading), the rest is body text.
  */
 function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
@@ -259,6 +260,9 @@ function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
       kind =
         furnitureKind(span.text, corpora) ??
         wireMarkKind(span.text, corpora) ??
+        // No letter and no digit: a bullet or a section break (`*`, `* * *`, `—`) is layout, not article text, and
+        // must not end the run of headline-shaped lines at the top of a wire.
+        (/[\p{L}\p{N}]/u.test(span.text) ? undefined : 'chrome') ??
         (span.tag && /^h[1-6]$/.test(span.tag) ? 'headline' : undefined) ??
         (!seenBody && isHeadlineShaped(span.text) ? 'headline' : undefined) ??
         // A subheading on its own line inside the story: short, upper case, no sentence punctuation.

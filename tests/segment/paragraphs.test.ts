@@ -73,6 +73,22 @@ describe('segment', () => {
     expect(paragraphs.map((p) => p.kind)).toEqual(['update-note', 'body', 'credit']);
   });
 
+  test('a line with no letter or digit (a * bullet, a section break) is chrome and does not end the headline run', () => {
+    const source =
+      "Nvidia dépasse les attentes\n\n*\n\nLes ventes du trimestre ont bondi de 62 %\n\n*\n\nLes prévisions dépassent les estimations\n\nNvidia a annoncé mercredi des ventes supérieures aux attentes, portées par l'IA.\n\n* * *\n\nLes actions ont gagné 4 % après la clôture.";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['headline', 'Nvidia dépasse les attentes'],
+      ['chrome', '*'],
+      ['headline', 'Les ventes du trimestre ont bondi de 62 %'],
+      ['chrome', '*'],
+      ['headline', 'Les prévisions dépassent les estimations'],
+      ['body', "Nvidia a annoncé mercredi des ventes supérieures aux attentes, portées par l'IA."],
+      ['chrome', '* * *'],
+      ['body', 'Les actions ont gagné 4 % après la clôture.'],
+    ]);
+  });
+
   test('empty and blank inputs give no paragraphs', () => {
     expect(segment(text(''), corpora).paragraphs).toEqual([]);
     expect(segment(text('  \n\n \n'), corpora).paragraphs).toEqual([]);
