@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { loadCorpora } from '../../src/corpora/index.js';
+import { ingestBytes } from '../../src/ingest/read.js';
 import { literalPrefix, segment } from '../../src/segment/paragraphs.js';
 import type { IngestedText, Paragraph } from '../../src/types.js';
 import { toSource } from '../../src/util/offsets.js';
@@ -124,5 +125,23 @@ describe('literalPrefix', () => {
     ['par ', ''],
   ])('%s → %j', (source, prefix) => {
     expect(literalPrefix(source)).toBe(prefix);
+  });
+});
+
+describe('segment on HTML', () => {
+  test('a notice in a block the article extraction dropped is a notice paragraph at its place, and only the notice', async () => {
+    const notice =
+      "((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))";
+    const long = 'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole, selon un communiqué. ';
+    const source =
+      `<html><body><article>\n<h1>Le plan de relance</h1>\n<p>${long.repeat(3)}</p>\n<p>${long.repeat(2)}</p>\n` +
+      `<footer><p>Mis à jour le 3 mars. ${notice}</p></footer>\n</article></body></html>`;
+    const input = await ingestBytes(new TextEncoder().encode(source), 't.html');
+    const { paragraphs } = segment(input, corpora);
+    expect(paragraphs.map((p) => p.kind)).toEqual(['headline', 'body', 'body', 'notice']);
+    const last = paragraphs[3]!;
+    expect(last.text).toBe(notice);
+    expect(last.notice?.agency).toBe('Reuters');
+    expect(last.start).toMatchObject({ line: 5, offset: source.indexOf('((Traduction') });
   });
 });
