@@ -56,6 +56,11 @@ export interface IngestedText {
   format: 'text' | 'html';
   /** For HTML the extracted article blocks; for text, undefined (segmentation splits the source itself). */
   blocks?: Block[];
+  /**
+   * For HTML, the page's other blocks (outside furniture) that the article extraction left out, in document order:
+   * segmentation reads only the machine-translation notices among them.
+   */
+  dropped?: Block[];
   /** Title found by HTML extraction, if any. */
   title?: string;
   /** `lang` attribute of an HTML page, if any. */

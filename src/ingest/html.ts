@@ -13,6 +13,11 @@ export interface HtmlExtraction {
   title?: string;
   /** Primary subtag of `<html lang>`, lower case, when it is a two-letter code. */
   language?: string;
+  /**
+   * Blocks of the page outside furniture that Readability left out of the article (an `<article>`'s `<footer>`, a
+   * `class="…-extra"` note …), in document order: not article text, but a notice there still declares the page.
+   */
+  dropped?: Block[];
 }
 
 /** Elements kept as blocks (Readability turns some `div`s into `p`s; figcaptions carry photo credits). */
@@ -123,6 +128,15 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
     .map((h) => ({ id: h.id, text: blockText(h.element) }));
 
   if (prepared.depth > MAX_READABILITY_DEPTH) return extractBody(source, tokenized, pageTitle || undefined, prepared);
+  // Every block of the page, read now too: Readability removes what it judges not to be article (footers, notes),
+  // and a machine-translation notice placed there is the page's own declaration.
+  const root = document.documentElement;
+  const pageBlocks = root
+    ? innermostBlocks(root).flatMap((element) => {
+        const info = infoOf(element, infos);
+        return info && !info.furniture ? [{ info, text: blockText(element) }] : [];
+      })
+    : [];
   const article = new Readability<DomNode>(document as never, {
     serializer: (node) => node as unknown as DomNode,
     maxElemsToParse: MAX_READABILITY_ELEMENTS,
@@ -133,8 +147,10 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
 
   const locator = new Locator(source, tokenized, infos);
   const blocks: Block[] = [];
+  const kept = new Set<ElementInfo>();
   for (const element of innermostBlocks(content as DomElement)) {
     const info = infoOf(element, infos);
+    if (info) kept.add(info);
     if (info?.furniture) continue;
     const block = locator.block(element, info);
     if (block && !isFurnitureText(block.text)) blocks.push(block);
@@ -149,10 +165,19 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
       if (block) {
         const at = blocks.findIndex((b) => b.offset > block.offset);
         blocks.splice(at < 0 ? blocks.length : at, 0, block);
+        kept.add(infos[headline.id]!);
       }
     }
   }
-  return withMeta({ blocks }, title, prepared.language);
+  const result = withMeta({ blocks }, title, prepared.language);
+  const texts = new Set(blocks.map((b) => b.text));
+  // A separate locator: these are searched from their own start tags, not from where the article's search stopped.
+  const outside = new Locator(source, tokenized, infos);
+  const dropped = pageBlocks.flatMap(({ info, text }) =>
+    kept.has(info) || !text || texts.has(text) || isFurnitureText(text) ? [] : [lazyBlock(text, info, outside)],
+  );
+  if (dropped.length > 0) result.dropped = dropped;
+  return result;
 }
 
 /**
@@ -467,6 +492,25 @@ class Locator {
     if (!t) return this.source.length;
     return Math.max(t.start, this.cursor.pos);
   }
+}
+
+/**
+ * A block located in the source on first use of its positions: a page drops dozens of blocks, and only those that
+ * hold a notice are ever located (locating each one is an alignment, or a text search for unreliable tag names).
+ */
+function lazyBlock(text: string, info: ElementInfo, locator: Locator): Block {
+  let located: Block | undefined;
+  const get = (): Block => (located ??= locator.atElement(text, info, undefined)!);
+  return {
+    text,
+    tag: info.name,
+    get offset(): number {
+      return get().offset;
+    },
+    get offsets(): OffsetMap {
+      return get().offsets;
+    },
+  };
 }
 
 /** Normalised words of a title, for comparing an `<h1>` with the article title. */

@@ -47,6 +47,7 @@ export async function ingestBytes(bytes: Uint8Array, file: string, options: Inge
   const result: IngestedText = { file, source: text, encoding, format: 'html', blocks: extracted.blocks };
   if (extracted.title) result.title = extracted.title;
   if (extracted.language) result.declaredLanguage = extracted.language;
+  if (extracted.dropped) result.dropped = extracted.dropped;
   return result;
 }
 

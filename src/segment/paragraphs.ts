@@ -246,7 +246,8 @@ function isHeadlineShaped(text: string): boolean {
 }
 
 /**
- * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then headlines by shape
+ * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then lines with no letter or
+ * digit (layout: chrome), then headlines by shape
  * and position (before the first body paragraph, or an HTML heading), the rest is body text.
  */
 function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
@@ -259,6 +260,9 @@ function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
       kind =
         furnitureKind(span.text, corpora) ??
         wireMarkKind(span.text, corpora) ??
+        // No letter and no digit: a bullet or a section break (`*`, `* * *`, `—`) is layout, not article text, and
+        // must not end the run of headline-shaped lines at the top of a wire.
+        (/[\p{L}\p{N}]/u.test(span.text) ? undefined : 'chrome') ??
         (span.tag && /^h[1-6]$/.test(span.tag) ? 'headline' : undefined) ??
         (!seenBody && isHeadlineShaped(span.text) ? 'headline' : undefined) ??
         // A subheading on its own line inside the story: short, upper case, no sentence punctuation.
@@ -296,6 +300,25 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
       spans.push(span);
     }
     spans = splitAtNotices(spans, notices);
+    // A notice the article extraction dropped (in the article's <footer>, a note Readability judged unlikely) still
+    // declares the page: it becomes a notice paragraph at its place; the rest of those blocks is not article text.
+    const extra: Span[] = [];
+    for (const block of input.dropped ?? []) {
+      // The text first: a dropped block's positions are worked out only when it is read (ingest/html.ts).
+      if (findNotices(block.text, corpora).length === 0) continue;
+      const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag });
+      if (!span) continue;
+      const found = findNotices(span.text, corpora).map((n) => ({
+        ...n,
+        start: toSource(span.map, n.start),
+        end: index.lastUnit(toSource(span.map, n.end - 1)) + 1,
+      }));
+      if (found.length > 0) extra.push(...splitAtNotices([span], found).filter((s) => s.notice));
+    }
+    if (extra.length > 0) {
+      const at = (s: Span): number => toSource(s.map, 0);
+      spans = [...spans, ...extra].sort((a, b) => at(a) - at(b));
+    }
   } else {
     const notices = findNotices(input.source, corpora);
     spans = splitAtNotices(textSpans(input.source, notices, corpora), notices);

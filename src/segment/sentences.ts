@@ -16,6 +16,9 @@ const ABBREVIATIONS = new Set(
   ].map((a) => a.toLowerCase()),
 );
 
+/** Closing quotes and brackets opening a segment, followed by a space or the end of the text. */
+const CLOSING = /^[»”)\]]+(?=\s|$)/u;
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 function segmenter(lang: string): Intl.Segmenter {
@@ -53,9 +56,17 @@ function endsWithAbbreviation(text: string): boolean {
 export function splitSentences(text: string, lang = 'fr'): Sentence[] {
   const raw: { start: number; end: number }[] = [];
   for (const seg of segmenter(lang).segment(text)) {
-    const start = seg.index;
+    let start = seg.index;
     const end = start + seg.segment.length;
     const prev = raw[raw.length - 1];
+    // ICU keeps a closing quote with its sentence only when no space precedes it, but French puts one before »
+    // ("« Je pars. » Puis"): the » opened the next sentence. It ends the previous one (not across a line break).
+    const closing = prev && /[^\S\n]$/u.test(text.slice(prev.start, prev.end)) ? CLOSING.exec(text.slice(start, end)) : null;
+    if (prev && closing) {
+      prev.end = start + closing[0].length;
+      start = prev.end;
+      if (start >= end) continue;
+    }
     const next = text.slice(start, end);
     // Merge after an abbreviation, unless the next piece starts a new paragraph line.
     if (prev && endsWithAbbreviation(text.slice(prev.start, prev.end)) && !/^\s*\n/.test(next)) {

@@ -216,3 +216,20 @@ describe('extractHtml on small and odd pages', () => {
     }
   });
 });
+
+describe('blocks Readability leaves out of the article', () => {
+  const NOTICE =
+    "((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))";
+  const page =
+    '<html><body><nav><p>Accueil et rubriques du site</p></nav>\n<article>\n<h1>Le titre</h1>\n' +
+    `<p>${LONG.repeat(3)}</p>\n<p>${LONG.repeat(2)}</p>\n<footer><p>${NOTICE}</p></footer>\n</article></body></html>`;
+
+  test('an <article>’s <footer> is dropped by Readability but listed in dropped, with its position; furniture is not', () => {
+    const result = extractHtml(page);
+    expect(result.blocks.map((b) => b.text)).not.toContain(NOTICE);
+    expect(result.dropped?.map((b) => b.text)).toEqual([NOTICE]);
+    const block = result.dropped![0]!;
+    expect(block.offset).toBe(page.indexOf('((Traduction'));
+    expect(inexactCharacters(page, block)).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { loadCorpora } from '../../src/corpora/index.js';
+import { ingestBytes } from '../../src/ingest/read.js';
 import { literalPrefix, segment } from '../../src/segment/paragraphs.js';
 import type { IngestedText, Paragraph } from '../../src/types.js';
 import { toSource } from '../../src/util/offsets.js';
@@ -73,6 +74,22 @@ describe('segment', () => {
     expect(paragraphs.map((p) => p.kind)).toEqual(['update-note', 'body', 'credit']);
   });
 
+  test('a line with no letter or digit (a * bullet, a section break) is chrome and does not end the headline run', () => {
+    const source =
+      "Nvidia dépasse les attentes\n\n*\n\nLes ventes du trimestre ont bondi de 62 %\n\n*\n\nLes prévisions dépassent les estimations\n\nNvidia a annoncé mercredi des ventes supérieures aux attentes, portées par l'IA.\n\n* * *\n\nLes actions ont gagné 4 % après la clôture.";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['headline', 'Nvidia dépasse les attentes'],
+      ['chrome', '*'],
+      ['headline', 'Les ventes du trimestre ont bondi de 62 %'],
+      ['chrome', '*'],
+      ['headline', 'Les prévisions dépassent les estimations'],
+      ['body', "Nvidia a annoncé mercredi des ventes supérieures aux attentes, portées par l'IA."],
+      ['chrome', '* * *'],
+      ['body', 'Les actions ont gagné 4 % après la clôture.'],
+    ]);
+  });
+
   test('empty and blank inputs give no paragraphs', () => {
     expect(segment(text(''), corpora).paragraphs).toEqual([]);
     expect(segment(text('  \n\n \n'), corpora).paragraphs).toEqual([]);
@@ -108,5 +125,23 @@ describe('literalPrefix', () => {
     ['par ', ''],
   ])('%s → %j', (source, prefix) => {
     expect(literalPrefix(source)).toBe(prefix);
+  });
+});
+
+describe('segment on HTML', () => {
+  test('a notice in a block the article extraction dropped is a notice paragraph at its place, and only the notice', async () => {
+    const notice =
+      "((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))";
+    const long = 'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole, selon un communiqué. ';
+    const source =
+      `<html><body><article>\n<h1>Le plan de relance</h1>\n<p>${long.repeat(3)}</p>\n<p>${long.repeat(2)}</p>\n` +
+      `<footer><p>Mis à jour le 3 mars. ${notice}</p></footer>\n</article></body></html>`;
+    const input = await ingestBytes(new TextEncoder().encode(source), 't.html');
+    const { paragraphs } = segment(input, corpora);
+    expect(paragraphs.map((p) => p.kind)).toEqual(['headline', 'body', 'body', 'notice']);
+    const last = paragraphs[3]!;
+    expect(last.text).toBe(notice);
+    expect(last.notice?.agency).toBe('Reuters');
+    expect(last.start).toMatchObject({ line: 5, offset: source.indexOf('((Traduction') });
   });
 });

@@ -11,6 +11,10 @@ describe('splitSentences', () => {
     ['Donald J. Trump a signé le texte. La Maison Blanche a confirmé.', ['Donald J. Trump a signé le texte.', 'La Maison Blanche a confirmé.']],
     ['Le titre a pris 3,5 %. Les U.S. Treasuries ont baissé.', ['Le titre a pris 3,5 %.', 'Les U.S. Treasuries ont baissé.']],
     ['"Nous verrons", a-t-il dit. Puis il est parti !', ['"Nous verrons", a-t-il dit.', 'Puis il est parti !']],
+    // French spacing before the closing guillemet: the » ends the quoted sentence, it does not open the next one.
+    ['Il a dit : « Je pars. » Puis il est parti.', ['Il a dit : « Je pars. »', 'Puis il est parti.']],
+    ['Il a demandé : «\u00a0Vraiment\u00a0?\u00a0» Personne ne répondit.', ['Il a demandé : «\u00a0Vraiment\u00a0?\u00a0»', 'Personne ne répondit.']],
+    ['Le ministre a conclu : « Nous ne céderons pas. »', ['Le ministre a conclu : « Nous ne céderons pas. »']],
   ])('%s', (text, expected) => {
     const sentences = splitSentences(text);
     expect(sentences.map((s) => s.text)).toEqual(expected);
