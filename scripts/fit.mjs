@@ -34,6 +34,7 @@ if (values.ablation) {
   const variants = [
     ['default (hashed word 1–2-grams + char 3–4-grams)', {}],
     ['+ named profile features', { dense: [...DENSE_FEATURES] }],
+    ['+ shape 1–4-grams (function words and punctuation kept, other words by form)', { shapeBuckets: 1 << 15 }],
     ['word n-grams only', { charBuckets: 2 }],
     ['char n-grams only', { wordBuckets: 2 }],
     ['l2 = 0.03', { l2: 0.03 }],

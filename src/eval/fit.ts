@@ -2,7 +2,7 @@
 // WMT14 and WMT21 training split, quantisation, then a calibration map on the separate calibration split.
 // WMT22 rows are never read here except to be dropped. Deterministic: same data and config, byte-identical file.
 import { applyCalibration, calibratedLogOdds, fitIsotonic, fitPlatt, type CalibrationMap } from '../score/calibrate.js';
-import { DENSE_FEATURES, denseFeatures, dot, extractFeatures, featureCount, wordCount, type FeatureSpec } from '../score/intrinsic.js';
+import { DENSE_FEATURES, denseFeatures, dot, extractFeatures, featureCount, hashedCount, wordCount, type FeatureSpec } from '../score/intrinsic.js';
 import type { ModelFile } from '../score/model.js';
 import { detector as intrinsicStyle } from '../detect/intrinsic-style.js';
 import { DOCUMENT_SATURATION, saturatedSum } from '../score/combine.js';
@@ -14,6 +14,8 @@ import { balance, summarize, type Scored } from './metrics.js';
 export interface FitConfig {
   wordBuckets: number;
   charBuckets: number;
+  /** Buckets of the shape n-gram block (function words and punctuation, other words by form); 0 = no such block. */
+  shapeBuckets: number;
   /** Named features to include (names from DENSE_FEATURES). */
   dense: readonly string[];
   /** L2 penalty on the hashed coefficients. */
@@ -43,6 +45,7 @@ export interface FitConfig {
 export const DEFAULT_CONFIG: FitConfig = {
   wordBuckets: 1 << 15,
   charBuckets: 1 << 15,
+  shapeBuckets: 0,
   dense: [],
   l2: 0.1,
   l2Dense: 10,
@@ -84,6 +87,7 @@ export function train(items: readonly Item[], weights: readonly number[], config
     version: 1,
     wordBuckets: config.wordBuckets,
     charBuckets: config.charBuckets,
+    ...(config.shapeBuckets > 0 ? { shapeBuckets: config.shapeBuckets } : {}),
     dense: [...config.dense],
     denseMean: denseMean.map(round),
     denseSd,
@@ -93,7 +97,7 @@ export function train(items: readonly Item[], weights: readonly number[], config
     items.map((it) => extractFeatures(it.text, spec)),
     columns,
   );
-  const hashed = spec.wordBuckets + spec.charBuckets;
+  const hashed = hashedCount(spec);
   const l2 = new Float64Array(columns);
   for (let j = 0; j < columns; j++) l2[j] = j < hashed ? config.l2 : config.l2Dense;
   const fit = fitLogistic(
@@ -299,7 +303,7 @@ export function fitModel(dataPath: string, config: FitConfig = DEFAULT_CONFIG, l
       length: trained.quantised.length,
       data: Buffer.from(trained.quantised.buffer, trained.quantised.byteOffset, trained.quantised.byteLength).toString('base64'),
     },
-    denseCoefficients: Array.from(trained.weights.slice(trained.spec.wordBuckets + trained.spec.charBuckets)),
+    denseCoefficients: Array.from(trained.weights.slice(hashedCount(trained.spec))),
     intercept: trained.intercept,
     calibration,
     minWords: config.minWords,

@@ -49,6 +49,12 @@ export interface FeatureSpec {
   wordBuckets: number;
   /** Buckets of the hashed character 3- and 4-gram block (a power of two). */
   charBuckets: number;
+  /**
+   * Buckets of the hashed shape 1–4-gram block (a power of two), or absent: no such block. Shapes keep function words
+   * and punctuation and reduce every other word to its form (`shapeTokens`), so the block sees how a sentence is
+   * built rather than what it is about.
+   */
+  shapeBuckets?: number;
   /** Named profile features used, in order (a subset of DENSE_FEATURES). */
   dense: string[];
   /** Mean of each named feature on the training split (standardisation). */
@@ -63,9 +69,14 @@ export interface SparseVector {
   values: Float64Array;
 }
 
-/** Total length of the feature vector of a spec: word block, character block, then named features. */
+/** Length of a spec's hashed blocks: word, character, then shape (when it has one). */
+export function hashedCount(spec: FeatureSpec): number {
+  return spec.wordBuckets + spec.charBuckets + (spec.shapeBuckets ?? 0);
+}
+
+/** Total length of the feature vector of a spec: the hashed blocks, then named features. */
 export function featureCount(spec: FeatureSpec): number {
-  return spec.wordBuckets + spec.charBuckets + spec.dense.length;
+  return hashedCount(spec) + spec.dense.length;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -98,6 +109,7 @@ const SEED_W1 = fnv(FNV_OFFSET, 'w1:');
 const SEED_W2 = fnv(FNV_OFFSET, 'w2:');
 const SEED_C3 = fnv(FNV_OFFSET, 'c3:');
 const SEED_C4 = fnv(FNV_OFFSET, 'c4:');
+const SEED_S = fnv(FNV_OFFSET, 's:');
 
 /** Tokens: runs of letters and digits, or single other non-space characters (apostrophes, punctuation). */
 const TOKEN = /[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu;
@@ -157,6 +169,7 @@ class Counts {
 
 const wordCounts = new Counts();
 const charCounts = new Counts();
+const shapeCounts = new Counts();
 
 /** French function words whose rates form the function-word profile (closed-class words, no content). */
 export const FUNCTION_WORDS: readonly string[] = [
@@ -167,6 +180,38 @@ export const FUNCTION_WORDS: readonly string[] = [
   'alors', 'cependant', 'toutefois', 'également', 'notamment', 'son', 'sa', 'ses', 'leur', 'leurs', 'est', 'sont', 'a',
   'ont', 'était', 'été', 'être', 'avoir', 'fait', 'cela', 'ça', 'tout', 'tous', 'même', 'autre', 'autres',
 ];
+
+/**
+ * Words a shape keeps as they are: the function words, plus pronouns, auxiliaries, conjunctions and the two
+ * commonest reporting verbs. Every other word becomes its form (`shapeTokens`).
+ */
+const SHAPE_WORDS: ReadonlySet<string> = new Set([
+  ...FUNCTION_WORDS,
+  ...'je tu me te lui eux c m t ai as avons avez étaient sera seront serait seraient peut doit selon contre non ni dès'.split(' '),
+  ...'afin lorsque quand puis jusqu jusque celui celle ceux celles ci là ici déclaré dit'.split(' '),
+]);
+
+const SHAPE_TOKEN = /[\p{L}\p{N}_]+|[^\s\p{L}\p{N}_]/gu;
+
+/**
+ * The shape tokens of a paragraph: a word of SHAPE_WORDS as itself (lower-cased), digits as `<N>`, a capitalised
+ * word as `<C>`, any other word as `<w:` + its last two letters + `>` (a rough part of speech: -ment, -er, -é, -es),
+ * punctuation as itself. Typography normalised and double quotes dropped first, as for the other blocks.
+ */
+export function shapeTokens(text: string): string[] {
+  const plain = normalizeTypography(text).replace(/"/gu, ' ');
+  const out: string[] = [];
+  for (const m of plain.matchAll(SHAPE_TOKEN)) {
+    const w = m[0];
+    const low = w.toLowerCase();
+    if (SHAPE_WORDS.has(low)) out.push(low);
+    else if (/^\p{N}+$/u.test(w)) out.push('<N>');
+    else if (!/^[\p{L}\p{N}_]/u.test(w)) out.push(w);
+    else if (w[0] !== low[0]) out.push('<C>');
+    else out.push(`<w:${low.slice(-2)}>`);
+  }
+  return out;
+}
 
 /** A Unicode-aware `\b` (JavaScript's `\b` only knows ASCII letters, so `déclaré\b` never matches before a space). */
 const UB = '(?:(?<![\\p{L}\\p{N}])(?=[\\p{L}\\p{N}])|(?<=[\\p{L}\\p{N}])(?![\\p{L}\\p{N}]))';
@@ -350,9 +395,13 @@ export function extractFeatures(text: string, spec: FeatureSpec): SparseVector {
   countNgrams(featureText(text), spec);
   wordCounts.flush(0, indices, values);
   charCounts.flush(spec.wordBuckets, indices, values);
+  if (spec.shapeBuckets) {
+    countShapes(text, spec.shapeBuckets);
+    shapeCounts.flush(spec.wordBuckets + spec.charBuckets, indices, values);
+  }
   if (spec.dense.length > 0) {
     const dense = denseFeatures(text);
-    const base = spec.wordBuckets + spec.charBuckets;
+    const base = hashedCount(spec);
     spec.dense.forEach((name, j) => {
       const v = denseValue(spec, dense, name, j);
       if (v !== 0) {
@@ -370,7 +419,7 @@ export function extractFeatures(text: string, spec: FeatureSpec): SparseVector {
  * batch allocated, V8 sampling heap profile).
  */
 export function featureDot(text: string, spec: FeatureSpec, coefficients: ArrayLike<number>): number {
-  return dotBlocks(text, spec, coefficients, 1, coefficients, spec.wordBuckets + spec.charBuckets);
+  return dotBlocks(text, spec, coefficients, 1, coefficients, hashedCount(spec));
 }
 
 /**
@@ -387,6 +436,10 @@ function dotBlocks(text: string, spec: FeatureSpec, hashed: ArrayLike<number>, s
   countNgrams(featureText(text), spec);
   let sum = wordCounts.flushDot(0, hashed, 0, scale);
   sum = charCounts.flushDot(spec.wordBuckets, hashed, sum, scale);
+  if (spec.shapeBuckets) {
+    countShapes(text, spec.shapeBuckets);
+    sum = shapeCounts.flushDot(spec.wordBuckets + spec.charBuckets, hashed, sum, scale);
+  }
   if (spec.dense.length > 0) {
     const values = denseFeatures(text);
     spec.dense.forEach((name, j) => {
@@ -425,6 +478,19 @@ function countNgrams(low: string, spec: FeatureSpec): void {
     const c = padded.charCodeAt(i + 2);
     charCounts.add(fmix(mix(mix(mix(SEED_C3, a), b), c)) & mask);
     if (i + 4 <= padded.length) charCounts.add(fmix(mix(mix(mix(mix(SEED_C4, a), b), c), padded.charCodeAt(i + 3))) & mask);
+  }
+}
+
+/** Counts the hashed shape 1–4-grams of a paragraph into the shape block's scratch counts. */
+function countShapes(text: string, buckets: number): void {
+  shapeCounts.reset(buckets);
+  const tokens = shapeTokens(text);
+  for (let i = 0; i < tokens.length; i++) {
+    let h = SEED_S;
+    for (let n = 0; n < 4 && i + n < tokens.length; n++) {
+      h = fnv(n === 0 ? h : fnv(h, ' '), tokens[i + n]!);
+      shapeCounts.add(bucket(mix(h, n + 1), buckets));
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type * as ZodModule from 'zod';
 import { zod } from '../util/zod.js';
 import { calibratedLogOdds, type CalibrationMap } from './calibrate.js';
-import { DENSE_FEATURES, featureCount, featureDot, featureDotQuantised, wordCount, type FeatureSpec } from './intrinsic.js';
+import { DENSE_FEATURES, featureCount, featureDot, featureDotQuantised, hashedCount, wordCount, type FeatureSpec } from './intrinsic.js';
 import { WireproofError } from '../types.js';
 
 /** The model file's schema (zod), built on first use: a shipped model validated at build time is not re-validated. */
@@ -24,6 +24,7 @@ function buildSchema(z: typeof ZodModule.z) {
     version: z.literal(1),
     wordBuckets: PowerOfTwo,
     charBuckets: PowerOfTwo,
+    shapeBuckets: PowerOfTwo.optional(),
     dense: z.array(z.string().refine((n) => DENSE_FEATURES.includes(n), 'unknown named feature')),
     denseMean: z.array(z.number()),
     denseSd: z.array(z.number().min(0)),
@@ -109,9 +110,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 export function decodeHashed(file: ModelFile): Int16Array {
   const spec = file.features;
   const { coefficients } = file;
-  const hashed = spec.wordBuckets + spec.charBuckets;
+  const hashed = hashedCount(spec);
   if (coefficients.length !== hashed) {
-    throw new Error(`coefficients.length is ${coefficients.length}, expected ${hashed} (wordBuckets + charBuckets)`);
+    throw new Error(`coefficients.length is ${coefficients.length}, expected ${hashed} (wordBuckets + charBuckets + shapeBuckets)`);
   }
   if (file.denseCoefficients.length !== spec.dense.length || spec.denseMean.length !== spec.dense.length || spec.denseSd.length !== spec.dense.length) {
     throw new Error('denseCoefficients, denseMean and denseSd must have one entry per named feature');

@@ -85,6 +85,12 @@ describe('parseModel', () => {
     expect(() => parseModel({ ...good, features }, 'z.json')).toThrow(/unknown named feature/);
   });
 
+  it('counts a shape block in the coefficients it expects, and refuses shapeBuckets that are not a power of two', () => {
+    const features = { ...(good['features'] as object), shapeBuckets: 1024 };
+    expect(() => parseModel({ ...good, features }, 's.json')).toThrow(/coefficients\.length is 65536, expected 66560 \(wordBuckets \+ charBuckets \+ shapeBuckets\)/);
+    expect(() => parseModel({ ...good, features: { ...features, shapeBuckets: 1000 } }, 's.json')).toThrow(/features\.shapeBuckets: must be a power of two/);
+  });
+
   it('loadModel names an unreadable file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wireproof-model-'));
     const bad = join(dir, 'bad.json');

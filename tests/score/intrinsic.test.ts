@@ -1,7 +1,20 @@
 // Style features of a French paragraph: typography normalisation, named features, hashed vector, speed.
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { denseFeatures, DENSE_FEATURES, dot, extractFeatures, featureCount, featureDot, featureText, normalizeTypography, wordCount, type FeatureSpec } from '../../src/score/intrinsic.js';
+import {
+  denseFeatures,
+  DENSE_FEATURES,
+  dot,
+  extractFeatures,
+  featureCount,
+  featureDot,
+  featureText,
+  hashedCount,
+  normalizeTypography,
+  shapeTokens,
+  wordCount,
+  type FeatureSpec,
+} from '../../src/score/intrinsic.js';
 
 const NB = '\u00a0';
 const NNB = '\u202f';
@@ -119,8 +132,10 @@ describe('featureDot', () => {
     return w;
   };
 
-  it('equals dot(extractFeatures(…)) bit for bit, with and without named features, on any text', () => {
-    for (const spec of [SPEC, withDense]) {
+  const withShapes: FeatureSpec = { ...withDense, shapeBuckets: 512 };
+
+  it('equals dot(extractFeatures(…)) bit for bit, with and without named features and shapes, on any text', () => {
+    for (const spec of [SPEC, withDense, withShapes]) {
       const w = coefficients(spec);
       for (const text of [PARAGRAPH, '', '   ', 'a', '« »', 'Il a déclaré, a-t-il dit, le 3 mars.']) {
         expect(featureDot(text, spec, w)).toBe(dot(extractFeatures(text, spec), w));
@@ -132,5 +147,42 @@ describe('featureDot', () => {
         { numRuns: 200 },
       );
     }
+  });
+});
+
+describe('shapeTokens', () => {
+  it.each([
+    ['Le ministre a déclaré mardi.', ['le', '<w:re>', 'a', 'déclaré', '<w:di>', '.']],
+    ["L'État a payé 12 millions, selon Reuters.", ['l', "'", '<C>', 'a', '<w:yé>', '<N>', '<w:ns>', ',', 'selon', '<C>', '.']],
+    ['« Non », dit-il.', ['non', ',', 'dit', '-', 'il', '.']],
+    ['Des Hausses importantes.', ['des', '<C>', '<w:es>', '.']],
+    ['', []],
+  ])('%j → %j', (text, tokens) => {
+    expect(shapeTokens(text)).toEqual(tokens);
+  });
+
+  it('keeps function words and punctuation whatever the topic: two sentences built alike have the same shapes', () => {
+    expect(shapeTokens('Le ministre a annoncé mardi que le projet serait présenté.')).toEqual(
+      shapeTokens('Le registre a prononcé lundi que le sujet serait adopté.'),
+    );
+  });
+});
+
+describe('shape block', () => {
+  const spec: FeatureSpec = { ...SPEC, shapeBuckets: 256 };
+
+  it('comes after the word and character blocks, unit-norm, and is absent without shapeBuckets', () => {
+    expect(hashedCount(spec)).toBe(SPEC.wordBuckets + SPEC.charBuckets + 256);
+    expect(featureCount(spec)).toBe(hashedCount(spec));
+    const v = extractFeatures(PARAGRAPH, spec);
+    let shapes = 0;
+    v.indices.forEach((i, k) => {
+      expect(i).toBeLessThan(featureCount(spec));
+      if (i >= SPEC.wordBuckets + SPEC.charBuckets) shapes += v.values[k]! ** 2;
+    });
+    expect(shapes).toBeCloseTo(1, 12);
+    const without = extractFeatures(PARAGRAPH, SPEC);
+    expect(Array.from(without.indices).every((i) => i < SPEC.wordBuckets + SPEC.charBuckets)).toBe(true);
+    expect(Array.from(v.indices).slice(0, without.indices.length)).toEqual(Array.from(without.indices));
   });
 });
