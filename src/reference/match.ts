@@ -170,6 +170,8 @@ function contentOverlap(index: PhrasingIndex, f: number, para: ParagraphKeys, s:
 /**
  * Semi-global alignment of `keys[k0 .. k0+n)` against `text[lo .. lo+m)` with adjacent swaps: fills `d` (cost,
  * row-major, width m + 1) and `st` (start of the best path, relative to lo). Row 0 is free (a match may start anywhere).
+ * Of two paths of equal cost the one starting earlier wins: the longer span scores at least as high (OmegaT divides by
+ * the longer length), and it keeps the formula's first word: "en a eu marre" rather than "a eu marre".
  */
 function alignWindow(keys: Int32Array, k0: number, n: number, text: Int32Array, lo: number, m: number, d: Int32Array, st: Int32Array): void {
   const W = m + 1;
@@ -190,18 +192,18 @@ function alignWindow(keys: Int32Array, k0: number, n: number, text: Int32Array, 
       let s = st[up + j - 1]!;
       if (j > 1 && fp === t && fi === text[lo + j - 2] && fi !== fp) {
         const tv = d[up - W + j - 2]! + 1;
-        if (tv < v) {
+        if (tv < v || (tv === v && st[up - W + j - 2]! < s)) {
           v = tv;
           s = st[up - W + j - 2]!;
         }
       }
       const del = d[up + j]! + 1;
-      if (del < v) {
+      if (del < v || (del === v && st[up + j]! < s)) {
         v = del;
         s = st[up + j]!;
       }
       const ins = d[row + j - 1]! + 1;
-      if (ins < v) {
+      if (ins < v || (ins === v && st[row + j - 1]! < s)) {
         v = ins;
         s = st[row + j - 1]!;
       }
@@ -218,11 +220,31 @@ function holds(keys: Int32Array, from: number, n: number, key: number): boolean 
 }
 
 /**
+ * Whether the span `text[s .. e)` holds every word of the form `keys[k0 .. k0+n)`, repeats counted (order is the
+ * similarity's business). A formula with a single content word is made by its function words: "en a assez" (fed up)
+ * is "en" + "avoir assez", and without the "en" it is ordinary French ("j'avais assez d'argent", "il y a assez de
+ * place"); "en passe de" without "en" is "passer de 7 % à 8 %"; "n'a pas pu être joint" without its negation says
+ * the opposite ("a pu être joint"). At 0.6 a three-word formula may lose a word, and the content-word tests only
+ * guard the content word, so such a form matches only a span that has all its words (inserted words still cost).
+ */
+function holdsAll(keys: Int32Array, k0: number, n: number, text: Int32Array, s: number, e: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const k = keys[k0 + i]!;
+    let need = 0;
+    for (let j = 0; j < n; j++) if (keys[k0 + j] === k) need++;
+    for (let j = s; j < e && need > 0; j++) if (text[j] === k) need--;
+    if (need > 0) return false;
+  }
+  return true;
+}
+
+/**
  * Occurrences of form `f` in a paragraph whose similarity reaches `threshold` and which contain `required` of its
  * content words, every name among them. Semi-global alignment (Sellers: the span may start anywhere) with word swaps,
  * run only on windows where that many content words of the form meet within `n / threshold` words (a longer span
  * cannot reach the threshold); each candidate span is trimmed to words of the form at both ends, scored exactly
- * (OmegaT's formula over `distanceIn`), then required to share most content words (`contentOverlap`). Both the index
+ * (OmegaT's formula over `distanceIn`), then required to share most content words (`contentOverlap`), and, for a form
+ * with a single content word, to hold every word of the form (`holdsAll`). Both the index
  * path and the exhaustive path use this function, so they agree by construction once the index returns the form.
  */
 function verifyForm(index: PhrasingIndex, f: number, para: ParagraphKeys, threshold: number, hits: Hit[]): void {
@@ -331,6 +353,7 @@ function verifyForm(index: PhrasingIndex, f: number, para: ParagraphKeys, thresh
       }
       if (inSpan < required || namesIn < names) continue;
       if (contentOverlap(index, f, para, s, e) < threshold) continue;
+      if (cl === 1 && n > 1 && distance > 0 && !holdsAll(keys, k0, n, text, s, e)) continue;
       hits.push({ form: f, s, e, similarity });
     }
   }

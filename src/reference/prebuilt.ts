@@ -1,4 +1,4 @@
-// The shipped phrasings' index, built at build time and stored in dist/, so that `check` does not stem 488 wordings at start-up.
+// The shipped phrasings' index, built at build time and stored in dist/, so that `check` does not stem the shipped wordings (483) at start-up.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

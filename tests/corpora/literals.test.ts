@@ -74,7 +74,8 @@ describe('requiredLiterals', () => {
             a = (a * 1103515245 + 12345) % 2147483648;
             return a / 2147483648;
           };
-          const s = ` ${sample(ast.pattern, rand)} , `;
+          // Framed by ", " on both sides: a clause-final entry (FR-MT-SELON-LE-RAPPORT) must follow a comma.
+          const s = `, ${sample(ast.pattern, rand)} , `;
           const m = regex.exec(s);
           if (m === null) return;
           matched++;

@@ -18,6 +18,9 @@ function at(text: string, fragment: string, id: string): string {
 describe('calque valid (no signal)', () => {
   const valid = [
     'Selon le rapport annuel de la société, les ventes ont progressé.',
+    // Opening a sentence it is ordinary French (a report named earlier); the calque seen is the clause-final one.
+    "Selon le rapport, le chiffre d'affaires du groupe a progressé de 12 % sur l'année.",
+    'Mais selon le rapport, les ventes ont reculé en Europe.',
     "Le titre gagnait 3 % en avant-Bourse, avant l'ouverture.",
     'La prise en charge des patients est assurée.',
     "Veuillez vous référer à l'avertissement suivant.",
@@ -58,6 +61,7 @@ describe('calque invalid (flagged)', () => {
       "Il savait qu'il ne s'agissait pas d'une \"réunion pour faire connaissance\", selon le rapport.",
       [['réunion pour faire connaissance', 'FR-MT-REUNION-FAIRE-CONNAISSANCE'], ['selon le rapport', 'FR-MT-SELON-LE-RAPPORT']],
     ],
+    ['Le ministère a refusé de confirmer cette information, selon le rapport.', [['selon le rapport', 'FR-MT-SELON-LE-RAPPORT']]],
     ['Les actions de Tesla reculaient avant le marché.', [['avant le marché', 'FR-MT-AVANT-LE-MARCHE']]],
     ['Le titre bondissait dans les échanges avant bourse.', [['échanges avant bourse', 'FR-MT-ECHANGES-AVANT-BOURSE']]],
     [

@@ -133,6 +133,33 @@ describe('precision', () => {
     expect(findPhrasings('selon des analystes', only(['selon des sources']))).toEqual([]);
   });
 
+  // A formula with one content word is made by its function words: dropping or replacing one leaves ordinary French.
+  const oneContentWord: [text: string, id: string][] = [
+    ["Quand j'étais étudiant, j'avais assez d'argent pour payer mon loyer.", 'FR-FED-UP'],
+    ['Il y a assez de place pour tout le monde dans la salle.', 'FR-FED-UP'],
+    ["Le taux de chômage devrait passer de 7,5 % à 8 % d'ici la fin de l'année.", 'FR-ON-TRACK-FOR'],
+    ['Le maire a pu être joint par téléphone mardi soir.', 'FR-NOT-REACHABLE'],
+    ["Il n'a rappelé que les faits établis par l'enquête.", 'FR-DID-NOT-RETURN-CALLS'],
+    ['Le titre a reculé de 2 % en Bourse mardi.', 'FR-IPO'],
+    ['La banque est sur une voie de croissance plus lente.', 'FR-ON-TRACK-FOR'],
+  ];
+  it.each(oneContentWord)('does not match a one-content-word formula missing one of its words: %s', (text, id) => {
+    expect(byId(findPhrasings(text, index), id)).toEqual([]);
+  });
+
+  const oneContentWordFound: [text: string, id: string, span: string, similarity: number][] = [
+    ['Le ministère en a assez après des mois de négociations.', 'FR-FED-UP', 'en a assez', 1],
+    ['Les syndicats en avaient assez.', 'FR-FED-UP', 'en avaient assez', 1],
+    ['Le Pentagone en a eu marre.', 'FR-FED-UP', 'en a eu marre', 0.75], // an inserted word costs, and the span keeps "en"
+    ['Le titre est en passe de battre un record.', 'FR-ON-TRACK-FOR', 'en passe de', 1],
+    ["Elle n'a pas pu être jointe.", 'FR-NOT-REACHABLE', "n'a pas pu être jointe", 1],
+    ['La société a fait son entrée en Bourse en mars.', 'FR-IPO', 'entrée en Bourse', 1],
+  ];
+  it.each(oneContentWordFound)('still matches a one-content-word formula holding all its words: %s', (text, id, span, similarity) => {
+    const [m] = byId(findPhrasings(text, index), id);
+    expect([m?.text, m?.similarity]).toEqual([span, similarity]);
+  });
+
   it('keeps matches apart: the best one wins an overlap', () => {
     const idx = buildPhrasingIndex([
       { id: 'LONG', language: 'fr', canonical: ["n'a pas répondu dans l'immédiat à une demande de commentaire"], variants: [], source: 's', tags: [], evidence: 'e', file: 'f', line: 1 },

@@ -122,6 +122,25 @@ describe('machine-phrasing through check(): ordinary French stays silent, seen r
   });
 });
 
+describe('house-phrasing through check(): a name alone is not house wording', () => {
+  const house = async (text: string): Promise<string[]> =>
+    (await check(text)).paragraphs.flatMap((p) => p.signals.filter((s) => s.ruleId === 'house-phrasing').map((s) => `${(s.data as { referenceId: string }).referenceId} ${s.actual}`));
+
+  it.each([
+    'Le Nasdaq a gagné 1,2 % mardi, tandis que le Dow Jones a reculé de 0,3 % en fin de séance à New York.',
+    'Le S&P 500 a terminé la séance en hausse de 0,5 %, porté par les valeurs technologiques et les banques.',
+  ])('silent: %s', async (text) => {
+    expect(await house(text)).toEqual([]);
+  });
+
+  it.each([
+    ["Le Nasdaq, à forte composante technologique, a gagné 1,2 % mardi en fin de séance.", ['FR-TECH-HEAVY-NASDAQ Le Nasdaq, à forte composante technologique']],
+    ["L'indice Dow Jones des valeurs industrielles a reculé de 0,3 % mardi à New York.", ["FR-BLUE-CHIP-DOW L'indice Dow Jones des valeurs industrielles"]],
+  ])('house wording: %s', async (text, expected) => {
+    expect(await house(text)).toEqual(expected);
+  });
+});
+
 describe('machine-phrasing weight follows the entry\'s status (docs/corpora.md: inferred weighs less than seen)', () => {
   it.each([
     [['reporting', 'seen'], 1],

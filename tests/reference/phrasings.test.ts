@@ -128,6 +128,21 @@ describe('starter corpus (corpora/phrasings)', () => {
     }
   });
 
+  // A name is written the same by machine translation and by an editor ("the Nasdaq" → "le Nasdaq"): a canonical
+  // wording that is a name alone, in an entry whose canonical wordings count as house wording, would count every
+  // mention of the name as evidence of human editing (docs/rules/house-phrasing.md).
+  it('lists no name alone as a house wording', () => {
+    // Every word after the leading article capitalised or a number: "le Nasdaq", "le Dow Jones", "le S&P 500".
+    const nameOnly = (wording: string): boolean => {
+      const tokens = tokenizeWords(wording);
+      return tokens.slice(leadingArticles(tokens.map((t) => t.key))).every((t) => /^[\p{Lu}\p{N}]/u.test(t.text));
+    };
+    const found = phrasings
+      .filter((p) => p.variants.length > 0 && !p.tags.includes('neutral'))
+      .flatMap((p) => p.canonical.filter(nameOnly).map((c) => `${p.id}: ${c}`));
+    expect(found).toEqual([]);
+  });
+
   it('covers the formulas of the issue', () => {
     const ids = new Set(phrasings.map((p) => p.id));
     for (const id of [

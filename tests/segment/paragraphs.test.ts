@@ -90,6 +90,13 @@ describe('segment', () => {
     ]);
   });
 
+  test("Investing.com's agency line above its AI notice is a byline, not body text", () => {
+    const source =
+      "Les machinistes voteront lundi sur une nouvelle offre, a annoncé le syndicat.\n\nReuters a contribué à cet article.\nCet article a été généré et traduit avec l'aide de l'IA et revu par un rédacteur. Pour plus d'informations, consultez nos T&C.";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(kinds(paragraphs)).toEqual(['body: Les machinistes voteront lundi', 'byline: Reuters a contribué à cet arti', 'notice: Cet article a été généré et tr']);
+  });
+
   test('empty and blank inputs give no paragraphs', () => {
     expect(segment(text(''), corpora).paragraphs).toEqual([]);
     expect(segment(text('  \n\n \n'), corpora).paragraphs).toEqual([]);
