@@ -3,6 +3,7 @@ import type { Corpora } from '../corpora/index.js';
 import { mayMatch } from '../corpora/literals.js';
 import { findNotices } from '../corpora/notices.js';
 import type { IngestedText, NoticeMatch, OffsetMap, Paragraph, ParagraphKind, Sentence } from '../types.js';
+import { DATELINE } from '../util/dateline.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
@@ -31,7 +32,11 @@ export interface Segmented {
 
 /** Sentence-final punctuation: a line ending with one of these is not hard-wrapped prose. */
 const TERMINAL = /[.!?…:;»"”)\]]\s*$/u;
-/** A line that continues a sentence starts with a lower-case letter, a digit, or punctuation that cannot open one. */
+/**
+ * A line that continues a sentence starts with a lower-case letter, a digit, or punctuation that cannot open one
+ * ("a augmenté de\n20 % en un an"); a wire dateline starting with a digit ("20 novembre (Reuters) -") opens a new
+ * paragraph instead (see `textSpans`).
+ */
 const CONTINUATION = /^[\p{Ll}\d,;:)»”’]/u;
 /** Headlines are short and do not end like sentences. */
 const MAX_HEADLINE_CHARS = 220;
@@ -150,6 +155,8 @@ function textSpans(source: string, notices: NoticeMatch[], corpora: Corpora): Sp
         insideNotice(line.start) ||
         (!TERMINAL.test(prev) &&
           CONTINUATION.test(next) &&
+          // A dateline opens the story's first paragraph: the line before it (a headline) is not wrapped into it.
+          !DATELINE.test(next) &&
           furnitureKind(next, corpora) === undefined &&
           furnitureKind(lastLine(prev), corpora) === undefined);
       if (wrapped) {

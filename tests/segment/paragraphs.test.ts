@@ -67,6 +67,27 @@ describe('segment', () => {
     ]);
   });
 
+  test.each([
+    ['20 novembre (Reuters) - Le groupe a annoncé jeudi la fermeture de deux usines.'],
+    ['14 févr. (Reuters) - Le groupe a annoncé jeudi la fermeture de deux usines.'],
+    ['3 mars (AFP) – Le groupe a annoncé jeudi la fermeture de deux usines.'],
+  ])('a dateline starting with a digit opens a paragraph: the headline above it is kept (%s)', (lede) => {
+    const { paragraphs } = segment(text(`Le groupe ferme deux usines en Lorraine\n${lede}\n`), corpora);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['headline', 'Le groupe ferme deux usines en Lorraine'],
+      ['body', lede],
+    ]);
+    expect(paragraphs[1]!.start).toMatchObject({ line: 2, column: 1 });
+  });
+
+  test('a wrapped line starting with a number still continues the sentence', () => {
+    const source = "Le chiffre d'affaires du groupe a augmenté de\n20 % en un an, selon un communiqué.\n";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      "Le chiffre d'affaires du groupe a augmenté de\n20 % en un an, selon un communiqué.",
+    ]);
+  });
+
   test('credit lines and update notes are classified from the wire-marks corpus', () => {
     const source =
       "(Mises à jour des actions)\n\nLe titre a progressé de 3 % à l'ouverture, porté par des résultats meilleurs que prévu.\n\n(Rédigé par Augustin Turpin, édité par Kate Entringer)";
