@@ -165,4 +165,22 @@ describe('segment on HTML', () => {
     expect(last.notice?.agency).toBe('Reuters');
     expect(last.start).toMatchObject({ line: 5, offset: source.indexOf('((Traduction') });
   });
+
+  test('the byline element Readability removes is a byline paragraph at its place, a name alone included', async () => {
+    const long = 'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole, selon un communiqué. ';
+    const source =
+      `<html><head><title>Le plan de relance</title></head><body><article>\n<h1>Le plan de relance</h1>\n` +
+      `<div class="meta"><a rel="author" href="/auteurs/jm">Jeanne Martin</a></div>\n` +
+      `<p>${long.repeat(3)}</p>\n<p>${long.repeat(3)}</p>\n<p>${long.repeat(2)}</p>\n</article></body></html>`;
+    const input = await ingestBytes(new TextEncoder().encode(source), 't.html');
+    const { paragraphs } = segment(input, corpora);
+    expect(paragraphs.map((p) => [p.kind, p.text.slice(0, 20)])).toEqual([
+      ['headline', 'Le plan de relance'],
+      ['byline', 'Jeanne Martin'],
+      ['body', long.slice(0, 20)],
+      ['body', long.slice(0, 20)],
+      ['body', long.slice(0, 20)],
+    ]);
+    expect(paragraphs[1]!.start).toMatchObject({ line: 3, offset: source.indexOf('Jeanne Martin') });
+  });
 });
