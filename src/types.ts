@@ -43,6 +43,11 @@ export interface Block {
   offsets: OffsetMap;
   /** The element that produced it (p, h1, li …). */
   tag: string;
+  /**
+   * What the page's markup says the block is, when segmentation should know: `byline` for the element Readability
+   * took as the article's byline (`rel="author"`, `itemprop="author"`, `class="byline"` …).
+   */
+  role?: 'byline';
 }
 
 /** What ingest produces for one input. */

@@ -91,7 +91,8 @@ interface Prepared {
  * block element (p, h1–h6, li, blockquote, pre, figcaption, innermost only) is found in the source as the k-th
  * start tag of its name (htmlparser2 does not restructure markup, so the k-th `<p` is the k-th `p` element), and
  * its text is aligned character by character from there. Blocks Readability built itself are found by text.
- * A headline `<h1>` Readability dropped as a duplicate of the title is put back. Page furniture is dropped.
+ * A headline `<h1>` Readability dropped as a duplicate of the title is put back, and so is the byline element it
+ * removed (as `role: 'byline'`). Page furniture is dropped.
  * When Readability finds no article, the body's innermost block elements are returned instead.
  *
  * Never throws: any failure degrades to fewer blocks, single-run offset maps, or `{ blocks: [] }`.
@@ -127,6 +128,12 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
     .filter((h) => h.element.localName === 'h1')
     .map((h) => ({ id: h.id, text: blockText(h.element) }));
 
+  // Byline candidates too: Readability removes the element it takes as the byline (rel=author, class="byline" …).
+  const bylines = prepared.elements
+    .map((element, id) => ({ element, id }))
+    .filter((b) => isBylineMarkup(b.element))
+    .map((b) => bylineCandidate(b.element, b.id, infos));
+
   if (prepared.depth > MAX_READABILITY_DEPTH) return extractBody(source, tokenized, pageTitle || undefined, prepared);
   // Every block of the page, read now too: Readability removes what it judges not to be article (footers, notes),
   // and a machine-translation notice placed there is the page's own declaration.
@@ -148,12 +155,17 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
   const locator = new Locator(source, tokenized, infos);
   const blocks: Block[] = [];
   const kept = new Set<ElementInfo>();
+  /** The element each block came from, when it is known. */
+  const origins = new Map<Block, ElementInfo>();
   for (const element of innermostBlocks(content as DomElement)) {
     const info = infoOf(element, infos);
     if (info) kept.add(info);
     if (info?.furniture) continue;
     const block = locator.block(element, info);
-    if (block && !isFurnitureText(block.text)) blocks.push(block);
+    if (block && !isFurnitureText(block.text)) {
+      blocks.push(block);
+      if (info) origins.set(block, info);
+    }
   }
   if (blocks.length === 0) return extractBody(source, tokenized, title);
 
@@ -169,6 +181,8 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
       }
     }
   }
+  const byline = bylineElement(bylines, article?.byline);
+  if (byline) restoreByline(byline, content as DomElement, { blocks, kept, origins, infos, locator });
   const result = withMeta({ blocks }, title, prepared.language);
   const texts = new Set(blocks.map((b) => b.text));
   // A separate locator: these are searched from their own start tags, not from where the article's search stopped.
@@ -511,6 +525,152 @@ function lazyBlock(text: string, info: ElementInfo, locator: Locator): Block {
       return get().offsets;
     },
   };
+}
+
+/** Readability takes an element for the byline only when its text is shorter than this. */
+const MAX_BYLINE_CHARS = 100;
+/** Class and id words Readability takes for a byline (its `REGEXPS.byline`, @mozilla/readability 0.6.0). */
+const BYLINE_NAMES = /byline|author|dateline|writtenby|p-author/i;
+
+/**
+ * Whether an element is marked up as a byline the way Readability recognises one (`_isValidByline`): `rel="author"`,
+ * an `itemprop` holding "author", or a class or id matching {@link BYLINE_NAMES}; and a text of 1–99 characters.
+ */
+function isBylineMarkup(element: DomElement): boolean {
+  const itemprop = attr(element, 'itemprop');
+  const marked =
+    attr(element, 'rel') === 'author' ||
+    (itemprop !== null && itemprop.includes('author')) ||
+    BYLINE_NAMES.test(`${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`);
+  if (!marked) return false;
+  const length = textLength(element);
+  return length > 0 && length < MAX_BYLINE_CHARS;
+}
+
+const MAX_MEASURED = 5000;
+/** Readability removes these before it looks for the byline, so their text does not count. */
+const REMOVED_FIRST = new Set(['script', 'noscript', 'style']);
+
+/**
+ * Length of an element's trimmed text content, as Readability measures it (white space inside counts: indented
+ * markup makes a short byline long). Counting stops past {@link MAX_MEASURED} characters, far above the byline limit,
+ * so that a page-wide container whose class says "author" is not read whole.
+ */
+function textLength(element: DomElement): number {
+  const parts: string[] = [];
+  const stack: DomNode[] = [element];
+  let length = 0;
+  while (stack.length > 0 && length <= MAX_MEASURED) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT || node.nodeType === CDATA) {
+      parts.push((node as DomText).data);
+      length += (node as DomText).data.length;
+      continue;
+    }
+    if (isElement(node) && node !== element && REMOVED_FIRST.has(node.localName.toLowerCase())) continue;
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+  }
+  return parts.join('').trim().length;
+}
+
+/** The numbers (`data-wireproof-id`) of an element and of every element inside it. */
+function subtreeIds(root: DomElement): Set<number> {
+  const ids = new Set<number>();
+  const stack: DomNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!isElement(node)) continue;
+    const id = Number(node.getAttribute(ID_ATTRIBUTE) ?? NaN);
+    if (Number.isInteger(id)) ids.add(id);
+    const children = node.childNodes;
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
+  }
+  return ids;
+}
+
+interface BylineCandidate {
+  id: number;
+  text: string;
+  /** Its own number and those of the elements inside it. */
+  ids: Set<number>;
+  /** For an inline element, the block element around it and that block's text, as read before Readability. */
+  parent?: { id: number; text: string };
+}
+
+/** Reads a byline-marked element before Readability changes the document. */
+function bylineCandidate(element: DomElement, id: number, infos: readonly ElementInfo[]): BylineCandidate {
+  const candidate: BylineCandidate = { id, text: blockText(element), ids: subtreeIds(element) };
+  const isBlock = (e: DomElement): boolean => BLOCK_ELEMENTS.has(e.localName.toLowerCase());
+  if (isBlock(element) || innermostBlocks(element).length > 0) return candidate;
+  for (let node = element.parentNode; node && isElement(node); node = node.parentNode) {
+    if (!isBlock(node)) continue;
+    const parentId = Number(node.getAttribute(ID_ATTRIBUTE));
+    if (Number.isInteger(parentId) && infos[parentId]) candidate.parent = { id: parentId, text: blockText(node) };
+    break;
+  }
+  return candidate;
+}
+
+/**
+ * Puts back the byline element Readability removed, the way the headline is put back: at its place in document
+ * order, located from its start tag, with `role: 'byline'`.
+ * - Inline inside a block Readability kept (`<p>Le Fil | Par <span itemprop="author">…</span></p>`): that block
+ *   gets its whole text back, a byline when the whole block is byline-sized (a `class="dateline"` span opening the
+ *   lede gives the lede back its dateline, and the lede stays article text).
+ * - Otherwise, unless it is in page furniture (Readability can take a related story's author in an `<aside>`): the
+ *   element itself becomes a block.
+ * - Kept by Readability (its byline came from the page's metadata, or from an earlier attempt): a block of its own is
+ *   marked as the byline.
+ */
+function restoreByline(
+  byline: BylineCandidate,
+  content: DomElement,
+  state: {
+    blocks: Block[];
+    kept: Set<ElementInfo>;
+    origins: Map<Block, ElementInfo>;
+    infos: readonly ElementInfo[];
+    locator: Locator;
+  },
+): void {
+  const { blocks, kept, origins, infos, locator } = state;
+  const info = infos[byline.id]!;
+  const inContent = subtreeIds(content);
+  if ([...byline.ids].some((id) => inContent.has(id))) {
+    const own = blocks.find((b) => origins.get(b) === info);
+    if (own) own.role = 'byline';
+    return;
+  }
+  const parent = byline.parent && infos[byline.parent.id];
+  const parentBlock = parent && kept.has(parent) ? blocks.findIndex((b) => origins.get(b) === parent) : -1;
+  if (parent && parentBlock >= 0) {
+    const block = locator.atElement(byline.parent!.text, parent, undefined);
+    if (!block) return;
+    if (byline.parent!.text.length < MAX_BYLINE_CHARS) block.role = 'byline';
+    origins.set(block, parent);
+    blocks[parentBlock] = block;
+    return;
+  }
+  if (info.furniture || isFurnitureText(byline.text) || blocks.some((b) => b.text === byline.text)) return;
+  const block = locator.atElement(byline.text, info, undefined);
+  if (!block) return;
+  block.role = 'byline';
+  const at = blocks.findIndex((b) => b.offset > block.offset);
+  blocks.splice(at < 0 ? blocks.length : at, 0, block);
+  kept.add(info);
+}
+
+/**
+ * The element Readability took the article's byline from: the first byline-marked element (document order, which
+ * is Readability's walk) whose text holds Readability's byline. Readability stores that element's text (or its
+ * `itemprop="name"` child's) and removes the element; when the byline came from the page's metadata instead, an
+ * element that holds it is still the byline. White space is ignored: `textContent` does not separate blocks.
+ */
+function bylineElement(candidates: readonly BylineCandidate[], byline: string | null | undefined): BylineCandidate | undefined {
+  const wanted = (byline ?? '').replace(/\s+/g, '');
+  if (!wanted) return undefined;
+  return candidates.find((c) => c.text && c.text.replace(/\s+/g, '').includes(wanted));
 }
 
 /** Normalised words of a title, for comparing an `<h1>` with the article title. */

@@ -19,6 +19,7 @@ import {
 } from './names.js';
 import { findNumbers, sameNumber, showValue, unmatchedNumbers, type NumberMention } from './numbers.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { DATELINE } from '../util/dateline.js';
 import { ellipsis } from '../util/ellipsis.js';
 
 export { SOURCE_RULES } from './source-rules.js';
@@ -55,13 +56,6 @@ export interface SourceOptions {
   aliases?: Aliases;
   corpora?: Corpora;
 }
-
-/**
- * Datelines open the first paragraph of a wire ("Feb 14 (Reuters) –", "PARIS, 15 février (Reuters) -"). Their date
- * and place belong to the wire, not the story, and translations often drop or move them.
- */
-const DATELINE =
-  /^(?:[\p{Lu}][\p{L}\p{M} .,'’/-]{0,60}?,?\s+)?(?:\p{L}{3,9}\.?\s+\d{1,2}|\d{1,2}\s+\p{L}{3,9}\.?)?\s*\((?:Reuters|AFP|AP|Bloomberg|Reuters Breakingviews|IFR)\)\s*[-–—]\s*/u;
 
 /** Credit lines of the source or target ("(Reporting by …; Editing by …)") are wire marks, not story text. */
 const CREDIT =

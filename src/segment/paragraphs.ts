@@ -3,6 +3,7 @@ import type { Corpora } from '../corpora/index.js';
 import { mayMatch } from '../corpora/literals.js';
 import { findNotices } from '../corpora/notices.js';
 import type { IngestedText, NoticeMatch, OffsetMap, Paragraph, ParagraphKind, Sentence } from '../types.js';
+import { DATELINE } from '../util/dateline.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
@@ -14,6 +15,8 @@ interface Span {
   text: string;
   map: OffsetMap;
   tag?: string;
+  /** What the page's markup says it is (HTML: the byline element). */
+  role?: 'byline';
   notice?: NoticeMatch;
 }
 
@@ -31,7 +34,11 @@ export interface Segmented {
 
 /** Sentence-final punctuation: a line ending with one of these is not hard-wrapped prose. */
 const TERMINAL = /[.!?…:;»"”)\]]\s*$/u;
-/** A line that continues a sentence starts with a lower-case letter, a digit, or punctuation that cannot open one. */
+/**
+ * A line that continues a sentence starts with a lower-case letter, a digit, or punctuation that cannot open one
+ * ("a augmenté de\n20 % en un an"); a wire dateline starting with a digit ("20 novembre (Reuters) -") opens a new
+ * paragraph instead (see `textSpans`).
+ */
 const CONTINUATION = /^[\p{Ll}\d,;:)»”’]/u;
 /** Headlines are short and do not end like sentences. */
 const MAX_HEADLINE_CHARS = 220;
@@ -47,7 +54,9 @@ function trimSpan(span: Span): Span | undefined {
 }
 
 function sub(span: Span, start: number, end: number): Span | undefined {
-  return trimSpan({ text: span.text.slice(start, end), map: sliceMap(span.map, start, end), tag: span.tag });
+  const piece: Span = { text: span.text.slice(start, end), map: sliceMap(span.map, start, end), tag: span.tag };
+  if (span.role) piece.role = span.role;
+  return trimSpan(piece);
 }
 
 /** Furniture kinds already computed, per corpora: lines are asked about several times while spans are built. */
@@ -150,6 +159,8 @@ function textSpans(source: string, notices: NoticeMatch[], corpora: Corpora): Sp
         insideNotice(line.start) ||
         (!TERMINAL.test(prev) &&
           CONTINUATION.test(next) &&
+          // A dateline opens the story's first paragraph: the line before it (a headline) is not wrapped into it.
+          !DATELINE.test(next) &&
           furnitureKind(next, corpora) === undefined &&
           furnitureKind(lastLine(prev), corpora) === undefined);
       if (wrapped) {
@@ -246,8 +257,8 @@ function isHeadlineShaped(text: string): boolean {
 }
 
 /**
- * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then lines with no letter or
- * digit (layout: chrome), then headlines by shape
+ * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then an HTML page's byline
+ * element, then lines with no letter or digit (layout: chrome), then headlines by shape
  * and position (before the first body paragraph, or an HTML heading), the rest is body text.
  */
 function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
@@ -260,6 +271,8 @@ function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
       kind =
         furnitureKind(span.text, corpora) ??
         wireMarkKind(span.text, corpora) ??
+        // The page's byline element (HTML), whatever its wording: a name alone, "Martin Untersinger (avec …)".
+        (span.role === 'byline' ? 'byline' : undefined) ??
         // No letter and no digit: a bullet or a section break (`*`, `* * *`, `—`) is layout, not article text, and
         // must not end the run of headline-shaped lines at the top of a wire.
         (/[\p{L}\p{N}]/u.test(span.text) ? undefined : 'chrome') ??
@@ -292,7 +305,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     spans = [];
     const notices: NoticeMatch[] = [];
     for (const block of input.blocks) {
-      const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag });
+      const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag, ...(block.role && { role: block.role }) });
       if (!span) continue;
       for (const n of findNotices(span.text, corpora)) {
         notices.push({ ...n, start: toSource(span.map, n.start), end: index.lastUnit(toSource(span.map, n.end - 1)) + 1 });

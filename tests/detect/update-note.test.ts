@@ -84,6 +84,23 @@ describe('update-note through check(): where the note is seen in the wild', () =
     expect(report.verdict).toBe('undeclared-machine');
   });
 
+  it('in the byline element of an HTML page, which Readability takes out of the article: +2.5', async () => {
+    // Long enough that Readability's first attempt succeeds, and so removes the byline element.
+    const body = `<p>${LEDE}</p>\n`.repeat(4);
+    const page = (byline: string): string =>
+      '<!doctype html><html lang="fr"><head><title>Palantir reprend des couleurs</title></head><body><article>\n' +
+      `<h1>Palantir reprend des couleurs</h1>\n${byline}\n${body}</article></body></html>`;
+    const report = await check(page(`<p class="byline">${NOTE}</p>`), { file: 'page.html' });
+    const byline = report.paragraphs.find((p) => p.kind === 'byline');
+    expect(byline?.text).toBe(NOTE);
+    expect(byline?.line).toBe(3);
+    expect(byline?.signals.map((s) => [s.ruleId, s.actual, s.weight])).toEqual([['update-note', '(Mises à jour des actions)', 2.5]]);
+    expect(report.messages.map((m) => m.ruleId)).toContain('update-note');
+    // Document scope: the note raises the story's paragraphs.
+    const without = await check(page(''), { file: 'page.html' });
+    expect(report.machineProbability!).toBeGreaterThan(without.machineProbability!);
+  });
+
   it('a headline that merely contains the words is not a note', async () => {
     const report = await check(`Les mises à jour des actions inquiètent\n\n${LEDE}\n`);
     expect(report.paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'update-note')).toEqual([]);

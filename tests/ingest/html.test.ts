@@ -233,3 +233,49 @@ describe('blocks Readability leaves out of the article', () => {
     expect(inexactCharacters(page, block)).toEqual([]);
   });
 });
+
+describe('the byline Readability takes out of the article', () => {
+  const body = `<p>PARIS, 3 mars (Reuters) - ${LONG.repeat(3)}</p>\n<p>${LONG.repeat(3)}</p>\n<p>${LONG.repeat(2)}</p>\n`;
+  const page = (byline: string, head = '', around = ''): string =>
+    `<html><head><title>Le titre de la dépêche</title>${head}</head><body>${around}<article>\n<h1>Le titre de la dépêche</h1>\n${byline}\n${body}</article></body></html>`;
+
+  test.each([
+    ['class="byline"', '<p class="byline">Par Jeanne Martin</p>', 'Par Jeanne Martin', 'p'],
+    ['rel="author"', '<div class="meta"><a rel="author" href="/auteurs/jm">Jeanne Martin</a></div>', 'Jeanne Martin', 'a'],
+    ['itemprop="author" inside the kept signature line, which gets it back', '<p class="signature">Le Fil | Par <span itemprop="author">Jeanne &amp; Paul Martin</span></p>', 'Le Fil | Par Jeanne & Paul Martin', 'p'],
+    ['an agency line', '<div class="article-author">information fournie par Reuters 03/03/2026 à 09:15</div>', 'information fournie par Reuters 03/03/2026 à 09:15', 'div'],
+  ])('%s: put back as a byline block after the headline, every character at its place', (_name, markup, text, tag) => {
+    const source = page(markup);
+    const result = extractHtml(source);
+    expect(result.blocks.map((b) => b.text).slice(0, 3)).toEqual(['Le titre de la dépêche', text, expect.stringMatching(/^PARIS, 3 mars/)]);
+    const block = result.blocks[1]!;
+    expect(block.role).toBe('byline');
+    expect(block.tag).toBe(tag);
+    expect(block.offset).toBe(source.indexOf(text.slice(0, 6), source.indexOf('<article')));
+    expect(inexactCharacters(source, block)).toEqual([]);
+    expect(result.blocks.filter((b) => b.role === 'byline')).toHaveLength(1);
+  });
+
+  test('a class="dateline" span opening the lede is given back to the lede, which stays article text', () => {
+    const source = page('').replace('<p>PARIS, 3 mars (Reuters) - ', '<p><span class="dateline">PARIS, 3 mars (Reuters)</span> - ');
+    const result = extractHtml(source);
+    const lede = result.blocks[1]!;
+    expect(lede.text).toMatch(/^PARIS, 3 mars \(Reuters\) - La croissance/);
+    expect(lede.role).toBeUndefined();
+    expect(lede.offset).toBe(source.indexOf('PARIS, 3 mars'));
+    expect(inexactCharacters(source, lede)).toEqual([]);
+  });
+
+  test('a byline-marked element in furniture is not put back (Readability can take a related story’s author)', () => {
+    const source = page('', '', '<aside class="related"><p><a href="/b">Autre article</a> <span class="author">Par Paul Durand</span></p></aside>');
+    const result = extractHtml(source);
+    expect(result.blocks.map((b) => b.text)).not.toContain('Par Paul Durand');
+    expect(result.blocks.some((b) => b.role === 'byline')).toBe(false);
+  });
+
+  test('a byline Readability keeps (its byline came from <meta name="author">) is not duplicated, and is marked', () => {
+    const source = page('<p class="byline">Jeanne Martin</p>', '<meta name="author" content="Jeanne Martin">');
+    const result = extractHtml(source);
+    expect(result.blocks.filter((b) => b.text === 'Jeanne Martin').map((b) => b.role)).toEqual(['byline']);
+  });
+});

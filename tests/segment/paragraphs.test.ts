@@ -67,6 +67,27 @@ describe('segment', () => {
     ]);
   });
 
+  test.each([
+    ['20 novembre (Reuters) - Le groupe a annoncé jeudi la fermeture de deux usines.'],
+    ['14 févr. (Reuters) - Le groupe a annoncé jeudi la fermeture de deux usines.'],
+    ['3 mars (AFP) – Le groupe a annoncé jeudi la fermeture de deux usines.'],
+  ])('a dateline starting with a digit opens a paragraph: the headline above it is kept (%s)', (lede) => {
+    const { paragraphs } = segment(text(`Le groupe ferme deux usines en Lorraine\n${lede}\n`), corpora);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['headline', 'Le groupe ferme deux usines en Lorraine'],
+      ['body', lede],
+    ]);
+    expect(paragraphs[1]!.start).toMatchObject({ line: 2, column: 1 });
+  });
+
+  test('a wrapped line starting with a number still continues the sentence', () => {
+    const source = "Le chiffre d'affaires du groupe a augmenté de\n20 % en un an, selon un communiqué.\n";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => p.text)).toEqual([
+      "Le chiffre d'affaires du groupe a augmenté de\n20 % en un an, selon un communiqué.",
+    ]);
+  });
+
   test('credit lines and update notes are classified from the wire-marks corpus', () => {
     const source =
       "(Mises à jour des actions)\n\nLe titre a progressé de 3 % à l'ouverture, porté par des résultats meilleurs que prévu.\n\n(Rédigé par Augustin Turpin, édité par Kate Entringer)";
@@ -150,5 +171,23 @@ describe('segment on HTML', () => {
     expect(last.text).toBe(notice);
     expect(last.notice?.agency).toBe('Reuters');
     expect(last.start).toMatchObject({ line: 5, offset: source.indexOf('((Traduction') });
+  });
+
+  test('the byline element Readability removes is a byline paragraph at its place, a name alone included', async () => {
+    const long = 'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole, selon un communiqué. ';
+    const source =
+      `<html><head><title>Le plan de relance</title></head><body><article>\n<h1>Le plan de relance</h1>\n` +
+      `<div class="meta"><a rel="author" href="/auteurs/jm">Jeanne Martin</a></div>\n` +
+      `<p>${long.repeat(3)}</p>\n<p>${long.repeat(3)}</p>\n<p>${long.repeat(2)}</p>\n</article></body></html>`;
+    const input = await ingestBytes(new TextEncoder().encode(source), 't.html');
+    const { paragraphs } = segment(input, corpora);
+    expect(paragraphs.map((p) => [p.kind, p.text.slice(0, 20)])).toEqual([
+      ['headline', 'Le plan de relance'],
+      ['byline', 'Jeanne Martin'],
+      ['body', long.slice(0, 20)],
+      ['body', long.slice(0, 20)],
+      ['body', long.slice(0, 20)],
+    ]);
+    expect(paragraphs[1]!.start).toMatchObject({ line: 3, offset: source.indexOf('Jeanne Martin') });
   });
 });
