@@ -1,0 +1,67 @@
+# Shared loader of the Python experiments: the evaluation data's WMT14 and WMT21 texts, normalised and split as
+# src/eval/data.ts does (same typography normalisation, same salted SHA-256 document split). WMT22 rows are dropped
+# as they are read: the experiments never see the held-out test set.
+import hashlib, importlib, json, os, re, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.normpath(os.path.join(HERE, '..', '..', '..', 'shared', 'data', 'fr-ht-vs-mt-paragraphs', 'paragraphs.jsonl'))
+HELD_OUT = 'wmt22-generaltest2022'
+CORPORA = ['wmt14-newstest2014', 'wmt21-newstest2021']
+
+
+def normalize(text):
+    """normalizeTypography in src/score/intrinsic.ts."""
+    text = re.sub('[\u00a0\u202f\u2007\u2009]', ' ', text)
+    text = re.sub('[\u2019\u2018\u02bc]', "'", text)
+    text = re.sub('[«»“”„]', '"', text)
+    text = re.sub(r'\s+([:;!?])', r'\1', text)
+    return re.sub(r'\s+', ' ', text).strip()
+
+
+def unit_hash(s):
+    return int(hashlib.sha256(s.encode()).hexdigest()[:8], 16) / 2**32
+
+
+def load_items(path=DATA):
+    """Every French text of WMT14 and WMT21: label, producer, weight (1 / machine variants of its row), split."""
+    if not os.path.exists(path):
+        print(f'no evaluation data at {path}; nothing measured.')
+        sys.exit(0)
+    items = []
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            row = json.loads(line)
+            if row['corpus'] == HELD_OUT or row['corpus'] not in CORPORA:
+                continue
+            doc = f"{row['corpus']}|{row['doc_id']}"
+            machine = sum(v['label'] == 'machine_translation' for v in row['variants'])
+            split = 'train' if unit_hash(f'20260101:{doc}') < 0.7 else 'calibration'
+            for v in row['variants']:
+                y = 1 if v['label'] == 'machine_translation' else 0
+                items.append(dict(row=row['id'], corpus=row['corpus'], doc=doc, label=v['label'], producer=v['producer'],
+                                  text=normalize(v['text']), y=y, w=1 / machine if y else 1.0, split=split))
+    return items
+
+
+def require(*modules):
+    """Imports Debian's python3 packages the experiment needs, or says which to install and exits 0."""
+    try:
+        return [importlib.import_module(m) for m in modules]
+    except ImportError as error:
+        print(f'{error.name} is not installed (Debian: apt-get install python3-sklearn python3-scipy python3-grammalecte); nothing measured.')
+        sys.exit(0)
+
+
+def group_auc(items, scores, negative):
+    """AUC of machine translation against one negative type in `items`, classes balanced as src/eval/fit.ts groups()."""
+    from sklearn.metrics import roc_auc_score
+    rows = {it['row'] for it in items if it['label'] == negative}
+    idx = [k for k, it in enumerate(items) if it['label'] == negative or (it['y'] == 1 and it['row'] in rows)]
+    if not any(items[k]['y'] == 1 for k in idx):
+        idx = [k for k, it in enumerate(items) if it['label'] == negative or it['y'] == 1]
+    y = [items[k]['y'] for k in idx]
+    w = [items[k]['w'] for k in idx]
+    pos = sum(wk for wk, yk in zip(w, y) if yk == 1)
+    neg = sum(wk for wk, yk in zip(w, y) if yk == 0)
+    w = [wk * neg / pos if yk == 1 else wk for wk, yk in zip(w, y)]
+    return roc_auc_score(y, [scores[k] for k in idx], sample_weight=w)
