@@ -44,7 +44,8 @@ def load_items(path=DATA):
 
 
 def require(*modules):
-    """Imports Debian's python3 packages the experiment needs, or says which to install and exits 0."""
+    """Imports Debian's python3 packages the experiment needs (run it with Debian's /usr/bin/python3), or says which
+    to install and exits 0."""
     try:
         return [importlib.import_module(m) for m in modules]
     except ImportError as error:

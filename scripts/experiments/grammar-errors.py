@@ -3,11 +3,11 @@
 # human translator, a signal that would not depend on which translator or engine the model was fitted on? Counts
 # Grammalecte's findings per paragraph, by type, on the training corpora (WMT14, WMT21); WMT22 is never read.
 # Needs the evaluation data (../shared/data) and Debian's python3-grammalecte and python3-sklearn:
-#   apt-get install python3-grammalecte python3-sklearn && python3 scripts/experiments/grammar-errors.py   (about 1 minute)
+#   apt-get install python3-grammalecte python3-sklearn && /usr/bin/python3 scripts/experiments/grammar-errors.py   (1-2 minutes)
 import collections
 from evaldata import CORPORA, group_auc, load_items, require
 
-(grammalecte,) = require('grammalecte')
+grammalecte, _ = require('grammalecte', 'sklearn.metrics')
 checker = grammalecte.GrammarChecker('fr')
 items = load_items()
 found = []

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
-# Experiment behind docs/accuracy.md "Function-word n-grams and within-source training": do n-grams over function
+# Experiment behind docs/accuracy.md "Sentence shapes and within-source training": do n-grams over function
 # words and punctuation (content words masked to a shape), or a model fitted only on differences between the machine
 # and the human translation of the same source paragraph, separate machine from human translation better than the
 # shipped word + character n-grams? Training corpora only (WMT14, WMT21); WMT22 is never read.
 # Needs the evaluation data (../shared/data) and Debian's python3-sklearn:
-#   apt-get install python3-sklearn && python3 scripts/experiments/masked-ngrams.py      (about 6 minutes, 2 cores)
+#   apt-get install python3-sklearn && /usr/bin/python3 scripts/experiments/masked-ngrams.py   (6-11 minutes, 2 cores)
 import collections, re
 from evaldata import CORPORA, group_auc, load_items, require, unit_hash
 
-np, sparse = require('numpy', 'scipy.sparse')
+np, sparse, _ = require('numpy', 'scipy.sparse', 'sklearn.linear_model')
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
