@@ -223,8 +223,23 @@ export interface ReportParagraph {
   label: Label | null;
   /** Log-odds before calibration, for those who combine evidence themselves. */
   logOdds: number | null;
+  /**
+   * Where `logOdds` comes from, for scored paragraphs (absent when `logOdds` is null): the prior, the document-wide
+   * evidence every scored paragraph receives, and this paragraph's own evidence. They sum to `logOdds` (up to rounding).
+   */
+  logOddsParts?: LogOddsParts;
   signals: ReportedSignal[];
   drift?: Drift[];
+}
+
+/** A scored paragraph's log-odds split by where the evidence comes from (nats, rounded to 0.001; docs/scoring.md). */
+export interface LogOddsParts {
+  /** ln(P / (1 − P)) of the prior (`--prior`); 0 at the default, equal prior odds. */
+  prior: number;
+  /** Document-scope signals (notice, credit line, update note …), wherever they sit, after saturation (3× per rule). */
+  document: number;
+  /** This paragraph's own paragraph-scope signals, after saturation (2× per rule). */
+  paragraph: number;
 }
 
 /** A notice as reported. */

@@ -52,6 +52,10 @@ export interface BuildInput {
   drift?: ReadonlyMap<number, Drift[]>;
 }
 
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
 /** Builds the report of a checked input. */
 export function buildReport(b: BuildInput): Report {
   const bySignalParagraph = new Map<number, Signal[]>();
@@ -82,6 +86,16 @@ export function buildReport(b: BuildInput): Report {
       machineProbability: score.probability,
       label: score.label,
       logOdds: score.logOdds,
+      // Only scored paragraphs have log-odds to explain: the prior and the document-wide evidence are in each of them.
+      ...(score.logOdds === null
+        ? {}
+        : {
+            logOddsParts: {
+              prior: round(b.score.priorLogOdds),
+              document: round(b.score.documentLogOdds),
+              paragraph: round(score.localLogOdds),
+            },
+          }),
       signals,
     };
     const drift = b.drift?.get(p.index);

@@ -42,6 +42,8 @@ section.report > h2 { font-size: 1.25rem; word-break: break-all; margin: .5rem 0
 .notice { border-left: 6px solid var(--machine); background: #fff4e5; padding: .5rem .75rem; margin: .75rem 0;
   border-radius: 0 6px 6px 0; }
 .notice strong { color: var(--machine); }
+.shared { border-left: 6px solid var(--line); background: var(--panel); padding: .5rem .75rem; margin: .75rem 0;
+  border-radius: 0 6px 6px 0; }
 .input-error { border-left: 6px solid var(--machine); background: #ffebe9; padding: .5rem .75rem; }
 .toolbar { margin: .75rem 0; display: flex; gap: .5rem; flex-wrap: wrap; }
 .toolbar[hidden] { display: none; }

@@ -9,6 +9,7 @@ import type {
   ReportedSignal,
 } from '../types.js';
 import { CSS, SCRIPT } from './html-assets.js';
+import { sharedEvidence, sharedParts, sharedReasons, type SharedEvidence } from './explain.js';
 import { BINS, esc, hue, percent, VERDICT_TEXT } from './html-shared.js';
 
 /**
@@ -210,7 +211,14 @@ function messageItems(messages: Message[], context: FormatContext): string {
   return `<ul class="messages">${items}</ul>`;
 }
 
-function paragraph(p: ReportParagraph, ri: number, pi: number, messages: Message[], context: FormatContext): string {
+function paragraph(
+  p: ReportParagraph,
+  ri: number,
+  pi: number,
+  messages: Message[],
+  context: FormatContext,
+  shared: SharedEvidence | null,
+): string {
   const scored = p.machineProbability !== null;
   const bandStyle = scored ? ` style="background:hsl(${hue(p.machineProbability!)} 65% 45%)"` : '';
   const meta: string[] = [`<span>line ${esc(p.line)}</span>`, `<span class="kind">${esc(p.kind)}</span>`];
@@ -222,6 +230,10 @@ function paragraph(p: ReportParagraph, ri: number, pi: number, messages: Message
       `<span>${esc(percent(prob))} machine <span class="meter" aria-hidden="true"><span style="width:${Math.round(prob * 100)}%;` +
         `background:hsl(${hue(prob)} 65% 45%)"></span></span></span>`,
     );
+    // What the probability holds besides this paragraph's own evidence, pointing at the one place that lists it.
+    for (const r of sharedReasons(shared, p)) {
+      meta.push(`<span class="shared-share"><a href="#r${ri}-shared">${esc(r.what)} ${esc(formatWeight(r.weight))}</a></span>`);
+    }
   } else {
     meta.push('<span>not scored</span>');
   }
@@ -263,6 +275,25 @@ function notices(r: Report, ri: number): string {
     .join('');
 }
 
+/**
+ * What every scored paragraph receives besides its own evidence (the prior, the document-wide evidence), said once,
+ * each document-scope signal linked to its row of evidence; each scored paragraph links here.
+ */
+function sharedBlock(shared: SharedEvidence | null, ri: number, context: FormatContext): string {
+  if (!shared) return '';
+  const parts = sharedParts(
+    shared,
+    ({ signal: s, paragraph: pi, index: si }) =>
+      `${ruleLink(s.ruleId, context)} (<a href="#${evidenceId(ri, pi, si)}">line ${esc(s.line)}</a>)`,
+    (w) => esc(formatWeight(w)),
+    esc,
+  );
+  return (
+    `<div class="shared" id="r${ri}-shared" role="note"><strong>In every scored paragraph</strong> ` +
+    `(log-odds in nats, added to each paragraph's own evidence): ${parts.join('; ')}</div>`
+  );
+}
+
 function section(r: Report, ri: number, context: FormatContext): string {
   const head = `<section class="report" id="r${ri}" aria-labelledby="r${ri}-title"><h2 id="r${ri}-title">${esc(r.file)}</h2>`;
   if (r.error) {
@@ -287,11 +318,12 @@ function section(r: Report, ri: number, context: FormatContext): string {
     `<button type="button" data-action="unscored" aria-pressed="false">Hide unscored paragraphs</button></div>`;
   const docMessages =
     documentMessages.length > 0 ? `<h3>Document messages</h3>${messageItems(documentMessages, context)}` : '';
+  const shared = sharedEvidence(r);
   const paragraphs = r.paragraphs
-    .map((p) => paragraph(p, ri, p.index, byParagraph.get(p.index) ?? [], context))
+    .map((p) => paragraph(p, ri, p.index, byParagraph.get(p.index) ?? [], context, shared))
     .join('');
   return (
-    `${head}${overview(r)}${notices(r, ri)}${docMessages}` +
+    `${head}${overview(r)}${notices(r, ri)}${sharedBlock(shared, ri, context)}${docMessages}` +
     `<h3>Paragraphs</h3>${toolbar}<ol class="paragraphs">${paragraphs}</ol></section>`
   );
 }

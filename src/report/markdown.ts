@@ -1,6 +1,7 @@
 // Markdown formatter for pull-request comments and chat: a heading, a paragraph table and the messages per input.
 import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { ownReasons, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 const SNIPPET = 60;
 const REASONS = 3;
@@ -46,23 +47,29 @@ function snippet(text: string): string {
 }
 
 function reason(s: ReportedSignal): string {
-  const weight = `${s.weight > 0 ? '+' : ''}${s.weight.toFixed(1)}`;
   const actual = s.actual ? ` “${escapeMarkdown(ellipsis(s.actual, 24))}”` : '';
-  return `${ruleCode(s.ruleId)}${actual} ${weight}`;
+  return `${ruleCode(s.ruleId)}${actual} ${signed(s.weight)}`;
 }
 
-/** Strongest evidence first, whichever way it points. */
-function topReasons(p: ReportParagraph): string {
-  return p.signals
-    .filter((s) => s.data?.['countedUnder'] === undefined) // restates another rule's signal (dedupeWording)
-    .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .slice(0, REASONS)
-    .map(reason)
-    .join('; ');
+/**
+ * The prior and document-wide shares first (they are in every scored paragraph's probability), then the strongest
+ * own evidence, whichever way it points.
+ */
+function topReasons(p: ReportParagraph, shared: SharedEvidence | null): string {
+  return [
+    ...sharedReasons(shared, p).map((r) => `${r.what} ${signed(r.weight)}`),
+    ...ownReasons(p).slice(0, REASONS).map(reason),
+  ].join('; ');
 }
 
-function row(p: ReportParagraph): string {
-  return `| ${p.line} | ${p.kind} | ${p.label ?? '–'} | ${percent(p.machineProbability)} | ${topReasons(p)} | ${escapeMarkdown(snippet(p.text))} |`;
+function row(p: ReportParagraph, shared: SharedEvidence | null): string {
+  return `| ${p.line} | ${p.kind} | ${p.label ?? '–'} | ${percent(p.machineProbability)} | ${topReasons(p, shared)} | ${escapeMarkdown(snippet(p.text))} |`;
+}
+
+/** One line above the table: what every scored paragraph receives besides its own evidence, and from where. */
+function sharedLine(shared: SharedEvidence): string {
+  const parts = sharedParts(shared, ({ signal: s }) => `${ruleCode(s.ruleId)} line ${s.line}`);
+  return `**In every scored paragraph**: ${parts.join('; ')}`;
 }
 
 function message(m: Message): string {
@@ -83,12 +90,14 @@ function formatReport(r: Report): string {
     const what = n.declares === 'machine-translation' ? 'machine translation' : 'AI assistance';
     out.push(`> **Notice** (line ${n.line}): ${escapeMarkdown(n.agency)} declares ${what}: “${escapeMarkdown(n.text)}”`);
   }
+  const shared = sharedEvidence(r);
+  if (shared) out.push(sharedLine(shared));
   if (r.paragraphs.length > 0) {
     out.push(
       [
         '| Line | Kind | Label | Machine | Top reasons | Text |',
         '| ---: | --- | --- | ---: | --- | --- |',
-        ...r.paragraphs.map(row),
+        ...r.paragraphs.map((p) => row(p, shared)),
       ].join('\n'),
     );
   } else {

@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { ownReasons, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -41,13 +42,20 @@ function snippet(text: string): string {
   return ellipsis(flat, SNIPPET);
 }
 
-function reasons(p: ReportParagraph): string {
-  // A signal counted under another rule (dedupeWording) restates it: not a reason of its own.
-  const top = p.signals.filter((s) => s.data?.['countedUnder'] === undefined).slice(0, 3).map((s) => {
+/** The prior and document-wide shares first (they are in every scored paragraph's probability), then its own top 3. */
+function reasons(p: ReportParagraph, shared: SharedEvidence | null): string {
+  const common = sharedReasons(shared, p).map((r) => `${r.what} ${signed(r.weight)}`);
+  const own = ownReasons(p).slice(0, 3).map((s) => {
     const what = s.actual ? ` ${JSON.stringify(ellipsis(s.actual, 24))}` : '';
-    return `${s.ruleId}${what} ${s.weight > 0 ? '+' : ''}${s.weight.toFixed(1)}`;
+    return `${s.ruleId}${what} ${signed(s.weight)}`;
   });
-  return top.join('; ');
+  return [...common, ...own].join('; ');
+}
+
+/** One line under the verdict: what every scored paragraph receives besides its own evidence, and from where. */
+function sharedLine(c: Colors, shared: SharedEvidence): string {
+  const parts = sharedParts(shared, ({ signal: s }) => `${s.ruleId} line ${s.line}`);
+  return `  ${c.dim('in every scored paragraph:')} ${parts.join('; ')}`;
 }
 
 function verdictLine(c: Colors, r: Report): string {
@@ -71,6 +79,8 @@ function formatReport(c: Colors, r: Report): string {
     return out.join('\n');
   }
   out.push(verdictLine(c, r));
+  const shared = sharedEvidence(r);
+  if (shared) out.push(sharedLine(c, shared));
   for (const p of r.paragraphs) {
     const where = `${p.line}:${p.column}`.padStart(7);
     if (p.machineProbability === null) {
@@ -79,7 +89,7 @@ function formatReport(c: Colors, r: Report): string {
     }
     const color = labelColor(c, p.label);
     const pct = `${Math.round(p.machineProbability * 100)}%`.padStart(4);
-    const why = reasons(p);
+    const why = reasons(p, shared);
     out.push(
       `${c.dim(where)}  ${p.kind.padEnd(11)} ${color(bar(p.machineProbability))} ${pct} ${color((p.label ?? '').padEnd(14))} ${snippet(p.text)}`,
     );

@@ -41,6 +41,10 @@ export interface DocumentScore {
   probability: number | null;
   verdict: Verdict;
   paragraphs: ParagraphScore[];
+  /** The prior's log-odds, ln(P / (1 − P)): 0 at the default. Part of every text paragraph's log-odds. */
+  priorLogOdds: number;
+  /** Document-scope evidence (notice, credit line, update note …), saturated: part of every text paragraph's log-odds. */
+  documentLogOdds: number;
 }
 
 /** Evidence classes that describe wording; two rules matching the same words describe one piece of evidence. */
@@ -132,7 +136,14 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   );
 
   if (textParagraphs.length === 0 && documentSignals.length === 0) {
-    return { logOdds: null, probability: null, verdict: hasNotice ? 'declared-machine' : 'unknown', paragraphs: scores };
+    return {
+      logOdds: null,
+      probability: null,
+      verdict: hasNotice ? 'declared-machine' : 'unknown',
+      paragraphs: scores,
+      priorLogOdds,
+      documentLogOdds: documentEvidence,
+    };
   }
   const logOdds = priorLogOdds + documentEvidence + paragraphEvidence;
   const probability = roundProbability(calibrate(logOdds));
@@ -143,7 +154,7 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   else if (probability >= UNDECLARED_THRESHOLD) verdict = 'undeclared-machine';
   else if (probability <= HUMAN_THRESHOLD) verdict = 'human';
   else verdict = 'uncertain';
-  return { logOdds: round(logOdds), probability, verdict, paragraphs: scores };
+  return { logOdds: round(logOdds), probability, verdict, paragraphs: scores, priorLogOdds, documentLogOdds: documentEvidence };
 }
 
 /**

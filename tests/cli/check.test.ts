@@ -43,6 +43,16 @@ describe('wireproof check', () => {
       ['notice', (r) => r.notices[0]! as unknown as Record<string, unknown>, 'declares'],
       ['message', (r) => r.messages[0]! as unknown as Record<string, unknown>, 'fingerprint'],
     ];
+    // logOddsParts is an added field: a report without it is valid; one with it must have its three numbers.
+    const parts = JSON.parse(io.out.join('')) as Array<Record<string, unknown> & Report>;
+    const headline = parts[0]!.paragraphs.find((p) => p.kind === 'headline')! as unknown as Record<string, unknown>;
+    expect(headline['logOddsParts']).toBeDefined();
+    (headline['logOddsParts'] as Record<string, unknown>)['document'] = '8.5';
+    expect(validate(parts)).toBe(false);
+    delete (headline['logOddsParts'] as Record<string, unknown>)['document'];
+    expect(validate(parts)).toBe(false);
+    delete headline['logOddsParts'];
+    expect(validate(parts)).toBe(true);
     for (const [, pick, field] of fields) {
       const reports = JSON.parse(io.out.join('')) as Array<Record<string, unknown> & Report>;
       expect(validate(reports)).toBe(true);
@@ -157,6 +167,84 @@ describe('wireproof check', () => {
     await run(['check', SEED_003], colored);
     // eslint-disable-next-line no-control-regex
     expect(colored.out.join('')).toMatch(/\u001b\[/);
+  });
+
+  test('a declared wire: every scored paragraph shows the document-wide evidence in its probability, in every format', async () => {
+    const json = fakeIo();
+    await run(['check', SEED_000, '-f', 'json'], json);
+    const [report] = JSON.parse(json.out.join('')) as Report[];
+    const scored = report!.paragraphs.filter((p) => p.machineProbability !== null);
+    expect(scored).toHaveLength(8);
+    // The notice (+6) and the update note (+2.5) sit in unscored paragraphs, yet are in every scored one's log-odds.
+    const documentSignals = report!.paragraphs.flatMap((p) => p.signals).filter((s) => s.scope === 'document');
+    expect(documentSignals.map((s) => `${s.ruleId} ${s.weight}`)).toEqual(['mt-notice 6', 'update-note 2.5']);
+    for (const p of report!.paragraphs) {
+      if (p.logOdds === null) {
+        expect(p.logOddsParts).toBeUndefined();
+        continue;
+      }
+      const parts = p.logOddsParts!;
+      expect(parts.prior).toBe(0);
+      expect(parts.document).toBe(8.5);
+      expect(Math.abs(parts.prior + parts.document + parts.paragraph - p.logOdds)).toBeLessThan(0.002);
+    }
+    // The headline is 99.9% machine on −0.439 of its own evidence: the +8.5 is its reason.
+    const headline = scored.find((p) => p.kind === 'headline')!;
+    expect([headline.machineProbability, headline.logOdds, headline.logOddsParts]).toEqual([0.999, 8.061, { prior: 0, document: 8.5, paragraph: -0.439 }]);
+
+    const text = fakeIo({ NO_COLOR: '1' });
+    await run(['check', SEED_000], text);
+    const lines = text.out.join('').split('\n');
+    expect(lines[2]).toBe('  in every scored paragraph: document-wide +8.5 (mt-notice line 5 +6.0; update-note line 7 +2.5)');
+    const reasonLines = lines.filter((l) => l.trimStart().startsWith('↳ '));
+    expect(reasonLines).toHaveLength(8);
+    for (const l of reasonLines) expect(l.trimStart()).toMatch(/^↳ document-wide \+8\.5(;|$)/);
+    expect(lines[lines.findIndex((l) => /^ +2:1 +headline /.test(l)) + 1]!.trim()).toBe('↳ document-wide +8.5; intrinsic-style -0.4');
+
+    const markdown = fakeIo();
+    await run(['check', SEED_000, '-f', 'markdown'], markdown);
+    const md = markdown.out.join('');
+    expect(md).toContain('**In every scored paragraph**: document-wide +8.5 (`mt-notice` line 5 +6.0; `update-note` line 7 +2.5)');
+    const rows = md.split('\n').filter((l) => /^\| \d+ \| (headline|body) \|/.test(l));
+    expect(rows).toHaveLength(8);
+    for (const r of rows) expect(r).toMatch(/ \| document-wide \+8\.5(;| \|)/);
+
+    const html = fakeIo();
+    await run(['check', SEED_000, '-f', 'html'], html);
+    const page = html.out.join('');
+    expect(page.match(/<span class="shared-share"><a href="#r1-shared">document-wide \+8\.50<\/a><\/span>/g)).toHaveLength(8);
+    expect(page).toContain('<div class="shared" id="r1-shared" role="note">');
+  });
+
+  test('an undeclared wire without document-wide evidence: no share shown, parts still add up', async () => {
+    const json = fakeIo();
+    await run(['check', SEED_003, '-f', 'json'], json);
+    const [report] = JSON.parse(json.out.join('')) as Report[];
+    for (const p of report!.paragraphs) {
+      expect(p.logOddsParts).toMatchObject({ prior: 0, document: 0 });
+      expect(Math.abs(p.logOddsParts!.paragraph - p.logOdds!)).toBeLessThan(0.002);
+    }
+    const text = fakeIo({ NO_COLOR: '1' });
+    await run(['check', SEED_003], text);
+    expect(text.out.join('')).not.toMatch(/document-wide|in every scored paragraph/);
+  });
+
+  test('--prior is a share of every scored paragraph too; probabilities are what they were', async () => {
+    const even = fakeIo();
+    await run(['check', SEED_003, '-f', 'json'], even);
+    const skewed = fakeIo();
+    await run(['check', SEED_003, '-f', 'json', '--prior', '0.2'], skewed);
+    const [a] = JSON.parse(even.out.join('')) as Report[];
+    const [b] = JSON.parse(skewed.out.join('')) as Report[];
+    b!.paragraphs.forEach((p, i) => {
+      expect(p.logOddsParts!.prior).toBeCloseTo(Math.log(0.2 / 0.8), 3);
+      expect(p.logOddsParts!.paragraph).toBe(a!.paragraphs[i]!.logOddsParts!.paragraph);
+    });
+    const text = fakeIo({ NO_COLOR: '1' });
+    await run(['check', SEED_003, '--prior', '0.2'], text);
+    const out = text.out.join('');
+    expect(out.split('\n')[2]).toBe('  in every scored paragraph: prior 20% -1.4');
+    expect(out).toMatch(/↳ prior -1\.4; fused-heading "SURVEILLANCE DE MASSE" \+1\.0;/);
   });
 
   test('--output-file writes the report atomically and nothing to stdout', async () => {

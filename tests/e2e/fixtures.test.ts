@@ -23,6 +23,7 @@ export function project(r: Report): unknown {
       kind: p.kind,
       label: p.label,
       p: p.machineProbability,
+      parts: p.logOddsParts ?? null,
       signals: p.signals.map((s) => `${s.line}:${s.column} ${s.ruleId}${s.actual ? ` ${JSON.stringify(s.actual)}` : ''}`),
     })),
     messages: r.messages.map((m) => `${m.line}:${m.column} ${m.severity} ${m.ruleId}`),

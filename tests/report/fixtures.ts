@@ -257,3 +257,57 @@ export function smallReport(): Report {
     notices: [], paragraphs: [a, b], messages, summary: summary([a, b], messages),
   };
 }
+
+/**
+ * A declared machine translation whose paragraphs are `machine` mostly because of document-wide evidence, as real
+ * reports are: a notice (+6.0) and an update note (+2.5, sitting in a body paragraph) raise every scored paragraph by
+ * +8.5, so the headline is `machine` with only −0.4 of its own and the first body paragraph has no signal at all.
+ * `prior` adds a prior's log-odds to every scored paragraph.
+ */
+export function declaredReport(prior = 0): Report {
+  const headline = para({
+    index: 1, line: 1, offset: 0, kind: 'headline', text: 'Le Pentagone menace de couper Anthropic', probability: 0.9997, label: 'machine',
+  });
+  const notice = para({
+    index: 2, line: 3, offset: headline.endOffset + 2, kind: 'notice', text: '((Traduction automatisée par Reuters))', probability: null,
+  });
+  const quiet = para({
+    index: 3, line: 5, offset: notice.endOffset + 2, kind: 'body', text: 'Les autres entreprises étaient OpenAI, Google et xAI.', probability: 0.9998, label: 'machine',
+  });
+  const updateText = 'Le groupe PLTR.O a publié ses comptes (Ajoute des détails)';
+  const update = para({ index: 4, line: 7, offset: quiet.endOffset + 2, kind: 'body', text: updateText, probability: 0.9998, label: 'machine' });
+  headline.signals = [
+    sig(headline, 0, headline.text.length, 'intrinsic-style', -0.439, 'Style of the paragraph', { evidence: 'style', actual: undefined }),
+  ];
+  notice.signals = [
+    sig(notice, 0, notice.text.length, 'mt-notice', 6, 'Machine-translation notice (Reuters, fr)', { scope: 'document', evidence: 'notice' }),
+  ];
+  const noteAt = updateText.indexOf('(Ajoute');
+  update.signals = [
+    sig(update, noteAt, updateText.length, 'update-note', 2.5, 'Update note translated word for word', { scope: 'document', evidence: 'artefact' }),
+    sig(update, 10, 16, 'ric-code', 0.3, 'Reuters instrument code "PLTR.O" left in the text', { evidence: 'artefact' }),
+  ];
+  const scored: Array<[ReportParagraph, number]> = [[headline, -0.439], [quiet, 0], [update, 0.3]];
+  for (const [p, own] of scored) {
+    p.logOddsParts = { prior, document: 8.5, paragraph: own };
+    p.logOdds = Math.round((prior + 8.5 + own) * 1000) / 1000;
+    p.machineProbability = Math.min(0.999, Math.round(1000 / (1 + Math.exp(-p.logOdds))) / 1000); // as roundProbability
+  }
+  const paragraphs = [headline, notice, quiet, update];
+  const messages = [
+    msg(notice, 0, notice.text.length, 'mt-notice', 'info', 'Machine-translation notice (Reuters, fr)'),
+    msg(update, 10, 16, 'ric-code', 'warning', 'Reuters instrument code "PLTR.O" left in the text'),
+  ];
+  return {
+    file: 'wires/declared.txt', language: 'fr', encoding: 'utf-8', format: 'text', verdict: 'declared-machine', machineProbability: 0.999,
+    notices: [
+      {
+        id: 'RTR-FR-AUTO-1', agency: 'Reuters', language: 'fr', declares: 'machine-translation', status: 'seen',
+        paragraph: notice.index, line: notice.line, column: 1, endLine: notice.line, endColumn: notice.text.length, text: notice.text,
+      },
+    ],
+    paragraphs,
+    messages,
+    summary: summary(paragraphs, messages),
+  };
+}

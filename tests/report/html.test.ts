@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseHTML } from 'linkedom';
 import { CSP, format } from '../../src/report/html.js';
-import { HOSTILE, humanReport, machineReport, makeContext, unreadableReport } from './fixtures.js';
+import { declaredReport, HOSTILE, humanReport, machineReport, makeContext, unreadableReport } from './fixtures.js';
 
 const context = makeContext();
 
@@ -166,6 +166,37 @@ describe('html formatter', () => {
     const page = format([humanReport('<img src=x onerror=alert(2)>.txt'), humanReport()], context);
     expect(markupOnly(page)).not.toMatch(/<img/i);
     expect(page).toContain('&lt;img src=x onerror=alert(2)&gt;.txt');
+  });
+
+  test('document-wide evidence: one note lists it, linked to its evidence rows; each scored paragraph shows its share, linked there', () => {
+    const page = format([declaredReport()], context);
+    const { document } = parseHTML(page);
+    const note = document.querySelector('#r1-shared')!;
+    expect(note.textContent).toBe(
+      'In every scored paragraph (log-odds in nats, added to each paragraph\'s own evidence): ' +
+        'document-wide +8.50 (mt-notice (line 3) +6.00; update-note (line 7) +2.50)',
+    );
+    // Each listed signal links to its row in its paragraph's evidence table, which exists.
+    const targets = [...note.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!.slice(1));
+    expect(targets).toEqual(['r1-p2-e0', 'r1-p4-e0']);
+    for (const id of targets) expect(document.getElementById(id)).not.toBeNull();
+    // Every scored paragraph (headline, two bodies) says what it got from the document; the notice does not.
+    const shares = (i: number): string[] =>
+      [...document.querySelectorAll(`#r1-p${i} .para-meta .shared-share a`)].map((a) => `${a.getAttribute('href')} ${a.textContent}`);
+    expect([1, 2, 3, 4].map(shares)).toEqual([['#r1-shared document-wide +8.50'], [], ['#r1-shared document-wide +8.50'], ['#r1-shared document-wide +8.50']]);
+    // With a prior, both shares.
+    const prior = parseHTML(format([declaredReport(2.197)], context)).document;
+    expect([...prior.querySelectorAll('#r1-p1 .shared-share')].map((e) => e.textContent)).toEqual(['prior +2.20', 'document-wide +8.50']);
+    expect(prior.querySelector('#r1-shared')!.textContent).toContain('prior 90% +2.20; document-wide +8.50');
+    // A prior's percentage can hold '<' or '>': escaped like everything else.
+    expect(format([declaredReport(-6)], context)).toContain('prior &lt;1% -6.00; document-wide +8.50');
+  });
+
+  test('no document-wide evidence (or a report that does not split its log-odds): no note, no share', () => {
+    for (const page of [html, format([humanReport()], context)]) {
+      expect(page).not.toContain('class="shared"');
+      expect(page).not.toContain('shared-share');
+    }
   });
 
   test('no reports: still a valid page', () => {

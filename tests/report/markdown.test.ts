@@ -1,7 +1,7 @@
 // Markdown formatter: exact output for a small report, and escaping that keeps article text from adding markup.
 import { describe, expect, test } from '@jest/globals';
 import { escapeMarkdown, format } from '../../src/report/markdown.js';
-import { HOSTILE, humanReport, machineReport, makeContext, smallReport, unreadableReport } from './fixtures.js';
+import { declaredReport, HOSTILE, humanReport, machineReport, makeContext, smallReport, unreadableReport } from './fixtures.js';
 
 const context = makeContext();
 
@@ -50,6 +50,32 @@ describe('markdown formatter', () => {
   test('a hostile file name is escaped in the heading', () => {
     const out = format([humanReport('wires/<b>*x*</b>|.txt')], context);
     expect(out).toContain('### wires/&lt;b&gt;\\*x\\*&lt;/b&gt;\\|.txt: human, 5%');
+  });
+
+  test('document-wide evidence: said once above the table, and first among each scored paragraph’s reasons', () => {
+    const out = format([declaredReport()], context);
+    expect(out).toContain(
+      [
+        '> **Notice** (line 3): Reuters declares machine translation: “((Traduction automatisée par Reuters))”',
+        '',
+        '**In every scored paragraph**: document-wide +8.5 (`mt-notice` line 3 +6.0; `update-note` line 7 +2.5)',
+        '',
+        '| Line | Kind | Label | Machine | Top reasons | Text |',
+      ].join('\n'),
+    );
+    // >99% machine with −0.4 of its own: the +8.5 is what makes the row add up.
+    expect(out).toContain('| 1 | headline | machine | >99% | document-wide +8.5; `intrinsic-style` -0.4 | Le Pentagone menace de couper Anthropic |');
+    expect(out).toContain('| 5 | body | machine | >99% | document-wide +8.5 | Les autres entreprises étaient OpenAI, Google et xAI. |');
+    // The update note sitting in this paragraph is in the +8.5, not listed a second time.
+    expect(out).toContain('| 7 | body | machine | >99% | document-wide +8.5; `ric-code` “PLTR.O” +0.3 | Le groupe PLTR.O');
+    // The unscored notice keeps its own evidence, with no share.
+    expect(out).toContain('| 3 | notice | – | – | `mt-notice` “((Traduction automatisé…” +6.0 |');
+  });
+
+  test('a prior is shown as a share of every scored paragraph', () => {
+    const out = format([declaredReport(2.197)], context);
+    expect(out).toContain('**In every scored paragraph**: prior 90% +2.2; document-wide +8.5 (`mt-notice` line 3 +6.0;');
+    expect(out).toContain('| prior +2.2; document-wide +8.5; `intrinsic-style` -0.4 |');
   });
 
   test('notices are quoted; no reports gives one line', () => {

@@ -95,6 +95,30 @@ describe('scoreDocument', () => {
     expect(empty.probability).toBeNull();
   });
 
+  test('each text paragraph’s log-odds are the prior, the document-wide evidence and its own, reported apart', () => {
+    const paragraphs = doc(['headline', 'notice', 'body', 'update-note']);
+    const r = scoreDocument(
+      paragraphs,
+      [
+        signal('mt-notice', 6, 2, 'document', { evidence: 'notice', data: { declares: 'machine-translation' } }),
+        signal('update-note', 2.5, 4, 'document'),
+        signal('update-note', 2.5, 4, 'document'),
+        signal('update-note', 2.5, 4, 'document'),
+        signal('update-note', 2.5, 4, 'document'), // the fourth saturates (3× the strongest)
+        signal('ric-code', 0.3, 3),
+      ],
+      { prior: 0.2 },
+    );
+    expect(r.priorLogOdds).toBeCloseTo(Math.log(0.25), 10);
+    expect(r.documentLogOdds).toBeCloseTo(6 + 7.5, 10);
+    expect(r.paragraphs.map((p) => p.localLogOdds)).toEqual([0, 0, 0.3, 0]);
+    for (const p of [r.paragraphs[0]!, r.paragraphs[2]!]) {
+      expect(p.logOdds!).toBeCloseTo(r.priorLogOdds + r.documentLogOdds + p.localLogOdds, 3);
+    }
+    const none = scoreDocument(doc(['body']), []);
+    expect([none.priorLogOdds, none.documentLogOdds]).toEqual([0, 0]);
+  });
+
   test('the prior shifts probabilities by Bayes’ rule', () => {
     const paragraphs = doc(['body', 'body']);
     const even = scoreDocument(paragraphs, [signal('x', 1, 1)]);

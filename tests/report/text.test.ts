@@ -1,0 +1,68 @@
+// Text formatter: a scored paragraph's reasons account for its probability, document-wide evidence included.
+import { describe, expect, test } from '@jest/globals';
+import { format } from '../../src/report/text.js';
+import { declaredReport, humanReport, machineReport, makeContext, smallReport } from './fixtures.js';
+
+const context = makeContext();
+
+/** The reasons line (`↳ …`) printed under the paragraph that starts at `line`, or null when it has none. */
+function reasonsOf(out: string, line: number): string | null {
+  const rows = out.split('\n');
+  const at = rows.findIndex((r) => r.trimStart().startsWith(`${line}:1 `));
+  if (at < 0) throw new Error(`no paragraph at line ${line}`);
+  const next = rows[at + 1] ?? '';
+  return next.trimStart().startsWith('↳ ') ? next.trim().slice(2) : null;
+}
+
+describe('text formatter', () => {
+  const out = format([declaredReport()], context);
+
+  test('says once, under the verdict, what every scored paragraph receives from the whole document, and from where', () => {
+    const rows = out.split('\n');
+    expect(rows[1]).toMatch(/^ {2}declared-machine /);
+    expect(rows[2]).toBe('  in every scored paragraph: document-wide +8.5 (mt-notice line 3 +6.0; update-note line 7 +2.5)');
+  });
+
+  test('a paragraph made machine by the notice says so: the document-wide share comes first, then its own evidence', () => {
+    // 100% machine with −0.4 of its own: without the +8.5 the line would contradict its probability.
+    expect(out).toMatch(/1:1 {2}headline +█+ 100% machine/);
+    expect(reasonsOf(out, 1)).toBe('document-wide +8.5; intrinsic-style -0.4');
+    // No signal of its own: the document-wide share is its whole reason, not an empty line.
+    expect(reasonsOf(out, 5)).toBe('document-wide +8.5');
+  });
+
+  test('a document-scope signal sitting in a scored paragraph is counted in the document-wide share, not listed again', () => {
+    expect(reasonsOf(out, 7)).toBe('document-wide +8.5; ric-code "PLTR.O" +0.3');
+  });
+
+  test('unscored paragraphs get no reasons line', () => {
+    expect(reasonsOf(out, 3)).toBeNull();
+  });
+
+  test('a prior is a share of every scored paragraph too', () => {
+    const withPrior = format([declaredReport(2.197)], context);
+    expect(withPrior.split('\n')[2]).toBe(
+      '  in every scored paragraph: prior 90% +2.2; document-wide +8.5 (mt-notice line 3 +6.0; update-note line 7 +2.5)',
+    );
+    expect(reasonsOf(withPrior, 1)).toBe('prior +2.2; document-wide +8.5; intrinsic-style -0.4');
+  });
+
+  test('saturated document evidence says its listed weights do not simply add up', () => {
+    const r = declaredReport();
+    const update = r.paragraphs[3]!;
+    update.signals.push({ ...update.signals[0]!, line: 8, column: 1 });
+    const saturated = format([r], context).split('\n')[2];
+    expect(saturated).toBe(
+      '  in every scored paragraph: document-wide +8.5 (mt-notice line 3 +6.0; update-note line 7 +2.5; update-note line 8 +2.5; repeated marks of a rule saturate)',
+    );
+  });
+
+  test('no document-wide evidence, or a report that does not split its log-odds: own reasons only, strongest first', () => {
+    for (const r of [humanReport(), smallReport(), machineReport()]) {
+      const text = format([r], context);
+      expect(text).not.toContain('document-wide');
+      expect(text).not.toContain('in every scored paragraph');
+    }
+    expect(reasonsOf(format([smallReport()], context), 3)).toBe('ric-code "Il" -1.5; calque-lexical "adressé" +0.9');
+  });
+});
