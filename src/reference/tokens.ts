@@ -189,7 +189,8 @@ function lookUp(word: string, language: string): { folded: string; key: string; 
     let key = folded;
     let negation: Negation = 0;
     if (language === 'fr') {
-      key = LEMMAS[folded] ?? (/^\p{N}+$/u.test(folded) || folded === '' ? folded : stemFrench(folded));
+      key = frenchKey(folded);
+      if (functionKeys().has(key) && !SHARED_KEYS.has(key) && !isFunctionSpelling(word, folded)) key += OWN_KEY;
       negation = negationClass(word, folded);
     }
     hit = { folded, key, negation };
@@ -197,6 +198,48 @@ function lookUp(word: string, language: string): { folded: string; key: string; 
     wordCache.set(id, hit);
   }
   return hit;
+}
+
+/** The French key of a folded word before collisions are told apart: its lemma, else its stem (numbers as written). */
+function frenchKey(folded: string): string {
+  return LEMMAS[folded] ?? (/^\p{N}+$/u.test(folded) || folded === '' ? folded : stemFrench(folded));
+}
+
+/** Keys of the function words (`STOP_WORDS` and the lemmatised forms): what `isStopKey` tests. */
+let functionKeySet: Set<string> | undefined;
+function functionKeys(): Set<string> {
+  functionKeySet ??= new Set([...STOP_WORDS.map((w) => frenchKey(foldWord(w))), ...Object.values(LEMMAS)]);
+  return functionKeySet;
+}
+
+/** Folded function words: the lemmatised forms and the stop words. */
+let functionFoldedSet: Set<string> | undefined;
+function functionFolded(): Set<string> {
+  functionFoldedSet ??= new Set([...STOP_WORDS.map(foldWord), ...Object.keys(LEMMAS)]);
+  return functionFoldedSet;
+}
+
+/** Function words written with accents: they keep their key ("à" is `avoir`, as the folded "a"). */
+const ACCENTED_FUNCTION_WORDS = new Set(['à', 'où', 'là', 'ça', 'çà', 'dès', 'été', 'être', 'était', 'étaient', 'étant', 'êtes', 'fût', 'eût']);
+
+/**
+ * Keys a content word may share with a function word, because one spelling is both: "entre" is the preposition and
+ * the present of entrer ("la société entre en Bourse"), so entrer, entrée, entré keep the key of "entre". "uns",
+ * "unes" are the pronouns "les uns", "les unes".
+ */
+const SHARED_KEYS = new Set(['entr', 'un']);
+
+/** Appended to the key of a content word whose fold or stem is a function word's key ("sûr" → `sur~`, not `sur`). */
+const OWN_KEY = '~';
+
+/**
+ * Whether a word as written is a function word: its folded form is one, and it was written without accents (or with
+ * the accents of a function word: "à", "où", "été"). Written without accents, the function word wins: "SUR" is "sur".
+ */
+function isFunctionSpelling(word: string, folded: string): boolean {
+  if (!functionFolded().has(folded)) return false;
+  const lower = word.replace(INVISIBLE, '').toLowerCase().normalize('NFC');
+  return lower === folded || ACCENTED_FUNCTION_WORDS.has(lower);
 }
 
 /**
@@ -220,7 +263,7 @@ export function tokenKey(word: string, language = 'fr'): string {
 
 /** True for the keys of function words (articles, auxiliaries, prepositions, pronouns, negation). */
 export function isStopKey(key: string): boolean {
-  stopKeys ??= new Set(STOP_WORDS.map((w) => tokenKey(w, 'fr')));
+  stopKeys ??= new Set(STOP_WORDS.map((w) => frenchKey(foldWord(w))));
   return stopKeys.has(key);
 }
 

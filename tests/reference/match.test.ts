@@ -204,6 +204,15 @@ describe('precision', () => {
     expect(findPhrasings('la filiale San Francisco', only(['la filiale de San Francisco']))).toHaveLength(1);
   });
 
+  it('does not take a content word for the function word it folds or stems to', () => {
+    // "sûr" had the key of "sur": "se dit sûr de la voie de" was "sur la voie de" (on track for) at 0.80.
+    expect(byId(findPhrasings('Le gouvernement se dit sûr de la voie de la réforme.', index), 'FR-ON-TRACK-FOR')).toEqual([]);
+    expect(findPhrasings('une valeur sur la Bourse de Paris', only(['une valeur sûre en Bourse']))).toEqual([]);
+    expect(findPhrasings('le prix dû au pétrole', only(['le prix du pétrole']))).toEqual([]);
+    expect(findPhrasings('une valeur sûre en Bourse', only(['une valeur sûre en Bourse']))).toHaveLength(1);
+    expect(findPhrasings('SUR LA VOIE DE LA REPRISE', index).map((m) => m.referenceId)).toEqual(['FR-ON-TRACK-FOR']);
+  });
+
   it('keeps matches apart: the best one wins an overlap', () => {
     const idx = buildPhrasingIndex([
       { id: 'LONG', language: 'fr', canonical: ["n'a pas répondu dans l'immédiat à une demande de commentaire"], variants: [], source: 's', tags: [], evidence: 'e', file: 'f', line: 1 },
