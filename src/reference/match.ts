@@ -131,6 +131,8 @@ interface ParagraphKeys {
   keys: Int32Array;
   /** 1 for function words. */
   stop: Uint8Array;
+  /** How each word negates, as written (tokens.ts `Negation`). */
+  negation: Uint8Array;
   /** Positions of each key id. */
   positions: ReadonlyMap<number, number[]>;
 }
@@ -239,12 +241,48 @@ function holdsAll(keys: Int32Array, k0: number, n: number, text: Int32Array, s: 
 }
 
 /**
+ * Whether the span `text[s .. e)` has the polarity of form f. A negated form (one holding ne, pas, jamais, sans,
+ * aucun …, tokens.ts `Negation`) needs its negation in the span: as many plain negation words (`ne`, `pas`) as the
+ * form has `ne` (or `pas`, when more), since either negates alone ("n'a pu être joint" is "n'a pas pu être joint"), and
+ * each of its other negation words (jamais, sans, and with a `ne` plus, personne, point), repeats counted, written as
+ * negation words (a "né" has the key of "ne" but negates nothing). Without this, "a répondu immédiatement à la demande
+ * de commentaire" scored 0.70 against "n'a pas répondu immédiatement à une demande de commentaire": two function words
+ * short in ten, and the opposite meaning. Any other form must not take a negation marker into its span: "n'a pas
+ * révélé" is not "a révélé" (0.67 for the span "a pas révélé"), nor "aucun usage licite" "tout usage licite". Words
+ * around the span are not its business: "a déclaré à Reuters qu'il n'a pas vu" holds "a déclaré à Reuters".
+ */
+function keepsPolarity(index: PhrasingIndex, f: number, para: ParagraphKeys, s: number, e: number): boolean {
+  const neg = para.negation;
+  const negated = index.formNegated[f]!;
+  if (negated === 0) {
+    for (let i = s; i < e; i++) if (neg[i] === 1 || neg[i] === 2) return false;
+    return true;
+  }
+  let found = 0;
+  for (let i = s; i < e; i++) if (neg[i] === 1) found++;
+  if (found < negated - 1) return false;
+  const data = index.negData;
+  const n0 = index.negStart[f]!;
+  const n1 = index.negStart[f + 1]!;
+  const text = para.keys;
+  for (let i = n0; i < n1; i++) {
+    const k = data[i]!;
+    let need = 0;
+    for (let j = n0; j < n1; j++) if (data[j] === k) need++;
+    for (let j = s; j < e && need > 0; j++) if (text[j] === k && neg[j]! >= 2) need--;
+    if (need > 0) return false;
+  }
+  return true;
+}
+
+/**
  * Occurrences of form `f` in a paragraph whose similarity reaches `threshold` and which contain `required` of its
  * content words, every name among them. Semi-global alignment (Sellers: the span may start anywhere) with word swaps,
  * run only on windows where that many content words of the form meet within `n / threshold` words (a longer span
  * cannot reach the threshold); each candidate span is trimmed to words of the form at both ends, scored exactly
- * (OmegaT's formula over `distanceIn`), then required to share most content words (`contentOverlap`), and, for a form
- * with a single content word, to hold every word of the form (`holdsAll`). Both the index
+ * (OmegaT's formula over `distanceIn`), then required to share most content words (`contentOverlap`), for a form
+ * with a single content word, to hold every word of the form (`holdsAll`), and to keep the form's polarity
+ * (`keepsPolarity`: a negated form's negation words, no negation marker in any other form's span). Both the index
  * path and the exhaustive path use this function, so they agree by construction once the index returns the form.
  */
 function verifyForm(index: PhrasingIndex, f: number, para: ParagraphKeys, threshold: number, hits: Hit[]): void {
@@ -354,6 +392,7 @@ function verifyForm(index: PhrasingIndex, f: number, para: ParagraphKeys, thresh
       if (inSpan < required || namesIn < names) continue;
       if (contentOverlap(index, f, para, s, e) < threshold) continue;
       if (cl === 1 && n > 1 && distance > 0 && !holdsAll(keys, k0, n, text, s, e)) continue;
+      if (!keepsPolarity(index, f, para, s, e)) continue;
       hits.push({ form: f, s, e, similarity });
     }
   }
@@ -510,7 +549,12 @@ export function findPhrasings(text: string, index: PhrasingIndex, options: FindP
     if (list) list.push(i);
     else positions.set(k, [i]);
   });
-  const paragraph: ParagraphKeys = { keys: para, stop: Uint8Array.from(tokens, (t) => (isStopKey(t.key) ? 1 : 0)), positions };
+  const paragraph: ParagraphKeys = {
+    keys: para,
+    stop: Uint8Array.from(tokens, (t) => (isStopKey(t.key) ? 1 : 0)),
+    negation: Uint8Array.from(tokens, (t) => t.negation),
+    positions,
+  };
   const hits: Hit[] = [];
   const taken = new Uint8Array(para.length);
   if (options.exhaustive) {

@@ -16,7 +16,7 @@ import { buildPhrasingIndex, PairTable, type PhrasingIndex } from './shingle-ind
  */
 
 /** Format version: a file of another version is ignored. */
-const VERSION = 1;
+const VERSION = 2;
 
 /** Typed arrays of a PhrasingIndex, by field name, with their constructors. */
 const ARRAYS = {
@@ -35,6 +35,9 @@ const ARRAYS = {
   contentWordData: Int32Array,
   keyRank: Uint8Array,
   contentWordRank: Uint8Array,
+  formNegated: Uint8Array,
+  negStart: Int32Array,
+  negData: Int32Array,
   keyStop: Uint8Array,
   postingStart: Int32Array,
   postingForms: Int32Array,

@@ -61,6 +61,16 @@ export interface PhrasingIndex {
    */
   keyRank: Uint8Array;
   contentWordRank: Uint8Array;
+  /**
+   * 0 for a form without negation; for a negated form (one holding ne, pas, jamais, sans, aucun … see tokens.ts
+   * `Negation`), 1 + how many plain negation words (`ne`, `pas`) a match must hold: as many as the form's `ne`, or its
+   * `pas` when it has more (one for "n'a pas", which "n'a pu" and "a pas" both satisfy; none for "sans préavis"). A match of a negated form also holds its other
+   * negation words, `negData[negStart[f] .. negStart[f+1])` (jamais, sans …, and with them plus, personne, point); a
+   * match of any other form holds no negation marker (match.ts `keepsPolarity`).
+   */
+  formNegated: Uint8Array;
+  negStart: Int32Array;
+  negData: Int32Array;
   /** Key → key id. Keys of a paragraph that are not in the vocabulary cannot match anything. */
   vocabulary: ReadonlyMap<string, number>;
   /** 1 for key ids of function words. */
@@ -236,6 +246,10 @@ export function buildPhrasingIndex(phrasings: readonly Phrasing[]): PhrasingInde
   const names = new IntList();
   const wordStart = new IntList();
   const wordData = new IntList();
+  const negated = new IntList();
+  const negStart = new IntList();
+  const negData = new IntList();
+  negStart.push(0);
   keyStart.push(0);
   contentStart.push(0);
   wordStart.push(0);
@@ -276,6 +290,19 @@ export function buildPhrasingIndex(phrasings: readonly Phrasing[]): PhrasingInde
           }
         }
       }
+      // Negation words, as written: a negated form is matched with its negation (ne … pas, ne … plus, sans).
+      let ne = 0;
+      let pas = 0;
+      let marked = false;
+      for (let i = skip; i < tokens.length; i++) {
+        const t = tokens[i]!;
+        if (t.negation === 1 && t.folded === 'pas') pas++;
+        else if (t.negation === 1) ne++;
+        if (t.negation === 1 || t.negation === 2) marked = true;
+      }
+      if (marked) for (let i = skip; i < tokens.length; i++) if (tokens[i]!.negation >= 2) negData.push(keyData.data[from + i - skip]!);
+      negated.push(marked ? 1 + Math.max(ne, pas) : 0);
+      negStart.push(negData.length);
       keyStart.push(to);
       contentStart.push(contentData.length);
       wordStart.push(wordData.length);
@@ -424,6 +451,9 @@ export function buildPhrasingIndex(phrasings: readonly Phrasing[]): PhrasingInde
     contentWordData: wordData.done(),
     keyRank: repeatRanks(keyStart.done(), keyData.done()),
     contentWordRank: repeatRanks(wordStart.done(), wordData.done()),
+    formNegated: Uint8Array.from(negated.done()),
+    negStart: negStart.done(),
+    negData: negData.done(),
     vocabulary,
     keyStop: Uint8Array.from(stop),
     maxFormLength,

@@ -12,6 +12,43 @@ export interface WordToken {
   folded: string;
   /** Comparison key: the folded word's lemma for irregular function words, else its stem (see `tokenKey`). */
   key: string;
+  /** Whether and how the word negates (see `Negation`). */
+  negation: Negation;
+}
+
+/**
+ * How a French word negates: 0 not at all; 1 the plain negation `ne`/`n'` or `pas`, either of which negates alone
+ * ("n'a pu être joint", spoken "a pas répondu"); 2 a marker with a meaning of its own (jamais, rien, aucun, sans, ni,
+ * guère, nullement, aucunement, non, faute); 3 a word that negates only in a wording that also holds a marker ("ne … plus",
+ * "ne … personne", "ne … point"), elsewhere "plus" (more), "une personne", "le point".
+ */
+export type Negation = 0 | 1 | 2 | 3;
+
+/**
+ * French negation words as written (lower case, accents kept). Classified on the written word, not on its key: keys
+ * fold accents and stem, so "né" has the key of "ne", "San" that of "sans", "nie" that of "ni".
+ */
+const PLAIN_NEGATION = new Set(['ne', 'n', 'pas']);
+const NEGATION_MARKERS = new Set([
+  'jamais', 'aucun', 'aucune', 'aucuns', 'aucunes', 'rien', 'sans', 'ni', 'guère', 'guere', 'nullement', 'aucunement', 'non',
+  // "faute de" (for want of): "faute d'être autorisé à s'exprimer" is "n'étant pas autorisé", and without "faute" it
+  // is "être autorisé". A noun elsewhere ("une faute"), which no formula should absorb into its span either.
+  'faute',
+]);
+const NEGATION_PARTNERS = new Set(['plus', 'personne', 'point']);
+
+/** Folded forms of the words above: most words are ruled out by their folded form, already at hand. */
+const NEGATION_FOLDED = new Set(['ne', 'n', 'pas', ...NEGATION_MARKERS, ...NEGATION_PARTNERS].map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
+
+/**
+ * The negation class of a French word as written (see `Negation`).
+ * @param word the word as written
+ * @param folded its folded form (`foldWord`), when at hand
+ */
+export function negationClass(word: string, folded = foldWord(word)): Negation {
+  if (!NEGATION_FOLDED.has(folded)) return 0;
+  const w = word.replace(INVISIBLE, '').toLowerCase().normalize('NFC');
+  return PLAIN_NEGATION.has(w) ? 1 : NEGATION_MARKERS.has(w) ? 2 : NEGATION_PARTNERS.has(w) ? 3 : 0;
 }
 
 /**
@@ -141,21 +178,68 @@ export function stemFrench(folded: string): string {
 }
 
 /** Folded form and key of a word as written, per language: a wire reuses its vocabulary, and stemming is the cost. */
-const wordCache = new Map<string, { folded: string; key: string }>();
+const wordCache = new Map<string, { folded: string; key: string; negation: Negation }>();
 const WORD_CACHE_LIMIT = 200_000;
 
-function lookUp(word: string, language: string): { folded: string; key: string } {
+function lookUp(word: string, language: string): { folded: string; key: string; negation: Negation } {
   const id = language === 'fr' ? word : `${language}\u0000${word}`;
   let hit = wordCache.get(id);
   if (hit === undefined) {
     const folded = foldWord(word);
     let key = folded;
-    if (language === 'fr') key = LEMMAS[folded] ?? (/^\p{N}+$/u.test(folded) || folded === '' ? folded : stemFrench(folded));
-    hit = { folded, key };
+    let negation: Negation = 0;
+    if (language === 'fr') {
+      key = frenchKey(folded);
+      if (functionKeys().has(key) && !SHARED_KEYS.has(key) && !isFunctionSpelling(word, folded)) key += OWN_KEY;
+      negation = negationClass(word, folded);
+    }
+    hit = { folded, key, negation };
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
     wordCache.set(id, hit);
   }
   return hit;
+}
+
+/** The French key of a folded word before collisions are told apart: its lemma, else its stem (numbers as written). */
+function frenchKey(folded: string): string {
+  return LEMMAS[folded] ?? (/^\p{N}+$/u.test(folded) || folded === '' ? folded : stemFrench(folded));
+}
+
+/** Keys of the function words (`STOP_WORDS` and the lemmatised forms): what `isStopKey` tests. */
+let functionKeySet: Set<string> | undefined;
+function functionKeys(): Set<string> {
+  functionKeySet ??= new Set([...STOP_WORDS.map((w) => frenchKey(foldWord(w))), ...Object.values(LEMMAS)]);
+  return functionKeySet;
+}
+
+/** Folded function words: the lemmatised forms and the stop words. */
+let functionFoldedSet: Set<string> | undefined;
+function functionFolded(): Set<string> {
+  functionFoldedSet ??= new Set([...STOP_WORDS.map(foldWord), ...Object.keys(LEMMAS)]);
+  return functionFoldedSet;
+}
+
+/** Function words written with accents: they keep their key ("à" is `avoir`, as the folded "a"). */
+const ACCENTED_FUNCTION_WORDS = new Set(['à', 'où', 'là', 'ça', 'çà', 'dès', 'été', 'être', 'était', 'étaient', 'étant', 'êtes', 'fût', 'eût']);
+
+/**
+ * Keys a content word may share with a function word, because one spelling is both: "entre" is the preposition and
+ * the present of entrer ("la société entre en Bourse"), so entrer, entrée, entré keep the key of "entre". "uns",
+ * "unes" are the pronouns "les uns", "les unes".
+ */
+const SHARED_KEYS = new Set(['entr', 'un']);
+
+/** Appended to the key of a content word whose fold or stem is a function word's key ("sûr" → `sur~`, not `sur`). */
+const OWN_KEY = '~';
+
+/**
+ * Whether a word as written is a function word: its folded form is one, and it was written without accents (or with
+ * the accents of a function word: "à", "où", "été"). Written without accents, the function word wins: "SUR" is "sur".
+ */
+function isFunctionSpelling(word: string, folded: string): boolean {
+  if (!functionFolded().has(folded)) return false;
+  const lower = word.replace(INVISIBLE, '').toLowerCase().normalize('NFC');
+  return lower === folded || ACCENTED_FUNCTION_WORDS.has(lower);
 }
 
 /**
@@ -179,7 +263,7 @@ export function tokenKey(word: string, language = 'fr'): string {
 
 /** True for the keys of function words (articles, auxiliaries, prepositions, pronouns, negation). */
 export function isStopKey(key: string): boolean {
-  stopKeys ??= new Set(STOP_WORDS.map((w) => tokenKey(w, 'fr')));
+  stopKeys ??= new Set(STOP_WORDS.map((w) => frenchKey(foldWord(w))));
   return stopKeys.has(key);
 }
 
@@ -192,9 +276,9 @@ export function isStopKey(key: string): boolean {
 export function tokenizeWords(text: string, language = 'fr'): WordToken[] {
   const out: WordToken[] = [];
   for (const m of text.matchAll(WORD)) {
-    const { folded, key } = lookUp(m[0], language);
+    const { folded, key, negation } = lookUp(m[0], language);
     if (folded === '') continue;
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, folded, key });
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, folded, key, negation });
   }
   return out;
 }

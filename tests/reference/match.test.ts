@@ -160,6 +160,59 @@ describe('precision', () => {
     expect([m?.text, m?.similarity]).toEqual([span, similarity]);
   });
 
+  // A formula's negation is its meaning: the same words without it (or with one it lacks) say the opposite.
+  const polarityReversed: [text: string, id: string][] = [
+    ['Le ministère a répondu immédiatement à la demande de commentaire.', 'FR-NO-IMMEDIATE-COMMENT'],
+    ["La société a donné suite dans l'immédiat à une demande de commentaire.", 'FR-NO-IMMEDIATE-COMMENT'],
+    ['Le ministère a répondu à la demande de commentaire de Reuters.', 'FR-NO-RESPONSE-TO-COMMENT'],
+    ["Reuters a pu vérifier ces informations dans l'immédiat.", 'FR-COULD-NOT-VERIFY'],
+    ['Reuters a pu immédiatement vérifier le rapport.', 'FR-COULD-NOT-VERIFY'],
+    ["Il était autorisé à s'exprimer publiquement.", 'FR-NOT-AUTHORIZED'],
+    ['Il a pu être contacté pour un commentaire.', 'FR-NOT-REACHABLE'],
+    ['Elle a retourné les appels sollicitant un commentaire.', 'FR-DID-NOT-RETURN-CALLS'],
+    ["Elle n'a pas révélé ses sources.", 'FR-FIRST-REPORTED'],
+    ['La direction a tenu une conférence téléphonique sans les analystes.', 'FR-EARNINGS-CALL'],
+  ];
+  it.each(polarityReversed)('does not match a formula across a negation it lacks or has: %s', (text, id) => {
+    expect(byId(findPhrasings(text, index), id)).toEqual([]);
+  });
+
+  const polarityKept: [text: string, id: string, span: string][] = [
+    ["Le ministère n'a pas répondu immédiatement à la demande de commentaire.", 'FR-NO-IMMEDIATE-COMMENT', "n'a pas répondu immédiatement à la demande de commentaire"],
+    ["Il n'a jamais souhaité faire de commentaire.", 'FR-DECLINED-TO-COMMENT', "n'a jamais souhaité faire de commentaire"],
+    ["Le ministre, n'étant pas autorisé à parler publiquement, a requis l'anonymat.", 'FR-NOT-AUTHORIZED', "n'étant pas autorisé à parler publiquement"],
+    ['Il a parlé faute d’être autorisé à parler publiquement.', 'FR-NOT-AUTHORIZED', 'faute d’être autorisé à parler publiquement'],
+    ["Il a déclaré à Reuters qu'il n'avait pas vu le rapport.", 'FR-TOLD-REUTERS', 'a déclaré à Reuters'],
+  ];
+  it.each(polarityKept)('matches a formula whose negation the text keeps: %s', (text, id, span) => {
+    expect(byId(findPhrasings(text, index), id).map((m) => m.text)).toEqual([span]);
+  });
+
+  it('treats negation words as required in any formula, as written', () => {
+    // `ne` or `pas` alone negates ("n'a pu"); jamais, sans, and plus beside a `ne`, carry a meaning of their own.
+    expect(findPhrasings("Le titre n'a pu dépasser son record.", only(["n'a pas pu dépasser son record"]))).toHaveLength(1);
+    expect(findPhrasings('Le titre a pu dépasser son record.', only(["n'a pas pu dépasser son record"]))).toEqual([]);
+    expect(findPhrasings("L'indice n'a pas été aussi élevé depuis 2008.", only(["n'a jamais été aussi élevé depuis"]))).toEqual([]);
+    expect(findPhrasings("L'indice n'a jamais été aussi élevé depuis 2008.", only(["n'a jamais été aussi élevé depuis"]))).toHaveLength(1);
+    expect(findPhrasings('Le directeur a démissionné avec préavis.', only(['a démissionné sans préavis']))).toEqual([]);
+    expect(findPhrasings('Le titre ne cotera pas à la Bourse de Paris.', only(['ne cotera plus à la Bourse de Paris']))).toEqual([]);
+    expect(findPhrasings('Le titre ne cotera plus à la Bourse de Paris.', only(['ne cotera plus à la Bourse de Paris']))).toHaveLength(1);
+    // "plus" without a `ne` is "more": a formula holding it is not negated, and a text may drop it as any function word.
+    expect(findPhrasings('le niveau le haut depuis des mois', only(['le niveau le plus haut depuis des mois']))).toHaveLength(1);
+    // "né" has the key of "ne" but negates nothing; "San" that of "sans".
+    expect(findPhrasings('Le fondateur né a pu dépasser son record.', only(["n'a pas pu dépasser son record"]))).toEqual([]);
+    expect(findPhrasings('la filiale San Francisco', only(['la filiale de San Francisco']))).toHaveLength(1);
+  });
+
+  it('does not take a content word for the function word it folds or stems to', () => {
+    // "sûr" had the key of "sur": "se dit sûr de la voie de" was "sur la voie de" (on track for) at 0.80.
+    expect(byId(findPhrasings('Le gouvernement se dit sûr de la voie de la réforme.', index), 'FR-ON-TRACK-FOR')).toEqual([]);
+    expect(findPhrasings('une valeur sur la Bourse de Paris', only(['une valeur sûre en Bourse']))).toEqual([]);
+    expect(findPhrasings('le prix dû au pétrole', only(['le prix du pétrole']))).toEqual([]);
+    expect(findPhrasings('une valeur sûre en Bourse', only(['une valeur sûre en Bourse']))).toHaveLength(1);
+    expect(findPhrasings('SUR LA VOIE DE LA REPRISE', index).map((m) => m.referenceId)).toEqual(['FR-ON-TRACK-FOR']);
+  });
+
   it('keeps matches apart: the best one wins an overlap', () => {
     const idx = buildPhrasingIndex([
       { id: 'LONG', language: 'fr', canonical: ["n'a pas répondu dans l'immédiat à une demande de commentaire"], variants: [], source: 's', tags: [], evidence: 'e', file: 'f', line: 1 },

@@ -204,4 +204,28 @@ describe('tokens: folding and keys', () => {
     expect(leadingArticles(wordKeys("l'Organisation du traité"))).toBe(1);
     expect(leadingArticles(wordKeys('la'))).toBe(0);
   });
+
+  // A content word whose fold or stem is a function word's key used to get that key, and with it the function word's
+  // treatment: "sûr" was the preposition "sur", "né" the negation "ne", "île" the pronoun "il", "Lee" the article "le".
+  const ownKeys: [word: string, functionWord: string][] = [
+    ['sûr', 'sur'], ['sûre', 'sur'], ['SÛRS', 'sur'], ['né', 'ne'], ['née', 'ne'], ['dû', 'du'], ['due', 'du'],
+    ['île', 'il'], ['paraît', 'par'], ['tonnes', 'ton'], ['maïs', 'mais'], ['Lee', 'le'], ['pouvoirs', 'pu'],
+  ];
+  it.each(ownKeys)('keeps the content word %s apart from the function word %s', (word, functionWord) => {
+    expect(tokenKey(word)).not.toBe(tokenKey(functionWord));
+    expect(isStopKey(tokenKey(word))).toBe(false);
+  });
+
+  it('keeps the keys of function words, whether written with accents or in capitals without them', () => {
+    const same = (words: string) => new Set(words.split(' ').map((w) => tokenKey(w))).size;
+    expect(same('sur SUR Sur')).toBe(1);
+    expect(same('ne NE n')).toBe(1);
+    expect(same('à a A')).toBe(1);
+    expect(same('où ou')).toBe(1);
+    expect(same('été être était')).toBe(1);
+    expect(same('sûr sûre sûrs SURE')).toBe(1);
+    // One spelling is both the preposition and the present of entrer ("la société entre en Bourse"): one key.
+    expect(same('entre entrer entrée entré')).toBe(1);
+    expect(isStopKey(tokenKey('dès'))).toBe(true);
+  });
 });
