@@ -47,12 +47,13 @@ export function sharedEvidence(r: Report): SharedEvidence | null {
 }
 
 /**
- * A paragraph's own reasons, strongest first: its signals except those that restate another rule's (counted under
- * it, `dedupeWording`) and, on a scored paragraph, document-scope ones (they are in the document-wide share).
+ * A paragraph's own reasons, strongest first: its signals except those that weigh nothing (a `wording-drift` or
+ * `source-*` finding is a message, not a reason for the probability), those that restate another rule's (counted
+ * under it, `dedupeWording`) and, on a scored paragraph, document-scope ones (they are in the document-wide share).
  */
 export function ownReasons(p: ReportParagraph): ReportedSignal[] {
   return p.signals
-    .filter((s) => s.data?.['countedUnder'] === undefined)
+    .filter((s) => s.weight !== 0 && s.data?.['countedUnder'] === undefined)
     .filter((s) => p.machineProbability === null || s.scope !== 'document')
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
 }
@@ -89,12 +90,19 @@ export function sharedParts(
   return parts;
 }
 
+/**
+ * A probability as a percentage that never rounds a near-certainty up to a flat 100 % (or down to 0 %): wireproof does
+ * not claim certainty it has not got. Every report format writes probabilities with it.
+ */
+export function percent(p: number): string {
+  if (p > 0.995 && p < 1) return '>99%';
+  if (p > 0 && p < 0.005) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}
+
 /** The prior as the share of machine translation it stands for (`--prior 0.9` → `90%`). */
 export function priorShare(logOdds: number): string {
-  const p = 1 / (1 + Math.exp(-logOdds));
-  if (p > 0.995) return '>99%';
-  if (p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
+  return percent(1 / (1 + Math.exp(-logOdds)));
 }
 
 /** A weight with its sign and `digits` decimals (`+8.5`, `-0.4`). */

@@ -20,12 +20,7 @@ export function esc(value: string | number): string {
   return escapeHtml(String(value));
 }
 
-/** Probability as a percentage that never rounds a near-certainty up to a flat 100 % (or down to 0 %). */
-export function percent(p: number): string {
-  if (p > 0.995 && p < 1) return '>99%';
-  if (p > 0 && p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
-}
+export { percent } from './explain.js';
 
 /** Green (human) to red (machine); numeric only, so safe in a style attribute. */
 export function hue(p: number): number {

@@ -1,7 +1,7 @@
 // Markdown formatter for pull-request comments and chat: a heading, a paragraph table and the messages per input.
 import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
-import { ownReasons, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 const SNIPPET = 60;
 const REASONS = 3;
@@ -34,11 +34,8 @@ function ruleCode(id: string): string {
   return /^[A-Za-z0-9._/-]+$/.test(id) ? `\`${id}\`` : escapeMarkdown(id);
 }
 
-function percent(p: number | null): string {
-  if (p === null) return '–';
-  if (p > 0.995 && p < 1) return '>99%';
-  if (p > 0 && p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
+function percentOrDash(p: number | null): string {
+  return p === null ? '–' : percent(p);
 }
 
 function snippet(text: string): string {
@@ -63,7 +60,7 @@ function topReasons(p: ReportParagraph, shared: SharedEvidence | null): string {
 }
 
 function row(p: ReportParagraph, shared: SharedEvidence | null): string {
-  return `| ${p.line} | ${p.kind} | ${p.label ?? '–'} | ${percent(p.machineProbability)} | ${topReasons(p, shared)} | ${escapeMarkdown(snippet(p.text))} |`;
+  return `| ${p.line} | ${p.kind} | ${p.label ?? '–'} | ${percentOrDash(p.machineProbability)} | ${topReasons(p, shared)} | ${escapeMarkdown(snippet(p.text))} |`;
 }
 
 /** One line above the table: what every scored paragraph receives besides its own evidence, and from where. */
@@ -85,7 +82,7 @@ function formatReport(r: Report): string {
   if (r.error) {
     return `### ${escapeMarkdown(r.file)}: unreadable\n\n> **Error** (${r.error.code}): ${escapeMarkdown(r.error.message)}`;
   }
-  const out = [`### ${escapeMarkdown(r.file)}: ${r.verdict}, ${percent(r.machineProbability)}`];
+  const out = [`### ${escapeMarkdown(r.file)}: ${r.verdict}, ${percentOrDash(r.machineProbability)}`];
   for (const n of r.notices) {
     const what = n.declares === 'machine-translation' ? 'machine translation' : 'AI assistance';
     out.push(`> **Notice** (line ${n.line}): ${escapeMarkdown(n.agency)} declares ${what}: “${escapeMarkdown(n.text)}”`);

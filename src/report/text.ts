@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
-import { ownReasons, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -59,7 +59,7 @@ function sharedLine(c: Colors, shared: SharedEvidence): string {
 }
 
 function verdictLine(c: Colors, r: Report): string {
-  const prob = r.machineProbability === null ? '  –' : `${Math.round(r.machineProbability * 100)}%`.padStart(4);
+  const prob = r.machineProbability === null ? '  –' : percent(r.machineProbability).padStart(4);
   const color =
     r.verdict === 'declared-machine' || r.verdict === 'undeclared-machine'
       ? c.red
@@ -88,7 +88,7 @@ function formatReport(c: Colors, r: Report): string {
       continue;
     }
     const color = labelColor(c, p.label);
-    const pct = `${Math.round(p.machineProbability * 100)}%`.padStart(4);
+    const pct = percent(p.machineProbability).padStart(4);
     const why = reasons(p, shared);
     out.push(
       `${c.dim(where)}  ${p.kind.padEnd(11)} ${color(bar(p.machineProbability))} ${pct} ${color((p.label ?? '').padEnd(14))} ${snippet(p.text)}`,

@@ -24,8 +24,8 @@ describe('text formatter', () => {
   });
 
   test('a paragraph made machine by the notice says so: the document-wide share comes first, then its own evidence', () => {
-    // 100% machine with −0.4 of its own: without the +8.5 the line would contradict its probability.
-    expect(out).toMatch(/1:1 {2}headline +█+ 100% machine/);
+    // >99% machine with −0.4 of its own: without the +8.5 the line would contradict its probability.
+    expect(out).toMatch(/1:1 {2}headline +█+ >99% machine/);
     expect(reasonsOf(out, 1)).toBe('document-wide +8.5; intrinsic-style -0.4');
     // No signal of its own: the document-wide share is its whole reason, not an empty line.
     expect(reasonsOf(out, 5)).toBe('document-wide +8.5');
@@ -33,6 +33,18 @@ describe('text formatter', () => {
 
   test('a document-scope signal sitting in a scored paragraph is counted in the document-wide share, not listed again', () => {
     expect(reasonsOf(out, 7)).toBe('document-wide +8.5; ric-code "PLTR.O" +0.3');
+  });
+
+  test('a near-certainty is >99%, never a flat 100% (as in Markdown and HTML)', () => {
+    expect(out.split('\n')[1]).toMatch(/^ {2}declared-machine >99% /);
+    expect(out).not.toMatch(/100%/);
+  });
+
+  test('a finding that weighs nothing (wording drift) is a message, not a reason for the probability', () => {
+    const r = declaredReport();
+    const p = r.paragraphs[0]!;
+    p.signals.push({ ...p.signals[0]!, ruleId: 'wording-drift', weight: 0, actual: 'selon Axios' });
+    expect(reasonsOf(format([r], context), 1)).toBe('document-wide +8.5; intrinsic-style -0.4');
   });
 
   test('unscored paragraphs get no reasons line', () => {
