@@ -105,6 +105,20 @@ async function benchLongParagraph() {
   }
 }
 
+/**
+ * HTML extraction of a hostile page: byline-marked elements nested n deep. Each byline candidate's subtree is walked,
+ * so they are read only on pages shallow enough for Readability; read before that guard, 8,000 levels took 126 s.
+ */
+async function benchNestedHtml() {
+  const { extractHtml } = await import(join(root, 'dist', 'ingest', 'html.js'));
+  for (const n of [1000, 2000, 4000, 8000]) {
+    const page = `<html><body>${'<div class="author">'.repeat(n)}Jean${'</div>'.repeat(n)}<p>${'La croissance a été révisée. '.repeat(5)}</p></body></html>`;
+    const t0 = process.hrtime.bigint();
+    extractHtml(page);
+    console.log(`nested byline markup: ${n} levels, ${page.length} characters: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms`);
+  }
+}
+
 /** Language identification: wireproof's `languageScores` against franc's own `francAll` on the same texts and lists. */
 async function benchLanguage() {
   const { languageScores } = await import(join(root, 'dist', 'segment', 'trigrams.js'));
@@ -154,5 +168,6 @@ if (want('check')) benchCheckProcess();
 if (want('startup')) benchStartupSteps();
 if (want('paragraph')) await benchPerParagraph();
 if (want('long-paragraph')) await benchLongParagraph();
+if (want('nested-html')) await benchNestedHtml();
 if (want('language')) await benchLanguage();
 if (want('alloc')) await benchAllocation();

@@ -128,13 +128,14 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
     .filter((h) => h.element.localName === 'h1')
     .map((h) => ({ id: h.id, text: blockText(h.element) }));
 
+  if (prepared.depth > MAX_READABILITY_DEPTH) return extractBody(source, tokenized, pageTitle || undefined, prepared);
   // Byline candidates too: Readability removes the element it takes as the byline (rel=author, class="byline" …).
+  // Read after the depth guard: each candidate's subtree is walked, so nested candidates cost depth × page size, and
+  // 8,000 nested class="author" divs took 126 s when this ran before the guard.
   const bylines = prepared.elements
     .map((element, id) => ({ element, id }))
     .filter((b) => isBylineMarkup(b.element))
     .map((b) => bylineCandidate(b.element, b.id, infos));
-
-  if (prepared.depth > MAX_READABILITY_DEPTH) return extractBody(source, tokenized, pageTitle || undefined, prepared);
   // Every block of the page, read now too: Readability removes what it judges not to be article (footers, notes),
   // and a machine-translation notice placed there is the page's own declaration.
   const root = document.documentElement;
@@ -658,7 +659,9 @@ function restoreByline(
   block.role = 'byline';
   const at = blocks.findIndex((b) => b.offset > block.offset);
   blocks.splice(at < 0 ? blocks.length : at, 0, block);
-  kept.add(info);
+  // The blocks inside it are in the article now too: none of them may come back among the dropped blocks (a notice
+  // there was read twice, and weighed twice).
+  for (const id of byline.ids) if (infos[id]) kept.add(infos[id]);
 }
 
 /**

@@ -316,16 +316,16 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     // A notice the article extraction dropped (in the article's <footer>, a note Readability judged unlikely) still
     // declares the page: it becomes a notice paragraph at its place; the rest of those blocks is not article text.
     const extra: Span[] = [];
+    const seen = new Set(notices.map((n) => n.start));
     for (const block of input.dropped ?? []) {
       // The text first: a dropped block's positions are worked out only when it is read (ingest/html.ts).
       if (findNotices(block.text, corpora).length === 0) continue;
       const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag });
       if (!span) continue;
-      const found = findNotices(span.text, corpora).map((n) => ({
-        ...n,
-        start: toSource(span.map, n.start),
-        end: index.lastUnit(toSource(span.map, n.end - 1)) + 1,
-      }));
+      // A notice already read in the article's blocks is not read again (one notice, one weight).
+      const found = findNotices(span.text, corpora)
+        .map((n) => ({ ...n, start: toSource(span.map, n.start), end: index.lastUnit(toSource(span.map, n.end - 1)) + 1 }))
+        .filter((n) => !seen.has(n.start));
       if (found.length > 0) extra.push(...splitAtNotices([span], found).filter((s) => s.notice));
     }
     if (extra.length > 0) {

@@ -273,6 +273,15 @@ describe('the byline Readability takes out of the article', () => {
     expect(result.blocks.some((b) => b.role === 'byline')).toBe(false);
   });
 
+  test('the blocks inside a restored byline element do not come back among the dropped blocks', () => {
+    const notice = 'Cet article a été traduit automatiquement.';
+    const source = page(`<div class="byline"><p>Par Jeanne Martin</p><p>${notice}</p></div>`);
+    const result = extractHtml(source);
+    const restored = result.blocks.find((b) => b.role === 'byline');
+    expect(restored?.text).toContain(notice);
+    expect((result.dropped ?? []).map((b) => b.text)).not.toContain(notice);
+  });
+
   test('a byline Readability keeps (its byline came from <meta name="author">) is not duplicated, and is marked', () => {
     const source = page('<p class="byline">Jeanne Martin</p>', '<meta name="author" content="Jeanne Martin">');
     const result = extractHtml(source);
