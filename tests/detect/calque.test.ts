@@ -37,6 +37,7 @@ describe('calque valid (no signal)', () => {
     "Le sénateur a adressé une question écrite au ministre de l'Intérieur.",
     'Les députés adressent leurs questions au gouvernement chaque mardi.',
     'Les syndicats ont adressé leurs préoccupations au ministre du Travail.',
+    'Le comité a adressé la question à la Commission européenne.',
     // The restrictive ne … que (only) after réaliser is not « réaliser que » (se rendre compte).
     "Le groupe n'a réalisé que 2 % de croissance au premier trimestre.",
     "Le projet n'a été réalisé qu'à moitié faute de financement.",
@@ -82,6 +83,9 @@ describe('calque invalid (flagged)', () => {
     ["Ce plan fait sens : c'est une fenêtre d'opportunité.", [['fait sens', 'FR-ANG-FAIRE-SENS'], ["fenêtre d'opportunité", 'FR-ANG-FENETRE-OPPORTUNITE']]],
     ["Il faut adresser le problème et c'est définitivement un tournant.", [['adresser le problème', 'FR-ANG-ADRESSER-PROBLEME'], ["c'est définitivement un", 'FR-ANG-DEFINITIVEMENT']]],
     ['Adresser ce problème a été la priorité du ministre.', [['Adresser ce problème', 'FR-ANG-ADRESSER-PROBLEME']]],
+    // Not a recipient: an adverbial phrase after au, or the verb a (folded, à and a look alike).
+    ['Le gouvernement doit adresser ces problèmes au plus vite.', [['adresser ces problèmes', 'FR-ANG-ADRESSER-PROBLEME']]],
+    ["Le ministre chargé d'adresser ces questions a déclaré qu'il agirait.", [['adresser ces questions', 'FR-ANG-ADRESSER-PROBLEME']]],
     ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
