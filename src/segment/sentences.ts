@@ -16,8 +16,11 @@ const ABBREVIATIONS = new Set(
   ].map((a) => a.toLowerCase()),
 );
 
-/** Closing quotes and brackets opening a segment, followed by a space or the end of the text. */
-const CLOSING = /^[»”)\]]+(?=\s|$)/u;
+/**
+ * Closing quotes and brackets opening a segment, followed by a space or the end of the text; nested closers each after
+ * French spacing (`« … « Non. » » Puis`, `(« Non. » ) Puis`) count as one run, on one line.
+ */
+const CLOSING = /^[»”)\]]+(?:[^\S\n]+[»”)\]]+)*(?=\s|$)/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 

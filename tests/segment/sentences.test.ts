@@ -15,6 +15,9 @@ describe('splitSentences', () => {
     ['Il a dit : « Je pars. » Puis il est parti.', ['Il a dit : « Je pars. »', 'Puis il est parti.']],
     ['Il a demandé : «\u00a0Vraiment\u00a0?\u00a0» Personne ne répondit.', ['Il a demandé : «\u00a0Vraiment\u00a0?\u00a0»', 'Personne ne répondit.']],
     ['Le ministre a conclu : « Nous ne céderons pas. »', ['Le ministre a conclu : « Nous ne céderons pas. »']],
+    // Nested closers, each after French spacing: one run, all of it ends the quoted sentence.
+    ['« Il a répondu : « Non. » » Puis il est sorti.', ['« Il a répondu : « Non. » »', 'Puis il est sorti.']],
+    ['Il a dit (« Non. » ) Puis il est sorti.', ['Il a dit (« Non. » )', 'Puis il est sorti.']],
   ])('%s', (text, expected) => {
     const sentences = splitSentences(text);
     expect(sentences.map((s) => s.text)).toEqual(expected);
