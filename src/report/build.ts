@@ -1,5 +1,5 @@
 // Assembles the Report for one input from the pipeline's results: positions resolved, probabilities, messages, counts.
-import type { DocumentScore } from '../score/combine.js';
+import { round, type DocumentScore } from '../score/combine.js';
 import type {
   Drift,
   IngestedText,
@@ -50,10 +50,6 @@ export interface BuildInput {
   messages: Message[];
   lines: LineIndex;
   drift?: ReadonlyMap<number, Drift[]>;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /** Builds the report of a checked input. */

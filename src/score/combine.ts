@@ -173,6 +173,7 @@ function isMixed(scores: readonly ParagraphScore[]): boolean {
   return machine > 0 && human > 0;
 }
 
-function round(x: number): number {
+/** Log-odds as reports give them: rounded to 0.001 nats. */
+export function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
