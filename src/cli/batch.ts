@@ -95,12 +95,8 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   // there are rule settings to check, so a batch whose reports all come from the cache never loads it.
   let rules: Record<string, RuleLevel> = {};
   if (args.rule.length > 0 || Object.keys(config.rules ?? {}).length > 0) {
-    const { parseRuleFlags } = await import('./check.js');
-    const { rulesMeta } = await import('../api.js');
-    const known = rulesMeta();
-    for (const id of Object.keys(config.rules ?? {})) {
-      if (!known[id]) throw new WireproofError(`${configFile ?? 'config'}: rules.${id}: unknown rule (known: ${Object.keys(known).sort().join(', ')})`, 'config');
-    }
+    const { checkRuleIds, parseRuleFlags } = await import('./check.js');
+    checkRuleIds(config.rules ?? {}, configFile ?? 'config');
     rules = { ...config.rules, ...parseRuleFlags(args.rule) };
   }
   const options: CheckOptions = { rules, format: args.inputFormat };

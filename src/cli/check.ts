@@ -34,12 +34,19 @@ export interface CheckArgs {
   references?: string[];
 }
 
-/** Checks that configured rule ids exist; a typo must not silently disable nothing. */
-function checkRuleIds(rules: Record<string, RuleLevel>, where: string): void {
+/**
+ * Checks that configured rule ids exist; a typo must not silently disable nothing. Own keys only: `known.constructor`
+ * is inherited, and `"constructor": "off"` passed here and was then refused by check() without the file's name.
+ */
+export function checkRuleIds(rules: Record<string, RuleLevel>, where: string): void {
   const known = rulesMeta();
   for (const id of Object.keys(rules)) {
-    if (!known[id]) throw new WireproofError(`${where}: rules.${id}: unknown rule (known: ${Object.keys(known).sort().join(', ')})`, 'config');
+    if (!Object.hasOwn(known, id)) throw new WireproofError(`${where}: rules.${id}: unknown rule (known: ${knownList(known)})`, 'config');
   }
+}
+
+function knownList(known: Record<string, unknown>): string {
+  return Object.keys(known).sort().join(', ');
 }
 
 /** Parses `--rule id=level` pairs. */
@@ -49,8 +56,8 @@ export function parseRuleFlags(pairs: readonly string[]): Record<string, RuleLev
   for (const pair of pairs) {
     const m = /^([a-z0-9-]+)=(error|warning|info|off)$/.exec(pair.trim());
     if (!m) throw new WireproofError(`--rule "${pair}": expected <rule-id>=<error|warning|info|off>`, 'usage');
-    if (!known[m[1]!]) {
-      throw new WireproofError(`--rule "${pair}": unknown rule "${m[1]}" (known: ${Object.keys(known).sort().join(', ')})`, 'usage');
+    if (!Object.hasOwn(known, m[1]!)) {
+      throw new WireproofError(`--rule "${pair}": unknown rule "${m[1]}" (known: ${knownList(known)})`, 'usage');
     }
     out[m[1]!] = m[2] as RuleLevel;
   }

@@ -116,6 +116,9 @@ describe('wireproof check', () => {
     const io2 = fakeIo();
     expect(await run(['check', SEED_000, '--rule', 'no-such-rule=off'], io2)).toBe(2);
     expect(io2.err.join('')).toMatch(/unknown rule/);
+    const io3 = fakeIo();
+    expect(await run(['check', SEED_000, '--rule', 'constructor=off'], io3)).toBe(2);
+    expect(io3.err.join('')).toMatch(/^wireproof: --rule "constructor=off": unknown rule "constructor"/);
     expect(await run(['check', SEED_000, '--prior', '1.5'], fakeIo())).toBe(2);
     expect(await run(['check', SEED_000, '--no-such-flag'], fakeIo())).toBe(2);
   });

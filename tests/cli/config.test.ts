@@ -107,6 +107,12 @@ describe('configuration file', () => {
     const unknown = fakeIo({}, project({ '.wireproofrc.json': JSON.stringify({ rules: { 'no-such-rule': 'off' } }) }));
     expect(await run(['check', 'wire.txt'], unknown)).toBe(2);
     expect(unknown.err.join('')).toMatch(/rules\.no-such-rule: unknown rule/);
+    // An inherited key is not a rule either, and the file is still named.
+    const inherited = fakeIo({}, project({ '.wireproofrc.json': JSON.stringify({ rules: { constructor: 'off' } }) }));
+    expect(await run(['check', 'wire.txt'], inherited)).toBe(2);
+    expect(inherited.err.join('')).toMatch(/\.wireproofrc\.json: rules\.constructor: unknown rule/);
+    expect(await run(['batch', 'wire.txt', '--out', 'out'], inherited)).toBe(2);
+    expect(inherited.err.join('')).toMatch(/\.wireproofrc\.json: rules\.constructor: unknown rule[^]*\.wireproofrc\.json: rules\.constructor: unknown rule/);
     const prior = fakeIo({}, project({ '.wireproofrc.json': JSON.stringify({ prior: 2 }) }));
     expect(await run(['check', 'wire.txt'], prior)).toBe(2);
     expect(prior.err.join('')).toMatch(/prior/);
