@@ -176,15 +176,15 @@ function oneLine(text: string): string {
 /** The `batch` command's options, for yargs. */
 export function batchBuilder(y: Argv): Argv<BatchArgs> {
   return y
-    .positional('inputs', { type: 'string', array: true, describe: 'Files, folders (searched for .txt, .md, .html, .htm), globs, or .jsonl feeds of {"id","text"}' })
+    .positional('inputs', { type: 'string', array: true, describe: 'Files, folders (searched for .txt, .text, .md, .markdown, .html, .htm, .xhtml), globs, or .jsonl feeds of {"id","text"}' })
     .option('out', { type: 'string', requiresArg: true, demandOption: true, describe: 'Output folder: one report per input, summary.json, summary.csv, index.html' })
-    .option('format', { alias: 'f', type: 'string', array: true, default: ['json'], describe: 'Report formats per input: json, html, or json,html' })
+    .option('format', { alias: 'f', type: 'string', array: true, nargs: 1, default: ['json'], describe: 'Report formats per input: json, html, or json,html' })
     .option('concurrency', { type: 'number', requiresArg: true, describe: 'Worker threads (default: the number of cores; 1 runs in-process)' })
     .option('cache', { type: 'boolean', default: true, describe: 'Reuse reports of unchanged inputs (DIR/.wireproof-cache.json); --no-cache re-checks all' })
     .option('fail-on', { choices: ['error', 'warning', 'info', 'never'] as const, describe: 'Exit 1 when findings reach this severity (default: never)' })
     .option('quiet', { type: 'boolean', default: false, describe: 'No progress bar, no per-input error lines' })
-    .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule level: <rule-id>=<error|warning|info|off> (repeatable)' })
-    .option('language', { type: 'string', array: true, describe: 'Languages to consider (ISO 639-1)' })
+    .option('rule', { type: 'string', array: true, nargs: 1, default: [] as string[], describe: 'Set a rule level: <rule-id>=<error|warning|info|off> (repeatable)' })
+    .option('language', { type: 'string', array: true, nargs: 1, describe: 'Languages to consider (ISO 639-1), e.g. --language fr en or fr,en' })
     .option('prior', { type: 'number', requiresArg: true, describe: 'Expected share of machine translation (0-1)' })
     .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
     .option('corpora', { type: 'string', requiresArg: true, describe: 'Use this corpora folder instead of the shipped one' })

@@ -44,6 +44,57 @@ function emptyNumberOption(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
+/**
+ * The list options, with what a further value of each looks like. yargs read them as arrays that took every
+ * following word, so `check --rule typography=off wire.txt` and `check --language fr wire.txt` read the file as a
+ * value and had no file (review, 2026-12-07). Each is now one value per flag (`nargs: 1`, repeatable); `listValues`
+ * keeps the documented `--language fr en` and `--rule a=off b=off` by taking further words while they look like
+ * values: the first other word is a file. A file named like a value goes before the option, or after `--`.
+ */
+const LIST_OPTIONS: ReadonlyMap<string, { commands: ReadonlySet<string>; more: RegExp }> = new Map([
+  // `fr`, `fra`, `fr-FR`, `fr_CA`, or a comma-separated list of them (`--language fr,en`).
+  ['--language', { commands: new Set(['check', 'batch']), more: /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?(?:,[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)*,?$/ }],
+  ['--rule', { commands: new Set(['check', 'batch']), more: /^[a-z0-9-]+=(?:error|warning|info|off)$/ }],
+  // Paths: no further word can be told from a file.
+  ['--references', { commands: new Set(['check']), more: /(?!)/ }],
+  ['--format', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
+  ['-f', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
+]);
+
+/**
+ * Rewrites the list options of `command` to one `--option=value` per value (see LIST_OPTIONS); `--language fr,en`
+ * becomes two. The first word after an option is its value unless it looks like an option; further words only while
+ * they look like values. Words marked as files (after `--`, standard input) are never values.
+ */
+export function listValues(argv: readonly string[], command: string): string[] {
+  const out: string[] = [];
+  const isWord = (w: string | undefined): w is string => w !== undefined && !w.startsWith('-') && !w.startsWith('\u0000');
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    const eq = token.startsWith('--') ? token.indexOf('=') : -1;
+    const name = eq > 0 ? token.slice(0, eq) : token;
+    const spec = LIST_OPTIONS.get(name);
+    if (spec === undefined || !spec.commands.has(command)) {
+      out.push(token);
+      continue;
+    }
+    const values: string[] = [];
+    if (eq > 0) values.push(token.slice(eq + 1));
+    else if (isWord(argv[i + 1])) values.push(argv[++i]!);
+    else {
+      // No value: yargs says the option needs one.
+      out.push(token);
+      continue;
+    }
+    while (isWord(argv[i + 1]) && spec.more.test(argv[i + 1]!)) values.push(argv[++i]!);
+    const long = name === '-f' ? '--format' : name;
+    const split = name === '--language' ? values.flatMap((v) => v.split(',')).filter((v) => v !== '') : values;
+    // `--language=` (empty) stays empty: languageList says a code is needed.
+    for (const value of split.length > 0 ? split : ['']) out.push(`${long}=${value}`);
+  }
+  return out;
+}
+
 /** Stands for "-" (standard input) while yargs parses. */
 const STDIN = '\u0000stdin';
 
@@ -126,6 +177,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     const rest = argv.filter((a) => !a.startsWith(LITERAL));
     argv = [...rest.slice(0, at), ...marked, ...rest.slice(at)];
   }
+  argv = listValues(argv, direct ?? (COMMANDS.has(argv[0] ?? '') ? argv[0]! : 'check'));
   /** A command's names: `$0 …` as well when it is the one to run directly. */
   const names = (name: string, spec: string): string[] => (direct === name ? [`${name}${spec}`, `$0${spec}`] : [`${name}${spec}`]);
   let code = 0;
@@ -155,8 +207,8 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
           .option('quiet', { type: 'boolean', default: false, describe: 'Report errors only' })
           .option('max-warnings', { type: 'number', requiresArg: true, describe: 'Exit 1 when there are more warnings than this (default -1: no limit)' })
           .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
-          .option('rule', { type: 'string', array: true, default: [] as string[], describe: 'Set a rule level: <rule-id>=<error|warning|info|off> (repeatable)' })
-          .option('language', { type: 'string', array: true, describe: 'Languages to consider (ISO 639-1), e.g. --language fr en' })
+          .option('rule', { type: 'string', array: true, nargs: 1, default: [] as string[], describe: 'Set a rule level: <rule-id>=<error|warning|info|off> (repeatable)' })
+          .option('language', { type: 'string', array: true, nargs: 1, describe: 'Languages to consider (ISO 639-1), e.g. --language fr en or fr,en' })
           .option('prior', { type: 'number', requiresArg: true, describe: 'Expected share of machine translation (0-1); shifts probabilities by Bayes’ rule' })
           .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
           .option('corpora', { type: 'string', requiresArg: true, describe: 'Use this corpora folder instead of the shipped one' })
@@ -164,7 +216,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
           .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: findings it lists are accepted and not reported' })
           .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
           .option('source', { type: 'string', requiresArg: true, describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' })
-          .option('references', { type: 'string', array: true, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' }),
+          .option('references', { type: 'string', array: true, nargs: 1, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' }),
       handler: async (a) => {
         const checkArgs = a as unknown as CheckArgs;
         // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.js';
+import { listValues, run } from '../../src/cli/main.js';
 import type { Report } from '../../src/types.js';
 import { fakeIo } from '../support/io.js';
 
@@ -411,6 +411,69 @@ describe('check: --format with a formatter module (as ESLint and textlint)', () 
     expect(io.err.join('').trimEnd().split('\n')).toHaveLength(1);
     expect(io.err.join('').trimEnd()).toMatch(expected);
     expect(io.out).toEqual([]);
+  });
+});
+
+describe('list options before the files (review, 2026-12-07: they took the files as values)', () => {
+  function dir(): string {
+    const d = tmp();
+    for (const name of ['a.txt', 'b.txt']) writeFileSync(join(d, name), readFileSync(SEED_003));
+    writeFileSync(join(d, 'r.jsonl'), '');
+    return d;
+  }
+
+  test.each([
+    [['--rule', 'typography=off']],
+    [['--rule=typography=off']],
+    [['--rule', 'typography=off', 'calque=off']],
+    [['--language', 'fr']],
+    [['--language', 'fr', 'en']],
+    [['--language', 'fr,en']],
+    [['--language=fr']],
+    [['--references', 'r.jsonl']],
+    [['--language', 'fr', '--rule', 'calque=off', '--references', 'r.jsonl']],
+  ])('check %j a.txt b.txt checks both files', async (flags) => {
+    const io = fakeIo({}, dir());
+    expect(await run(['check', '-f', 'json', ...flags, 'a.txt', 'b.txt'], io)).toBe(1);
+    expect(io.err.join('')).toBe('');
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['a.txt', 'b.txt']);
+  });
+
+  test('the options still take what they are given: several rules and languages, each flag repeatable', async () => {
+    const d = dir();
+    const rules = (report: Report): string[] => [...new Set(report.messages.map((m) => m.ruleId))].sort();
+    const all = fakeIo({}, d);
+    await run(['check', '-f', 'json', 'a.txt'], all);
+    const before = rules((JSON.parse(all.out.join('')) as Report[])[0]!);
+    expect(before).toEqual(expect.arrayContaining(['ric-code', 'typography']));
+    const io = fakeIo({}, d);
+    await run(['check', '-f', 'json', '--rule', 'ric-code=off', 'typography=off', 'a.txt'], io);
+    expect(rules((JSON.parse(io.out.join('')) as Report[])[0]!)).toEqual(before.filter((r) => r !== 'ric-code' && r !== 'typography'));
+    const languages = fakeIo({}, d);
+    await run(['check', '-f', 'json', '--language', 'de', 'es', '--language', 'it', 'a.txt'], languages);
+    expect(['de', 'es', 'it']).toContain((JSON.parse(languages.out.join('')) as Report[])[0]!.language);
+  });
+
+  test('batch: -f and --rule before the inputs', async () => {
+    const d = dir();
+    const io = fakeIo({}, d);
+    expect(await run(['batch', '-f', 'json', 'html', '--rule', 'calque=off', 'a.txt', 'b.txt', '--out', 'out'], io)).toBe(0);
+    expect(['a.json', 'a.html', 'b.json', 'b.html'].map((f) => existsSync(join(d, 'out', f)))).toEqual([true, true, true, true]);
+  });
+
+  test.each([
+    [['--language', 'fr', 'en', 'a.txt'], 'check', ['--language=fr', '--language=en', 'a.txt']],
+    [['--language=fr,en,', 'a.txt'], 'check', ['--language=fr', '--language=en', 'a.txt']],
+    [['--language=', 'a.txt'], 'check', ['--language=', 'a.txt']],
+    [['--language', '--quiet', 'a.txt'], 'check', ['--language', '--quiet', 'a.txt']],
+    [['--language', 'french', 'a.txt'], 'check', ['--language=french', 'a.txt']],
+    [['--rule', 'a=off', 'b=error', 'c', 'a.txt'], 'check', ['--rule=a=off', '--rule=b=error', 'c', 'a.txt']],
+    [['--references', 'r.jsonl', 's.jsonl'], 'check', ['--references=r.jsonl', 's.jsonl']],
+    [['-f', 'json', 'html', 'a'], 'batch', ['--format=json', '--format=html', 'a']],
+    [['-f', 'json', 'html', 'a'], 'check', ['-f', 'json', 'html', 'a']],
+    [['--language', '\u0000stdin'], 'check', ['--language', '\u0000stdin']],
+  ])('listValues(%j, %s)', (argv, command, expected) => {
+    expect(listValues(argv, command)).toEqual(expected);
   });
 });
 
