@@ -66,9 +66,15 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.length === 0) return { text: '', encoding: 'utf-8' };
   let text: string;
   let encoding: string;
+  // Valid UTF-8 says what it means: a U+FFFD in it is a character of the text (copy that went through a lossy
+  // conversion before it reached us), not a byte this decoding could not read. Only then is it not counted as a
+  // control: "Le pr\uFFFDsident" was refused as binary (review, 2026-12-07).
+  let strict = false;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
-    text = decodeUtf8Lenient(bytes.subarray(3));
+    const valid = tryUtf8(bytes.subarray(3));
+    strict = valid !== undefined;
+    text = valid ?? decodeUtf8Lenient(bytes.subarray(3));
   } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
     encoding = 'utf-16le';
     text = utf16le.decode(bytes.subarray(2));
@@ -83,10 +89,11 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
       encoding = side;
       text = side === 'utf-16le' ? utf16le.decode(bytes) : decodeUtf16be(bytes);
     } else {
-      const strict = tryUtf8(bytes);
-      if (strict !== undefined) {
+      const valid = tryUtf8(bytes);
+      if (valid !== undefined) {
         encoding = 'utf-8';
-        text = strict;
+        text = valid;
+        strict = true;
       } else if (mostlyUtf8(bytes)) {
         encoding = 'utf-8';
         text = decodeUtf8Lenient(bytes);
@@ -95,7 +102,7 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
       }
     }
   }
-  const controls = countControls(text);
+  const controls = countControls(text, !strict);
   if (controls > 0 && controls / text.length > MAX_CONTROL_SHARE) {
     throw binary(file, `${controls} of ${text.length} characters are control characters`);
   }
@@ -286,16 +293,16 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 /**
- * Counts characters that do not occur in text: C0 controls other than tab, LF, FF and CR; DEL; C1 controls; and
- * U+FFFD, which decoding produces for bytes that mean nothing in the chosen encoding.
+ * Counts characters that do not occur in text: C0 controls other than tab, LF, FF and CR; DEL; C1 controls; and,
+ * with `replacement`, U+FFFD, which decoding produces for bytes that mean nothing in the chosen encoding.
  */
-function countControls(text: string): number {
+function countControls(text: string, replacement: boolean): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x20) {
       if (c !== 9 && c !== 10 && c !== 12 && c !== 13) n++;
-    } else if ((c >= 0x7f && c <= 0x9f) || c === 0xfffd) n++;
+    } else if ((c >= 0x7f && c <= 0x9f) || (replacement && c === 0xfffd)) n++;
   }
   return n;
 }

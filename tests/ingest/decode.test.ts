@@ -123,6 +123,18 @@ describe('decodeBytes: binary and empty input', () => {
     expect(() => decodeBytes(noisy, 'noise.bin')).toThrow(/^noise\.bin: binary file \(\d+ of \d+ characters are control characters\)$/);
   });
 
+  test('U+FFFD written in valid UTF-8 is text (a lossy conversion upstream), with or without a BOM', () => {
+    const text = 'Le pr\uFFFDsident fran\uFFFDais a d\uFFFDclar\uFFFD mardi que le gouvernement allait r\uFFFDformer les retraites.';
+    expect(decodeBytes(utf8(text), 'fffd.txt')).toEqual({ text, encoding: 'utf-8' });
+    expect(decodeBytes(bytes([0xef, 0xbb, 0xbf], utf8(text)), 'fffd.txt').text).toBe(text);
+  });
+
+  test('U+FFFD that decoding produced still counts: UTF-16 full of lone surrogates is binary', () => {
+    // Each unit pair is a lone high surrogate (D800) then "a": the decoder turns each surrogate into U+FFFD.
+    const units = Array.from({ length: 100 }, () => [0x00, 0xd8, 0x61, 0x00]).flat();
+    expect(() => decodeBytes(bytes([0xff, 0xfe], units), 'u.txt')).toThrow(/^u\.txt: binary file \(100 of 200 characters/);
+  });
+
   test('a file name with a newline still gives a one-line message', () => {
     expect(() => decodeBytes(png, 'a\nb.png')).toThrow(/^a\?b\.png: binary file/);
   });
