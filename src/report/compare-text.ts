@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { Change, Comparison, ComparisonPair, PairStatus, Signal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { oneLine, printable } from '../util/oneline.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -106,10 +107,11 @@ function formatSignal(c: Colors, s: Signal): string {
  * @param comparison the result of `compare`
  * @param options `color`: use ANSI colour (never decided here)
  */
-export function formatComparisonText(comparison: Comparison, options: CompareTextOptions): string {
+export function formatComparisonText(input: Comparison, options: CompareTextOptions): string {
+  const comparison = printable(input);
   const c = pc.createColors(options.color);
   const s = comparison.summary;
-  const out: string[] = [`${c.underline(comparison.reference)} → ${c.underline(comparison.candidate)}`];
+  const out: string[] = [`${c.underline(oneLine(comparison.reference))} → ${c.underline(oneLine(comparison.candidate))}`];
   if (s.referenceIsMachine) {
     const why = s.referenceIsMachineBecause === 'notice' ? 'it carries a machine-translation notice' : 'as told (--reference-is-machine)';
     out.push(c.dim(`  reference is machine-translated (${why}): candidate paragraphs inherit provenance`));
@@ -130,7 +132,7 @@ export function formatComparisonText(comparison: Comparison, options: CompareTex
     );
   }
   if (comparison.source) {
-    out.push('', `source ${c.underline(comparison.source.file)}: ${comparison.source.signals.length} finding(s)`);
+    out.push('', `source ${c.underline(oneLine(comparison.source.file))}: ${comparison.source.signals.length} finding(s)`);
     for (const sig of comparison.source.signals) out.push(formatSignal(c, sig));
   }
   return `${out.join('\n')}\n`;

@@ -2,6 +2,7 @@
 import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { oneLine, printable } from '../util/oneline.js';
 import { ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -72,8 +73,9 @@ function verdictLine(c: Colors, r: Report): string {
   return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}`)}${notice}`;
 }
 
-function formatReport(c: Colors, r: Report): string {
-  const out: string[] = [c.underline(r.file)];
+function formatReport(c: Colors, report: Report): string {
+  const r = printable(report);
+  const out: string[] = [c.underline(oneLine(r.file))];
   if (r.error) {
     out.push(`  ${c.red('error')}  ${r.error.message}`);
     return out.join('\n');

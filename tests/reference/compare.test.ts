@@ -282,6 +282,18 @@ describe('compare formatters', () => {
     expect(formatComparisonJson(c).endsWith('}\n')).toBe(true);
   });
 
+  // eslint-disable-next-line no-control-regex -- control characters are what is checked for
+  const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+
+  test('control characters of either version never reach the terminal (diffs, snippets, file names)', async () => {
+    const hostile = `\x1b]0;pwned\x07${seed000}`;
+    const c = await compare(seed000, edited(hostile), { referenceFile: 'a\x1b[31m.txt', candidateFile: 'b.txt' });
+    const out = formatComparisonText(c, { color: false, verbose: true });
+    expect(out).not.toMatch(CONTROLS);
+    expect(out).toContain('a?[31m.txt → b.txt');
+    expect(out).toContain('?]0;pwned?');
+  });
+
   test('text without colour: wdiff markers, status, similarity and machine share; no escape codes', async () => {
     const c = await compare(seed000, edited(seed000), { referenceFile: 'a.txt', candidateFile: 'b.txt' });
     const out = formatComparisonText(c, { color: false });

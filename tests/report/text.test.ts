@@ -35,6 +35,28 @@ describe('text formatter', () => {
     expect(reasonsOf(out, 7)).toBe('document-wide +8.5; ric-code "PLTR.O" +0.3');
   });
 
+  // eslint-disable-next-line no-control-regex -- control characters are what is checked for
+  const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
+  // eslint-disable-next-line no-control-regex -- the formatter's own colour codes
+  const SGR = /\x1b\[\d+(?:;\d+)*m/g;
+
+  test('control characters of the input (ESC, OSC, BEL) never reach the terminal: excerpts, messages, file names', () => {
+    const base = declaredReport();
+    const hostile = {
+      ...base,
+      file: 'x\x1b[31m.txt',
+      paragraphs: base.paragraphs.map((p) => ({ ...p, text: `\x1b[31mROUGE\x1b]0;pwned\x07 ${p.text}` })),
+      messages: base.messages.map((m) => ({ ...m, message: `\x1b[2J${m.message}` })),
+    };
+    const text = format([hostile], makeContext({ color: false }));
+    expect(text).not.toMatch(CONTROLS);
+    expect(text).toContain('x?[31m.txt');
+    expect(text).toContain('?[31mROUGE?]0;pwned? ');
+    // With colour, the only escapes are the formatter's own SGR codes.
+    const colored = format([hostile], makeContext({ color: true }));
+    expect(colored.replace(SGR, '')).not.toMatch(CONTROLS);
+  });
+
   test('a near-certainty is >99%, never a flat 100% (as in Markdown and HTML)', () => {
     expect(out.split('\n')[1]).toMatch(/^ {2}declared-machine >99% /);
     expect(out).not.toMatch(/100%/);
