@@ -241,6 +241,10 @@ function prepare(source: string): Prepared {
     infos.push({ name, rank, furniture: false });
   }
   const depth = markFurniture(document, infos);
+  // A <template>'s content is inert: never rendered (HTML Standard, "the template element"). linkedom parses it as
+  // ordinary children, and Readability read a template's <p> as article text on a page without <article> (review,
+  // 2026-12-07). The body walk skips templates already (SKIP_ELEMENTS).
+  for (const template of Array.from(document.querySelectorAll('template'))) template.remove();
 
   let language: string | undefined;
   const html = document.createElement('html');

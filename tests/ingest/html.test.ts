@@ -107,6 +107,13 @@ function only(source: string): Block {
 }
 
 describe('extractHtml on small and odd pages', () => {
+  test.each([
+    ['a page without <article>', '<html><body><template><p>CONTENU DE MODELE INVISIBLE qui ne doit pas être lu.</p></template><p>Bonjour à tous.</p></body></html>'],
+    ['inside <article>', '<html><body><article><template><p>CONTENU DE MODELE INVISIBLE qui ne doit pas être lu.</p></template><p>Bonjour à tous.</p></article></body></html>'],
+  ])('a <template> is never read (%s): its content is inert', (_where, page) => {
+    expect(extractHtml(page).blocks.map((b) => b.text)).toEqual(['Bonjour à tous.']);
+  });
+
   test('empty input, plain text and a page without blocks give no blocks', () => {
     expect(extractHtml('')).toEqual({ blocks: [] });
     expect(extractHtml('juste du texte').blocks).toEqual([]);
