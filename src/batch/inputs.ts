@@ -5,7 +5,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { readFileBytes } from '../ingest/read.js';
 import { WireproofError } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
-import { assignStems, boundName, commonBase, dropExtension, isInside, mirrorPath, sanitiseId } from './paths.js';
+import { assignStems, boundName, commonBase, dropExtension, isInside, mirrorPath, realPathOf, sanitiseId } from './paths.js';
 import type { BatchErrorCode } from './types.js';
 
 /**
@@ -85,8 +85,11 @@ function wanted(name: string): boolean {
 /**
  * Walks a folder: hidden entries (`.name`) and the output folder are skipped; symbolic links to files are
  * followed, symbolic links to folders are not (they can loop, and can leave the archive).
+ * @param realOut the output folder's real path (see realPathOf): it may be reached through a link (`--out` a link
+ *   into the archive), and a link to a file may lead into it; either way the batch would read its own reports
+ * @param realDir the real path of `dir`, when known
  */
-function walk(dir: string, outDir: string | undefined, out: Found[]): void {
+function walk(dir: string, realOut: string | undefined, out: Found[], realDir?: string): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -94,11 +97,15 @@ function walk(dir: string, outDir: string | undefined, out: Found[]): void {
     out.push({ kind: 'error', path: dir, code: 'unreadable', reason: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
     return;
   }
+  // An entry's real path is its folder's and its name (a sub-folder walked into is no link): one realpath per walk.
+  const real = realOut === undefined ? dir : (realDir ?? realPathOf(dir));
+  const intoOut = (path: string): boolean => realOut !== undefined && isInside(path, realOut);
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const abs = join(dir, entry.name);
-    if (outDir !== undefined && isInside(abs, outDir)) continue;
-    if (entry.isDirectory()) walk(abs, outDir, out);
+    const realAbs = join(real, entry.name);
+    if (intoOut(realAbs)) continue;
+    if (entry.isDirectory()) walk(abs, realOut, out, realAbs);
     else if (!wanted(entry.name)) continue;
     else if (entry.isFile()) out.push({ kind: 'file', abs });
     else if (entry.isSymbolicLink()) {
@@ -113,7 +120,7 @@ function walk(dir: string, outDir: string | undefined, out: Found[]): void {
         continue;
       }
       if (target === undefined) out.push({ kind: 'error', path: abs, code: 'not-found', reason: 'no such file (broken symbolic link)' });
-      else if (target.isFile()) out.push({ kind: 'file', abs });
+      else if (target.isFile() && !intoOut(realPathOf(abs))) out.push({ kind: 'file', abs });
     }
   }
 }
@@ -217,25 +224,30 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /**
  * Expands command-line inputs into items, sorted by path (code-unit order, so the same on every machine), each
  * with a distinct report stem relative to DIR. Missing paths and globs matching nothing become error items, as do
- * folders matched by a glob; inputs inside the output folder are refused (the batch would read its own reports).
+ * folders matched by a glob; inputs inside the output folder are refused (the batch would read its own reports, and
+ * write over its inputs), compared by real path, through symbolic links.
  *
  * @param inputs paths, folders, globs or `.jsonl` feeds, as given
  * @param cwd working folder
- * @param outDir absolute output folder
+ * @param outDir absolute output folder (as given, resolved; it may be a link, or lie under one)
  * @param extensions report extensions that will be written (`.json`, `.html`), to keep reserved names free
  * @throws WireproofError (`usage`) for an input inside the output folder
  */
 export async function expandInputs(inputs: readonly string[], cwd: string, outDir: string, extensions: readonly string[]): Promise<ExpandedInputs> {
   const found: Found[] = [];
   const bases: string[] = [];
+  // Real paths on both sides: `--out` may be a link to an input folder (its reports and index.html were written over
+  // the inputs), and an input may be a link into the output folder.
+  const realOut = realPathOf(outDir);
+  const inOut = (abs: string): boolean => isInside(abs, outDir) || isInside(realPathOf(abs), realOut);
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const { st, error } = tryStat(abs);
     if (st) {
-      if (isInside(abs, outDir)) throw new WireproofError(`${input}: is inside the output folder; give another --out`, 'usage');
+      if (inOut(abs)) throw new WireproofError(`${input}: is inside the output folder; give another --out`, 'usage');
       if (st.isDirectory()) {
         bases.push(abs);
-        walk(abs, outDir, found);
+        walk(abs, realOut, found);
       } else {
         bases.push(dirname(abs));
         found.push(classify(abs));
@@ -244,7 +256,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
       // A word that names nothing may be a glob (see patternKind).
       const kind = patternKind(input);
       const matches = kind === null ? [] : await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
-      const kept = matches.map((m) => resolve(m)).filter((m) => !isInside(m, outDir));
+      const kept = matches.map((m) => resolve(m)).filter((m) => !inOut(m));
       if (kept.length > 0) {
         bases.push(globBase(input, cwd));
         for (const m of kept) {

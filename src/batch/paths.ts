@@ -1,6 +1,7 @@
 // Output paths of a batch: mirror input paths under DIR, turn feed ids into safe file names, and never leave DIR.
 import { createHash } from 'node:crypto';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { WireproofError } from '../types.js';
 
 /**
@@ -108,6 +109,28 @@ export function safeJoin(outDir: string, rel: string): string {
 export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * The real path of an absolute path, existing or not yet created: symbolic links are resolved in the longest part
+ * that exists and the rest is appended (`outlink/new` → `/…/in/new` when `outlink` leads to `in`). Whether a path is
+ * inside the output folder is decided on these: compared as written, a link to the input folder given as `--out`
+ * passed for another folder, and a batch wrote its reports and dashboard over its inputs.
+ * @param abs an absolute, resolved path
+ */
+export function realPathOf(abs: string): string {
+  const rest: string[] = [];
+  for (let current = abs; ; ) {
+    try {
+      return join(realpathSync(current), ...rest);
+    } catch {
+      // Missing (or a dangling link, or not reachable): its folder decides where it would be created.
+      const parent = dirname(current);
+      if (parent === current) return abs;
+      rest.unshift(basename(current));
+      current = parent;
+    }
+  }
 }
 
 /** The deepest folder containing all of `dirs` (absolute paths). */
