@@ -1,5 +1,5 @@
 // Runs a batch: expand inputs, reuse cached reports, check the rest on a worker pool, write summaries and dashboard.
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CheckOptions } from '../api.js';
@@ -9,11 +9,12 @@ import { WireproofError } from '../types.js';
 import { CACHE_FILE, cachedOutcome, cacheKey, fingerprintFolder, readCache, serialiseCache, sha256, stableStringify, type CacheEntry } from './cache.js';
 import { summaryCsv } from './csv.js';
 import { expandInputs, type InputItem } from './inputs.js';
-import { isInside, safeJoin } from './paths.js';
+import { isInside, realPathOf, safeJoin } from './paths.js';
 import { readInput } from './read.js';
 import type { BatchEntry, BatchFormat, BatchOutcome, BatchSummary, BatchTask, BatchTotals } from './types.js';
 import { emptyCounts, VERDICTS } from './types.js';
 import { fsReason, writeFileAtomic as writeAtomic } from '../util/fs.js';
+import { compareCodeUnits } from '../util/compare.js';
 import { importModule } from '../util/import.js';
 
 /** Options of {@link runBatch}. */
@@ -54,6 +55,11 @@ export interface BatchResult {
   summary: BatchSummary;
   /** Absolute output folder. */
   outDir: string;
+  /**
+   * Reports of an earlier run (paths relative to DIR) that were not removed although stale: a folder on their way is
+   * a symbolic link that leads out of DIR, and nothing outside DIR is ever removed.
+   */
+  keptOutside: string[];
 }
 
 /** Inputs to check before worker threads are worth starting (each thread loads the pipeline and corpora once). */
@@ -239,14 +245,21 @@ function totalsOf(entries: readonly BatchEntry[]): BatchTotals {
   return totals;
 }
 
-/** Removes a file we wrote in an earlier run, then its folders up to DIR while they are empty. */
-function removeStale(outDir: string, rel: string): void {
+/**
+ * Removes a file we wrote in an earlier run, then its folders up to DIR while they are empty.
+ * @param inside whether a folder's real path is inside DIR's (see runBatch)
+ * @returns false when the file is there but was kept: its folder is a symbolic link (or lies under one) leading out of
+ *   DIR, put there since the report was written
+ */
+function removeStale(outDir: string, rel: string, inside: (dir: string) => boolean): boolean {
   let abs: string;
   try {
     abs = safeJoin(outDir, rel);
   } catch {
-    return; // a hand-edited cache must never make us delete outside DIR
+    return true; // a hand-edited cache must never make us delete outside DIR
   }
+  // The path is inside DIR as written; a link among its folders could still make it name a file elsewhere.
+  if (!inside(dirname(abs))) return !exists(abs);
   rmSync(abs, { force: true });
   for (let dir = dirname(abs); dir !== outDir && isInside(dir, outDir); dir = dirname(dir)) {
     try {
@@ -254,6 +267,16 @@ function removeStale(outDir: string, rel: string): void {
     } catch {
       break;
     }
+  }
+  return true;
+}
+
+/** Whether anything is at a path, a dangling link included. */
+function exists(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
   }
 }
 
@@ -294,6 +317,16 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } catch (error) {
     throw cannot('cannot write in the folder', error);
   }
+  // Reports are written and removed only where DIR's real path leads: a sub-folder of DIR replaced by a symbolic link
+  // to another folder would otherwise have reports written there, and stale ones deleted there. One realpath per
+  // report folder (a batch writes thousands of reports into a few folders).
+  const realOut = realPathOf(outDir);
+  const insideCache = new Map<string, boolean>();
+  const inside = (dir: string): boolean => {
+    let ok = insideCache.get(dir);
+    if (ok === undefined) insideCache.set(dir, (ok = isInside(realPathOf(dir), realOut)));
+    return ok;
+  };
 
   // Settings that change a report's content. Fail-on and output formats do not, so they stay out of the key.
   const checkOptions: CheckOptions = { ...options.check };
@@ -382,6 +415,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
         progress();
         continue;
       }
+      // Before the cache too: a report reused there would be one outside DIR, listed as if it were inside.
+      const away = formats.find((f) => !inside(dirname(abs[f]!)));
+      if (away !== undefined) {
+        entries[index] = errorEntry(item, 'internal', `${item.path}: cannot write its report (${rel[away]} leads out of the output folder through a symbolic link)`);
+        progress();
+        continue;
+      }
       const files = formats.map((f) => rel[f]!);
       const key = cacheKey({ version: options.version, configHash, corpora: corporaFingerprint, file: item.path, content: sha256(input) });
       const base = {
@@ -444,7 +484,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   await dispatcher.finish();
 
   // Reports of inputs that are gone (or no longer readable, or of a format no longer asked) are removed.
-  for (const entry of Object.values(oldCache)) for (const f of entry.files) if (!produced.has(f)) removeStale(outDir, f);
+  const keptOutside: string[] = [];
+  for (const entry of Object.values(oldCache)) for (const f of entry.files) if (!produced.has(f) && !removeStale(outDir, f, inside)) keptOutside.push(f);
 
   const summary: BatchSummary = {
     summaryVersion: 1,
@@ -475,5 +516,5 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   write('summary.csv', summaryCsv(entries));
   write('index.html', renderDashboard(summary));
   if (useCache) write(CACHE_FILE, serialiseCache(newCache));
-  return { summary, outDir };
+  return { summary, outDir, keptOutside: keptOutside.sort(compareCodeUnits) };
 }

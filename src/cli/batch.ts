@@ -163,6 +163,11 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   if (!args.quiet) {
     for (const e of failed.slice(0, MAX_ERROR_LINES)) io.stderr(`wireproof: ${oneLine(e.error!.message)}\n`);
     if (failed.length > MAX_ERROR_LINES) io.stderr(`wireproof: … and ${failed.length - MAX_ERROR_LINES} more unreadable inputs (see summary.csv)\n`);
+    const kept = result.keptOutside;
+    if (kept.length > 0) {
+      const which = `${oneLine(kept[0]!)}${kept.length > 1 ? ` and ${kept.length - 1} more` : ''}`;
+      io.stderr(`wireproof: ${kept.length} stale report${kept.length === 1 ? '' : 's'} not removed (${which}): a folder on the way is a symbolic link out of ${args.out}\n`);
+    }
   }
   const n = summary.totals.reports;
   io.stderr(`${n} report${n === 1 ? '' : 's'} written to ${args.out} (${summary.run.reused} reused from cache, ${summary.totals.unreadable} unreadable)\n`);

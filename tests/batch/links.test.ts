@@ -1,6 +1,7 @@
-// Batch and symbolic links around the output folder: inputs are never read from it nor written over through a link.
+// Batch and symbolic links around the output folder: inputs are never read from it nor written over through a link,
+// and reports are never written or removed outside it through a linked sub-folder.
 import { describe, expect, test } from '@jest/globals';
-import { mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { realPathOf } from '../../src/batch/paths.js';
 import type { BatchSummary } from '../../src/batch/types.js';
@@ -79,5 +80,53 @@ describe('batch: an input that is a link into the output folder', () => {
     symlinkSync(join(root, 'out', 'one.json'), join(root, 'a', 'back.txt'));
     expect((await runCli(['batch', ...inputs, '--out', 'out', '--concurrency', '1'], root)).code).toBe(0);
     expect(summaryOf(join(root, 'out')).entries.map((e) => e.path)).toEqual(['a/one.txt', 'a/two.txt']);
+  });
+});
+
+describe('batch: a sub-folder of DIR replaced by a symbolic link to a folder outside it', () => {
+  /** An archive with a report in out/sub/, then out/sub/ made a link to victim/ holding that report. */
+  async function linkedSub(): Promise<string> {
+    const root = makeTree({ 'ac/sub/m1.txt': HUMAN_WIRE, 'ac/top.txt': MACHINE_WIRE });
+    expect((await runCli(['batch', 'ac', '--out', 'oac', '--concurrency', '1'], root)).code).toBe(0);
+    mkdirSync(join(root, 'victim'));
+    renameSync(join(root, 'oac', 'sub', 'm1.json'), join(root, 'victim', 'm1.json'));
+    rmSync(join(root, 'oac', 'sub'), { recursive: true });
+    symlinkSync(join(root, 'victim'), join(root, 'oac', 'sub'));
+    return root;
+  }
+
+  test('a stale report there is not removed: one line on stderr names it, the run goes on', async () => {
+    const root = await linkedSub();
+    unlinkSync(join(root, 'ac', 'sub', 'm1.txt'));
+    const { code, io } = await runCli(['batch', 'ac', '--out', 'oac', '--concurrency', '1'], root);
+    expect(code).toBe(0);
+    expect(existsSync(join(root, 'victim', 'm1.json'))).toBe(true);
+    const err = io.err.join('');
+    expect(err).toContain('wireproof: 1 stale report not removed (sub/m1.json): a folder on the way is a symbolic link out of oac\n');
+    expect(err.trimEnd().split('\n')).toHaveLength(2);
+    expect(summaryOf(join(root, 'oac')).entries.map((e) => e.path)).toEqual(['ac/top.txt']);
+  });
+
+  test('a report is not written there (nor reused from there): that input is listed with why, the others are reported', async () => {
+    const root = await linkedSub();
+    writeFileSync(join(root, 'ac', 'sub', 'm2.txt'), MACHINE_WIRE);
+    const { code, io } = await runCli(['batch', 'ac', '--out', 'oac', '--concurrency', '1'], root);
+    expect(code).toBe(2);
+    expect(listFiles(join(root, 'victim'))).toEqual(['m1.json']);
+    const why = (rel: string): string => `cannot write its report (${rel} leads out of the output folder through a symbolic link)`;
+    expect(summaryOf(join(root, 'oac')).entries.map((e) => [e.path, e.error])).toEqual([
+      ['ac/sub/m1.txt', { code: 'internal', message: `ac/sub/m1.txt: ${why('sub/m1.json')}` }],
+      ['ac/sub/m2.txt', { code: 'internal', message: `ac/sub/m2.txt: ${why('sub/m2.json')}` }],
+      ['ac/top.txt', null],
+    ]);
+    expect(io.err.join('')).toContain(`wireproof: ac/sub/m2.txt: ${why('sub/m2.json')}\n`);
+  });
+
+  test('a link to a folder inside DIR is followed as before', async () => {
+    const root = makeTree({ 'ac/sub/m1.txt': HUMAN_WIRE });
+    mkdirSync(join(root, 'oac', 'elsewhere'), { recursive: true });
+    symlinkSync('elsewhere', join(root, 'oac', 'sub'));
+    expect((await runCli(['batch', 'ac', '--out', 'oac', '--concurrency', '1'], root)).code).toBe(0);
+    expect(existsSync(join(root, 'oac', 'elsewhere', 'm1.json'))).toBe(true);
   });
 });
