@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { Change, Comparison, ComparisonPair, PairStatus, Signal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
-import { oneLine, printable } from '../util/oneline.js';
+import { oneLine, terminalSafe } from '../util/oneline.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -108,7 +108,7 @@ function formatSignal(c: Colors, s: Signal): string {
  * @param options `color`: use ANSI colour (never decided here)
  */
 export function formatComparisonText(input: Comparison, options: CompareTextOptions): string {
-  const comparison = printable(input);
+  const comparison = terminalSafe(input);
   const c = pc.createColors(options.color);
   const s = comparison.summary;
   const out: string[] = [`${c.underline(oneLine(comparison.reference))} → ${c.underline(oneLine(comparison.candidate))}`];

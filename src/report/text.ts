@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
-import { oneLine, printable } from '../util/oneline.js';
+import { oneLine, terminalSafe } from '../util/oneline.js';
 import { ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -74,7 +74,7 @@ function verdictLine(c: Colors, r: Report): string {
 }
 
 function formatReport(c: Colors, report: Report): string {
-  const r = printable(report);
+  const r = terminalSafe(report);
   const out: string[] = [c.underline(oneLine(r.file))];
   if (r.error) {
     out.push(`  ${c.red('error')}  ${r.error.message}`);

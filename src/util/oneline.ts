@@ -26,12 +26,12 @@ const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
  * a terminal: an input's ESC, OSC or BEL (`\x1b[31m`, `\x1b]0;title\x07`) reached the terminal through excerpts, diffs
  * and file names and could recolour it, retitle it or worse (review, 2026-12-07). Plain data only (reports).
  */
-export function printable<T>(value: T): T {
+export function terminalSafe<T>(value: T): T {
   if (typeof value === 'string') return value.replace(CONTROLS_BUT_LINES, '?') as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => printable(v)) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => terminalSafe(v)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = printable(v);
+    for (const [k, v] of Object.entries(value)) out[k] = terminalSafe(v);
     return out as T;
   }
   return value;
