@@ -122,7 +122,7 @@ export function checkIngested(
  */
 export async function check(input: string | Uint8Array, options: CheckOptions = {}): Promise<Report> {
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-    throw new WireproofError(`check(input): expected a string or a Uint8Array (got ${input === null ? 'null' : typeof input})`, 'usage');
+    throw new WireproofError(`check(input): expected a string or a Uint8Array (got ${typeName(input)})`, 'usage');
   }
   options = settle(options);
   const file = options.file ?? '<text>';
@@ -141,7 +141,7 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
  * Checks a file (`-` for standard input). Unreadable, binary or directory inputs give a report with `error` set.
  */
 export async function checkFile(path: string, options: CheckOptions = {}, resolved?: Resolved): Promise<Report> {
-  if (typeof path !== 'string') throw new WireproofError(`checkFile(path): expected a string (got ${path === null ? 'null' : typeof path})`, 'usage');
+  if (typeof path !== 'string') throw new WireproofError(`checkFile(path): expected a string (got ${typeName(path)})`, 'usage');
   options = settle(options);
   const file = path === '-' ? '<stdin>' : path;
   resolved ??= await resolveOptions(options);
@@ -155,6 +155,10 @@ export async function checkFile(path: string, options: CheckOptions = {}, resolv
 
 /** Checks several files, in input order; one bad file never stops the others. */
 export async function checkFiles(paths: readonly string[], options: CheckOptions = {}): Promise<Report[]> {
+  // A string is iterable: without this check each of its characters would be checked as a file.
+  if (!Array.isArray(paths)) throw new WireproofError(`checkFiles(paths): expected an array of paths (got ${typeName(paths)})`, 'usage');
+  const bad = paths.findIndex((p) => typeof p !== 'string');
+  if (bad >= 0) throw new WireproofError(`checkFiles(paths): paths[${bad}]: expected a string (got ${typeName(paths[bad])})`, 'usage');
   // The source and optional modules are read once for the whole run; a bad source is a usage error (exit 2).
   options = settle(options);
   const resolved = await resolveOptions(options);
@@ -182,7 +186,7 @@ const LEVELS = new Set(['error', 'warning', 'info', 'off']);
  * `inCwd`) against `cwd`, so that every relative path in one call means the same folder.
  */
 function settle(options: CheckOptions): CheckOptions {
-  if (options === null || typeof options !== 'object') throw new WireproofError(`options: expected an object (got ${options === null ? 'null' : typeof options})`, 'usage');
+  if (options === null || typeof options !== 'object') throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
   validateOptions(options);
   if (!options.cwd) return options;
   const cwd = options.cwd;
@@ -193,12 +197,47 @@ function settle(options: CheckOptions): CheckOptions {
   };
 }
 
+/** What a value is, for "expected … (got …)": `null` and arrays named as such, else its typeof. */
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}
+
+/** A non-null object that is not an array: what `rules`, `thresholds` and an ingested `source` must be. */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An ingested text as readInput gives it: segmentation reads its `source` text and `format`, and its blocks if any. */
+function isIngested(value: unknown): value is IngestedText {
+  return (
+    isRecord(value) &&
+    typeof value['source'] === 'string' &&
+    (value['format'] === 'text' || value['format'] === 'html') &&
+    (value['blocks'] === undefined || Array.isArray(value['blocks'])) &&
+    (value['dropped'] === undefined || Array.isArray(value['dropped']))
+  );
+}
+
+// Every option is checked for its type: a JavaScript caller's wrong type would otherwise fail later as a TypeError
+// or a Node error that names no option, or be used as something else (a string prior compares as a number).
 function validateOptions(options: CheckOptions): void {
+  for (const key of ['file', 'corpora', 'cwd'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') throw new WireproofError(`${key}: expected a string (got ${typeName(options[key])})`, 'usage');
+  }
+  if (options.source !== undefined && typeof options.source !== 'string' && !isIngested(options.source)) {
+    throw new WireproofError(`source: expected a path or an ingested text (with a string "source" and format "text" or "html") (got ${typeName(options.source)})`, 'usage');
+  }
+  if (options.phrasings !== undefined && typeof options.phrasings !== 'boolean') {
+    throw new WireproofError(`phrasings: expected true or false (got ${typeName(options.phrasings)})`, 'usage');
+  }
   if (options.format !== undefined && options.format !== 'auto' && options.format !== 'text' && options.format !== 'html') {
     throw new WireproofError(`format: expected "auto", "text" or "html" (got ${JSON.stringify(options.format)})`, 'usage');
   }
   if (options.references !== undefined && !(Array.isArray(options.references) && options.references.every((r) => typeof r === 'string'))) {
     throw new WireproofError('references: expected an array of file or folder paths', 'usage');
+  }
+  if (options.thresholds !== undefined && !isRecord(options.thresholds)) {
+    throw new WireproofError(`thresholds: expected an object such as { phrasingMatch: 0.8 } (got ${typeName(options.thresholds)})`, 'usage');
   }
   for (const [key, value] of Object.entries(options.thresholds ?? {})) {
     if (key !== 'phrasingMatch' && key !== 'driftSimilarity') throw new WireproofError(`thresholds.${key}: unknown threshold (known: driftSimilarity, phrasingMatch)`, 'usage');
@@ -208,8 +247,14 @@ function validateOptions(options: CheckOptions): void {
     if (!Array.isArray(options.languages)) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');
     languageList(options.languages);
   }
+  if (options.prior !== undefined && typeof options.prior !== 'number') {
+    throw new WireproofError(`prior: expected a number strictly between 0 and 1 (got ${typeName(options.prior)})`, 'usage');
+  }
   if (options.prior !== undefined && !(options.prior > 0 && options.prior < 1)) {
     throw new WireproofError(`prior must be strictly between 0 and 1 (got ${options.prior})`, 'usage');
+  }
+  if (options.rules !== undefined && !isRecord(options.rules)) {
+    throw new WireproofError(`rules: expected an object of rule id → level, e.g. { "ric-code": "off" } (got ${typeName(options.rules)})`, 'usage');
   }
   // As the command line and the configuration file: a mistyped rule id must not silently change nothing.
   if (options.rules && Object.keys(options.rules).length > 0) {

@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, checkFile, checkFiles, rulesMeta } from '../src/api.js';
+import { check, checkFile, checkFiles, rulesMeta, WireproofError } from '../src/api.js';
 
 describe('api', () => {
   test('check(text) returns a report; bytes that are binary give an error report, not an exception', async () => {
@@ -80,6 +80,44 @@ describe('api', () => {
       [() => checkFile(undefined as unknown as string), /^checkFile\(path\): expected a string/],
     ];
     for (const [call, expected] of cases) await expect(call()).rejects.toThrow(expected);
+  });
+
+  // Each option of the wrong type: a WireproofError 'usage' naming it, not a TypeError, a Node error, or a wrong use.
+  const wrong = <T>(value: unknown): T => value as T;
+  test.each<[string, () => Promise<unknown>, RegExp]>([
+    ['checkFiles(a string): not one file per character', () => checkFiles(wrong('good.txt')), /^checkFiles\(paths\): expected an array of paths \(got string\)$/],
+    ['checkFiles(null)', () => checkFiles(wrong(null)), /^checkFiles\(paths\): expected an array of paths \(got null\)$/],
+    ['checkFiles([a number])', () => checkFiles(wrong(['good.txt', 5])), /^checkFiles\(paths\): paths\[1\]: expected a string \(got number\)$/],
+    ['source: {}', () => check('Un texte.', { source: wrong({}) }), /^source: expected a path or an ingested text .*\(got object\)$/],
+    ['source: 5', () => check('Un texte.', { source: wrong(5) }), /^source: expected a path or an ingested text .*\(got number\)$/],
+    ['source: null', () => check('Un texte.', { source: wrong(null) }), /^source: .*\(got null\)$/],
+    ['corpora: 5', () => check('Un texte.', { corpora: wrong(5) }), /^corpora: expected a string \(got number\)$/],
+    ['cwd: 5 (checkFile)', () => checkFile('good.txt', { cwd: wrong(5) }), /^cwd: expected a string \(got number\)$/],
+    ['cwd: 5 (check)', () => check('Un texte.', { cwd: wrong(5) }), /^cwd: expected a string \(got number\)$/],
+    ['file: an object', () => check('Un texte.', { file: wrong({ a: 1 }) }), /^file: expected a string \(got object\)$/],
+    ['prior: a string', () => check('Un texte.', { prior: wrong('0.01') }), /^prior: expected a number strictly between 0 and 1 \(got string\)$/],
+    ['prior: an array', () => check('Un texte.', { prior: wrong([0.5]) }), /^prior: expected a number strictly between 0 and 1 \(got an array\)$/],
+    ['phrasings: a string', () => check('Un texte.', { phrasings: wrong('false') }), /^phrasings: expected true or false \(got string\)$/],
+    ['thresholds: a number', () => check('Un texte.', { thresholds: wrong(5) }), /^thresholds: expected an object .*\(got number\)$/],
+    ['thresholds: null', () => check('Un texte.', { thresholds: wrong(null) }), /^thresholds: expected an object .*\(got null\)$/],
+    ['rules: a string', () => check('Un texte.', { rules: wrong('off') }), /^rules: expected an object .*\(got string\)$/],
+    ['rules: an array', () => check('Un texte.', { rules: wrong([]) }), /^rules: expected an object .*\(got an array\)$/],
+    ['references: [a number]', () => check('Un texte.', { references: wrong([5]) }), /^references: expected an array of file or folder paths$/],
+    ['languages: [a number]', () => check('Un texte.', { languages: wrong([5]) }), /^languages: unknown language code 5/],
+    ['format: a number', () => check('Un texte.', { format: wrong(5) }), /^format: expected "auto", "text" or "html" \(got 5\)$/],
+  ])('%s: a usage error naming it', async (_name, call, expected) => {
+    const error = await call().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WireproofError);
+    expect((error as WireproofError).code).toBe('usage');
+    expect((error as Error).message).toMatch(expected);
+  });
+
+  test('an ingested text is still a valid source', async () => {
+    const source = { file: 'original.en.txt', source: 'The minister presented a plan on Tuesday.', encoding: 'utf-8', format: 'text' as const };
+    expect((await check('Le ministre a présenté un plan mardi.', { source })).error).toBeUndefined();
   });
 
   test('cwd applies to every relative path: the input, the source, references and corpora', async () => {
