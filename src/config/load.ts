@@ -6,6 +6,7 @@ import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
+import { withoutBom } from '../util/json-text.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
@@ -38,9 +39,10 @@ const importJs = async (file: string, shown: string): Promise<unknown> => {
 const FOUND_MODULE = Symbol('configuration module');
 const foundModule = (): unknown => FOUND_MODULE;
 
+/** Parses a JSON configuration read from disk (by the search or from --config), a leading BOM ignored. */
 const loadJson = (file: string, content: string): unknown => {
   try {
-    return JSON.parse(content);
+    return JSON.parse(withoutBom(content));
   } catch (error) {
     throw new WireproofError(`${file}: invalid JSON: ${(error as Error).message}`, 'config', file);
   }

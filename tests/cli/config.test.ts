@@ -82,6 +82,18 @@ describe('configuration file', () => {
     expect(io.out).toEqual([]);
   });
 
+  test('a UTF-8 byte order mark (as Windows Notepad writes) before the JSON is ignored, found or given with --config', async () => {
+    const BOM = '\uFEFF';
+    const rc = project({ '.wireproofrc.json': `${BOM}${JSON.stringify({ failOn: 'never' })}` });
+    expect(await run(['check', 'wire.txt'], fakeIo({}, rc))).toBe(0);
+    const pkg = project({ 'package.json': `${BOM}${JSON.stringify({ name: 'desk', wireproof: { failOn: 'never' } })}` });
+    expect(await run(['check', 'wire.txt'], fakeIo({}, pkg))).toBe(0);
+    const explicit = project({ 'desk.json': `${BOM}${JSON.stringify({ failOn: 'never' })}` });
+    const io = fakeIo({}, explicit);
+    expect(await run(['check', 'wire.txt', '--config', 'desk.json'], io)).toBe(0);
+    expect(io.err).toEqual([]);
+  });
+
   test('an unknown language code in the configuration: exit 2, one line naming the file', async () => {
     const dir = project({ '.wireproofrc.json': JSON.stringify({ languages: ['xx'] }) });
     const io = fakeIo({}, dir);
@@ -125,6 +137,15 @@ describe('configuration file', () => {
 });
 
 describe('baseline', () => {
+  test('a baseline file saved with a UTF-8 byte order mark is read', async () => {
+    const dir = project({});
+    expect(await run(['check', 'wire.txt', '--baseline', 'baseline.json', '--update-baseline'], fakeIo({}, dir))).toBe(0);
+    writeFileSync(join(dir, 'baseline.json'), `\uFEFF${readFileSync(join(dir, 'baseline.json'), 'utf8')}`);
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt', '--baseline', 'baseline.json', '--max-warnings', '0'], io)).toBe(0);
+    expect(io.err.join('')).toMatch(/accepted by the baseline/);
+  });
+
   test('--update-baseline accepts current findings; a later run fails only on new ones', async () => {
     const dir = project({});
     const io = fakeIo({}, dir);

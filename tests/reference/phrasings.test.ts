@@ -89,6 +89,16 @@ describe('loadPhrasings: errors name file and line', () => {
     expect(errorOf([stop]).message).toMatch(/stop\.jsonl:1: variants\.0: .*only function words/);
   });
 
+  it('reads a file saved with a UTF-8 byte order mark, first line an entry or a comment', () => {
+    const dir = tempDir();
+    const entry = join(dir, 'entry.jsonl');
+    writeFileSync(entry, `\uFEFF${JSON.stringify(good('A'))}\n`);
+    expect(loadPhrasings([entry]).map((p) => [p.id, p.line])).toEqual([['A', 1]]);
+    const comment = join(dir, 'comment.jsonl');
+    writeFileSync(comment, `\uFEFF# house style\n${JSON.stringify(good('B'))}\n`);
+    expect(loadPhrasings([comment]).map((p) => [p.id, p.line])).toEqual([['B', 2]]);
+  });
+
   it('loads folders of .jsonl files in name order and names a missing path', () => {
     const dir = tempDir();
     const sub = join(dir, 'refs');
