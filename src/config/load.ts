@@ -6,7 +6,7 @@ import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
-import { withoutBom } from '../util/json-text.js';
+import { jsonErrorMessage, withoutBom } from '../util/json-text.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
@@ -44,7 +44,7 @@ const loadJson = (file: string, content: string): unknown => {
   try {
     return JSON.parse(withoutBom(content));
   } catch (error) {
-    throw new WireproofError(`${file}: invalid JSON: ${(error as Error).message}`, 'config', file);
+    throw new WireproofError(`${file}: invalid JSON: ${jsonErrorMessage(error)}`, 'config', file);
   }
 };
 

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
+import { jsonErrorMessage } from '../util/json-text.js';
 
 /** An entry with the place it was read from, for messages that point users at their data. */
 export interface Located<T> {
@@ -25,7 +26,7 @@ export function parseJsonl<S extends z.ZodType>(text: string, file: string, sche
     try {
       value = JSON.parse(raw);
     } catch (error) {
-      throw new WireproofError(`${file}:${i + 1}: invalid JSON: ${(error as Error).message}`, 'corpus', file);
+      throw new WireproofError(`${file}:${i + 1}: invalid JSON: ${jsonErrorMessage(error)}`, 'corpus', file);
     }
     const result = schema.safeParse(value);
     if (!result.success) {

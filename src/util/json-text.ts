@@ -1,4 +1,5 @@
-// JSON and JSONL read from the user's files: what an editor may add that JSON.parse refuses.
+// JSON and JSONL read from the user's files: what an editor may add that JSON.parse refuses, and its errors on one printable line.
+import { printable } from './oneline.js';
 
 /**
  * The text without a leading byte order mark (U+FEFF), which Windows Notepad writes at the start of UTF-8 files and
@@ -6,4 +7,12 @@
  */
 export function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * JSON.parse's error message for a one-line diagnostic: it quotes the text around the error, which for a binary file
+ * (a wrong path, an image given as --config) is raw bytes; those are shown as `?` and the message kept short.
+ */
+export function jsonErrorMessage(error: unknown): string {
+  return printable(error instanceof Error ? error.message : String(error), 120);
 }

@@ -1,9 +1,22 @@
-// File names in one-line diagnostics (ingest errors, SARIF notifications, CLI stderr): safe, and as the user gave them.
+// File names and quoted text in one-line diagnostics (ingest errors, SARIF notifications, CLI stderr): safe, and as the user gave them.
+import { ellipsis } from './ellipsis.js';
 
 /** A file name safe to put in a one-line message: control characters (a newline in a name) become `?`. */
 export function oneLine(name: string): string {
   // eslint-disable-next-line no-control-regex
   return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+}
+
+/**
+ * Text quoted from a file into a one-line message (JSON.parse quotes the text around its error), printable and short:
+ * each run of control characters, line or paragraph separators, bidirectional controls, lone surrogates or U+FFFD (what
+ * undecodable bytes read as UTF-8 become) is one `?`, so a binary file cannot put raw bytes or escape sequences on the
+ * terminal; the result is cut to `max` characters.
+ */
+export function printable(text: string, max = 160): string {
+  // eslint-disable-next-line no-control-regex
+  const unprintable = /(?:[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff])+/g;
+  return ellipsis(text.replace(unprintable, '?'), max);
 }
 
 /**

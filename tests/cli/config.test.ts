@@ -94,6 +94,23 @@ describe('configuration file', () => {
     expect(io.err).toEqual([]);
   });
 
+  test.each([
+    ['--config', 'junk.json'],
+    ['--baseline', 'junk.json'],
+    ['--references', 'junk.jsonl'],
+  ])('%s naming a binary file: exit 2, one printable line naming it, no raw bytes', async (flag, name) => {
+    const dir = project({});
+    // Undecodable bytes, an escape sequence, a control character, a newline and a NUL, as a wrong path can bring.
+    writeFileSync(join(dir, name), Buffer.from([0xff, 0x1b, 0x5b, 0x33, 0x31, 0x6d, 0x01, 0x7e, 0x2b, 0xfe, 0xfd, 0x7d, 0x0a, 0x74, 0x67, 0x00, 0xc3]));
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt', flag, name], io)).toBe(2);
+    const err = io.err.join('');
+    expect(err).toMatch(new RegExp(`^wireproof: [^\\n]*${name.replace('.', '\\.')}(?::1)?: invalid JSON: Unexpected token '\\?', "\\?\\[31m\\?~\\+\\?}[^\\n]*" is not valid JSON\\n$`));
+    // eslint-disable-next-line no-control-regex
+    expect(err.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\ufffd]/);
+    expect(io.out).toEqual([]);
+  });
+
   test('an unknown language code in the configuration: exit 2, one line naming the file', async () => {
     const dir = project({ '.wireproofrc.json': JSON.stringify({ languages: ['xx'] }) });
     const io = fakeIo({}, dir);
