@@ -132,6 +132,9 @@ describe('api', () => {
     expect(report.error).toBeUndefined();
     expect(report.file).toBe('wire.txt');
     expect(report.paragraphs[0]!.signals.some((s) => (s.data as { referenceId?: string } | undefined)?.referenceId === 'DESK-SPOKESMAN')).toBe(true);
+    // The same references file given twice (here once relative, once absolute) is read once, not refused as a duplicate id.
+    const twice = await checkFile('wire.txt', { cwd: dir, references: ['mine.jsonl', join(dir, 'mine.jsonl')], corpora: 'mycorpora' });
+    expect(twice.paragraphs[0]!.signals).toEqual(report.paragraphs[0]!.signals);
   });
 
   test('every registered rule has a kebab-case id and a docs page that exists', () => {

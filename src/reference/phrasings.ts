@@ -1,6 +1,6 @@
 // Reference phrasings: the schema of corpora/phrasings/*.jsonl (approved wording and known machine renderings) and its loader.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonlFiles, parseJsonl } from '../corpora/load.js';
@@ -147,7 +147,8 @@ function checkForms(p: Phrasing, places: FormPlaces): void {
  * Loads reference phrasings from JSONL files or folders of `.jsonl` files (sorted by name; blank and `#` lines
  * skipped). Throws a WireproofError (code `corpus`) whose message starts with `file:line:` for invalid JSON, a field
  * that fails the schema, a wording without content words, two wordings (of one entry or across entries) that fold to the same
- * words, or an id defined twice across all the paths (the message names both places).
+ * words, or an id defined twice across all the paths (the message names both places). A file reached twice (by real
+ * path) is read once.
  * @param paths files or folders; pass `[defaultPhrasingsPath()]` for the shipped corpus
  * @param base folder that file names in messages are relative to (default: the working folder)
  * @returns the entries in load order
@@ -156,9 +157,15 @@ export function loadPhrasings(paths: string[], base = process.cwd()): Phrasing[]
   const out: Phrasing[] = [];
   const where = new Map<string, string>();
   const places: FormPlaces = new Map();
+  const read = new Set<string>();
   for (const path of paths) {
     for (const file of jsonlFiles(path)) {
       if (!statSync(file).isFile()) continue;
+      // A file given twice (the same path, another spelling or link of it, or a folder and a file in it) is read once,
+      // under the name it was first met by: read again, each of its ids would clash with itself.
+      const real = realpathSync(file);
+      if (read.has(real)) continue;
+      read.add(real);
       const name = displayName(file, base);
       let text: string;
       try {

@@ -111,6 +111,16 @@ describe('configuration file', () => {
     expect(io.out).toEqual([]);
   });
 
+  test('a references file named in the configuration and again with --references (or its folder) is read once', async () => {
+    const entry = { id: 'X1', language: 'fr', canonical: ['a déclaré un porte-parole'], variants: ['a indiqué mardi un porte-parole'], source: 'a spokesperson said', tags: ['seen'], evidence: 'our desk' };
+    const dir = project({ 'r.jsonl': `${JSON.stringify(entry)}\n`, '.wireproofrc.json': JSON.stringify({ references: ['r.jsonl'] }) });
+    for (const argv of [['--references', 'r.jsonl'], ['--references', './r.jsonl', '--references', 'r.jsonl'], ['--references', '.']]) {
+      const io = fakeIo({}, dir);
+      expect(await run(['check', 'wire.txt', '-f', 'json', ...argv], io)).not.toBe(2);
+      expect(io.err).toEqual([]);
+    }
+  });
+
   test('an unknown language code in the configuration: exit 2, one line naming the file', async () => {
     const dir = project({ '.wireproofrc.json': JSON.stringify({ languages: ['xx'] }) });
     const io = fakeIo({}, dir);

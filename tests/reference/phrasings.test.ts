@@ -1,6 +1,6 @@
 // Reference phrasings as data: schema errors are line-precise, ids are unique across files, and the starter corpus is sound.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPhrasingsPath, loadPhrasings } from '../../src/reference/phrasings.js';
@@ -97,6 +97,24 @@ describe('loadPhrasings: errors name file and line', () => {
     const comment = join(dir, 'comment.jsonl');
     writeFileSync(comment, `\uFEFF# house style\n${JSON.stringify(good('B'))}\n`);
     expect(loadPhrasings([comment]).map((p) => [p.id, p.line])).toEqual([['B', 2]]);
+  });
+
+  it('reads a file given twice once: the same path, another spelling, a link to it, or its folder as well', () => {
+    const dir = tempDir();
+    const sub = join(dir, 'refs');
+    mkdirSync(sub);
+    const a = writeJsonl(sub, 'a.jsonl', [good('A')]);
+    writeJsonl(sub, 'b.jsonl', [good('B', { canonical: ['selon des sources'], variants: [] })]);
+    symlinkSync(a, join(dir, 'link.jsonl'));
+    for (const paths of [[a, a], [a, join(sub, '.', 'a.jsonl')], [a, join(dir, 'link.jsonl')], [sub, a], [a, sub]]) {
+      const loaded = loadPhrasings(paths);
+      expect(loaded.map((p) => p.id).sort()).toEqual(['A', 'B'].slice(0, paths.includes(sub) ? 2 : 1));
+      // Named as first met.
+      expect(loaded.find((p) => p.id === 'A')!.file).toBe(paths[0] === sub ? join(sub, 'a.jsonl') : a);
+    }
+    // Two files with the same id are still an error.
+    const copy = writeJsonl(dir, 'copy.jsonl', [good('A')]);
+    expect(errorOf([a, copy]).message).toMatch(/duplicate id "A"/);
   });
 
   it('loads folders of .jsonl files in name order and names a missing path', () => {
