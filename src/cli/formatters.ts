@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { FormatContext, Formatter, Report } from '../types.js';
 import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
+import { thrownFirstLine } from '../util/oneline.js';
 
 const BUILT_IN: Record<string, () => Promise<{ format: Formatter }>> = {
   text: () => import('../report/text.js'),
@@ -39,12 +40,18 @@ export async function loadFormatter(name: string, cwd: string): Promise<LoadedFo
   try {
     mod = await importModule<typeof mod>(pathToFileURL(path).href);
   } catch (error) {
-    throw new WireproofError(`${name}: cannot load formatter: ${(error as Error).message.split('\n')[0]}`, 'usage');
+    throw new WireproofError(`${name}: cannot load formatter: ${thrownFirstLine(error)}`, 'usage');
   }
   const fn = mod.format ?? mod.default;
   if (typeof fn !== 'function') throw new WireproofError(`${name}: a formatter module must export a function "format"`, 'usage');
   return async (reports, context) => {
-    const output: unknown = await (fn as (r: Report[], c: FormatContext) => unknown)(reports, context);
+    let output: unknown;
+    try {
+      output = await (fn as (r: Report[], c: FormatContext) => unknown)(reports, context);
+    } catch (error) {
+      // The module's own failure: one line that names it, not its bare message (which may span lines).
+      throw new WireproofError(`${name}: the formatter threw: ${thrownFirstLine(error)}`, 'usage');
+    }
     if (typeof output !== 'string') {
       const what = output === null ? 'null' : Array.isArray(output) ? 'an array' : typeof output;
       throw new WireproofError(`${name}: the formatter returned ${what}, not a string`, 'usage');

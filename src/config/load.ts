@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
 import { jsonErrorMessage, withoutBom } from '../util/json-text.js';
+import { thrownFirstLine } from '../util/oneline.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
@@ -29,10 +30,20 @@ const importJs = async (file: string, shown: string): Promise<unknown> => {
   try {
     mod = await importModule<{ default?: unknown }>(pathToFileURL(file).href);
   } catch (error) {
-    const why = existsSync(file) ? (error as Error).message.split('\n')[0] : 'no such file';
+    const why = existsSync(file) ? thrownFirstLine(error) : 'no such file';
     throw new WireproofError(`${shown}: cannot load config: ${why}`, 'config', shown);
   }
-  return mod.default ?? mod;
+  // A module without a default export is read by its named exports; one whose default export is not an object
+  // (`export default undefined`, a function) would be, and fail as `unknown key "default"` without saying why.
+  if ('default' in mod) {
+    const value = mod.default;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+      throw new WireproofError(`${shown}: the module has no default export object (its default export is ${what}; write export default { … })`, 'config', shown);
+    }
+    return value;
+  }
+  return mod;
 };
 
 /** What the search's loader gives for a JavaScript configuration module, which loadConfig then imports. */
@@ -64,7 +75,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** Validates a parsed config object; throws a one-line WireproofError naming the file. */
 export function validateConfig(value: unknown, file: string): Config {
-  const result = configSchema().safeParse(value);
+  let result: ReturnType<ReturnType<typeof configSchema>['safeParse']>;
+  try {
+    result = configSchema().safeParse(value);
+  } catch (error) {
+    // A JavaScript configuration's getter or proxy that throws while its keys are read: its error, with the file named.
+    throw new WireproofError(`${file}: cannot load config: ${thrownFirstLine(error)}`, 'config', file);
+  }
   if (!result.success) throw new WireproofError(`${file}: ${describeIssue(result.error.issues[0]!)}`, 'config', file);
   const config = result.data;
   // Paths in a config file are relative to that file, not to wherever wireproof runs.
@@ -110,7 +127,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (found && !found.isEmpty && found.config === FOUND_MODULE) found.config = await importJs(found.filepath, found.filepath);
   } catch (error) {
     if (error instanceof WireproofError) throw error;
-    throw new WireproofError(`cannot load configuration: ${(error as Error).message.split('\n')[0]}`, 'config');
+    throw new WireproofError(`cannot load configuration: ${thrownFirstLine(error)}`, 'config');
   }
   if (!found || found.isEmpty) return { config: {} };
   return { config: validateConfig(found.config, found.filepath), file: found.filepath };

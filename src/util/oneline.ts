@@ -49,3 +49,18 @@ export function terminalSafe<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * The first line of what a user's module (formatter, configuration) threw, printable: an Error's message, or the thrown
+ * value itself (`throw "x"`, `throw undefined`), for a one-line message that names the module.
+ */
+export function thrownFirstLine(error: unknown): string {
+  let text: string;
+  try {
+    text = String(error instanceof Error ? error.message : error);
+  } catch {
+    // A thrown object whose conversion to text throws in turn (a null prototype, a throwing toString).
+    text = '';
+  }
+  return printable(text.trim().split('\n')[0]!) || '(no message)';
+}

@@ -405,6 +405,9 @@ describe('check: --format with a formatter module (as ESLint and textlint)', () 
     ['resolves to undefined', 'export async function format() {}', /formatter\.mjs: the formatter returned undefined, not a string$/],
     ['exports no function', 'export const format = "text";', /formatter\.mjs: a formatter module must export a function "format"$/],
     ['does not parse', 'export function format( {', /formatter\.mjs: cannot load formatter: /],
+    ['throws', 'export function format() { throw new Error("boom\\nsecond line"); }', /^wireproof: \S*formatter\.mjs: the formatter threw: boom$/],
+    ['rejects with a non-Error', 'export async function format() { throw "no reports today"; }', /^wireproof: \S*formatter\.mjs: the formatter threw: no reports today$/],
+    ['throws when loaded', 'throw new Error("at load\\ntime");', /^wireproof: \S*formatter\.mjs: cannot load formatter: at load$/],
   ])('a module that %s: exit 2, one line naming it, nothing on stdout', async (_name, source, expected) => {
     const io = fakeIo();
     expect(await run(['check', SEED_000, '-f', module(source)], io)).toBe(2);

@@ -68,12 +68,24 @@ describe('configuration file', () => {
     const r = await outcome(broken);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`wireproof: ${join(broken, 'wireproof.config.mjs')}: cannot load config: no config today\n`);
+    // Found by the search: a getter that throws, or no default export object, still names the file.
+    const getter = project({ 'wireproof.config.mjs': 'export default { get failOn() { throw new Error("getter"); } };\n' });
+    expect(await outcome(getter)).toEqual({ code: 2, err: `wireproof: ${join(getter, 'wireproof.config.mjs')}: cannot load config: getter\n` });
+    const undef = project({ 'wireproof.config.mjs': 'export default undefined;\n' });
+    expect((await outcome(undef)).err).toMatch(new RegExp(`^wireproof: ${join(undef, 'wireproof.config.mjs').replace(/[.\\/]/g, '\\$&')}: the module has no default export object`));
+    // A module without a default export is read by its named exports, as before.
+    expect(await outcome(project({ 'wireproof.config.mjs': 'export const failOn = "never";\n' }))).toEqual({ code: 0, err: '' });
   });
 
   test.each([
     ['a syntax error', 'x.config.mjs', 'export default {\n', /^wireproof: x\.config\.mjs: cannot load config: .+\n$/],
     ['a throw', 'x.config.mjs', 'throw new Error("boom");\n', /^wireproof: x\.config\.mjs: cannot load config: boom\n$/],
     ['a missing file', 'nope.config.mjs', undefined, /^wireproof: nope\.config\.mjs: cannot load config: no such file\n$/],
+    ['a throw of a string', 'x.config.mjs', 'throw "boom";\n', /^wireproof: x\.config\.mjs: cannot load config: boom\n$/],
+    ['a getter that throws', 'x.config.mjs', 'export default { get rules() { throw new Error("getter\\nsecond line"); } };\n', /^wireproof: [^\n]*x\.config\.mjs: cannot load config: getter\n$/],
+    ['export default undefined', 'x.config.mjs', 'export default undefined;\n', /^wireproof: x\.config\.mjs: the module has no default export object \(its default export is undefined; write export default \{ … \}\)\n$/],
+    ['export default null', 'x.config.mjs', 'export default null;\n', /^wireproof: x\.config\.mjs: the module has no default export object \(its default export is null;/],
+    ['a default export function', 'x.config.mjs', 'export default () => ({ failOn: "never" });\n', /^wireproof: x\.config\.mjs: the module has no default export object \(its default export is function;/],
   ])('--config with a JavaScript module and %s: exit 2, one line naming the file', async (_name, file, source, expected) => {
     const dir = project(source === undefined ? {} : { [file]: source });
     const io = fakeIo({}, dir);
