@@ -27,7 +27,11 @@ export function readBaseline(path: string, allowMissing = false): Baseline {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if (allowMissing && (error as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, files: {} };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (allowMissing && code === 'ENOENT') return { version: 1, files: {} };
+    // A missing baseline is an error, not an empty one (a mistyped path would silently accept nothing), but the
+    // first run after adding `baseline` to the configuration meets it: say how to create it.
+    if (code === 'ENOENT') throw new WireproofError(`${path}: no baseline file yet (create it once with --update-baseline)`, 'config', path);
     throw new WireproofError(`${path}: cannot read baseline: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'config', path);
   }
   let value: unknown;

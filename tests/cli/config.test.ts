@@ -176,6 +176,15 @@ describe('configuration file', () => {
 });
 
 describe('baseline', () => {
+  test('a baseline named in the configuration but not created yet: exit 2, one line saying how to create it', async () => {
+    const dir = project({ '.wireproofrc.json': JSON.stringify({ baseline: 'wireproof-baseline.json' }) });
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'wire.txt'], io)).toBe(2);
+    expect(io.err.join('')).toMatch(/^wireproof: .*wireproof-baseline\.json: no baseline file yet \(create it once with --update-baseline\)\n$/);
+    expect(await run(['check', 'wire.txt', '--update-baseline'], fakeIo({}, dir))).toBe(0);
+    expect(await run(['check', 'wire.txt'], fakeIo({}, dir))).toBe(0);
+  });
+
   test('a baseline file saved with a UTF-8 byte order mark is read', async () => {
     const dir = project({});
     expect(await run(['check', 'wire.txt', '--baseline', 'baseline.json', '--update-baseline'], fakeIo({}, dir))).toBe(0);
