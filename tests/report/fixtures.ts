@@ -135,6 +135,14 @@ function summary(paragraphs: ReportParagraph[], messages: Message[]): Report['su
  * every severity, a message of an unknown rule and a document-level message. `shift` moves everything down by that
  * many lines (and offsets accordingly), as an unrelated edit above would.
  */
+
+/** The Reuters notice of a fixture, read in paragraph `notice`. */
+function reutersNotice(notice: ReportParagraph): Report['notices'][number] {
+  return {
+    id: 'RTR-FR-AUTO-1', agency: 'Reuters', language: 'fr', declares: 'machine-translation', status: 'seen',
+    paragraph: notice.index, line: notice.line, column: 1, endLine: notice.line, endColumn: notice.text.length, text: notice.text,
+  };
+}
 export function machineReport(shift = 0, file = 'wires/afp-2026-02-15.txt'): Report {
   const o = shift * 1; // one "\n" per inserted line
   const meta = para({ index: 1, line: 1 + shift, offset: 0 + o, kind: 'metadata', text: 'date 2026-02-15', probability: null });
@@ -208,12 +216,7 @@ export function machineReport(shift = 0, file = 'wires/afp-2026-02-15.txt'): Rep
     format: 'text',
     verdict: 'declared-machine',
     machineProbability: 0.97,
-    notices: [
-      {
-        id: 'RTR-FR-AUTO-1', agency: 'Reuters', language: 'fr', declares: 'machine-translation', status: 'seen',
-        paragraph: notice.index, line: notice.line, column: 1, endLine: notice.line, endColumn: notice.text.length, text: notice.text,
-      },
-    ],
+    notices: [reutersNotice(notice)],
     paragraphs,
     messages,
     summary: summary(paragraphs, messages),
@@ -300,12 +303,7 @@ export function declaredReport(prior = 0): Report {
   ];
   return {
     file: 'wires/declared.txt', language: 'fr', encoding: 'utf-8', format: 'text', verdict: 'declared-machine', machineProbability: 0.999,
-    notices: [
-      {
-        id: 'RTR-FR-AUTO-1', agency: 'Reuters', language: 'fr', declares: 'machine-translation', status: 'seen',
-        paragraph: notice.index, line: notice.line, column: 1, endLine: notice.line, endColumn: notice.text.length, text: notice.text,
-      },
-    ],
+    notices: [reutersNotice(notice)],
     paragraphs,
     messages,
     summary: summary(paragraphs, messages),
