@@ -130,12 +130,6 @@ function summary(paragraphs: ReportParagraph[], messages: Message[]): Report['su
   };
 }
 
-/**
- * A machine-translated wire with a notice, overlapping and out-of-range signals, drift (aligned and not), messages of
- * every severity, a message of an unknown rule and a document-level message. `shift` moves everything down by that
- * many lines (and offsets accordingly), as an unrelated edit above would.
- */
-
 /** The Reuters notice of a fixture, read in paragraph `notice`. */
 function reutersNotice(notice: ReportParagraph): Report['notices'][number] {
   return {
@@ -143,6 +137,12 @@ function reutersNotice(notice: ReportParagraph): Report['notices'][number] {
     paragraph: notice.index, line: notice.line, column: 1, endLine: notice.line, endColumn: notice.text.length, text: notice.text,
   };
 }
+
+/**
+ * A machine-translated wire with a notice, overlapping and out-of-range signals, drift (aligned and not), messages of
+ * every severity, a message of an unknown rule and a document-level message. `shift` moves everything down by that
+ * many lines (and offsets accordingly), as an unrelated edit above would.
+ */
 export function machineReport(shift = 0, file = 'wires/afp-2026-02-15.txt'): Report {
   const o = shift * 1; // one "\n" per inserted line
   const meta = para({ index: 1, line: 1 + shift, offset: 0 + o, kind: 'metadata', text: 'date 2026-02-15', probability: null });
