@@ -110,15 +110,12 @@ export function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
 }
 
 /**
- * Turns CRLF, lone CR, and the Unicode line and paragraph separators U+2028 and U+2029 into LF, so that every later
- * offset, line and column refers to one text. The separators were white space: a wire exported with U+2029 between
- * paragraphs was one paragraph at line 1 (review, 2026-12-07). Each becomes one LF (offsets unchanged) and starts a
- * line, as ESLint counts lines (its lineBreakPattern, /\r\n|[\r\n\u2028\u2029]/).
+ * Turns CRLF and lone CR into LF, so that every later offset, line and column refers to one text.
  * @param text decoded text
  * @returns the same text with LF line endings only
  */
 export function normalizeLineEndings(text: string): string {
-  return /[\r\u2028\u2029]/.test(text) ? text.replace(/\r\n?|[\u2028\u2029]/g, '\n') : text;
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 function binary(file: string, reason: string): WireproofError {

@@ -129,11 +129,18 @@ function textSpans(source: string, notices: NoticeMatch[], corpora: Corpora): Sp
   const spans: Span[] = [];
   const lines: { start: number; end: number }[] = [];
   let pos = 0;
+  // U+2029 PARAGRAPH SEPARATOR ends a paragraph, as a blank line does (an empty line is put in its place): a wire
+  // exported with it between paragraphs was one paragraph (review, 2026-12-07). It is not a line break for positions:
+  // lines and columns count LF only, as grep, editors and code-scanning annotations do.
+  const BREAK = /[\n\u2029]/g;
   while (pos <= source.length) {
-    const nl = source.indexOf('\n', pos);
+    BREAK.lastIndex = pos;
+    const found = BREAK.exec(source);
+    const nl = found === null ? -1 : found.index;
     const end = nl === -1 ? source.length : nl;
     lines.push({ start: pos, end });
     if (nl === -1) break;
+    if (source[nl] === '\u2029') lines.push({ start: nl, end: nl });
     pos = nl + 1;
   }
   const insideNotice = (offset: number): boolean => notices.some((n) => n.start < offset && offset < n.end);

@@ -95,11 +95,6 @@ describe('decodeBytes: line endings', () => {
     expect(decodeBytes(utf8('a\r\nb\rc\n\r\nd'), 'f').text).toBe('a\nb\nc\n\nd');
     expect(normalizeLineEndings('x\r\r\ny')).toBe('x\n\ny');
   });
-
-  test('U+2028 and U+2029 become LF, one for one: a wire separated by them has its paragraphs and lines', () => {
-    expect(normalizeLineEndings('a\u2028b\u2029c')).toBe('a\nb\nc');
-    expect(decodeBytes(utf8('Titre\u2029\u2029Premier paragraphe.\u2029Second.'), 'f').text).toBe('Titre\n\nPremier paragraphe.\nSecond.');
-  });
 });
 
 describe('decodeBytes: binary and empty input', () => {

@@ -32,6 +32,17 @@ describe('segment', () => {
     expect(paragraphs[1]!.start).toMatchObject({ line: 1, column: 19 });
   });
 
+  test('U+2029 ends a paragraph as a blank line does, without counting as a line; U+2028 is a soft break inside one', () => {
+    const seed = readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8').trimEnd();
+    const blocks = seed.split('\n\n');
+    const source = blocks.map((b) => b.replace(/\n/g, '\u2028')).join('\u2029');
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => p.text.replace(/\u2028/g, '\n'))).toEqual(blocks);
+    // One line: positions count LF only, as grep and editors do.
+    expect(paragraphs.map((p) => p.start.line)).toEqual(blocks.map(() => 1));
+    expect(paragraphs.map((p) => p.start.column)).toEqual(blocks.map((_, k) => blocks.slice(0, k).reduce((n, b) => n + b.length + 1, 0) + 1));
+  });
+
   test('seed 003: every paragraph is body text, one per blank-line block', () => {
     const source = readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8');
     const { paragraphs } = segment(text(source), corpora);
