@@ -55,8 +55,9 @@ const LIST_OPTIONS: ReadonlyMap<string, { commands: ReadonlySet<string>; more: R
   // `fr`, `fra`, `fr-FR`, `fr_CA`, or a comma-separated list of them (`--language fr,en`).
   ['--language', { commands: new Set(['check', 'batch']), more: /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?(?:,[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)*,?$/ }],
   ['--rule', { commands: new Set(['check', 'batch']), more: /^[a-z0-9-]+=(?:error|warning|info|off)$/ }],
-  // Paths: no further word can be told from a file.
-  ['--references', { commands: new Set(['check']), more: /(?!)/ }],
+  // Paths: a further .jsonl file is a reference too (check reads .jsonl only as plain text, so a wire is never one);
+  // `check wire.txt --references a.jsonl b.jsonl` loaded both before list options were made one value per flag.
+  ['--references', { commands: new Set(['check']), more: /\.jsonl$/i }],
   ['--format', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
   ['-f', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
 ]);

@@ -422,6 +422,7 @@ describe('list options before the files (review, 2026-12-07: they took the files
     const d = tmp();
     for (const name of ['a.txt', 'b.txt']) writeFileSync(join(d, name), readFileSync(SEED_003));
     writeFileSync(join(d, 'r.jsonl'), '');
+    writeFileSync(join(d, 'r2.jsonl'), '');
     return d;
   }
 
@@ -434,6 +435,7 @@ describe('list options before the files (review, 2026-12-07: they took the files
     [['--language', 'fr,en']],
     [['--language=fr']],
     [['--references', 'r.jsonl']],
+    [['--references', 'r.jsonl', 'r2.jsonl']],
     [['--language', 'fr', '--rule', 'calque=off', '--references', 'r.jsonl']],
   ])('check %j a.txt b.txt checks both files', async (flags) => {
     const io = fakeIo({}, dir());
@@ -457,6 +459,12 @@ describe('list options before the files (review, 2026-12-07: they took the files
     expect(['de', 'es', 'it']).toContain((JSON.parse(languages.out.join('')) as Report[])[0]!.language);
   });
 
+  test('reference files after the wire are references, not wires (as before list options took one value per flag)', async () => {
+    const io = fakeIo({}, dir());
+    expect(await run(['check', '-f', 'json', 'a.txt', '--references', 'r.jsonl', 'r2.jsonl'], io)).toBe(1);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['a.txt']);
+  });
+
   test('batch: -f and --rule before the inputs', async () => {
     const d = dir();
     const io = fakeIo({}, d);
@@ -471,7 +479,7 @@ describe('list options before the files (review, 2026-12-07: they took the files
     [['--language', '--quiet', 'a.txt'], 'check', ['--language', '--quiet', 'a.txt']],
     [['--language', 'french', 'a.txt'], 'check', ['--language=french', 'a.txt']],
     [['--rule', 'a=off', 'b=error', 'c', 'a.txt'], 'check', ['--rule=a=off', '--rule=b=error', 'c', 'a.txt']],
-    [['--references', 'r.jsonl', 's.jsonl'], 'check', ['--references=r.jsonl', 's.jsonl']],
+    [['--references', 'r.jsonl', 's.jsonl', 'phrasings/', 'a.txt'], 'check', ['--references=r.jsonl', '--references=s.jsonl', 'phrasings/', 'a.txt']],
     [['-f', 'json', 'html', 'a'], 'batch', ['--format=json', '--format=html', 'a']],
     [['-f', 'json', 'html', 'a'], 'check', ['-f', 'json', 'html', 'a']],
     [['--language', '\u0000stdin'], 'check', ['--language', '\u0000stdin']],
