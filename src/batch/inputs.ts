@@ -1,6 +1,6 @@
 // Expands batch inputs (files, folders, globs, JSONL feeds) into a sorted list of items, each with its report stem.
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { readFileBytes } from '../ingest/read.js';
 import { WireproofError } from '../types.js';
@@ -239,7 +239,17 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
   // Real paths on both sides: `--out` may be a link to an input folder (its reports and index.html were written over
   // the inputs), and an input may be a link into the output folder.
   const realOut = realPathOf(outDir);
-  const inOut = (abs: string): boolean => isInside(abs, outDir) || isInside(realPathOf(abs), realOut);
+  // A glob can match thousands of files in a few folders: each folder's real path is resolved once, and only a match
+  // that is itself a link is resolved whole (one realpath per match made expanding 20,000 files 2.6× slower, review).
+  const realFolders = new Map<string, string>();
+  const realOf = (abs: string): string => {
+    if (lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() !== false) return realPathOf(abs);
+    const folder = dirname(abs);
+    let real = realFolders.get(folder);
+    if (real === undefined) realFolders.set(folder, (real = realPathOf(folder)));
+    return join(real, basename(abs));
+  };
+  const inOut = (abs: string): boolean => isInside(abs, outDir) || isInside(realOf(abs), realOut);
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     const { st, error } = tryStat(abs);
