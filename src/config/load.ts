@@ -73,15 +73,30 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${key}: ${issue.message}`;
 }
 
+/** The path of an own `__proto__` key at the top level or one level down (`rules.__proto__`), if there is one. */
+function protoKey(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  if (Object.hasOwn(value, '__proto__')) return '__proto__';
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner !== null && typeof inner === 'object' && Object.hasOwn(inner as object, '__proto__')) return `${key}.__proto__`;
+  }
+  return undefined;
+}
+
 /** Validates a parsed config object; throws a one-line WireproofError naming the file. */
 export function validateConfig(value: unknown, file: string): Config {
   let result: ReturnType<ReturnType<typeof configSchema>['safeParse']>;
+  // JSON.parse makes "__proto__" an own key, which zod's parsing assigns away (it sets the prototype of its output):
+  // `"rules": { "__proto__": "off" }` passed as no rules at all, a typo silently accepted (review, 2026-12-07).
+  let proto: string | undefined;
   try {
+    proto = protoKey(value);
     result = configSchema().safeParse(value);
   } catch (error) {
     // A JavaScript configuration's getter or proxy that throws while its keys are read: its error, with the file named.
     throw new WireproofError(`${file}: cannot load config: ${thrownFirstLine(error)}`, 'config', file);
   }
+  if (proto !== undefined) throw new WireproofError(`${file}: unknown key "${proto}"`, 'config', file);
   if (!result.success) throw new WireproofError(`${file}: ${describeIssue(result.error.issues[0]!)}`, 'config', file);
   const config = result.data;
   // Paths in a config file are relative to that file, not to wherever wireproof runs.
