@@ -159,7 +159,8 @@ describe('configuration file', () => {
     expect(await run(['check', 'wire.txt'], unknown)).toBe(2);
     expect(unknown.err.join('')).toMatch(/rules\.no-such-rule: unknown rule/);
     // "__proto__" (an own key after JSON.parse) is refused, not assigned away as no rules at all.
-    for (const [json, key] of [['{"rules":{"__proto__":"off"}}', 'rules.__proto__'], ['{"__proto__":{"prior":0.9}}', '__proto__']]) {
+    const protos: [string, string][] = [['{"rules":{"__proto__":"off"}}', 'rules.__proto__'], ['{"__proto__":{"prior":0.9}}', '__proto__']];
+    for (const [json, key] of protos) {
       const proto = fakeIo({}, project({ '.wireproofrc.json': json }));
       expect(await run(['check', 'wire.txt'], proto)).toBe(2);
       expect(proto.err.join('')).toMatch(new RegExp(`\\.wireproofrc\\.json: unknown key "${key.replace('.', '\\.')}"`));
