@@ -243,7 +243,13 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
   // that is itself a link is resolved whole (one realpath per match made expanding 20,000 files 2.6× slower, review).
   const realFolders = new Map<string, string>();
   const realOf = (abs: string): string => {
-    if (lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink() !== false) return realPathOf(abs);
+    let link: boolean | undefined;
+    try {
+      link = lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink();
+    } catch {
+      // EACCES, ELOOP, ENAMETOOLONG: realPathOf copes, and reading the file later says why it cannot be read.
+    }
+    if (link !== false) return realPathOf(abs);
     const folder = dirname(abs);
     let real = realFolders.get(folder);
     if (real === undefined) realFolders.set(folder, (real = realPathOf(folder)));

@@ -33,6 +33,23 @@ describe('batch: a folder it cannot list', () => {
   });
 });
 
+describe('batch: a glob into a folder that can be listed but not entered', () => {
+  withBin('each match is listed as unreadable, the other inputs are reported (glob matches are checked against the output folder without failing the run)', () => {
+    const root = makeTree({ 'ro/a.txt': HUMAN_WIRE, 'ro/b.txt': HUMAN_WIRE, 'good.txt': HUMAN_WIRE });
+    lock(join(root, 'ro'), 0o444);
+    const r = runBinUnprivileged(['batch', 'ro/*.txt', 'good.txt', '--out', 'out', '--concurrency', '1'], root)!;
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/lstat/);
+    const summary = summaryOf(root);
+    expect(summary.entries.map((e) => [e.path, e.error?.code ?? null])).toEqual([
+      ['good.txt', null],
+      ['ro/a.txt', 'unreadable'],
+      ['ro/b.txt', 'unreadable'],
+    ]);
+    expect(existsSync(join(root, 'out', 'good.json'))).toBe(true);
+  });
+});
+
 /** A name of 300 bytes: over NAME_MAX (255), so stat fails with ENAMETOOLONG, not ENOENT. */
 const TOO_LONG = `${'x'.repeat(296)}.txt`;
 
