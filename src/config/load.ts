@@ -73,31 +73,29 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${key}: ${issue.message}`;
 }
 
-/** The path of an own `__proto__` key at the top level or one level down (`rules.__proto__`), if there is one. */
-function protoKey(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object') return undefined;
-  if (Object.hasOwn(value, '__proto__')) return '__proto__';
-  for (const [key, inner] of Object.entries(value)) {
-    if (inner !== null && typeof inner === 'object' && Object.hasOwn(inner as object, '__proto__')) return `${key}.__proto__`;
-  }
-  return undefined;
+/** Whether `rules` holds an own `__proto__` key, as JSON.parse makes it (zod's record assigns it away). */
+function protoRule(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const rules = (value as { rules?: unknown }).rules;
+  return rules !== null && typeof rules === 'object' && Object.hasOwn(rules, '__proto__');
 }
 
 /** Validates a parsed config object; throws a one-line WireproofError naming the file. */
 export function validateConfig(value: unknown, file: string): Config {
   let result: ReturnType<ReturnType<typeof configSchema>['safeParse']>;
-  // JSON.parse makes "__proto__" an own key, which zod's parsing assigns away (it sets the prototype of its output):
-  // `"rules": { "__proto__": "off" }` passed as no rules at all, a typo silently accepted (review, 2026-12-07).
-  let proto: string | undefined;
+  // JSON.parse makes "__proto__" an own key, which zod's record parsing assigns away (it sets the prototype of its
+  // output): `"rules": { "__proto__": "off" }` passed as no rules at all, a typo silently accepted (review,
+  // 2026-12-07). Elsewhere (top level, thresholds) zod reports it as an unknown key itself.
+  let proto: boolean;
   try {
-    proto = protoKey(value);
+    proto = protoRule(value);
     result = configSchema().safeParse(value);
   } catch (error) {
     // A JavaScript configuration's getter or proxy that throws while its keys are read: its error, with the file named.
     throw new WireproofError(`${file}: cannot load config: ${thrownFirstLine(error)}`, 'config', file);
   }
-  if (proto !== undefined) throw new WireproofError(`${file}: unknown key "${proto}"`, 'config', file);
   if (!result.success) throw new WireproofError(`${file}: ${describeIssue(result.error.issues[0]!)}`, 'config', file);
+  if (proto) throw new WireproofError(`${file}: rules.__proto__: unknown rule`, 'config', file);
   const config = result.data;
   // Paths in a config file are relative to that file, not to wherever wireproof runs.
   const base = dirname(file);
