@@ -53,7 +53,8 @@ function emptyNumberOption(argv: readonly string[]): string | undefined {
  */
 const LIST_OPTIONS: ReadonlyMap<string, { commands: ReadonlySet<string>; more: RegExp }> = new Map([
   // `fr`, `fra`, `fr-FR`, `fr_CA`, or a comma-separated list of them (`--language fr,en`).
-  ['--language', { commands: new Set(['check', 'batch']), more: /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?(?:,[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?)*,?$/ }],
+  // Subtags as the configuration schema allows them (`sr-Latn-RS`).
+  ['--language', { commands: new Set(['check', 'batch']), more: /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*(?:,[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)*,?$/ }],
   ['--rule', { commands: new Set(['check', 'batch']), more: /^[a-z0-9-]+=(?:error|warning|info|off)$/ }],
   // Paths: a further .jsonl file is a reference too (check reads .jsonl only as plain text, so a wire is never one);
   // `check wire.txt --references a.jsonl b.jsonl` loaded both before list options were made one value per flag.
@@ -65,7 +66,8 @@ const LIST_OPTIONS: ReadonlyMap<string, { commands: ReadonlySet<string>; more: R
 /**
  * Rewrites the list options of `command` to one `--option=value` per value (see LIST_OPTIONS); `--language fr,en`
  * becomes two. The first word after an option is its value unless it looks like an option; further words only while
- * they look like values. Words marked as files (after `--`, standard input) are never values.
+ * they look like values. Words marked as files (after `--`, standard input) are never values. An empty value
+ * (`--rule=`, `--rule ""`, `--language=`, as an unset shell variable gives) is no value, as yargs' arrays read it.
  */
 export function listValues(argv: readonly string[], command: string): string[] {
   const out: string[] = [];
@@ -89,9 +91,8 @@ export function listValues(argv: readonly string[], command: string): string[] {
     }
     while (isWord(argv[i + 1]) && spec.more.test(argv[i + 1]!)) values.push(argv[++i]!);
     const long = name === '-f' ? '--format' : name;
-    const split = name === '--language' ? values.flatMap((v) => v.split(',')).filter((v) => v !== '') : values;
-    // `--language=` (empty) stays empty: languageList says a code is needed.
-    for (const value of split.length > 0 ? split : ['']) out.push(`${long}=${value}`);
+    const split = (name === '--language' ? values.flatMap((v) => v.split(',')) : values).filter((v) => v !== '');
+    for (const value of split) out.push(`${long}=${value}`);
   }
   return out;
 }
@@ -163,6 +164,9 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   // errors never show it: ~10 ms of every `check` at start-up and ~40 ms of every `compare` or `batch` (string widths
   // for the help layout; --cpu-prof, 2026-11-24). Behaviour is the same. Not with --help (the help of that command is
   // wanted), nor when the next word is a command name too (`check compare` checks a file called "compare").
+  // The command whose list options these are (listValues): named first, or, when options come first (`--config
+  // rc.json batch …`), the first command name among the words, as yargs finds it; check when there is none.
+  const command = COMMANDS.has(argv[0] ?? '') ? argv[0]! : (argv.find((w) => COMMANDS.has(w)) ?? 'check');
   let direct: string | undefined = 'check';
   if (COMMANDS.has(argv[0] ?? '') && !COMMANDS.has(argv[1] ?? '') && !argv.includes('--help') && !argv.includes('-h')) {
     direct = argv[0];
@@ -178,7 +182,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     const rest = argv.filter((a) => !a.startsWith(LITERAL));
     argv = [...rest.slice(0, at), ...marked, ...rest.slice(at)];
   }
-  argv = listValues(argv, direct ?? (COMMANDS.has(argv[0] ?? '') ? argv[0]! : 'check'));
+  argv = listValues(argv, command);
   /** A command's names: `$0 …` as well when it is the one to run directly. */
   const names = (name: string, spec: string): string[] => (direct === name ? [`${name}${spec}`, `$0${spec}`] : [`${name}${spec}`]);
   let code = 0;

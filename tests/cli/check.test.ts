@@ -465,6 +465,20 @@ describe('list options before the files (review, 2026-12-07: they took the files
     expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['a.txt']);
   });
 
+  test('batch: -f json html after an option that comes before the command', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'rc.json'), '{}');
+    const io = fakeIo({}, d);
+    expect(await run(['--config', 'rc.json', 'batch', 'a.txt', '--out', 'out', '-f', 'json', 'html'], io)).toBe(0);
+    expect(['a.json', 'a.html'].map((f) => existsSync(join(d, 'out', f)))).toEqual([true, true]);
+  });
+
+  test('an empty value (an unset shell variable) is no value, as before', async () => {
+    const io = fakeIo({}, dir());
+    expect(await run(['check', '-f', 'json', 'a.txt', '--rule=', '--references=', '--language', 'fr', '--language='], io)).toBe(1);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.language])).toEqual([['a.txt', 'fr']]);
+  });
+
   test('batch: -f and --rule before the inputs', async () => {
     const d = dir();
     const io = fakeIo({}, d);
@@ -475,7 +489,9 @@ describe('list options before the files (review, 2026-12-07: they took the files
   test.each([
     [['--language', 'fr', 'en', 'a.txt'], 'check', ['--language=fr', '--language=en', 'a.txt']],
     [['--language=fr,en,', 'a.txt'], 'check', ['--language=fr', '--language=en', 'a.txt']],
-    [['--language=', 'a.txt'], 'check', ['--language=', 'a.txt']],
+    [['--language=', 'a.txt'], 'check', ['a.txt']],
+    [['--rule=', '--rule', '', '--references=', 'a.txt'], 'check', ['a.txt']],
+    [['--language', 'fr', 'sr-Latn-RS', 'a.txt'], 'check', ['--language=fr', '--language=sr-Latn-RS', 'a.txt']],
     [['--language', '--quiet', 'a.txt'], 'check', ['--language', '--quiet', 'a.txt']],
     [['--language', 'french', 'a.txt'], 'check', ['--language=french', 'a.txt']],
     [['--rule', 'a=off', 'b=error', 'c', 'a.txt'], 'check', ['--rule=a=off', '--rule=b=error', 'c', 'a.txt']],
