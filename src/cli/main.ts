@@ -53,8 +53,9 @@ function emptyNumberOption(argv: readonly string[]): string | undefined {
  */
 const LIST_OPTIONS: ReadonlyMap<string, { commands: ReadonlySet<string>; more: RegExp }> = new Map([
   // `fr`, `fra`, `fr-FR`, `fr_CA`, or a comma-separated list of them (`--language fr,en`).
-  // Subtags as the configuration schema allows them (`sr-Latn-RS`).
-  ['--language', { commands: new Set(['check', 'batch']), more: /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*(?:,[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)*,?$/ }],
+  // A further word only in a language tag's shape: a script (4 letters) and a region (2 letters or 3 digits) may follow
+  // (`sr-Latn-RS`, `es-419`), so that a dated folder (`afp-2026-02-15`) stays a file. The first value may be any word.
+  ['--language', { commands: new Set(['check', 'batch']), more: /^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|\d{3}))?(?:,[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|\d{3}))?)*,?$/ }],
   ['--rule', { commands: new Set(['check', 'batch']), more: /^[a-z0-9-]+=(?:error|warning|info|off)$/ }],
   // Paths: a further .jsonl file is a reference too (check reads .jsonl only as plain text, so a wire is never one);
   // `check wire.txt --references a.jsonl b.jsonl` loaded both before list options were made one value per flag.
@@ -62,6 +63,24 @@ const LIST_OPTIONS: ReadonlyMap<string, { commands: ReadonlySet<string>; more: R
   ['--format', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
   ['-f', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
 ]);
+
+/**
+ * The command yargs will run, for listValues: its first positional word when that is a command name, else check.
+ * Before the command is known yargs reads every option without `=` (but `--no-…`) as taking the next word as its
+ * value (`--config rc.json batch …`, `--quiet wire.txt batch …` run batch), so such a word is skipped here too; the
+ * first command-like word anywhere was wrong (`wire.txt batch -f json html` is check with a file named batch).
+ */
+export function commandOf(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word.startsWith('-') && word.length > 1) {
+      if (!word.includes('=') && !word.startsWith('--no-') && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-')) i++;
+      continue;
+    }
+    return COMMANDS.has(word) ? word : 'check';
+  }
+  return 'check';
+}
 
 /**
  * Rewrites the list options of `command` to one `--option=value` per value (see LIST_OPTIONS); `--language fr,en`
@@ -164,9 +183,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   // errors never show it: ~10 ms of every `check` at start-up and ~40 ms of every `compare` or `batch` (string widths
   // for the help layout; --cpu-prof, 2026-11-24). Behaviour is the same. Not with --help (the help of that command is
   // wanted), nor when the next word is a command name too (`check compare` checks a file called "compare").
-  // The command whose list options these are (listValues): named first, or, when options come first (`--config
-  // rc.json batch …`), the first command name among the words, as yargs finds it; check when there is none.
-  const command = COMMANDS.has(argv[0] ?? '') ? argv[0]! : (argv.find((w) => COMMANDS.has(w)) ?? 'check');
+  const command = commandOf(argv);
   let direct: string | undefined = 'check';
   if (COMMANDS.has(argv[0] ?? '') && !COMMANDS.has(argv[1] ?? '') && !argv.includes('--help') && !argv.includes('-h')) {
     direct = argv[0];

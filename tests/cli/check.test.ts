@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listValues, run } from '../../src/cli/main.js';
+import { commandOf, listValues, run } from '../../src/cli/main.js';
 import type { Report } from '../../src/types.js';
 import { fakeIo } from '../support/io.js';
 
@@ -491,7 +491,8 @@ describe('list options before the files (review, 2026-12-07: they took the files
     [['--language=fr,en,', 'a.txt'], 'check', ['--language=fr', '--language=en', 'a.txt']],
     [['--language=', 'a.txt'], 'check', ['a.txt']],
     [['--rule=', '--rule', '', '--references=', 'a.txt'], 'check', ['a.txt']],
-    [['--language', 'fr', 'sr-Latn-RS', 'a.txt'], 'check', ['--language=fr', '--language=sr-Latn-RS', 'a.txt']],
+    [['--language', 'fr', 'sr-Latn-RS', 'es-419', 'fr,en', 'a.txt'], 'check', ['--language=fr', '--language=sr-Latn-RS', '--language=es-419', '--language=fr', '--language=en', 'a.txt']],
+    [['--language', 'fr', 'afp-2026-02-15', 'data'], 'check', ['--language=fr', 'afp-2026-02-15', 'data']],
     [['--language', '--quiet', 'a.txt'], 'check', ['--language', '--quiet', 'a.txt']],
     [['--language', 'french', 'a.txt'], 'check', ['--language=french', 'a.txt']],
     [['--rule', 'a=off', 'b=error', 'c', 'a.txt'], 'check', ['--rule=a=off', '--rule=b=error', 'c', 'a.txt']],
@@ -501,6 +502,21 @@ describe('list options before the files (review, 2026-12-07: they took the files
     [['--language', '\u0000stdin'], 'check', ['--language', '\u0000stdin']],
   ])('listValues(%j, %s)', (argv, command, expected) => {
     expect(listValues(argv, command)).toEqual(expected);
+  });
+
+  // As yargs finds the command: the first positional, each option without "=" (but --no-…) taking the next word.
+  test.each([
+    [['batch', 'a', '-f', 'json', 'html'], 'batch'],
+    [['--config', 'rc.json', 'batch', 'in'], 'batch'],
+    [['--quiet', 'wire.txt', 'batch', 'in'], 'batch'],
+    [['--no-cache', 'batch', 'in'], 'batch'],
+    [['wire.txt', 'batch', '-f', 'json', 'html'], 'check'],
+    [['-o', 'compare', 'wire.txt'], 'check'],
+    [['--references', 'a.jsonl', 'b.jsonl', 'batch', 'wire.txt'], 'check'],
+    [['--format=json', 'compare', 'a', 'b'], 'compare'],
+    [[], 'check'],
+  ])('commandOf(%j) is %s', (argv, command) => {
+    expect(commandOf(argv)).toBe(command);
   });
 });
 
