@@ -63,7 +63,9 @@ const loadJson = (file: string, content: string): unknown => {
 function describeIssue(issue: z.core.$ZodIssue): string {
   const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
   if (issue.code === 'unrecognized_keys') {
-    const allowed = Object.keys(configSchema().shape).filter((k) => k !== '$schema');
+    // The keys allowed where the unknown one is: top level, or inside `thresholds` (the one nested object).
+    const shape = issue.path[0] === 'thresholds' ? configSchema().shape.thresholds.unwrap().shape : configSchema().shape;
+    const allowed = Object.keys(shape).filter((k) => k !== '$schema');
     const where = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
     return `unknown key "${where}${issue.keys.join('", "')}" (allowed: ${allowed.join(', ')})`;
   }

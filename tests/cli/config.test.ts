@@ -163,6 +163,8 @@ describe('configuration file', () => {
       ['{"rules":{"__proto__":"off"}}', /\.wireproofrc\.json: rules\.__proto__: unknown rule\n$/],
       ['{"__proto__":{"prior":0.9}}', /\.wireproofrc\.json: unknown key "__proto__" \(allowed: rules, /],
       ['{"languages":["fr"],"foo":{"__proto__":1}}', /\.wireproofrc\.json: unknown key "foo" \(allowed: /],
+      ['{"thresholds":{"__proto__":1}}', /\.wireproofrc\.json: unknown key "thresholds\.__proto__" \(allowed: driftSimilarity, phrasingMatch\)/],
+      ['{"thresholds":{"foo":1}}', /\.wireproofrc\.json: unknown key "thresholds\.foo" \(allowed: driftSimilarity, phrasingMatch\)/],
     ];
     for (const [json, message] of protos) {
       const proto = fakeIo({}, project({ '.wireproofrc.json': json }));
