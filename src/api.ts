@@ -16,6 +16,7 @@ import type { Drift, IngestedText, Report, RuleLevel, RuleMeta } from './types.j
 import { WireproofError } from './types.js';
 import { messageAsGiven } from './util/oneline.js';
 import { LineIndex } from './util/positions.js';
+import { typeName } from './util/type-name.js';
 
 export type * from './types.js';
 export { WireproofError } from './types.js';
@@ -195,11 +196,6 @@ function settle(options: CheckOptions): CheckOptions {
     ...(options.corpora !== undefined ? { corpora: resolve(cwd, options.corpora) } : {}),
     ...(options.references !== undefined ? { references: options.references.map((r) => resolve(cwd, r)) } : {}),
   };
-}
-
-/** What a value is, for "expected … (got …)": `null` and arrays named as such, else its typeof. */
-function typeName(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
 /** A non-null object that is not an array: what `rules`, `thresholds` and an ingested `source` must be. */

@@ -5,6 +5,7 @@ import type { FormatContext, Formatter, Report } from '../types.js';
 import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
 import { thrownFirstLine } from '../util/oneline.js';
+import { typeName } from '../util/type-name.js';
 
 const BUILT_IN: Record<string, () => Promise<{ format: Formatter }>> = {
   text: () => import('../report/text.js'),
@@ -53,8 +54,7 @@ export async function loadFormatter(name: string, cwd: string): Promise<LoadedFo
       throw new WireproofError(`${name}: the formatter threw: ${thrownFirstLine(error)}`, 'usage');
     }
     if (typeof output !== 'string') {
-      const what = output === null ? 'null' : Array.isArray(output) ? 'an array' : typeof output;
-      throw new WireproofError(`${name}: the formatter returned ${what}, not a string`, 'usage');
+      throw new WireproofError(`${name}: the formatter returned ${typeName(output)}, not a string`, 'usage');
     }
     return output;
   };

@@ -51,17 +51,22 @@ function emptyNumberOption(argv: readonly string[]): string | undefined {
  * keeps the documented `--language fr en` and `--rule a=off b=off` by taking further words while they look like
  * values: the first other word is a file. A file named like a value goes before the option, or after `--`.
  */
+/**
+ * A further `--language` word only in a language tag's shape (`fr`, `fra`, `fr-FR`, `fr_CA`; a script of 4 letters and
+ * a region of 2 letters or 3 digits may follow: `sr-Latn-RS`, `es-419`), or a comma-separated list of them, so that a
+ * dated folder (`afp-2026-02-15`) stays a file. The first value may be any word.
+ */
+const LANGUAGE_TAG = '[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|\\d{3}))?';
+/** Batch report formats: `json`, `html`, `json,html`. */
+const FORMATS = { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ };
 const LIST_OPTIONS: ReadonlyMap<string, { commands: ReadonlySet<string>; more: RegExp }> = new Map([
-  // `fr`, `fra`, `fr-FR`, `fr_CA`, or a comma-separated list of them (`--language fr,en`).
-  // A further word only in a language tag's shape: a script (4 letters) and a region (2 letters or 3 digits) may follow
-  // (`sr-Latn-RS`, `es-419`), so that a dated folder (`afp-2026-02-15`) stays a file. The first value may be any word.
-  ['--language', { commands: new Set(['check', 'batch']), more: /^[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|\d{3}))?(?:,[A-Za-z]{2,3}(?:[-_][A-Za-z]{4})?(?:[-_](?:[A-Za-z]{2}|\d{3}))?)*,?$/ }],
+  ['--language', { commands: new Set(['check', 'batch']), more: new RegExp(`^${LANGUAGE_TAG}(?:,${LANGUAGE_TAG})*,?$`) }],
   ['--rule', { commands: new Set(['check', 'batch']), more: /^[a-z0-9-]+=(?:error|warning|info|off)$/ }],
   // Paths: a further .jsonl file is a reference too (check reads .jsonl only as plain text, so a wire is never one);
   // `check wire.txt --references a.jsonl b.jsonl` loaded both before list options were made one value per flag.
   ['--references', { commands: new Set(['check']), more: /\.jsonl$/i }],
-  ['--format', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
-  ['-f', { commands: new Set(['batch']), more: /^(?:json|html)(?:,(?:json|html))*$/ }],
+  ['--format', FORMATS],
+  ['-f', FORMATS],
 ]);
 
 /**
@@ -178,12 +183,13 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   const dashes = argv.indexOf('--');
   // After `--`, `-` is still standard input, marked and moved like the other words so that it keeps its place.
   if (dashes >= 0) argv = [...argv.slice(0, dashes), ...argv.slice(dashes + 1).map((a) => `${LITERAL}${a}`)];
+  // Found before the command's name is taken off below: listValues rewrites the list options of this command.
+  const command = commandOf(argv);
   // The command named first runs as yargs' default command. yargs renders the whole help text before running a
   // named (non-default) command, to have it ready for errors (yargs lib/command.js, cacheHelpMessage), and our
   // errors never show it: ~10 ms of every `check` at start-up and ~40 ms of every `compare` or `batch` (string widths
   // for the help layout; --cpu-prof, 2026-11-24). Behaviour is the same. Not with --help (the help of that command is
   // wanted), nor when the next word is a command name too (`check compare` checks a file called "compare").
-  const command = commandOf(argv);
   let direct: string | undefined = 'check';
   if (COMMANDS.has(argv[0] ?? '') && !COMMANDS.has(argv[1] ?? '') && !argv.includes('--help') && !argv.includes('-h')) {
     direct = argv[0];

@@ -8,6 +8,7 @@ import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
 import { jsonErrorMessage, withoutBom } from '../util/json-text.js';
 import { thrownFirstLine } from '../util/oneline.js';
+import { typeName } from '../util/type-name.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
@@ -38,8 +39,7 @@ const importJs = async (file: string, shown: string): Promise<unknown> => {
   if ('default' in mod) {
     const value = mod.default;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      const what = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-      throw new WireproofError(`${shown}: the module has no default export object (its default export is ${what}; write export default { … })`, 'config', shown);
+      throw new WireproofError(`${shown}: the module has no default export object (its default export is ${typeName(value)}; write export default { … })`, 'config', shown);
     }
     return value;
   }
