@@ -216,6 +216,8 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   const parser = yargs(argv)
     .scriptName('wireproof')
     .version(VERSION)
+    // As ESLint: -h and -v are --help and --version.
+    .alias('version', 'v')
     .strict()
     .exitProcess(false)
     .fail((msg, err) => {
@@ -297,6 +299,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     })
     .demandCommand(1)
     .help()
+    .alias('help', 'h')
     .wrap(null);
   // With a parse callback yargs hands its own output (--help, --version) over instead of printing it through
   // console.log, so it reaches this run's io like every other line (an embedding caller captures it; the bin writes
