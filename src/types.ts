@@ -94,6 +94,8 @@ export interface NoticeMatch {
   text: string;
   /** The corpus entry's status: seen in published text, or inferred. */
   status: 'seen' | 'seen-second-hand' | 'partial' | 'inferred';
+  /** A stock sentence that does not identify its publisher: `agency` is only where the wording was seen. */
+  generic: boolean;
 }
 
 /** One paragraph after segmentation. */
@@ -249,6 +251,8 @@ export interface ReportedNotice {
   language: string;
   declares: NoticeMatch['declares'];
   status: NoticeMatch['status'];
+  /** A stock sentence that does not identify its publisher: `agency` is only where the wording was seen. */
+  generic: boolean;
   paragraph: number;
   line: number;
   column: number;

@@ -139,6 +139,7 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
       end: range.end,
       text: source.slice(range.start, range.end),
       status: matchStatus(entry.status),
+      generic: entry.generic ?? false,
     };
   });
 }

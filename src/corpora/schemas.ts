@@ -24,6 +24,8 @@ function build(z: Z) {
     status: Status,
     source: Source,
     note: z.string().optional(),
+    /** True when the wording is a stock sentence that does not identify its publisher; `agency` is then only where it was seen. */
+    generic: z.boolean().optional(),
   });
 
   /** A calque or literal rendering typical of machine translation. `pattern` runs on folded text. */

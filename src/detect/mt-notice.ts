@@ -1,6 +1,7 @@
 // Rule mt-notice: reports the machine-translation (or AI) notice the segmenter found, as document-wide evidence.
 import type { Detector, NoticeMatch, OffsetMap, Paragraph, Signal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { attribution } from '../util/attribution.js';
 
 /** Longest excerpt of the notice quoted in the message; the full text is in `actual`. */
 const EXCERPT_CHARS = 60;
@@ -58,14 +59,14 @@ export const mtNotice: Detector = {
       {
         ruleId: 'mt-notice',
         weight: notice.weight,
-        message: `${what} (${notice.agency}, ${notice.language}): ${excerpt(p.text.slice(start, end) || notice.text)}`,
+        message: `${what} (${attribution(notice)}, ${notice.language}): ${excerpt(p.text.slice(start, end) || notice.text)}`,
         paragraph: p.index,
         start,
         end,
         scope: 'document',
         evidence: 'notice',
         actual: p.text.slice(start, end),
-        data: { id: notice.id, agency: notice.agency, declares: notice.declares },
+        data: { id: notice.id, agency: notice.agency, generic: notice.generic, declares: notice.declares },
       },
     ];
   },

@@ -110,6 +110,7 @@ export function buildReport(b: BuildInput): Report {
         language: n.language,
         declares: n.declares,
         status: n.status,
+        generic: n.generic,
         paragraph: p.index,
         line: a.line,
         column: a.column,

@@ -11,6 +11,7 @@ import type {
 import { CSS, SCRIPT } from './html-assets.js';
 import { sharedEvidence, sharedParts, sharedReasons, type SharedEvidence } from './explain.js';
 import { BINS, esc, hue, percent, VERDICT_TEXT } from './html-shared.js';
+import { attribution } from '../util/attribution.js';
 
 /**
  * The page's Content-Security-Policy: nothing may load from anywhere, only the inline style and script run.
@@ -267,7 +268,7 @@ function notices(r: Report, ri: number): string {
   return r.notices
     .map(
       (n) =>
-        `<div class="notice" role="note"><strong>Notice:</strong> ${esc(n.agency)} declares ` +
+        `<div class="notice" role="note"><strong>Notice:</strong> ${esc(attribution(n))} declares ` +
         `${n.declares === 'machine-translation' ? 'machine translation' : 'AI assistance'} ` +
         `(<a href="#r${ri}-p${esc(n.paragraph)}">line ${esc(n.line)}</a>, entry <code>${esc(n.id)}</code>, ${esc(n.status)}): ` +
         `<q${langAttr(n.language)}>${esc(n.text)}</q></div>`,

@@ -1,6 +1,7 @@
 // Markdown formatter for pull-request comments and chat: a heading, a paragraph table and the messages per input.
 import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { attribution } from '../util/attribution.js';
 import { ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 const SNIPPET = 60;
@@ -85,7 +86,7 @@ function formatReport(r: Report): string {
   const out = [`### ${escapeMarkdown(r.file)}: ${r.verdict}, ${percentOrDash(r.machineProbability)}`];
   for (const n of r.notices) {
     const what = n.declares === 'machine-translation' ? 'machine translation' : 'AI assistance';
-    out.push(`> **Notice** (line ${n.line}): ${escapeMarkdown(n.agency)} declares ${what}: “${escapeMarkdown(n.text)}”`);
+    out.push(`> **Notice** (line ${n.line}): ${escapeMarkdown(attribution(n))} declares ${what}: “${escapeMarkdown(n.text)}”`);
   }
   const shared = sharedEvidence(r);
   if (shared) out.push(sharedLine(shared));

@@ -69,7 +69,7 @@ function verdictLine(c: Colors, r: Report): string {
         : r.verdict === 'mixed'
           ? c.yellow
           : c.dim;
-  const notice = r.notices[0] ? `  ${c.dim(`notice: ${r.notices[0].agency}, line ${r.notices[0].line}`)}` : '';
+  const notice = r.notices[0] ? `  ${c.dim(`notice: ${r.notices[0].generic ? 'unattributed' : r.notices[0].agency}, line ${r.notices[0].line}`)}` : '';
   return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}`)}${notice}`;
 }
 

@@ -53,7 +53,7 @@ describe('mt-notice valid (flagged)', () => {
       scope: 'document',
       evidence: 'notice',
       paragraph: p.index,
-      data: { id: 'RTR-FR-AUTO-1', agency: 'Reuters', declares: 'machine-translation' },
+      data: { id: 'RTR-FR-AUTO-1', agency: 'Reuters', generic: false, declares: 'machine-translation' },
     });
     expect(s.message.startsWith("Machine-translation notice (Reuters, fr): ((Traduction automatisée par Reuters à l'aide")).toBe(true);
     expect(s.message.endsWith('…')).toBe(true);
@@ -64,7 +64,7 @@ describe('mt-notice valid (flagged)', () => {
     const p: Paragraph = { ...makeParagraph(`x ${N}`, 'notice'), offsets: [[0, 98], [52, 300]] };
     const notice: NoticeMatch = {
       id: 'RTR-FR-AUTO-1', agency: 'Reuters', language: 'fr', declares: 'machine-translation', weight: 6,
-      start: 100, end: 300 + N.length - 50, text: N, status: 'seen',
+      start: 100, end: 300 + N.length - 50, text: N, status: 'seen', generic: false,
     };
     const [s] = mtNotice.detect({ ...p, notice }, context);
     expect([s!.start, s!.end]).toEqual([2, 2 + N.length]);
@@ -76,7 +76,15 @@ describe('mt-notice valid (flagged)', () => {
     const [s] = mtNotice.detect(noticeParagraph(text, text), context);
     expect(s!.message.startsWith('AI-assistance notice (German regional outlet, de): Dieser Artikel')).toBe(true);
     expect(s!.weight).toBe(1.5);
-    expect(s!.data).toEqual({ id: 'DE-AI-ASSIST', agency: 'German regional outlet', declares: 'ai-assistance' });
+    expect(s!.data).toEqual({ id: 'DE-AI-ASSIST', agency: 'German regional outlet', generic: false, declares: 'ai-assistance' });
+  });
+
+  it('does not attribute a stock sentence to the outlet where it was seen', () => {
+    // KRONE-EN is marked generic in corpora/notices: any site may print "This article has been automatically translated".
+    const text = 'This article has been automatically translated.';
+    const [s] = mtNotice.detect(noticeParagraph(text, text), context);
+    expect(s!.message.startsWith('Machine-translation notice (unattributed stock wording, seen at Kronen Zeitung, en): This article')).toBe(true);
+    expect(s!.data).toMatchObject({ id: 'KRONE-EN', generic: true });
   });
 
   it('falls back to the whole paragraph when the notice lies outside it', () => {

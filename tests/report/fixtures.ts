@@ -133,7 +133,7 @@ function summary(paragraphs: ReportParagraph[], messages: Message[]): Report['su
 /** The Reuters notice of a fixture, read in paragraph `notice`. */
 function reutersNotice(notice: ReportParagraph): Report['notices'][number] {
   return {
-    id: 'RTR-FR-AUTO-1', agency: 'Reuters', language: 'fr', declares: 'machine-translation', status: 'seen',
+    id: 'RTR-FR-AUTO-1', agency: 'Reuters', language: 'fr', declares: 'machine-translation', status: 'seen', generic: false,
     paragraph: notice.index, line: notice.line, column: 1, endLine: notice.line, endColumn: notice.text.length, text: notice.text,
   };
 }
