@@ -59,6 +59,9 @@ const loadJson = (file: string, content: string): unknown => {
   }
 };
 
+/** A rules key that cannot be a rule id. The known ids are the registry's (checkRuleIds lists them for a well-formed id). */
+const UNKNOWN_RULE = 'unknown rule (rule ids are kebab-case, e.g. ric-code; docs/rules/ has one page per rule)';
+
 /** Renders the first zod issue as "key: problem (allowed: …)". */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
@@ -68,6 +71,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     const allowed = Object.keys(shape).filter((k) => k !== '$schema');
     const where = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
     return `unknown key "${where}${issue.keys.join('", "')}" (allowed: ${allowed.join(', ')})`;
+  }
+  if (issue.code === 'invalid_key' && issue.path[0] === 'rules') {
+    // zod's own words are "Invalid key in record" (`"hasOwnProperty": "off"`, `"RIC-code": "off"`).
+    return `${key}: ${UNKNOWN_RULE}`;
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     return `${key}: ${issue.message} (allowed: ${(issue.values as unknown[]).map(String).join(', ')})`;
@@ -97,7 +104,7 @@ export function validateConfig(value: unknown, file: string): Config {
     throw new WireproofError(`${file}: cannot load config: ${thrownFirstLine(error)}`, 'config', file);
   }
   if (!result.success) throw new WireproofError(`${file}: ${describeIssue(result.error.issues[0]!)}`, 'config', file);
-  if (proto) throw new WireproofError(`${file}: rules.__proto__: unknown rule`, 'config', file);
+  if (proto) throw new WireproofError(`${file}: rules.__proto__: ${UNKNOWN_RULE}`, 'config', file);
   const config = result.data;
   // Paths in a config file are relative to that file, not to wherever wireproof runs.
   const base = dirname(file);

@@ -160,7 +160,9 @@ describe('configuration file', () => {
     expect(unknown.err.join('')).toMatch(/rules\.no-such-rule: unknown rule/);
     // "__proto__" (an own key after JSON.parse) is refused, not assigned away as no rules at all.
     const protos: [string, RegExp][] = [
-      ['{"rules":{"__proto__":"off"}}', /\.wireproofrc\.json: rules\.__proto__: unknown rule\n$/],
+      ['{"rules":{"__proto__":"off"}}', /\.wireproofrc\.json: rules\.__proto__: unknown rule \(rule ids are kebab-case, e\.g\. ric-code; docs\/rules\/ has one page per rule\)\n$/],
+      // Not kebab-case: zod said "Invalid key in record".
+      ['{"rules":{"hasOwnProperty":"off"}}', /\.wireproofrc\.json: rules\.hasOwnProperty: unknown rule \(rule ids are kebab-case/],
       ['{"__proto__":{"prior":0.9}}', /\.wireproofrc\.json: unknown key "__proto__" \(allowed: rules, /],
       ['{"languages":["fr"],"foo":{"__proto__":1}}', /\.wireproofrc\.json: unknown key "foo" \(allowed: /],
       ['{"thresholds":{"__proto__":1}}', /\.wireproofrc\.json: unknown key "thresholds\.__proto__" \(allowed: driftSimilarity, phrasingMatch\)/],
