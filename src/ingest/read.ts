@@ -52,12 +52,20 @@ export async function ingestBytes(bytes: Uint8Array, file: string, options: Inge
 }
 
 /** Tags a text may open with and still clearly be HTML (a wire never starts a line with `<p>` or `<div class=…>`). */
+// Block-level and document tags only. Content that starts with an inline tag (`<b>PARIS</b>, 15 février (Reuters) -`)
+// is a text wire with some markup: read as HTML, its text sits outside any block element and was all dropped, notice
+// included, with exit 0 (review, 2026-12-07).
 const HTML_START =
-  /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style|main|article|section|header|nav|div|p|h[1-6]|ul|ol|table|figure|blockquote|span|a|b|i|em|strong|br)(?:[\s/>])/i;
+  /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style|main|article|section|header|nav|div|p|h[1-6]|ul|ol|table|figure|blockquote)(?:[\s/>])/i;
+/** The start of a whole page, the only HTML a text-named file is taken for. */
+const PAGE_START = /^<(?:!doctype\s+html|html|head|body)(?:[\s/>])/i;
 
 /**
  * Whether an input is HTML: an `.html`, `.htm` or `.xhtml` name, or content that starts (after white space, a BOM,
- * an XML declaration and comments) with `<!doctype html`, `<html` or a common HTML tag such as `<p>` or `<body>`.
+ * an XML declaration and comments) with `<!doctype html`, `<html` or a common block or document tag such as `<p>` or
+ * `<body>`. Under a text name (`.txt`, `.text`, `.md`, `.markdown`) only a whole page counts (`<!doctype html`,
+ * `<html`, `<head>`, `<body>`: a page saved as text by a scraper): a wire saved as text that opens on a `<div>` or
+ * `<p>` lost its text outside those blocks when read as HTML.
  *
  * @param text decoded input
  * @param file display name (its extension counts)
@@ -79,7 +87,7 @@ export function looksLikeHtml(text: string, file = ''): boolean {
     }
     if (rest === before) break;
   }
-  return HTML_START.test(rest);
+  return (/\.(?:txt|text|md|markdown)$/i.test(file) ? PAGE_START : HTML_START).test(rest);
 }
 
 /**

@@ -3,6 +3,7 @@ import pc from 'picocolors';
 import type { Change, Comparison, ComparisonPair, PairStatus, Signal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
 import { oneLine, terminalSafe } from '../util/oneline.js';
+import { percent } from './explain.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -20,8 +21,9 @@ function snippet(text: string, max = SNIPPET): string {
   return ellipsis(flat, max);
 }
 
+/** As a probability is written: 1592 of 1593 words kept is >99%, not a flat 100% that reads as "all". */
 function pct(x: number | null): string {
-  return x === null ? '   –' : `${Math.round(x * 100)}%`.padStart(4);
+  return x === null ? '   –' : percent(x).padStart(4);
 }
 
 function statusColor(c: Colors, s: PairStatus): (t: string) => string {

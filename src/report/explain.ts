@@ -95,7 +95,8 @@ export function sharedParts(
  * not claim certainty it has not got. Every report format writes probabilities with it.
  */
 export function percent(p: number): string {
-  if (p > 0.995 && p < 1) return '>99%';
+  // 0.995 itself too: Math.round(99.5) is 100 (a notice alone reaches 0.995).
+  if (p >= 0.995 && p < 1) return '>99%';
   if (p > 0 && p < 0.005) return '<1%';
   return `${Math.round(p * 100)}%`;
 }

@@ -307,6 +307,14 @@ describe('compare formatters', () => {
     expect(out).toMatch(/provenance: \d+ machine, 1 post-edited, 1 human/);
   });
 
+  test('a near-total share is >99%, never a flat 100% that reads as "all words kept" (review)', async () => {
+    const words = Array.from({ length: 400 }, (_, i) => `mot${i}`).join(' ');
+    const c = await compare(`${words}.`, `${words.replace('mot7 ', 'terme7 ')}.`, { referenceFile: 'a.txt', candidateFile: 'b.txt' });
+    const out = formatComparisonText(c, { color: false });
+    expect(out).toMatch(/edited\s+>99% similar\s+>99% kept/);
+    expect(out).toMatch(/mean similarity >99%; words kept from the reference >99% \(399\/400\)/);
+  });
+
   test('text with colour: deletions red and struck through, insertions green', () => {
     const out = inlineDiff(
       [

@@ -1,5 +1,6 @@
 // Text formatter: a scored paragraph's reasons account for its probability, document-wide evidence included.
 import { describe, expect, test } from '@jest/globals';
+import { percent } from '../../src/report/explain.js';
 import { format } from '../../src/report/text.js';
 import { declaredReport, humanReport, machineReport, makeContext, smallReport } from './fixtures.js';
 
@@ -55,6 +56,18 @@ describe('text formatter', () => {
     // With colour, the only escapes are the formatter's own SGR codes.
     const colored = format([hostile], makeContext({ color: true }));
     expect(colored.replace(SGR, '')).not.toMatch(CONTROLS);
+  });
+
+  test.each([
+    [0.995, '>99%'],
+    [0.9949, '99%'],
+    [0.9999, '>99%'],
+    [1, '100%'],
+    [0.004, '<1%'],
+    [0.005, '1%'],
+    [0.5, '50%'],
+  ])('percent(%d) is %s', (p, expected) => {
+    expect(percent(p)).toBe(expected);
   });
 
   test('a near-certainty is >99%, never a flat 100% (as in Markdown and HTML)', () => {
