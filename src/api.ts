@@ -56,6 +56,7 @@ export interface Resolved {
 
 /** Reads what the options point at (the source file) and loads the modules they need. */
 export async function resolveOptions(options: CheckOptions): Promise<Resolved> {
+  options = settle(options);
   const resolved: Resolved = {};
   if (options.source !== undefined) {
     const input = typeof options.source === 'string' ? await readSource(options.source, options) : options.source;
@@ -64,12 +65,15 @@ export async function resolveOptions(options: CheckOptions): Promise<Resolved> {
   return resolved;
 }
 
-/** Reads the source file; its errors name it as the caller gave it (they name the path read, resolved against cwd). */
+/**
+ * Reads the source file. Its errors are the caller's (README: "a missing `source` file throws a WireproofError with
+ * code `usage`"), name the option, and name the file as the caller gave it (not the path read, resolved against cwd).
+ */
 async function readSource(given: string, options: CheckOptions): Promise<IngestedText> {
   try {
     return { ...(await readInput(inCwd(given, options), { format: options.format ?? 'auto' })), file: given };
   } catch (error) {
-    if (error instanceof WireproofError) throw new WireproofError(messageAsGiven(error, given), error.code, given);
+    if (error instanceof WireproofError) throw new WireproofError(`source: ${messageAsGiven(error, given)}`, 'usage', given);
     throw error;
   }
 }
@@ -84,12 +88,13 @@ export function rulesMeta(): Record<string, RuleMeta> {
 }
 
 /** Runs segment → detect → (reference) → score → report on already-ingested text. */
-export function checkIngested(
-  input: IngestedText,
-  options: CheckOptions = {},
-  corpora: Corpora = loadCorpora(options.corpora),
-  resolved: Resolved = {},
-): Report {
+export function checkIngested(input: IngestedText, options: CheckOptions = {}, corpora?: Corpora, resolved: Resolved = {}): Report {
+  // Public, so checked as check() checks (it calls this with options already settled: settling is idempotent).
+  options = settle(options);
+  if (!isIngested(input)) {
+    throw new WireproofError(`checkIngested(input): expected an ingested text (with a string "source" and format "text" or "html") (got ${typeName(input)})`, 'usage');
+  }
+  corpora ??= loadCorpora(options.corpora);
   const languages = options.languages === undefined ? undefined : languageList(options.languages);
   const { paragraphs, language } = segment(input, corpora, languages ? { languages } : {});
   const levels = options.rules ?? {};
@@ -182,12 +187,26 @@ function inputError(file: string, error: unknown): Report {
 
 const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
+/** Every key of CheckOptions (a Record, so the compiler says when one is added and not listed here). */
+const OPTION_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    file: true, format: true, rules: true, languages: true, prior: true, corpora: true, cwd: true, source: true,
+    references: true, phrasings: true, thresholds: true,
+  } satisfies Record<keyof CheckOptions, true>),
+);
+
 /**
  * Validates the options and resolves their paths (corpora, references; the input and source are read through
  * `inCwd`) against `cwd`, so that every relative path in one call means the same folder.
  */
 function settle(options: CheckOptions): CheckOptions {
-  if (options === null || typeof options !== 'object') throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
+  if (!isRecord(options as unknown)) throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
+  // A misspelt option must not silently change nothing: `language` and `rule` (the CLI's flag names) were ignored.
+  for (const key of Object.keys(options)) {
+    if (OPTION_KEYS.has(key)) continue;
+    const hint = OPTION_KEYS.has(`${key}s`) ? `; did you mean "${key}s"?` : '';
+    throw new WireproofError(`options.${key}: unknown option (known: ${[...OPTION_KEYS].sort().join(', ')})${hint}`, 'usage');
+  }
   validateOptions(options);
   if (!options.cwd) return options;
   const cwd = options.cwd;

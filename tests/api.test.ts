@@ -3,7 +3,9 @@ import { describe, expect, test } from '@jest/globals';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, checkFile, checkFiles, rulesMeta, WireproofError } from '../src/api.js';
+import { check, checkFile, checkFiles, checkIngested, resolveOptions, rulesMeta, WireproofError } from '../src/api.js';
+
+const INGESTED = { file: 'x.txt', source: 'Le ministre a présenté mardi un plan de relance.', encoding: 'utf-8', format: 'text' as const };
 
 describe('api', () => {
   test('check(text) returns a report; bytes that are binary give an error report, not an exception', async () => {
@@ -18,6 +20,9 @@ describe('api', () => {
     await expect(check('Un texte.', { source: '/no/such/original.en.txt' })).rejects.toThrow(/original\.en\.txt/);
     await expect(check('Un texte.', { prior: 0 })).rejects.toThrow(/prior/);
     await expect(checkFiles(['seeds/000_22f5c933d92a2ddd.txt'], { source: '/no/such/original.en.txt' })).rejects.toThrow(/original\.en\.txt/);
+    // As README promises: code usage, and the message names the option (review: it was not-found, like a missing wire).
+    await expect(check('Un texte.', { source: '/no/such/original.en.txt' })).rejects.toMatchObject({ code: 'usage', message: 'source: /no/such/original.en.txt: no such file' });
+    await expect(check('Un texte.', { source: 'seeds' })).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/^source: seeds: /) });
   });
 
   test('an unknown rule id or level in options.rules is the caller’s error: it throws, as the CLI exits 2', async () => {
@@ -105,6 +110,15 @@ describe('api', () => {
     ['references: [a number]', () => check('Un texte.', { references: wrong([5]) }), /^references: expected an array of file or folder paths$/],
     ['languages: [a number]', () => check('Un texte.', { languages: wrong([5]) }), /^languages: unknown language code 5/],
     ['format: a number', () => check('Un texte.', { format: wrong(5) }), /^format: expected "auto", "text" or "html" \(got 5\)$/],
+    // Unknown keys: the CLI's singular flag names did nothing (review).
+    ['language: an unknown key', () => check('Un texte.', wrong({ language: ['en'] })), /^options\.language: unknown option \(known: corpora, cwd, file, format, languages, phrasings, prior, references, rules, source, thresholds\); did you mean "languages"\?$/],
+    ['failOn: an unknown key', () => check('Un texte.', wrong({ failOn: 'never' })), /^options\.failOn: unknown option \(known: [^)]*\)$/],
+    ['options: an array', () => check('Un texte.', wrong([])), /^options: expected an object \(got an array\)$/],
+    ['checkIngested: options are checked', async () => checkIngested(INGESTED, { prior: wrong('0.9') }), /^prior: expected a number strictly between 0 and 1 \(got string\)$/],
+    ['checkIngested: an unknown rule', async () => checkIngested(INGESTED, { rules: { 'ric-cod': 'off' } }), /^rules\.ric-cod: unknown rule/],
+    ['checkIngested: languages a string', async () => checkIngested(INGESTED, { languages: wrong('fr') }), /^languages: expected an array of language codes/],
+    ['checkIngested: not an ingested text', async () => checkIngested(wrong({ text: 'x' })), /^checkIngested\(input\): expected an ingested text .*\(got object\)$/],
+    ['resolveOptions(null)', () => resolveOptions(wrong(null)), /^options: expected an object \(got null\)$/],
   ])('%s: a usage error naming it', async (_name, call, expected) => {
     const error = await call().then(
       () => undefined,

@@ -131,7 +131,7 @@ describe('wireproof check', () => {
     [['--prior'], /^wireproof: Not enough arguments following: prior/],
     [['--prior', 'x'], /^wireproof: prior must be strictly between 0 and 1/],
     [['--language', 'french'], /^wireproof: --language: unknown language code "french" \(known: fr, en/],
-    [['--source', 'missing.en.txt'], /^wireproof: missing\.en\.txt: no such file$/m],
+    [['--source', 'missing.en.txt'], /^wireproof: source: missing\.en\.txt: no such file$/m],
     [['-o'], /^wireproof: Not enough arguments following: o/],
     [['--source'], /^wireproof: Not enough arguments following: source/],
     [['--baseline'], /^wireproof: Not enough arguments following: baseline/],
