@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadCorpora, type Corpora } from './corpora/index.js';
 import { detectors } from './detect/index.js';
 import { runDetectors } from './detect/run.js';
-import { ingestBytes, readInput } from './ingest/read.js';
+import { ingestBytes, MAX_INPUT_BYTES, readInput, tooLarge } from './ingest/read.js';
 import { buildReport, errorReport } from './report/build.js';
 import { dedupeWording, scoreDocument } from './score/combine.js';
 import { buildMessages, UNDECLARED_RULE } from './score/messages.js';
@@ -133,6 +133,9 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
   options = settle(options);
   const file = options.file ?? '<text>';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  // The limit checkFile and the CLI apply: the pipeline is synchronous, and a 65 MiB paste held the caller's event
+  // loop for seconds (review, 2026-12-07).
+  if (bytes.length > MAX_INPUT_BYTES) return inputError(file, tooLarge(file, bytes.length, MAX_INPUT_BYTES, 'text'));
   // A bad --source is the caller's error, not this input's: it throws instead of becoming an error report.
   const resolved = await resolveOptions(options);
   try {

@@ -14,6 +14,9 @@ describe('api', () => {
     expect(report.error).toBeUndefined();
     const binary = await check(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0, 1, 2, 3, 0, 0, 0, 0]));
     expect(binary.error?.code).toBe('binary');
+    // The 64 MiB limit of files and standard input holds for text in memory too.
+    const big = await check(new Uint8Array(64 * 1024 * 1024 + 1).fill(0x61), { file: 'paste.txt' });
+    expect(big.error).toEqual({ code: 'too-large', message: 'paste.txt: text too large (64.0 MiB; the limit is 64 MiB)' });
   });
 
   test('a missing source file or a bad prior is the caller’s error: it throws', async () => {

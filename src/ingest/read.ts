@@ -201,10 +201,14 @@ function inputError(path: string, code: 'not-found' | 'is-directory' | 'unreadab
   return new WireproofError(`${oneLine(path)}: ${what}`, code, path);
 }
 
-function tooLarge(path: string, size: number, max: number, noun = 'file'): WireproofError {
+/**
+ * The `too-large` error. `size` is exact for a file (stat) or a text in memory; standard input (`input`) stops
+ * reading at the limit, so only "more than" is known.
+ */
+export function tooLarge(path: string, size: number, max: number, noun: 'file' | 'text' | 'input' = 'file'): WireproofError {
   const show = (n: number): string =>
     n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
-  const amount = noun === 'file' ? show(size) : `more than ${show(max)}`;
+  const amount = noun === 'input' ? `more than ${show(max)}` : show(size);
   return inputError(path, 'too-large', `${noun} too large (${amount}; the limit is ${show(max)})`);
 }
 
