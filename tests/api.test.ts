@@ -162,3 +162,25 @@ describe('api', () => {
     }
   });
 });
+
+describe('package entry points', () => {
+  test('every subpath in package.json "exports" points at a file the package ships (dist from src, or docs)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { exports: Record<string, string>; files: string[] };
+    expect(Object.keys(pkg.exports).sort()).toEqual(['.', './compare', './config.schema.json', './package.json', './report.schema.json']);
+    for (const target of Object.values(pkg.exports)) {
+      // dist/ is built from src/ (dist/x.js ← src/x.ts); anything else ships as it is.
+      const file = target.replace(/^\.\/dist\/(.*)\.js$/, './src/$1.ts');
+      expect(existsSync(new URL(`../${file}`, import.meta.url))).toBe(true);
+      expect(target === './package.json' || pkg.files.includes(target.split('/')[1]!)).toBe(true);
+    }
+  });
+
+  test('wireproof/compare exports compare and its formatters', async () => {
+    const api = await import('../src/compare-api.js');
+    const c = await api.compare('Le texte de la dépêche.', 'Le texte de la dépêche publiée.', { referenceFile: 'a.txt', candidateFile: 'b.txt' });
+    expect(c.summary.edited).toBe(1);
+    expect(JSON.parse(api.formatComparisonJson(c))).toMatchObject({ reference: 'a.txt', candidate: 'b.txt' });
+    expect(api.formatComparisonText(c, { color: false })).toContain('a.txt → b.txt');
+  });
+});
