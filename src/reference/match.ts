@@ -228,6 +228,9 @@ function holds(keys: Int32Array, from: number, n: number, key: number): boolean 
  * place"); "en passe de" without "en" is "passer de 7 % à 8 %"; "n'a pas pu être joint" without its negation says
  * the opposite ("a pu être joint"). At 0.6 a three-word formula may lose a word, and the content-word tests only
  * guard the content word, so such a form matches only a span that has all its words (inserted words still cost).
+ * The same holds for any form of three words or fewer: one word is a third of it, and the word lost is often the one
+ * that carries the meaning ("selon une source" is not "selon des sources", one source against several: a wording-drift
+ * warning on correct French in a Libération article, review 2026-12-07).
  */
 function holdsAll(keys: Int32Array, k0: number, n: number, text: Int32Array, s: number, e: number): boolean {
   for (let i = 0; i < n; i++) {
@@ -391,7 +394,7 @@ function verifyForm(index: PhrasingIndex, f: number, para: ParagraphKeys, thresh
       }
       if (inSpan < required || namesIn < names) continue;
       if (contentOverlap(index, f, para, s, e) < threshold) continue;
-      if (cl === 1 && n > 1 && distance > 0 && !holdsAll(keys, k0, n, text, s, e)) continue;
+      if ((cl === 1 || n <= 3) && n > 1 && distance > 0 && !holdsAll(keys, k0, n, text, s, e)) continue;
       if (!keepsPolarity(index, f, para, s, e)) continue;
       hits.push({ form: f, s, e, similarity });
     }

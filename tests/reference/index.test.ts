@@ -80,7 +80,7 @@ function randomTexts(phrasings: Phrasing[], count: number, seed: number): string
 describe('index against brute force', () => {
   const phrasings = randomPhrasings(400, 7);
   const index = buildPhrasingIndex(phrasings);
-  const texts = randomTexts(phrasings, 500, 11);
+  const texts = randomTexts(phrasings, 650, 11);
 
   for (const threshold of [0.5, 0.6, 0.75, 0.9]) {
     it(`finds exactly the matches of a scan of every form at threshold ${threshold}`, () => {

@@ -142,6 +142,8 @@ describe('precision', () => {
     ["Il n'a rappelé que les faits établis par l'enquête.", 'FR-DID-NOT-RETURN-CALLS'],
     ['Le titre a reculé de 2 % en Bourse mardi.', 'FR-IPO'],
     ['La banque est sur une voie de croissance plus lente.', 'FR-ON-TRACK-FOR'],
+    // Any form of three words or fewer holds all its words: one source is not several (Libération, review).
+    ["Le ministre a démissionné, selon une source du Quai d'Orsay.", 'FR-SOURCES-SAID'],
   ];
   it.each(oneContentWord)('does not match a one-content-word formula missing one of its words: %s', (text, id) => {
     expect(byId(findPhrasings(text, index), id)).toEqual([]);
