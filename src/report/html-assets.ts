@@ -85,6 +85,9 @@ ul.messages { margin: .35rem 0; padding-left: 1.25rem; font-size: .9rem; }
 table.evidence code, ul.messages code { white-space: nowrap; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; }
 .legend { font-size: .85rem; color: var(--muted); }
+.legend-box { font-size: .85rem; margin: .4rem 0; } .legend-box summary { cursor: pointer; }
+.legend-box dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .75rem; margin: .4rem 0; }
+.legend-box dt { font-weight: 600; } .legend-box dd { margin: 0; }
 .hidden-unscored li.unscored { display: none; }
 @media print {
   .toolbar, .skip { display: none !important; }

@@ -209,3 +209,24 @@ describe('html formatter', () => {
     expect(format([machineReport()], context)).toBe(html);
   });
 });
+
+describe('what the page explains', () => {
+  const context = makeContext();
+  test('a folded legend says what every verdict and label means; human is "written or translated"', () => {
+    const page = format([humanReport()], context);
+    const legend = /<details class="legend-box"><summary>How to read this report<\/summary>([\s\S]*?)<\/details>/.exec(page)![1]!;
+    for (const term of ['Declared machine translation', 'Undeclared machine translation', 'Mixed', 'Uncertain', 'Human (written or translated)', 'Unknown', 'Paragraph labels']) {
+      expect(legend).toContain(`<dt>${term}</dt>`);
+    }
+    expect(page).toContain('<div class="verdict v-human">Human (written or translated) ');
+  });
+
+  test('an unknown report says why; a report in another language says the style model is French only', () => {
+    const empty = { ...humanReport(), verdict: 'unknown' as const, machineProbability: null, paragraphs: [] };
+    expect(format([empty], context)).toContain('Too little text to judge: fewer than 12 words in text paragraphs');
+    expect(format([humanReport()], context)).not.toContain('Too little text');
+    const pt = { ...humanReport(), language: 'pt' };
+    expect(format([pt], context)).toContain('No style model for pt (French only): only notices and wire marks count');
+    expect(format([humanReport()], context)).not.toContain('No style model');
+  });
+});
