@@ -417,6 +417,11 @@ export interface ComparisonSummary {
   referenceIsMachine: boolean;
   /** Why: the reference carries a machine-translation notice, or the caller said so. */
   referenceIsMachineBecause: 'notice' | 'option' | null;
+  /**
+   * The reference carries a notice declaring machine translation and the candidate none: the copy to be published no
+   * longer says it is machine-translated (the feed's `((Traduction automatisée par Reuters …))` was cut).
+   */
+  noticeDropped: boolean;
   /** Candidate text paragraphs per inherited provenance (all zero when the reference is not machine-translated). */
   provenance: Record<Provenance, number>;
   /** Candidate words per inherited provenance of their paragraph. */

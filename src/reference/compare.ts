@@ -225,7 +225,9 @@ export function compareParagraphs(
     if (referenceIsMachine) pair.provenance = 'machine';
   });
 
-  return { pairs, summary: summarize(pairs, steps, refs, cands, referenceIsMachine, options.referenceIsMachineBecause ?? null) };
+  const summary = summarize(pairs, steps, refs, cands, referenceIsMachine, options.referenceIsMachineBecause ?? null);
+  summary.noticeDropped = hasMachineNotice(reference) && !hasMachineNotice(candidate);
+  return { pairs, summary };
 }
 
 /** Fewest words an added paragraph needs to count as cut from a reference paragraph: one or two words prove nothing. */
@@ -282,6 +284,7 @@ function summarize(
     machineShare: null,
     referenceIsMachine,
     referenceIsMachineBecause: referenceIsMachine ? because : null,
+    noticeDropped: false,
     provenance: { machine: 0, 'post-edited': 0, human: 0 },
     provenanceWords: { machine: 0, 'post-edited': 0, human: 0 },
   };

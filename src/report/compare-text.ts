@@ -133,6 +133,9 @@ export function formatComparisonText(input: Comparison, options: CompareTextOpti
         c.dim(` (${pw.machine}/${pw['post-edited']}/${pw.human} words)`),
     );
   }
+  if (s.noticeDropped) {
+    out.push(c.yellow('notice dropped: the reference declares machine translation, the candidate carries no notice'));
+  }
   if (comparison.source) {
     out.push('', `source ${c.underline(oneLine(comparison.source.file))}: ${comparison.source.signals.length} finding(s)`);
     for (const sig of comparison.source.signals) out.push(formatSignal(c, sig));

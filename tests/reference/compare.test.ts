@@ -88,6 +88,7 @@ describe('compare: the issue’s done-when on seed 000', () => {
     const c = await compare(seed000, edited(seed000));
     expect(c.summary.referenceIsMachine).toBe(true);
     expect(c.summary.referenceIsMachineBecause).toBe('notice');
+    expect(c.summary.noticeDropped).toBe(false);
     expect(only(c, 'edited').provenance).toBe('post-edited');
     expect(only(c, 'added').provenance).toBe('human');
     expect(only(c, 'removed').provenance).toBeNull();
@@ -313,6 +314,18 @@ describe('compare formatters', () => {
     const out = formatComparisonText(c, { color: false });
     expect(out).toMatch(/edited\s+>99% similar\s+>99% kept/);
     expect(out).toMatch(/mean similarity >99%; words kept from the reference >99% \(399\/400\)/);
+  });
+
+  test('a published copy that cut the feed\'s notice: noticeDropped, and the text output says so', async () => {
+    const notice = seed000.split('\n').find((l) => l.startsWith('((Traduction automatisée'))!;
+    const c = await compare(seed000, seed000.replace(notice, ''), { referenceFile: 'feed.txt', candidateFile: 'pub.txt' });
+    expect(c.summary.noticeDropped).toBe(true);
+    expect(formatComparisonText(c, { color: false })).toContain('notice dropped: the reference declares machine translation, the candidate carries no notice');
+    // Kept, or never there: no finding.
+    expect((await compare(seed000, seed000)).summary.noticeDropped).toBe(false);
+    const plain = 'Le ministre a présenté mardi un plan de relance.';
+    expect((await compare(plain, plain)).summary.noticeDropped).toBe(false);
+    expect(formatComparisonText(await compare(seed000, seed000), { color: false })).not.toContain('notice dropped');
   });
 
   test('text with colour: deletions red and struck through, insertions green', () => {
