@@ -70,7 +70,9 @@ function verdictLine(c: Colors, r: Report): string {
           ? c.yellow
           : c.dim;
   const notice = r.notices[0] ? `  ${c.dim(`notice: ${r.notices[0].generic ? 'unattributed' : r.notices[0].agency}, line ${r.notices[0].line}`)}` : '';
-  return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}`)}${notice}`;
+  // As in the HTML report: "uncertain" on a Portuguese page is not "read, no evidence" but "no style model".
+  const french = r.language === 'fr' || r.language === 'und' || r.summary.bodyParagraphs === 0 ? '' : ' · no style model (French only)';
+  return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}${french}`)}${notice}`;
 }
 
 function formatReport(c: Colors, report: Report): string {

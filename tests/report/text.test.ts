@@ -58,6 +58,11 @@ describe('text formatter', () => {
     expect(colored.replace(SGR, '')).not.toMatch(CONTROLS);
   });
 
+  test('a report in another language says the style model is French only', () => {
+    expect(format([{ ...humanReport(), language: 'pt' }], context).split('\n')[1]).toContain('pt · utf-8 · no style model (French only)');
+    expect(format([humanReport()], context)).not.toContain('no style model');
+  });
+
   test.each([
     [0.995, '>99%'],
     [0.9949, '99%'],
