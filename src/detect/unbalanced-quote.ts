@@ -21,6 +21,9 @@ const meta: RuleMeta = {
   defaultSeverity: 'warning',
   docs: 'docs/rules/unbalanced-quote.md',
   evidence: 'artefact',
+  // French only: the evidence is French, and other languages pair their marks otherwise (German „…“ and »…«, Swedish
+  // ”…”), which this pairing took for quotes left open (review, 2026-12-07).
+  languages: ['fr'],
   kinds: ['body', 'headline'],
 };
 

@@ -70,3 +70,16 @@ describe('unbalanced-quote invalid (flagged)', () => {
     expect(signals[0]).toMatchObject({ weight: 0.3, evidence: 'artefact', data: { family: 'straight "', open: 3 } });
   });
 });
+
+describe('unbalanced-quote is French only (meta.languages)', () => {
+  it('declares fr, so German „…“ and »…« and Swedish ”…” are not taken for quotes left open', async () => {
+    expect(detector.meta.languages).toEqual(['fr']);
+    const { check } = await import('../../src/api.js');
+    const german =
+      'Der Konzern meldete am Dienstag „ein starkes Ergebnis“ für das dritte Quartal und hob seine Prognose an. ' +
+      'Der Vorstandschef sprach von »einem sehr guten Jahr« für das Unternehmen und seine Mitarbeiter in Europa.';
+    const report = await check(german);
+    expect(report.language).toBe('de');
+    expect(report.paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'unbalanced-quote')).toEqual([]);
+  });
+});
