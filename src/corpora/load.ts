@@ -39,15 +39,25 @@ export function parseJsonl<S extends z.ZodType>(text: string, file: string, sche
   return out;
 }
 
-/** Lists `.jsonl` files of a file or folder path, sorted for deterministic load order. */
-export function jsonlFiles(path: string): string[] {
+/**
+ * Lists `.jsonl` files of a file or folder path, sorted for deterministic load order. A folder whose files all have
+ * another extension (`house.json`, `notices.ndjson`) is a mistake, not an empty list: it loaded nothing and said
+ * nothing (review, 2026-12-07). With `required`, an empty folder is one too (a folder given with --references).
+ */
+export function jsonlFiles(path: string, options: { required?: boolean } = {}): string[] {
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) throw new WireproofError(`${path}: no such corpus file or folder`, 'corpus', path);
   if (st.isFile()) return [path];
-  return readdirSync(path)
-    .filter((name) => name.endsWith('.jsonl'))
-    .sort()
-    .map((name) => join(path, name));
+  const names = readdirSync(path).filter((name) => !name.startsWith('.'));
+  const files = names.filter((name) => name.endsWith('.jsonl')).sort();
+  if (files.length === 0) {
+    const other = names.filter((name) => statSync(join(path, name), { throwIfNoEntry: false })?.isFile()).sort();
+    if (other.length > 0) {
+      throw new WireproofError(`${path}: no .jsonl file (found ${other[0]}${other.length > 1 ? ` and ${other.length - 1} more` : ''}; corpus and reference files end in .jsonl)`, 'corpus', path);
+    }
+    if (options.required) throw new WireproofError(`${path}: no .jsonl file in this folder`, 'corpus', path);
+  }
+  return files.map((name) => join(path, name));
 }
 
 /** Loads and validates every JSONL file under `path`; display names are relative to `base`. */

@@ -159,7 +159,7 @@ export function loadPhrasings(paths: string[], base = process.cwd()): Phrasing[]
   const places: FormPlaces = new Map();
   const read = new Set<string>();
   for (const path of paths) {
-    for (const file of jsonlFiles(path)) {
+    for (const file of jsonlFiles(path, { required: true })) {
       if (!statSync(file).isFile()) continue;
       // A file given twice (the same path, another spelling or link of it, or a folder and a file in it) is read once,
       // under the name it was first met by: read again, each of its ids would clash with itself.

@@ -1,6 +1,6 @@
 // Corpus validation: bad entries are reported as file:line: field, and the shipped notices and furniture are sound.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadCorpora } from '../../src/corpora/index.js';
@@ -119,6 +119,10 @@ describe('corpus errors name file:line and the field', () => {
     expect(errorOf(join(root, 'notices', 'bad.jsonl')).message).toMatch(/bad\.jsonl: not a folder/);
     mkdirSync(join(root, 'empty'));
     expect(errorOf(join(root, 'empty')).message).toMatch(/empty: no corpus files \(expected one of notices\/, calques\//);
+    // A kind folder whose files all have another extension loaded nothing, silently (review).
+    const json = corpusWith('notices', [notice]);
+    renameSync(join(json, 'notices', 'bad.jsonl'), join(json, 'notices', 'desk.json'));
+    expect(errorOf(json).message).toBe(`${join(json, 'notices')}: no .jsonl file (found desk.json; corpus and reference files end in .jsonl)`);
   });
 
   it('loads a valid user corpus, skipping comments and blank lines', () => {

@@ -132,6 +132,18 @@ describe('loadPhrasings: errors name file and line', () => {
     expect(loaded[0]!.file).toBe(join(sub, 'a.jsonl'));
     expect(errorOf([join(dir, 'missing')]).message).toMatch(/no such corpus file or folder/);
   });
+
+  it('refuses a folder with no .jsonl file: empty, or holding files of another extension (it loaded nothing, silently)', () => {
+    const dir = tempDir();
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    expect(errorOf([empty]).message).toBe(`${empty}: no .jsonl file in this folder`);
+    const json = join(dir, 'json');
+    mkdirSync(json);
+    writeFileSync(join(json, 'house.json'), '{}');
+    writeFileSync(join(json, 'notes.txt'), '');
+    expect(errorOf([json]).message).toBe(`${json}: no .jsonl file (found house.json and 1 more; corpus and reference files end in .jsonl)`);
+  });
 });
 
 describe('starter corpus (corpora/phrasings)', () => {
