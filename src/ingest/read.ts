@@ -52,20 +52,19 @@ export async function ingestBytes(bytes: Uint8Array, file: string, options: Inge
 }
 
 /** Tags a text may open with and still clearly be HTML (a wire never starts a line with `<p>` or `<div class=…>`). */
-// Block-level and document tags only. Content that starts with an inline tag (`<b>PARIS</b>, 15 février (Reuters) -`)
-// is a text wire with some markup: read as HTML, its text sits outside any block element and was all dropped, notice
-// included, with exit 0 (review, 2026-12-07).
 const HTML_START =
   /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style|main|article|section|header|nav|div|p|h[1-6]|ul|ol|table|figure|blockquote)(?:[\s/>])/i;
-/** The start of a whole page, the only HTML a text-named file is taken for. */
-const PAGE_START = /^<(?:!doctype\s+html|html|head|body)(?:[\s/>])/i;
+/** An inline tag at the start: HTML only when block markup follows (a fragment), a text wire with markup otherwise. */
+const INLINE_START = /^<(?:span|a|b|i|em|strong|br)(?:[\s/>])/i;
+const BLOCK_TAG = /<(?:p|div|h[1-6]|li|blockquote|article|section|main|table|figure|figcaption|pre)(?:[\s/>])/i;
 
 /**
  * Whether an input is HTML: an `.html`, `.htm` or `.xhtml` name, or content that starts (after white space, a BOM,
  * an XML declaration and comments) with `<!doctype html`, `<html` or a common block or document tag such as `<p>` or
- * `<body>`. Under a text name (`.txt`, `.text`, `.md`, `.markdown`) only a whole page counts (`<!doctype html`,
- * `<html`, `<head>`, `<body>`: a page saved as text by a scraper): a wire saved as text that opens on a `<div>` or
- * `<p>` lost its text outside those blocks when read as HTML.
+ * `<body>`, or with an inline tag (`<span>`, `<b>` …) when block markup follows within the first 4 KiB. A text wire
+ * that merely opens on `<b>PARIS</b>, 15 février (Reuters) -` has none: read as HTML, all its text sat outside any
+ * block element and was dropped, notice included, with exit 0 (review, 2026-12-07); a page fragment that opens on a
+ * `<span class="kicker">` before its `<p>` blocks stays HTML.
  *
  * @param text decoded input
  * @param file display name (its extension counts)
@@ -87,7 +86,7 @@ export function looksLikeHtml(text: string, file = ''): boolean {
     }
     if (rest === before) break;
   }
-  return (/\.(?:txt|text|md|markdown)$/i.test(file) ? PAGE_START : HTML_START).test(rest);
+  return HTML_START.test(rest) || (INLINE_START.test(rest) && BLOCK_TAG.test(rest));
 }
 
 /**

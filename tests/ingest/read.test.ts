@@ -189,7 +189,7 @@ describe('ingestBytes and format sniffing', () => {
     // Opening on an inline tag: as HTML, every word sat outside a block and was dropped, notice included (review).
     const wire = '<b>PARIS</b>, 15 février (Reuters) - Le texte.\n\n((Traduction automatisée par Reuters … https://bit.ly/rtrsauto))\n';
     expect(await ingestBytes(utf8(wire), 'w.txt')).toMatchObject({ format: 'text', source: wire });
-    expect((await ingestBytes(utf8(`<div>${wire}</div>`), 'w.txt')).format).toBe('text');
+    expect((await ingestBytes(utf8(wire), '<stdin>')).format).toBe('text');
     expect((await ingestBytes(utf8('<<< URGENT >>> Le texte.'), 'x')).format).toBe('text');
   });
 
@@ -213,15 +213,15 @@ describe('ingestBytes and format sniffing', () => {
     expect(looksLikeHtml('<paris> est une balise inventée')).toBe(false);
     expect(looksLikeHtml('Texte\n<p>')).toBe(false);
     expect(looksLikeHtml('<!-- commentaire jamais fermé <p>')).toBe(false);
-    // A text name is text, and content that opens on an inline tag is a text wire with markup (its text would sit
-    // outside every block element and be dropped).
+    // Content that opens on an inline tag is a text wire with markup (its text would sit outside every block element
+    // and be dropped), unless block markup follows: then it is a page fragment.
     expect(looksLikeHtml('<!DOCTYPE html><html>', 'page.txt')).toBe(true);
-    expect(looksLikeHtml('<body><p>Texte</p>', 'page.text')).toBe(true);
-    expect(looksLikeHtml('<div>Texte</div>', 'notes.MD')).toBe(false);
-    expect(looksLikeHtml('<p>PARIS (Reuters) - Texte</p>\n\n((Traduction automatisée par Reuters))', 'wire.txt')).toBe(false);
-    expect(looksLikeHtml('<b>PARIS</b>, 15 février (Reuters) - Le Pentagone')).toBe(false);
+    expect(looksLikeHtml('<meta charset="utf-8"><title>Titre</title>', 'frag.txt')).toBe(true);
+    expect(looksLikeHtml('<div>Texte</div>', 'notes.md')).toBe(true);
+    expect(looksLikeHtml('<b>PARIS</b>, 15 février (Reuters) - Le Pentagone', 'wire.txt')).toBe(false);
     expect(looksLikeHtml('<span>Texte</span>')).toBe(false);
-    expect(looksLikeHtml('<p>Texte</p>', 'wire')).toBe(true);
+    expect(looksLikeHtml('<span class="kicker">Monde</span>\n<p>Le ministre a présenté un plan.</p>')).toBe(true);
+    expect(looksLikeHtml('<b>PARIS</b> - Le texte <b>gras</b>.<br>Suite.')).toBe(false);
   });
 
   test('read.ts loads the HTML extractor lazily (no static import of html.js, linkedom or Readability)', async () => {
