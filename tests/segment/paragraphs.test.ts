@@ -99,6 +99,16 @@ describe('segment', () => {
     ]);
   });
 
+  test('a wrapped line that starts like a teaser or a photo credit still continues the sentence (review)', () => {
+    const fr = 'Le gouvernement a présenté mardi un texte dont il faut\nlire : le projet prévoit que les services pourront écouter.\n';
+    expect(segment(text(fr), corpora).paragraphs.map((p) => p.kind)).toEqual(['body']);
+    const es = 'El ejército difundió el martes una\nimagen: un dron sobrevolando la frontera, según el ministerio.\n';
+    expect(segment(text(es), corpora).paragraphs.map((p) => p.kind)).toEqual(['body']);
+    // On a line of its own, Le Monde's teaser is chrome.
+    const teaser = 'Le texte a été adopté.\n\nLire aussi : Les critiques de la CNIL contre le projet de loi\n';
+    expect(segment(text(teaser), corpora).paragraphs.map((p) => p.kind)).toEqual(['body', 'chrome']);
+  });
+
   test('credit lines and update notes are classified from the wire-marks corpus', () => {
     const source =
       "(Mises à jour des actions)\n\nLe titre a progressé de 3 % à l'ouverture, porté par des résultats meilleurs que prévu.\n\n(Rédigé par Augustin Turpin, édité par Kate Entringer)";
