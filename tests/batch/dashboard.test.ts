@@ -89,3 +89,13 @@ describe('renderDashboard', () => {
     expect(renderDashboard(empty)).toContain('No input was found.');
   });
 });
+
+describe('dashboard legend', () => {
+  test('a folded legend says what each verdict means, in the header; human is "written or translated"', () => {
+    const html = renderDashboard(sampleSummary());
+    const header = /<header>[\s\S]*?<\/header>/.exec(html)![0];
+    expect(header).toContain('<details class="legend-box"><summary>How to read this report</summary>');
+    for (const term of ['Uncertain', 'Unknown', 'Human (written or translated)', 'Paragraph labels']) expect(header).toContain(`<dt>${term}</dt>`);
+    expect(html).toContain('<span class="what">Human (written or translated)</span>');
+  });
+});

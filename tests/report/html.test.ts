@@ -226,7 +226,7 @@ describe('what the page explains', () => {
     expect(format([empty], context)).toContain('Too little text to judge: fewer than 12 words in text paragraphs');
     expect(format([humanReport()], context)).not.toContain('Too little text');
     const pt = { ...humanReport(), language: 'pt' };
-    expect(format([pt], context)).toContain('No style model for pt (French only): only notices and wire marks count');
+    expect(format([pt], context)).toContain('No style model for pt (French only); the other rules still apply');
     expect(format([humanReport()], context)).not.toContain('No style model');
   });
 });
