@@ -133,11 +133,12 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
   options = settle(options);
   const file = options.file ?? '<text>';
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+  // A bad --source is the caller's error, not this input's: it throws instead of becoming an error report (before the
+  // size check, as checkFile reads the source before the input).
+  const resolved = await resolveOptions(options);
   // The limit checkFile and the CLI apply: the pipeline is synchronous, and a 65 MiB paste held the caller's event
   // loop for seconds (review, 2026-12-07).
   if (bytes.length > MAX_INPUT_BYTES) return inputError(file, tooLarge(file, bytes.length, MAX_INPUT_BYTES, 'text'));
-  // A bad --source is the caller's error, not this input's: it throws instead of becoming an error report.
-  const resolved = await resolveOptions(options);
   try {
     const ingested = await ingestBytes(bytes, file, { format: options.format ?? 'auto' });
     return checkIngested(ingested, options, loadCorpora(options.corpora), resolved);
@@ -205,18 +206,27 @@ const OPTION_KEYS: ReadonlySet<string> = new Set(
 function settle(options: CheckOptions): CheckOptions {
   if (!isRecord(options as unknown)) throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
   // A misspelt option must not silently change nothing: `language` and `rule` (the CLI's flag names) were ignored.
-  for (const key of Object.keys(options)) {
+  // Inherited enumerable keys count too (`Object.create({ language: ['en'] })`), as they are read below.
+  for (const key in options) {
     if (OPTION_KEYS.has(key)) continue;
     const hint = OPTION_KEYS.has(`${key}s`) ? `; did you mean "${key}s"?` : '';
     throw new WireproofError(`options.${key}: unknown option (known: ${[...OPTION_KEYS].sort().join(', ')})${hint}`, 'usage');
   }
-  validateOptions(options);
-  if (!options.cwd) return options;
-  const cwd = options.cwd;
+  // A plain copy of the known keys, own or inherited: a spread below would keep own keys only, so an inherited
+  // `languages` was honoured without `cwd` and dropped with it.
+  const plain: Record<string, unknown> = {};
+  for (const key of OPTION_KEYS) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined) plain[key] = value;
+  }
+  const settled = plain as CheckOptions;
+  validateOptions(settled);
+  if (!settled.cwd) return settled;
+  const cwd = settled.cwd;
   return {
-    ...options,
-    ...(options.corpora !== undefined ? { corpora: resolve(cwd, options.corpora) } : {}),
-    ...(options.references !== undefined ? { references: options.references.map((r) => resolve(cwd, r)) } : {}),
+    ...settled,
+    ...(settled.corpora !== undefined ? { corpora: resolve(cwd, settled.corpora) } : {}),
+    ...(settled.references !== undefined ? { references: settled.references.map((r) => resolve(cwd, r)) } : {}),
   };
 }
 

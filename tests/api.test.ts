@@ -16,7 +16,9 @@ describe('api', () => {
     expect(binary.error?.code).toBe('binary');
     // The 64 MiB limit of files and standard input holds for text in memory too.
     const big = await check(new Uint8Array(64 * 1024 * 1024 + 1).fill(0x61), { file: 'paste.txt' });
-    expect(big.error).toEqual({ code: 'too-large', message: 'paste.txt: text too large (64.0 MiB; the limit is 64 MiB)' });
+    expect(big.error).toEqual({ code: 'too-large', message: 'paste.txt: text too large (more than 64 MiB; the limit is 64 MiB)' });
+    // The source is the caller's error, checked first, as checkFile does.
+    await expect(check(new Uint8Array(64 * 1024 * 1024 + 1), { source: '/no/such/original.en.txt' })).rejects.toMatchObject({ code: 'usage' });
   });
 
   test('a missing source file or a bad prior is the caller’s error: it throws', async () => {
@@ -117,6 +119,7 @@ describe('api', () => {
     ['language: an unknown key', () => check('Un texte.', wrong({ language: ['en'] })), /^options\.language: unknown option \(known: corpora, cwd, file, format, languages, phrasings, prior, references, rules, source, thresholds\); did you mean "languages"\?$/],
     ['failOn: an unknown key', () => check('Un texte.', wrong({ failOn: 'never' })), /^options\.failOn: unknown option \(known: [^)]*\)$/],
     ['options: an array', () => check('Un texte.', wrong([])), /^options: expected an object \(got an array\)$/],
+    ['an inherited unknown key', () => check('Un texte.', Object.create({ language: ['en'] }) as object), /^options\.language: unknown option/],
     ['checkIngested: options are checked', async () => checkIngested(INGESTED, { prior: wrong('0.9') }), /^prior: expected a number strictly between 0 and 1 \(got string\)$/],
     ['checkIngested: an unknown rule', async () => checkIngested(INGESTED, { rules: { 'ric-cod': 'off' } }), /^rules\.ric-cod: unknown rule/],
     ['checkIngested: languages a string', async () => checkIngested(INGESTED, { languages: wrong('fr') }), /^languages: expected an array of language codes/],
@@ -130,6 +133,12 @@ describe('api', () => {
     expect(error).toBeInstanceOf(WireproofError);
     expect((error as WireproofError).code).toBe('usage');
     expect((error as Error).message).toMatch(expected);
+  });
+
+  test('inherited known options are read, with or without cwd (a spread kept own keys only)', async () => {
+    const text = 'The minister presented a recovery plan for small farms on Tuesday, the ministry said in a statement.';
+    expect((await check(text, Object.create({ languages: ['en'] }) as object)).language).toBe('en');
+    expect((await check(text, Object.assign(Object.create({ languages: ['en'] }) as object, { cwd: process.cwd() }))).language).toBe('en');
   });
 
   test('an ingested text is still a valid source', async () => {

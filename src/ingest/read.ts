@@ -207,7 +207,10 @@ function inputError(path: string, code: 'not-found' | 'is-directory' | 'unreadab
 export function tooLarge(path: string, size: number, max: number, noun: 'file' | 'text' | 'input' = 'file'): WireproofError {
   const show = (n: number): string =>
     n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
-  const amount = noun === 'input' ? `more than ${show(max)}` : show(size);
+  // 64 MiB and one byte rounds to "64.0 MiB", which reads as the limit itself.
+  const rounded = show(size);
+  const atLimit = Number.parseFloat(rounded) === Number.parseFloat(show(max)) && rounded.endsWith(show(max).replace(/^[\d.]+/, ''));
+  const amount = noun === 'input' || atLimit ? `more than ${show(max)}` : rounded;
   return inputError(path, 'too-large', `${noun} too large (${amount}; the limit is ${show(max)})`);
 }
 

@@ -115,7 +115,7 @@ describe('readInput: errors', () => {
     const path = join(dir, 'huge.txt');
     await writeFile(path, '');
     await truncate(path, MAX_INPUT_BYTES + 1); // sparse: no 64 MiB written
-    expectInputError(await failure(() => readInput(path)), 'too-large', path, /: file too large \(64\.0 MiB; the limit is 64 MiB\)$/);
+    expectInputError(await failure(() => readInput(path)), 'too-large', path, /: file too large \(more than 64 MiB; the limit is 64 MiB\)$/);
   });
 
   test('a device is read chunk by chunk and bounded: /dev/zero → too-large (or binary), not a hang', async () => {
