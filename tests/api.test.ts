@@ -193,3 +193,27 @@ describe('package entry points', () => {
     expect(api.formatComparisonText(c, { color: false })).toContain('a.txt → b.txt');
   });
 });
+
+describe('wireproof/compare: caller mistakes throw a usage error naming the option', () => {
+  const wrong = <T>(value: unknown): T => value as T;
+  test.each<[string, () => Promise<unknown>, RegExp]>([
+    ['a misspelt key', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ candidatefile: 'x' })), /^options\.candidatefile: unknown option \(known: /],
+    ['format: pdf', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ format: 'pdf' })), /^format: expected "auto", "text" or "html" \(got "pdf"\)$/],
+    ['options: null', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong(null)), /^options: expected an object \(got null\)$/],
+    ['a number as the reference', async () => (await import('../src/compare-api.js')).compare(wrong(5), 'b'), /^compare\(reference\): expected a string or an ingested text \(got number\)$/],
+    ['minSimilarity: 2', async () => (await import('../src/compare-api.js')).compare('a', 'b', { minSimilarity: 2 }), /^minSimilarity: expected a number from 0 to 1 \(got 2\)$/],
+    ['languages: xx', async () => (await import('../src/compare-api.js')).compare('a', 'b', { languages: ['xx'] }), /^languages: unknown language code "xx"/],
+  ])('%s', async (_name, call, expected) => {
+    const error = await call().then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(WireproofError);
+    expect((error as WireproofError).code).toBe('usage');
+    expect((error as Error).message).toMatch(expected);
+  });
+
+  test('formatComparisonText without options prints without colour', async () => {
+    const api = await import('../src/compare-api.js');
+    const out = api.formatComparisonText(await api.compare('Le texte de la dépêche.', 'Le texte de la dépêche publiée.'));
+    expect(out).not.toContain('\x1b[');
+    expect(out).toContain('<reference> → <candidate>');
+  });
+});

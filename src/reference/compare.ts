@@ -1,7 +1,7 @@
 // Compares two versions of one story paragraph by paragraph: alignment, status, similarity, machine share, provenance.
 import { loadCorpora, type Corpora } from '../corpora/index.js';
 import { ingestBytes } from '../ingest/read.js';
-import { toIso3 } from '../segment/language.js';
+import { languageList } from '../segment/language.js';
 import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
 import type {
   Change,
@@ -15,6 +15,8 @@ import type {
   Provenance,
   RuleLevel,
 } from '../types.js';
+import { WireproofError } from '../types.js';
+import { typeName } from '../util/type-name.js';
 import {
   alignInOrder,
   bag,
@@ -316,6 +318,53 @@ function summarize(
   return summary;
 }
 
+/** Every key of CompareOptions (a Record, so the compiler says when one is added and not listed here). */
+const COMPARE_KEYS: ReadonlySet<string> = new Set(
+  Object.keys({
+    referenceFile: true, candidateFile: true, referenceIsMachine: true, format: true, languages: true, corpora: true,
+    minSimilarity: true, moveSimilarity: true, diff: true, source: true, sourceFile: true, rules: true,
+  } satisfies Record<keyof CompareOptions, true>),
+);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An ingested text, or a string. */
+function checkInput(value: unknown, name: string): void {
+  if (typeof value === 'string') return;
+  if (isObject(value) && typeof value['source'] === 'string' && (value['format'] === 'text' || value['format'] === 'html')) return;
+  throw new WireproofError(`compare(${name}): expected a string or an ingested text (got ${typeName(value)})`, 'usage');
+}
+
+/**
+ * The checks check() makes of its options (README: a caller's mistake throws a WireproofError 'usage' naming the
+ * option): `compare` is public as `wireproof/compare`, and a misspelt `candidatefile` or a `format: 'pdf'` were
+ * silently ignored or accepted (review, 2026-12-07).
+ */
+function checkCompareOptions(options: unknown): void {
+  if (!isObject(options)) throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
+  for (const key in options) {
+    if (!COMPARE_KEYS.has(key)) throw new WireproofError(`options.${key}: unknown option (known: ${[...COMPARE_KEYS].sort().join(', ')})`, 'usage');
+  }
+  for (const key of ['referenceFile', 'candidateFile', 'corpora', 'sourceFile'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'string') throw new WireproofError(`${key}: expected a string (got ${typeName(options[key])})`, 'usage');
+  }
+  if (options['format'] !== undefined && !['auto', 'text', 'html'].includes(options['format'] as string)) {
+    throw new WireproofError(`format: expected "auto", "text" or "html" (got ${JSON.stringify(options['format'])})`, 'usage');
+  }
+  if (options['referenceIsMachine'] !== undefined && typeof options['referenceIsMachine'] !== 'boolean') {
+    throw new WireproofError(`referenceIsMachine: expected true or false (got ${typeName(options['referenceIsMachine'])})`, 'usage');
+  }
+  for (const key of ['minSimilarity', 'moveSimilarity'] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== 'number' || !(v >= 0 && v <= 1))) throw new WireproofError(`${key}: expected a number from 0 to 1 (got ${String(v)})`, 'usage');
+  }
+  if (options['languages'] !== undefined && !Array.isArray(options['languages'])) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');
+  for (const key of ['diff', 'rules'] as const) {
+    if (options[key] !== undefined && !isObject(options[key])) throw new WireproofError(`${key}: expected an object (got ${typeName(options[key])})`, 'usage');
+  }
+  if (options['source'] !== undefined) checkInput(options['source'], 'options.source');
+}
+
 async function toIngested(input: IngestedText | string, file: string, format: CompareOptions['format']): Promise<IngestedText> {
   if (typeof input !== 'string') return input;
   return ingestBytes(new TextEncoder().encode(input), file, { format: format ?? 'auto' });
@@ -338,11 +387,15 @@ export async function compare(
   reference: IngestedText | string,
   candidate: IngestedText | string,
   options: CompareOptions = {},
-  corpora: Corpora = loadCorpora(options.corpora),
+  corpora?: Corpora,
 ): Promise<Comparison> {
+  checkCompareOptions(options);
+  checkInput(reference, 'reference');
+  checkInput(candidate, 'candidate');
+  corpora ??= loadCorpora(options.corpora);
   const ref = await toIngested(reference, options.referenceFile ?? '<reference>', options.format);
   const cand = await toIngested(candidate, options.candidateFile ?? '<candidate>', options.format);
-  const languages = options.languages?.map(toIso3);
+  const languages = options.languages === undefined ? undefined : languageList(options.languages);
   const seg = languages ? { languages } : {};
   const refParagraphs = segment(ref, corpora, seg).paragraphs;
   const candParagraphs = segment(cand, corpora, seg).paragraphs;

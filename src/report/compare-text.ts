@@ -109,7 +109,7 @@ function formatSignal(c: Colors, s: Signal): string {
  * @param comparison the result of `compare`
  * @param options `color`: use ANSI colour (never decided here)
  */
-export function formatComparisonText(input: Comparison, options: CompareTextOptions): string {
+export function formatComparisonText(input: Comparison, options: CompareTextOptions = { color: false }): string {
   const comparison = terminalSafe(input);
   const c = pc.createColors(options.color);
   const s = comparison.summary;
