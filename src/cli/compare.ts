@@ -64,7 +64,15 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
   const candidate = await read(args.candidate, args.inputFormat, io.cwd);
   const options: CompareOptions = {};
   if (args.referenceIsMachine !== undefined) options.referenceIsMachine = args.referenceIsMachine;
-  if (args.source !== undefined) options.source = await read(args.source, args.inputFormat, io.cwd);
+  if (args.source !== undefined) {
+    // Named as check names it ("source: missing.en.txt: no such file"), to tell it from a missing version.
+    try {
+      options.source = await read(args.source, args.inputFormat, io.cwd);
+    } catch (error) {
+      if (error instanceof WireproofError) throw new WireproofError(`source: ${error.message}`, 'usage', error.file);
+      throw error;
+    }
+  }
   const comparison = await compare(reference, candidate, options, corpora);
   const output =
     args.format === 'json'

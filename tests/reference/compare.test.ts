@@ -425,6 +425,10 @@ describe('wireproof compare (CLI)', () => {
     expect(await runCompare({ reference: 'feed.txt', candidate: 'nope.txt', format: 'text' }, missing)).toBe(2);
     expect(missing.err.join('')).toMatch(/^wireproof: nope\.txt: /);
     expect(missing.err.join('')).not.toContain(dir);
+    // A missing --source is named as check names it, apart from a missing version.
+    const source = fakeIo({}, dir);
+    expect(await runCompare({ reference: 'feed.txt', candidate: 'publish.txt', format: 'text', source: 'nope.en.txt' }, source)).toBe(2);
+    expect(source.err.join('')).toBe('wireproof: source: nope.en.txt: no such file\n');
     const refused = fakeIo({}, dir);
     expect(await runCompare({ reference: 'feed.txt', candidate: 'publish.txt', format: 'text', outputFile: 'feed.txt' }, refused)).toBe(2);
     expect(readFileSync(join(dir, 'feed.txt'), 'utf8')).toBe(seed000);
