@@ -133,6 +133,12 @@ interface ParagraphKeys {
   stop: Uint8Array;
   /** How each word negates, as written (tokens.ts `Negation`). */
   negation: Uint8Array;
+  /**
+   * Whether a negation word just before a span negates it: in Spanish, Portuguese, Italian and English the negation
+   * precedes the verb ("no respondió inmediatamente", "did not respond"), outside the span of a wording that starts
+   * on the verb. French wraps its verb (`n'a pas répondu` puts `pas` inside "a répondu"), so French is left as it was.
+   */
+  negationBefore: boolean;
   /** Positions of each key id. */
   positions: ReadonlyMap<number, number[]>;
 }
@@ -259,6 +265,7 @@ function keepsPolarity(index: PhrasingIndex, f: number, para: ParagraphKeys, s: 
   const negated = index.formNegated[f]!;
   if (negated === 0) {
     for (let i = s; i < e; i++) if (neg[i] === 1 || neg[i] === 2) return false;
+    if (para.negationBefore && s > 0 && neg[s - 1] === 2) return false;
     return true;
   }
   let found = 0;
@@ -556,6 +563,7 @@ export function findPhrasings(text: string, index: PhrasingIndex, options: FindP
     keys: para,
     stop: Uint8Array.from(tokens, (t) => (isStopKey(t.key) ? 1 : 0)),
     negation: Uint8Array.from(tokens, (t) => t.negation),
+    negationBefore: language !== undefined && language !== 'fr',
     positions,
   };
   const hits: Hit[] = [];

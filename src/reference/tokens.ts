@@ -37,6 +37,20 @@ const NEGATION_MARKERS = new Set([
 ]);
 const NEGATION_PARTNERS = new Set(['plus', 'personne', 'point']);
 
+/**
+ * Negation words of the other languages a desk may add phrasings in, as written (lower case, NFC). Each is a marker
+ * (class 2): a negated wording's match must hold it, and no other wording's match may take one in. Without them a
+ * Spanish "respondió inmediatamente" matched the variant "no respondió inmediatamente" at 87 %, and its drift
+ * suggestion reversed the meaning (review, 2026-12-07). English "don't" splits into "don" and "t": `t` negates.
+ */
+const OTHER_NEGATION: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'cannot', 't']),
+  es: new Set(['no', 'nunca', 'jamás', 'jamas', 'ni', 'sin', 'ningún', 'ninguno', 'ninguna', 'nada', 'tampoco']),
+  pt: new Set(['não', 'nao', 'nunca', 'jamais', 'nem', 'sem', 'nenhum', 'nenhuma', 'nada']),
+  de: new Set(['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'ohne', 'weder', 'nichts']),
+  it: new Set(['non', 'mai', 'senza', 'nessuno', 'nessuna', 'né', 'niente', 'nulla']),
+};
+
 /** Folded forms of the words above: most words are ruled out by their folded form, already at hand. */
 const NEGATION_FOLDED = new Set(['ne', 'n', 'pas', ...NEGATION_MARKERS, ...NEGATION_PARTNERS].map((w) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '')));
 
@@ -192,6 +206,8 @@ function lookUp(word: string, language: string): { folded: string; key: string; 
       key = frenchKey(folded);
       if (functionKeys().has(key) && !SHARED_KEYS.has(key) && !isFunctionSpelling(word, folded)) key += OWN_KEY;
       negation = negationClass(word, folded);
+    } else if (OTHER_NEGATION[language]?.has(word.replace(INVISIBLE, '').toLowerCase().normalize('NFC'))) {
+      negation = 2;
     }
     hit = { folded, key, negation };
     if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();

@@ -241,6 +241,27 @@ describe('precision', () => {
   });
 });
 
+describe('negation in the other languages a desk adds phrasings in', () => {
+  const entry = (language: string, canonical: string[], variants: string[]): ReturnType<typeof buildPhrasingIndex> =>
+    buildPhrasingIndex([{ id: 'D', language, canonical, variants, source: 'test', tags: [], evidence: 'test', file: 't', line: 1 }]);
+
+  it.each([
+    ['es', 'no respondió inmediatamente a una petición de comentario', 'La compañía respondió inmediatamente a una petición de comentario.', 'La compañía no respondió inmediatamente a una petición de comentario.'],
+    ['pt', 'não respondeu imediatamente a um pedido de comentário', 'A empresa respondeu imediatamente a um pedido de comentário.', 'A empresa não respondeu imediatamente a um pedido de comentário.'],
+    ['en', 'did not immediately respond to a request for comment', 'The company did immediately respond to a request for comment.', 'The company did not immediately respond to a request for comment.'],
+    ['de', 'reagierte nicht sofort auf eine Bitte um Stellungnahme', 'Das Unternehmen reagierte sofort auf eine Bitte um Stellungnahme.', 'Das Unternehmen reagierte nicht sofort auf eine Bitte um Stellungnahme.'],
+  ])('%s: a negated wording matches only a span holding the negation (review)', (language, variant, affirmative, negative) => {
+    const idx = entry(language, ['x y z'], [variant]);
+    expect(findPhrasings(affirmative, idx, { language })).toEqual([]);
+    expect(findPhrasings(negative, idx, { language }).map((m) => m.similarity)).toEqual([1]);
+  });
+
+  it('a wording without negation takes none into its span, nor one just before it (es: the negation precedes the verb)', () => {
+    const idx = entry('es', ['respondió inmediatamente a una petición de comentario'], []);
+    expect(findPhrasings('La compañía no respondió inmediatamente a una petición de comentario.', idx, { language: 'es' })).toEqual([]);
+  });
+});
+
 describe('scores', () => {
   it('computes OmegaT-style word similarity with swaps at cost 1', () => {
     expect(wordDistance([1, 2, 3], [1, 3, 2])).toBe(1);
