@@ -11,7 +11,8 @@ const meta: RuleMeta = {
   defaultSeverity: 'info',
   docs: 'docs/rules/calque.md',
   evidence: 'lexical',
-  languages: ['fr'],
+  // No language gate: each entry runs on paragraphs of its own language (entriesFor), so a desk's calques/es.jsonl
+  // fires on Spanish copy. With the gate `languages: ['fr']` they never ran (review, 2026-12-07).
   kinds: ['body', 'headline'],
 };
 

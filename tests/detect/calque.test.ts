@@ -141,3 +141,23 @@ describe('calque corpus', () => {
     for (const c of calques) expect(c.pattern).not.toMatch(/[A-ZÀ-ÿ’«»]/u);
   });
 });
+
+describe('calques in another language (a desk corpus)', () => {
+  it('an es entry fires on Spanish copy, and French entries stay off it', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { check } = await import('../../src/api.js');
+    const root = join(mkdtempSync(join(tmpdir(), 'wireproof-calque-')), 'corpora');
+    mkdirSync(join(root, 'calques'), { recursive: true });
+    const entry = { id: 'ES-APPLY-FOR', language: 'es', pattern: 'aplicar para un puesto', message: 'Calque of "apply for a job"', suggestions: ['solicitar un puesto'], weight: 0.5, status: 'inferred', source: 'tests/detect/calque.test.ts' };
+    writeFileSync(join(root, 'calques', 'es.jsonl'), `${JSON.stringify(entry)}\n`);
+    const spanish =
+      'MADRID, 3 mar (Reuters) - Miles de jóvenes decidieron aplicar para un puesto en la administración pública este año, según el ministerio de Trabajo.';
+    const report = await check(spanish, { corpora: root });
+    expect(report.language).toBe('es');
+    expect(report.paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'calque').map((s) => s.data?.['id'])).toEqual(['ES-APPLY-FOR']);
+    // The shipped French calques do not run on it.
+    expect((await check(spanish)).paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'calque')).toEqual([]);
+  });
+});
