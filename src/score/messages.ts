@@ -63,7 +63,8 @@ function fingerprinter(): (ruleId: string, p: Paragraph, actual: string, occurre
 /**
  * Builds lint messages. Evidence FOR machine translation (weight > 0) becomes a message, and so does a weight-0
  * signal of a rule whose findings are editorial problems (`RuleMeta.messages === 'finding'`: wording-drift, the
- * source rules). Evidence of human work (weight < 0) is reported in signals, never as a problem.
+ * source rules). Evidence of human work (weight < 0) is reported in signals, and as a message only when its rule is
+ * off by default and the user gave it a level.
  */
 export function buildMessages(
   verdict: Verdict,
@@ -75,6 +76,10 @@ export function buildMessages(
 ): Message[] {
   const messages: Message[] = [];
   const level = (id: string): RuleLevel => levels[id] ?? rules[id]?.defaultSeverity ?? 'warning';
+  // Evidence of human work becomes a message only when asked for: a rule that is off as a message by default
+  // (house-phrasing, intrinsic-style) given a level explicitly. `--rule house-phrasing=info` printed nothing while
+  // docs/rules/house-phrasing.md calls it "off as a message by default" (review, 2026-12-07).
+  const asked = (id: string): boolean => levels[id] !== undefined && levels[id] !== 'off' && rules[id]?.defaultSeverity === 'off';
   const undeclared = level(UNDECLARED_RULE.id);
   if (verdict === 'undeclared-machine' && undeclared !== 'off') {
     messages.push({
@@ -100,7 +105,7 @@ export function buildMessages(
   const seen = new Map<string, number>();
   const print = fingerprinter();
   for (const s of signals) {
-    if (s.weight < 0 || (s.weight === 0 && rules[s.ruleId]?.messages !== 'finding')) continue;
+    if ((s.weight < 0 && !asked(s.ruleId)) || (s.weight === 0 && rules[s.ruleId]?.messages !== 'finding')) continue;
     const severity = level(s.ruleId);
     if (severity === 'off') continue;
     const p = byIndex.get(s.paragraph);

@@ -1,4 +1,4 @@
-// Which signals become lint messages: machine evidence, and weight-0 findings of rules that say so; never human evidence.
+// Which signals become lint messages: machine evidence, weight-0 findings of rules that say so, and human evidence only when asked for.
 import { describe, expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,6 +43,15 @@ describe('buildMessages', () => {
   test('a finding rule set to off or to another level is honoured', async () => {
     expect(await messagesFor([{ ruleId: 'source-number', weight: 0 }], { 'source-number': 'off' })).toEqual([]);
     expect(await messagesFor([{ ruleId: 'wording-drift', weight: 0 }], { 'wording-drift': 'error' })).toEqual(['wording-drift error 3:4']);
+  });
+
+  test('evidence of human work is a message only when asked for: a rule off by default given a level (review)', async () => {
+    expect(await messagesFor([{ ruleId: 'house-phrasing', weight: -0.5 }], { 'house-phrasing': 'info' })).toEqual(['house-phrasing info 3:4']);
+    expect(await messagesFor([{ ruleId: 'intrinsic-style', weight: -0.4 }], { 'intrinsic-style': 'warning' })).toEqual(['intrinsic-style warning 3:4']);
+    expect(await messagesFor([{ ruleId: 'house-phrasing', weight: -0.5 }], { 'house-phrasing': 'off' })).toEqual([]);
+    // A rule on by default keeps human evidence out of its messages, whatever its level.
+    expect(await messagesFor([{ ruleId: 'typography', weight: -0.1 }], { typography: 'warning' })).toEqual([]);
+    expect(await messagesFor([{ ruleId: 'credit-line', weight: -2.5 }], { 'credit-line': 'error' })).toEqual([]);
   });
 
   test('only the drift and source rules (and machine-phrasing) are findings at weight 0', () => {
