@@ -5,6 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, type Model } from '../score/model.js';
 import { WireproofError } from '../types.js';
+import { normalizeText } from '../util/normalize.js';
 import { requiredLiterals } from './literals.js';
 import { compilePattern, jsonlFiles, parseJsonl, type Located } from './load.js';
 import type {
@@ -105,9 +106,12 @@ function readRaw(root: string): RawFile[] {
   if (!st) throw new WireproofError(`${root}: corpora folder not found`, 'corpus', root);
   if (!st.isDirectory()) throw new WireproofError(`${root}: not a folder (--corpora names a folder like the shipped corpora/)`, 'corpus', root);
   const kinds = (Object.keys(KINDS) as Kind[]).filter((kind) => existsSync(join(root, KINDS[kind].path)));
-  if (kinds.length === 0) {
+  // phrasings/, aliases/ and models/ are read elsewhere (reference/, score/): a folder holding only those is a corpus
+  // too (docs/corpora.md: "start an empty one with the folders you need").
+  const others = ['phrasings', 'aliases', 'models'].some((d) => existsSync(join(root, d)));
+  if (kinds.length === 0 && !others) {
     const expected = [...new Set(Object.values(KINDS).map((k) => k.path.split('/')[0]!))].join('/, ');
-    throw new WireproofError(`${root}: no corpus files (expected one of ${expected}/)`, 'corpus', root);
+    throw new WireproofError(`${root}: no corpus files (expected one of ${expected}/, phrasings/, aliases/, models/)`, 'corpus', root);
   }
   const base = dirname(root);
   const files: RawFile[] = [];
@@ -192,6 +196,30 @@ function compileAll<T extends { pattern: string }>(located: LocatedEntry[], flag
 const cache = new Map<string, Corpora>();
 
 /**
+ * Every notice matches its own `text`, and every furniture entry its `example`, once folded as the text they run on
+ * is (src/util/normalize.ts): a pattern written with capitals or accents (`\\[Traducido automáticamente`) matched
+ * nothing, silently, and the wire it was written for lost its verdict (review, 2026-12-07). The shipped corpora are
+ * held to this by tests/corpora; a desk's --corpora folder is held to it here.
+ */
+function ownExamples(corpora: Corpora): void {
+  const check = (e: Compiled & { id: string; pattern: string }, sample: string | undefined, field: string): void => {
+    if (sample === undefined) return;
+    e.regex.lastIndex = 0;
+    const ok = e.regex.test(normalizeText(sample));
+    e.regex.lastIndex = 0;
+    if (!ok) {
+      throw new WireproofError(
+        `${e.file}:${e.line}: pattern: does not match the entry's own ${field} (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes; docs/corpora.md)`,
+        'corpus',
+        e.file,
+      );
+    }
+  };
+  for (const n of corpora.notices) check(n, n.text, 'text');
+  for (const f of corpora.furniture) check(f, f.example, 'example');
+}
+
+/**
  * Loads every corpus under `root` (cached per root). Throws a WireproofError with `file:line` on bad data.
  * @param root corpora folder; defaults to the one shipped with wireproof
  */
@@ -212,7 +240,12 @@ export function loadCorpora(root = defaultCorporaRoot()): Corpora {
     ricStoplist: new Set(values<RicStopEntry>('ricStoplist').map((e) => e.token)),
     glossHeads: values<GlossHeadEntry>('glossHeads').map((e) => e.word),
   };
-  const modelPath = join(root, 'models', 'fr.json');
+  ownExamples(corpora);
+  // A folder without models/ keeps the shipped style model: fitted weights are not knowledge a desk edits, and
+  // without them the style evidence vanished silently (a wire went from undeclared-machine 81 % to uncertain 60 %,
+  // review 2026-12-07). Turn the rule off (`intrinsic-style: off`) to do without it.
+  const own = join(root, 'models', 'fr.json');
+  const modelPath = existsSync(own) ? own : join(defaultCorporaRoot(), 'models', 'fr.json');
   if (existsSync(modelPath)) corpora.model = loadModel(modelPath);
   cache.set(root, corpora);
   return corpora;

@@ -125,6 +125,23 @@ describe('corpus errors name file:line and the field', () => {
     expect(errorOf(json).message).toBe(`${join(json, 'notices')}: no .jsonl file (found desk.json; corpus and reference files end in .jsonl)`);
   });
 
+  it('a notice or furniture pattern that cannot match its own text or example is a line-precise error (review)', () => {
+    const unfolded = corpusWith('notices', [{ ...notice, text: '((Traduction automatique))', pattern: '\\(\\(Traduction Automatique\\)\\)' }]);
+    expect(errorOf(unfolded).message).toBe(
+      `${join('corpora', 'notices', 'bad.jsonl')}:1: pattern: does not match the entry's own text (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes; docs/corpora.md)`,
+    );
+    const chrome = corpusWith('furniture', [{ ...furniture, pattern: '^Compartir en WhatsApp$', example: 'Compartir en WhatsApp' }]);
+    expect(errorOf(chrome).message).toMatch(/furniture[/\\]bad\.jsonl:1: pattern: does not match the entry's own example/);
+  });
+
+  it('a folder holding only phrasings/ is a corpus, and one without models/ keeps the shipped style model', () => {
+    const root = corpusWith('phrasings', []);
+    const c = loadCorpora(root);
+    expect(c.notices).toEqual([]);
+    expect(c.model).toBeDefined();
+    expect(c.model).toEqual(loadCorpora().model);
+  });
+
   it('loads a valid user corpus, skipping comments and blank lines', () => {
     const root = corpusWith('notices', [notice]);
     writeFileSync(join(root, 'notices', 'bad.jsonl'), `# user notices\n\n${JSON.stringify(notice)}\n`);
