@@ -89,8 +89,21 @@ export const PARAGRAPH_CHARS = 240;
 export function detectLanguage(text: string, only: readonly string[] = DEFAULT_LANGUAGES, maxChars = PARAGRAPH_CHARS): LanguageGuess {
   const letters = countLetters(text, FULL_TRUST_LETTERS);
   if (letters < MIN_LETTERS) return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
-  // franc's algorithm and models, computed as francAll does (trigrams.ts says why not francAll itself).
-  const all = languageScores(text.length > maxChars ? text.slice(0, maxChars) : text, only, MIN_LETTERS);
+  // franc's algorithm and models, computed as francAll does (trigrams.ts says why not francAll itself). A list
+  // narrower than the default is scored with the default languages too: Spanish text under `--language fr en` was
+  // French, and the French-only rules and style model scored it (review, 2026-12-07). Text that another common
+  // language fits better is in none of the user's languages: `und`.
+  const wider = only.length > 0 && DEFAULT_LANGUAGES.some((l) => !only.includes(l)) ? [...new Set([...only, ...DEFAULT_LANGUAGES])] : only;
+  const sample = text.length > maxChars ? text.slice(0, maxChars) : text;
+  let all = languageScores(sample, wider, MIN_LETTERS);
+  if (wider !== only) {
+    const top = all[0];
+    if (top && top[0] !== 'und' && !only.includes(top[0])) {
+      return { language: 'und', confidence: 0, runnerUp: ISO1[top[0]] ?? top[0], margin: 0 };
+    }
+    // One of the user's languages: its margin is the one among their languages (franc normalises against the best).
+    all = languageScores(sample, only, MIN_LETTERS);
+  }
   const [first, second] = all;
   if (!first || first[0] === 'und') return { language: 'und', confidence: 0, runnerUp: 'und', margin: 0 };
   // franc normalises scores so the best is always 1: the margin to the runner-up is the only confidence it gives.

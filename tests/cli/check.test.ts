@@ -458,8 +458,12 @@ describe('list options before the files (review, 2026-12-07: they took the files
     await run(['check', '-f', 'json', '--rule', 'ric-code=off', 'typography=off', 'a.txt'], io);
     expect(rules((JSON.parse(io.out.join('')) as Report[])[0]!)).toEqual(before.filter((r) => r !== 'ric-code' && r !== 'typography'));
     const languages = fakeIo({}, d);
-    await run(['check', '-f', 'json', '--language', 'de', 'es', '--language', 'it', 'a.txt'], languages);
-    expect(['de', 'es', 'it']).toContain((JSON.parse(languages.out.join('')) as Report[])[0]!.language);
+    await run(['check', '-f', 'json', '--language', 'de', 'es', '--language', 'fr', 'a.txt'], languages);
+    expect((JSON.parse(languages.out.join('')) as Report[])[0]!.language).toBe('fr');
+    // French text under languages it is none of is und (it was forced into one of them).
+    const others = fakeIo({}, d);
+    await run(['check', '-f', 'json', '--language', 'de', 'es', '--language', 'it', 'a.txt'], others);
+    expect((JSON.parse(others.out.join('')) as Report[])[0]!.language).toBe('und');
   });
 
   test('reference files after the wire are references, not wires (as before list options took one value per flag)', async () => {

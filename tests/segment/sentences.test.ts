@@ -42,4 +42,12 @@ describe('detectLanguage', () => {
   test('too short to tell is und with zero confidence', () => {
     expect(detectLanguage('OK')).toEqual({ language: 'und', confidence: 0, runnerUp: 'und', margin: 0 });
   });
+  test('a narrower list: text in none of its languages is und, not forced into one of them (review)', () => {
+    const es = 'La compañía anunció el martes que cerrará dos fábricas en el norte del país, según un comunicado del grupo.';
+    expect(detectLanguage(es, ['fra', 'eng'])).toEqual({ language: 'und', confidence: 0, runnerUp: 'es', margin: 0 });
+    const fr = 'Le Pentagone envisage de mettre fin à ses relations avec la société, a rapporté samedi le journal.';
+    // One of the list: the same guess and margin as with that list alone.
+    expect(detectLanguage(fr, ['fra', 'eng'])).toMatchObject({ language: 'fr', runnerUp: 'en' });
+    expect(detectLanguage(fr, ['fra'])).toMatchObject({ language: 'fr' });
+  });
 });
