@@ -1,6 +1,7 @@
 // Schemas of each corpus kind under corpora/ (zod, loaded on demand): used to validate data with line-precise errors.
 import type * as ZodModule from 'zod';
 import { zod } from '../util/zod.js';
+import { knownLanguageCodes } from '../segment/language.js';
 
 type Z = typeof ZodModule.z;
 
@@ -9,7 +10,8 @@ function build(z: Z) {
   const Status = z.enum(['seen', 'seen-second-hand', 'partial', 'inferred', 'normative']);
 
   const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'ids are letters, digits, dot, dash or underscore');
-  const Lang = z.string().regex(/^(?:[a-z]{2}|any)$/, 'an ISO 639-1 code or "any"');
+  // A code language identification can give: "sp" (for es) was accepted and then matched nothing (review, 2026-12-07).
+  const Lang = z.string().refine((code) => code === 'any' || knownLanguageCodes().has(code), { message: `an ISO 639-1 code wireproof can identify (${[...knownLanguageCodes()].join(', ')}) or "any"` });
   const Source = z.string().min(4, 'cite where it was seen: a URL or a file');
 
   /** A machine-translation (or AI) notice. `pattern` runs on folded text (see src/util/normalize.ts). */

@@ -7,6 +7,7 @@ import { jsonlFiles, parseJsonl } from '../corpora/load.js';
 import { WireproofError } from '../types.js';
 import { zod } from '../util/zod.js';
 import { isStopKey, leadingArticles, wordKeys } from './tokens.js';
+import { knownLanguageCodes } from '../segment/language.js';
 
 /**
  * One reference phrasing (docs/references.md): a recurring wire formula or term, the wording house style wants
@@ -31,7 +32,7 @@ export function phrasingEntrySchema() {
   const Form = z.string().trim().min(1, 'a wording cannot be empty').max(400, 'a wording is a formula, not a paragraph (max 400 characters)');
   return z.strictObject({
     id: Id,
-    language: z.string().regex(/^(?:[a-z]{2}|any)$/, 'an ISO 639-1 code or "any"'),
+    language: z.string().refine((code) => code === 'any' || knownLanguageCodes().has(code), { message: 'an ISO 639-1 code wireproof can identify (fr, en, de, es, it, pt …) or "any"' }),
     canonical: z.array(Form).min(1, 'give at least one approved wording'),
     variants: z.array(Form),
     source: z.string().min(1, 'give the English formula it translates'),

@@ -119,6 +119,11 @@ export function detectLanguage(text: string, only: readonly string[] = DEFAULT_L
   };
 }
 
+/** The ISO 639-1 codes wireproof can identify (corpus and reference entries are checked against them). */
+export function knownLanguageCodes(): ReadonlySet<string> {
+  return new Set(Object.values(ISO1));
+}
+
 /** Whether franc can tell this ISO 639-3 code (a trigram model, or a script of its own such as Japanese). */
 function francKnows(code: string): boolean {
   if (Object.hasOwn(expressions, code)) return true;

@@ -133,6 +133,12 @@ describe('loadPhrasings: errors name file and line', () => {
     expect(errorOf([join(dir, 'missing')]).message).toMatch(/no such corpus file or folder/);
   });
 
+  it('refuses a language code wireproof cannot identify ("sp" for es matched nothing)', () => {
+    const file = writeJsonl(tempDir(), 'es.jsonl', [good('ES', { language: 'sp' })]);
+    expect(errorOf([file]).message).toMatch(/es\.jsonl:1: language: an ISO 639-1 code wireproof can identify/);
+    expect(loadPhrasings([writeJsonl(tempDir(), 'es.jsonl', [good('ES', { language: 'es' })])])).toHaveLength(1);
+  });
+
   it('refuses a folder with no .jsonl file: empty, or holding files of another extension (it loaded nothing, silently)', () => {
     const dir = tempDir();
     const empty = join(dir, 'empty');
