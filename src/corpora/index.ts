@@ -1,7 +1,7 @@
 // The knowledge wireproof interprets: one cached loader for every corpus kind under corpora/ (schemas in schemas.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, type Model } from '../score/model.js';
 import { WireproofError } from '../types.js';
@@ -113,7 +113,11 @@ function readRaw(root: string): RawFile[] {
     const expected = [...new Set(Object.values(KINDS).map((k) => k.path.split('/')[0]!))].join('/, ');
     throw new WireproofError(`${root}: no corpus files (expected one of ${expected}/, phrasings/, aliases/, models/)`, 'corpus', root);
   }
-  const base = dirname(root);
+  // Shipped files are named from the package (`corpora/notices/reuters.jsonl`, stable for the build-time cache); a
+  // desk's --corpora files from the working folder, as reference files are, so that `file:line` opens from where the
+  // command ran (`bc/notices/desk.jsonl:3` was relative to the folder's parent; review, 2026-12-07).
+  const shipped = root === defaultCorporaRoot();
+  const base = shipped ? dirname(root) : process.cwd();
   const files: RawFile[] = [];
   for (const kind of kinds) {
     const path = join(root, KINDS[kind].path);
@@ -124,7 +128,8 @@ function readRaw(root: string): RawFile[] {
       } catch (error) {
         throw new WireproofError(`${file}: cannot read: ${(error as Error).message}`, 'corpus', file);
       }
-      files.push({ kind, name: relative(base, file) || file, text });
+      const name = relative(base, file);
+      files.push({ kind, name: shipped || (name !== '' && !name.startsWith('..') && !isAbsolute(name)) ? name || file : file, text });
     }
   }
   return files;

@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { loadCorpora } from '../../src/corpora/index.js';
 import { WireproofError } from '../../src/types.js';
 import { normalizeText } from '../../src/util/normalize.js';
@@ -93,16 +93,18 @@ describe('corpus errors name file:line and the field', () => {
     ],
   ];
   it.each(table)('%s', (_name, kind, lines, where, field) => {
-    const error = errorOf(corpusWith(kind, lines));
+    const root = corpusWith(kind, lines);
+    const error = errorOf(root);
     expect(error.code).toBe('corpus');
-    expect(error.message.startsWith(`${where}:3:`)).toBe(true);
+    // A desk's folder outside the working folder is named by its full path (from the working folder when inside it).
+    expect(error.message.startsWith(`${join(dirname(root), where)}:3:`)).toBe(true);
     expect(error.message).toContain(field);
   });
 
   it('reports invalid JSON with its line', () => {
     const root = corpusWith('notices', [notice]);
     writeFileSync(join(root, 'notices', 'bad.jsonl'), `${JSON.stringify(notice)}\n# a comment\n{"id": \n`);
-    expect(errorOf(root).message.startsWith(`${file}:3: invalid JSON`)).toBe(true);
+    expect(errorOf(root).message.startsWith(`${join(dirname(root), file)}:3: invalid JSON`)).toBe(true);
   });
 
   it('a duplicate id, in the same file or another of the same kind, names both places', () => {
@@ -110,7 +112,7 @@ describe('corpus errors name file:line and the field', () => {
     writeFileSync(join(root, 'notices', 'more.jsonl'), `# more\n${JSON.stringify({ ...notice, text: '((Autre))' })}\n`);
     const error = errorOf(root);
     expect(error.code).toBe('corpus');
-    expect(error.message).toBe(`${join('corpora', 'notices', 'more.jsonl')}:2: id: "T-1" is already used (${file}:1)`);
+    expect(error.message).toBe(`${join(root, 'notices', 'more.jsonl')}:2: id: "T-1" is already used (${join(dirname(root), file)}:1)`);
   });
 
   it('a --corpora folder that is missing, a file, or holds no corpus: an error, not an empty corpus', () => {
@@ -128,7 +130,7 @@ describe('corpus errors name file:line and the field', () => {
   it('a notice or furniture pattern that cannot match its own text or example is a line-precise error (review)', () => {
     const unfolded = corpusWith('notices', [{ ...notice, text: '((Traduction automatique))', pattern: '\\(\\(Traduction Automatique\\)\\)' }]);
     expect(errorOf(unfolded).message).toBe(
-      `${join('corpora', 'notices', 'bad.jsonl')}:1: pattern: does not match the entry's own text (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes; docs/corpora.md)`,
+      `${join(unfolded, 'notices', 'bad.jsonl')}:1: pattern: does not match the entry's own text (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes; docs/corpora.md)`,
     );
     const chrome = corpusWith('furniture', [{ ...furniture, pattern: '^Compartir en WhatsApp$', example: 'Compartir en WhatsApp' }]);
     expect(errorOf(chrome).message).toMatch(/furniture[/\\]bad\.jsonl:1: pattern: does not match the entry's own example/);
