@@ -269,7 +269,9 @@ function validateOptions(options: CheckOptions): void {
   }
   for (const [key, value] of Object.entries(options.thresholds ?? {})) {
     if (key !== 'phrasingMatch' && key !== 'driftSimilarity') throw new WireproofError(`thresholds.${key}: unknown threshold (known: driftSimilarity, phrasingMatch)`, 'usage');
-    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new WireproofError(`thresholds.${key}: expected a number from 0 to 1 (got ${String(value)})`, 'usage');
+    // phrasingMatch: the matcher's floor is 0.05 (match.ts); a lower value was quietly read as 0.05 (review).
+    const min = key === 'phrasingMatch' ? 0.05 : 0;
+    if (typeof value !== 'number' || !(value >= min && value <= 1)) throw new WireproofError(`thresholds.${key}: expected a number from ${min} to 1 (got ${String(value)})`, 'usage');
   }
   if (options.languages !== undefined) {
     if (!Array.isArray(options.languages)) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');

@@ -28,7 +28,7 @@ function build(z: typeof ZodModule.z) {
     thresholds: z
       .strictObject({
         driftSimilarity: z.number().min(0).max(1).optional().describe('Below this similarity to the canonical wording, a matched phrasing is reported as wording drift'),
-        phrasingMatch: z.number().min(0).max(1).optional().describe('Minimum similarity for a reference phrasing to count as found'),
+        phrasingMatch: z.number().min(0.05).max(1).optional().describe('Minimum similarity for a reference phrasing to count as found'),
       })
       .optional(),
   })
