@@ -7,7 +7,7 @@ import { DATELINE } from '../util/dateline.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
-import { DEFAULT_LANGUAGES, detectLanguage } from './language.js';
+import { DEFAULT_LANGUAGES, detectLanguage, outsideLanguage } from './language.js';
 import { splitSentences } from './sentences.js';
 
 /** A candidate paragraph before classification: its text and where each character came from. */
@@ -354,15 +354,18 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     .slice(0, 4000);
   // The document's language from up to 2,000 characters of article text (paragraphs read only the first 240).
   const guess = detectLanguage(articleText, only, 2000);
-  let language = guess.language;
-  let languageConfidence = guess.confidence;
+  // Under a narrower list (--language fr en), an article clearly in another common language is in none of the user's
+  // languages: und, and so are its paragraphs that are (the others keep the list's guess).
+  const outside = options.languages !== undefined && outsideLanguage(articleText, only, 2000) !== undefined;
+  let language = outside ? 'und' : guess.language;
+  let languageConfidence = outside ? 0 : guess.confidence;
   if (input.declaredLanguage && (language === 'und' || languageConfidence < 0.3)) {
     language = input.declaredLanguage;
     languageConfidence = Math.max(languageConfidence, 0.5);
   }
 
   const paragraphs: Paragraph[] = spans.map((span, i) => {
-    const p = detectLanguage(span.text, only);
+    const p = outside && outsideLanguage(span.text, only) !== undefined ? { language: 'und', confidence: 0 } : detectLanguage(span.text, only);
     const startOffset = toSource(span.map, 0);
     const endOffset = toSource(span.map, span.text.length - 1);
     const sentenceLanguage = p.language === 'und' ? language : p.language;

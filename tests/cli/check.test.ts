@@ -460,10 +460,6 @@ describe('list options before the files (review, 2026-12-07: they took the files
     const languages = fakeIo({}, d);
     await run(['check', '-f', 'json', '--language', 'de', 'es', '--language', 'fr', 'a.txt'], languages);
     expect((JSON.parse(languages.out.join('')) as Report[])[0]!.language).toBe('fr');
-    // French text under languages it is none of is und (it was forced into one of them).
-    const others = fakeIo({}, d);
-    await run(['check', '-f', 'json', '--language', 'de', 'es', '--language', 'it', 'a.txt'], others);
-    expect((JSON.parse(others.out.join('')) as Report[])[0]!.language).toBe('und');
   });
 
   test('reference files after the wire are references, not wires (as before list options took one value per flag)', async () => {

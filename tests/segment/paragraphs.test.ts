@@ -212,3 +212,26 @@ describe('segment on HTML', () => {
     expect(paragraphs[1]!.start).toMatchObject({ line: 3, offset: source.indexOf('Jeanne Martin') });
   });
 });
+
+describe('language under a narrower list (--language fr en)', () => {
+  const spanish =
+    'MADRID, 3 mar (Reuters) - La compañía anunció el martes que cerrará dos fábricas en el norte del país, según un comunicado del grupo.\n\n' +
+    'Los sindicatos convocaron una huelga para la próxima semana y pidieron al Gobierno que intervenga en la negociación.\n';
+  test('an article clearly in another common language is und, and so are its paragraphs (review)', () => {
+    const doc = segment(text(spanish), corpora, { languages: ['fra', 'eng'] });
+    expect(doc.language).toBe('und');
+    expect(doc.paragraphs.map((p) => p.language)).toEqual(['und', 'und']);
+    // Without a list it is Spanish, as before.
+    expect(segment(text(spanish), corpora).language).toBe('es');
+  });
+
+  test('French with long English quotes stays French under fr, en', () => {
+    const mixed =
+      "Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole, selon un communiqué publié à Paris.\n\n" +
+      '"We will not accept any delay in the payments to farmers, and we expect the banks to follow," the minister told reporters on Tuesday.\n\n' +
+      "Les syndicats agricoles ont salué la mesure, tout en réclamant des garanties supplémentaires sur le calendrier des versements.\n";
+    const doc = segment(text(mixed), corpora, { languages: ['fra', 'eng'] });
+    expect(doc.language).toBe('fr');
+    expect(doc.paragraphs.map((p) => p.language)).toEqual(['fr', 'en', 'fr']);
+  });
+});
