@@ -57,6 +57,8 @@ const HTML_START =
 /** An inline tag at the start: HTML only when block markup follows (a fragment), a text wire with markup otherwise. */
 const INLINE_START = /^<(?:span|a|b|i|em|strong|br)(?:[\s/>])/i;
 const BLOCK_TAG = /<(?:p|div|h[1-6]|li|blockquote|article|section|main|table|figure|figcaption|pre)(?:[\s/>])/i;
+/** What a text-named file (`.txt`, `.md` …) must open with to be read as HTML: a page, or a page's head. */
+const PAGE_START = /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style)(?:[\s/>])/i;
 
 /**
  * Whether an input is HTML: an `.html`, `.htm` or `.xhtml` name, or content that starts (after white space, a BOM,
@@ -64,7 +66,10 @@ const BLOCK_TAG = /<(?:p|div|h[1-6]|li|blockquote|article|section|main|table|fig
  * `<body>`, or with an inline tag (`<span>`, `<b>` …) when block markup follows within the first 4 KiB. A text wire
  * that merely opens on `<b>PARIS</b>, 15 février (Reuters) -` has none: read as HTML, all its text sat outside any
  * block element and was dropped, notice included, with exit 0 (review, 2026-12-07); a page fragment that opens on a
- * `<span class="kicker">` before its `<p>` blocks stays HTML.
+ * `<span class="kicker">` before its `<p>` blocks stays HTML. Under a text name (`.txt`, `.text`, `.md`, `.markdown`)
+ * only a page or a page's head counts (`<!doctype html`, `<html`, `<meta>`, `<title>` …, a page a scraper saved as
+ * text): a wire saved as text that opens on `<div>PARIS …</div>` lost everything outside that block, its notice
+ * included, when read as HTML, and Markdown holds HTML blocks as a matter of course (review, 2026-12-07).
  *
  * @param text decoded input
  * @param file display name (its extension counts)
@@ -86,6 +91,7 @@ export function looksLikeHtml(text: string, file = ''): boolean {
     }
     if (rest === before) break;
   }
+  if (/\.(?:txt|text|md|markdown)$/i.test(file)) return PAGE_START.test(rest);
   return HTML_START.test(rest) || (INLINE_START.test(rest) && BLOCK_TAG.test(rest));
 }
 

@@ -217,7 +217,10 @@ describe('ingestBytes and format sniffing', () => {
     // and be dropped), unless block markup follows: then it is a page fragment.
     expect(looksLikeHtml('<!DOCTYPE html><html>', 'page.txt')).toBe(true);
     expect(looksLikeHtml('<meta charset="utf-8"><title>Titre</title>', 'frag.txt')).toBe(true);
-    expect(looksLikeHtml('<div>Texte</div>', 'notes.md')).toBe(true);
+    // A text name: only a page or a page's head is HTML; a wire or Markdown that opens on a block is text.
+    expect(looksLikeHtml('<div>Texte</div>', 'notes.md')).toBe(false);
+    expect(looksLikeHtml('<div>PARIS, 15 février (Reuters)</div>\n\nLe texte.\n\n((Traduction automatisée par Reuters))', 'div.txt')).toBe(false);
+    expect(looksLikeHtml('<div>PARIS</div>', 'div')).toBe(true);
     expect(looksLikeHtml('<b>PARIS</b>, 15 février (Reuters) - Le Pentagone', 'wire.txt')).toBe(false);
     expect(looksLikeHtml('<span>Texte</span>')).toBe(false);
     expect(looksLikeHtml('<span class="kicker">Monde</span>\n<p>Le ministre a présenté un plan.</p>')).toBe(true);
