@@ -134,11 +134,12 @@ interface ParagraphKeys {
   /** How each word negates, as written (tokens.ts `Negation`). */
   negation: Uint8Array;
   /**
-   * Whether a negation word just before a span negates it: in Spanish, Portuguese, Italian and English the negation
-   * precedes the verb ("no respondió inmediatamente", "did not respond"), outside the span of a wording that starts
-   * on the verb. French wraps its verb (`n'a pas répondu` puts `pas` inside "a répondu"), so French is left as it was.
+   * 1 where the word before this one is a negation marker in the same sentence (no `.`, `!`, `?`, `;` or `:` between):
+   * in Spanish, Portuguese, Italian and English the negation precedes the verb ("no respondió inmediatamente", "did
+   * not respond"), outside the span of a wording that starts on the verb. All zero for French, which wraps its verb
+   * (`n'a pas répondu` puts `pas` inside "a répondu") and is left as it was.
    */
-  negationBefore: boolean;
+  negatedBefore: Uint8Array;
   /** Positions of each key id. */
   positions: ReadonlyMap<number, number[]>;
 }
@@ -265,7 +266,7 @@ function keepsPolarity(index: PhrasingIndex, f: number, para: ParagraphKeys, s: 
   const negated = index.formNegated[f]!;
   if (negated === 0) {
     for (let i = s; i < e; i++) if (neg[i] === 1 || neg[i] === 2) return false;
-    if (para.negationBefore && s > 0 && neg[s - 1] === 2) return false;
+    if (para.negatedBefore[s] === 1) return false;
     return true;
   }
   let found = 0;
@@ -519,6 +520,17 @@ function languageFilter(index: PhrasingIndex, language: string | undefined): ((p
   return (p: number) => t[p] === 1;
 }
 
+/** `ParagraphKeys.negatedBefore` of a paragraph's words. */
+function negatedBefore(text: string, tokens: readonly { start: number; end: number; negation: number }[], on: boolean): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  if (!on) return out;
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1]!;
+    if (prev.negation === 2 && !/[.!?;:]/u.test(text.slice(prev.end, tokens[i]!.start))) out[i] = 1;
+  }
+  return out;
+}
+
 /**
  * Finds the reference phrasings a paragraph contains, approximately: case and accents are folded, words are compared
  * by stem (natural's French Porter stemmer, plus lemmas of auxiliaries and articles), two neighbouring words may be
@@ -563,7 +575,7 @@ export function findPhrasings(text: string, index: PhrasingIndex, options: FindP
     keys: para,
     stop: Uint8Array.from(tokens, (t) => (isStopKey(t.key) ? 1 : 0)),
     negation: Uint8Array.from(tokens, (t) => t.negation),
-    negationBefore: language !== undefined && language !== 'fr',
+    negatedBefore: negatedBefore(text, tokens, language !== undefined && language !== 'fr'),
     positions,
   };
   const hits: Hit[] = [];

@@ -41,10 +41,11 @@ const NEGATION_PARTNERS = new Set(['plus', 'personne', 'point']);
  * Negation words of the other languages a desk may add phrasings in, as written (lower case, NFC). Each is a marker
  * (class 2): a negated wording's match must hold it, and no other wording's match may take one in. Without them a
  * Spanish "respondió inmediatamente" matched the variant "no respondió inmediatamente" at 87 %, and its drift
- * suggestion reversed the meaning (review, 2026-12-07). English "don't" splits into "don" and "t": `t` negates.
+ * suggestion reversed the meaning (review, 2026-12-07). Not the `t` of "don't" (apostrophes split words): it is also
+ * the `t` of "AT&T", which then refused "refused to comment" right after it.
  */
 const OTHER_NEGATION: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'cannot', 't']),
+  en: new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'cannot']),
   es: new Set(['no', 'nunca', 'jamás', 'jamas', 'ni', 'sin', 'ningún', 'ninguno', 'ninguna', 'nada', 'tampoco']),
   pt: new Set(['não', 'nao', 'nunca', 'jamais', 'nem', 'sem', 'nenhum', 'nenhuma', 'nada']),
   de: new Set(['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'ohne', 'weder', 'nichts']),

@@ -256,6 +256,15 @@ describe('negation in the other languages a desk adds phrasings in', () => {
     expect(findPhrasings(negative, idx, { language }).map((m) => m.similarity)).toEqual([1]);
   });
 
+  it('English: the t of AT&T is no negation, and a negation in the sentence before does not count (review)', () => {
+    const idx = entry('en', ['declined to comment on the report'], ['refused to comment on the report']);
+    expect(findPhrasings('A spokesman for AT&T refused to comment on the report on Tuesday.', idx, { language: 'en' }).map((m) => m.similarity)).toEqual([1]);
+    expect(findPhrasings('Asked whether talks had stalled, he answered no. Refused to comment on the report, the group left.', idx, { language: 'en' }).map((m) => m.similarity)).toEqual([1]);
+    // A negation right before, in the same sentence, still refuses the wording.
+    const never = findPhrasings('He never refused to comment on the report.', idx, { language: 'en' });
+    expect(never.filter((m) => m.kind === 'variant')).toEqual([]);
+  });
+
   it('a wording without negation takes none into its span, nor one just before it (es: the negation precedes the verb)', () => {
     const idx = entry('es', ['respondió inmediatamente a una petición de comentario'], []);
     expect(findPhrasings('La compañía no respondió inmediatamente a una petición de comentario.', idx, { language: 'es' })).toEqual([]);
