@@ -128,7 +128,7 @@ describe('corpus errors name file:line and the field', () => {
   });
 
   it('a notice or furniture pattern that cannot match its own text or example is a line-precise error (review)', () => {
-    const unfolded = corpusWith('notices', [{ ...notice, text: '((Traduction automatique))', pattern: '\\(\\(Traduction Automatique\\)\\)' }]);
+    const unfolded = corpusWith('notices', [{ ...notice, status: 'seen', text: '((Traduction automatique))', pattern: '\\(\\(Traduction Automatique\\)\\)' }]);
     expect(errorOf(unfolded).message).toBe(
       `${join(unfolded, 'notices', 'bad.jsonl')}:1: pattern: does not match the entry's own text (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes; docs/corpora.md)`,
     );
@@ -136,10 +136,18 @@ describe('corpus errors name file:line and the field', () => {
     expect(errorOf(chrome).message).toMatch(/furniture[/\\]bad\.jsonl:1: pattern: does not match the entry's own example/);
   });
 
-  it('a folder holding only phrasings/ is a corpus, and one without models/ keeps the shipped style model', () => {
+  it('a partial or inferred notice need not match its text (it is what is known of it)', () => {
+    const partial = corpusWith('notices', [{ ...notice, status: 'partial', text: '(début seulement) Cet article a été traduit', pattern: 'traduit automatiquement' }]);
+    expect(loadCorpora(partial).notices.map((n) => n.id)).toEqual(['T-1']);
+  });
+
+  it('a folder holding only phrasings/ is refused (it would drop every notice), pointing at --references', () => {
     const root = corpusWith('phrasings', []);
-    const c = loadCorpora(root);
-    expect(c.notices).toEqual([]);
+    expect(errorOf(root).message).toMatch(/no corpus files \(expected one of notices\/, [^)]*; to add reference phrasings alone, give them with --references\)$/);
+  });
+
+  it('a folder without models/ keeps the shipped style model', () => {
+    const c = loadCorpora(corpusWith('notices', [notice]));
     expect(c.model).toBeDefined();
     expect(c.model).toEqual(loadCorpora().model);
   });
