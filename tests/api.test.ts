@@ -68,6 +68,10 @@ describe('api', () => {
     const none = copy();
     rmSync(join(none, 'phrasings'), { recursive: true });
     expect(await phrasings(none)).toEqual([]);
+    // An empty phrasings/ is no phrasings too, not an error (it was exit 2; review).
+    const empty = copy();
+    rmSync(join(empty, 'phrasings', 'fr.jsonl'));
+    expect(await phrasings(empty)).toEqual([]);
     // The user's own phrasings file in place of the shipped one: only its entries count.
     const root = copy();
     writeFileSync(

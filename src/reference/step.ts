@@ -1,5 +1,6 @@
 // The pipeline's reference step for `check`: reference phrasings found per paragraph → signals and drift entries.
 import { existsSync } from 'node:fs';
+import { jsonlFiles } from '../corpora/load.js';
 import { TEXT_KINDS } from '../segment/paragraphs.js';
 import type { Drift, Paragraph, Signal } from '../types.js';
 import { toSource } from '../util/offsets.js';
@@ -24,6 +25,23 @@ export interface ReferenceStepOptions {
   driftSimilarity?: number;
 }
 
+/** Per corpora phrasings folder: whether it holds any .jsonl file (asked once per folder, not per document). */
+const usable = new Map<string, boolean>();
+
+/**
+ * Whether a corpora folder's phrasings/ has files to load. Empty, it is no phrasings, not an error: only a folder
+ * given with --references must hold some (a desk's `--corpora` with an empty phrasings/ was exit 2; review,
+ * 2026-12-07). One holding `house.json` still fails in jsonlFiles.
+ */
+function hasPhrasings(base: string): boolean {
+  let known = usable.get(base);
+  if (known === undefined) {
+    known = existsSync(base) && jsonlFiles(base).length > 0;
+    usable.set(base, known);
+  }
+  return known;
+}
+
 /**
  * Finds reference phrasings in every text paragraph (body and headline).
  * @returns their signals (machine-phrasing, house-phrasing, wording-drift) and drift entries per paragraph index
@@ -35,7 +53,7 @@ export function referenceStep(
   options: ReferenceStepOptions = {},
 ): { signals: Signal[]; drift: Map<number, Drift[]> } {
   const base = options.phrasings ?? defaultPhrasingsPath();
-  const index = loadPhrasingIndex([...(existsSync(base) ? [base] : []), ...(options.references ?? [])]);
+  const index = loadPhrasingIndex([...(hasPhrasings(base) ? [base] : []), ...(options.references ?? [])]);
   const signals: Signal[] = [];
   const drift = new Map<number, Drift[]>();
   for (const p of paragraphs) {
