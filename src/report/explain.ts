@@ -91,6 +91,16 @@ export function sharedParts(
 }
 
 /**
+ * Whether to say the style model is French only: a report in another language where no paragraph got a style signal.
+ * On language alone, a mostly English report whose French paragraphs the model scored said "no style model" while
+ * its verdict rested on them (review, 2026-12-07).
+ */
+export function noStyleModel(r: Report): boolean {
+  if (r.language === 'fr' || r.language === 'und' || r.summary.bodyParagraphs === 0) return false;
+  return !r.paragraphs.some((p) => p.signals.some((s) => s.ruleId === 'intrinsic-style'));
+}
+
+/**
  * A probability as a percentage that never rounds a near-certainty up to a flat 100 % (or down to 0 %): wireproof does
  * not claim certainty it has not got. Every report format writes probabilities with it.
  */

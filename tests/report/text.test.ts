@@ -61,6 +61,11 @@ describe('text formatter', () => {
   test('a report in another language says the style model is French only', () => {
     expect(format([{ ...humanReport(), language: 'pt' }], context).split('\n')[1]).toContain('pt · utf-8 · no style model (French only)');
     expect(format([humanReport()], context)).not.toContain('no style model');
+    // A report in another language whose (French) paragraphs the style model scored says nothing of the kind.
+    const scored = humanReport();
+    const p = scored.paragraphs[0]!;
+    const styled = { ...scored, language: 'en', paragraphs: [{ ...p, signals: [...p.signals, { ...(machineReport().paragraphs.find((q) => q.signals.length > 0)!.signals[0]!), ruleId: 'intrinsic-style' }] }] };
+    expect(format([styled], context)).not.toContain('no style model');
   });
 
   test.each([
