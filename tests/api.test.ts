@@ -208,6 +208,8 @@ describe('wireproof/compare: caller mistakes throw a usage error naming the opti
     ['a number as the reference', async () => (await import('../src/compare-api.js')).compare(wrong(5), 'b'), /^compare\(reference\): expected a string or an ingested text \(got number\)$/],
     ['minSimilarity: 2', async () => (await import('../src/compare-api.js')).compare('a', 'b', { minSimilarity: 2 }), /^minSimilarity: expected a number from 0 to 1 \(got 2\)$/],
     ['languages: xx', async () => (await import('../src/compare-api.js')).compare('a', 'b', { languages: ['xx'] }), /^languages: unknown language code "xx"/],
+    ['an unknown rule', async () => (await import('../src/compare-api.js')).compare('a', 'b', { rules: { 'no-such-rule': 'off' } }), /^rules\.no-such-rule: unknown rule \(compare runs the source rules: source-number, /],
+    ['a bad level', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ rules: { 'source-number': 'fatal' } })), /^rules\.source-number: level must be error, warning, info or off \(got "fatal"\)$/],
   ])('%s', async (_name, call, expected) => {
     const error = await call().then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(WireproofError);

@@ -28,6 +28,7 @@ import {
   type WordDiffOptions,
 } from './align.js';
 import { checkSource } from './source.js';
+import { SOURCE_RULES } from './source-rules.js';
 
 /**
  * Lowest similarity at which two paragraphs are paired in order. OmegaT's default fuzzy threshold is 30 %
@@ -361,6 +362,12 @@ function checkCompareOptions(options: unknown): void {
   if (options['languages'] !== undefined && !Array.isArray(options['languages'])) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');
   for (const key of ['diff', 'rules'] as const) {
     if (options[key] !== undefined && !isObject(options[key])) throw new WireproofError(`${key}: expected an object (got ${typeName(options[key])})`, 'usage');
+  }
+  // The rules compare runs are the source rules; an unknown id or level was accepted (check() refuses both).
+  const known = SOURCE_RULES.map((r) => r.id);
+  for (const [id, level] of Object.entries((options['rules'] ?? {}) as Record<string, unknown>)) {
+    if (!known.includes(id)) throw new WireproofError(`rules.${id}: unknown rule (compare runs the source rules: ${known.join(', ')})`, 'usage');
+    if (!['error', 'warning', 'info', 'off'].includes(level as string)) throw new WireproofError(`rules.${id}: level must be error, warning, info or off (got ${JSON.stringify(level)})`, 'usage');
   }
   if (options['source'] !== undefined) checkInput(options['source'], 'options.source');
 }
