@@ -241,6 +241,14 @@ describe('precision', () => {
   });
 });
 
+describe('suggestions replace the whole matched verb', () => {
+  it('FR-BEAT-ESTIMATES: a variant starting on its auxiliary suggests a canonical that does too (review)', () => {
+    const [m] = byId(findPhrasings('Le groupe a battu les estimations des analystes au troisième trimestre.', index), 'FR-BEAT-ESTIMATES');
+    // It read "battu les estimations des analystes" → "supérieur aux attentes": "Le groupe a supérieur aux attentes".
+    expect([m?.text, m?.expected]).toEqual(['a battu les estimations des analystes', 'a dépassé les attentes des analystes']);
+  });
+});
+
 describe('negation in the other languages a desk adds phrasings in', () => {
   const entry = (language: string, canonical: string[], variants: string[]): ReturnType<typeof buildPhrasingIndex> =>
     buildPhrasingIndex([{ id: 'D', language, canonical, variants, source: 'test', tags: [], evidence: 'test', file: 't', line: 1 }]);
