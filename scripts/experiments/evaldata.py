@@ -66,3 +66,42 @@ def group_auc(items, scores, negative):
     neg = sum(wk for wk, yk in zip(w, y) if yk == 0)
     w = [wk * neg / pos if yk == 1 else wk for wk, yk in zip(w, y)]
     return roc_auc_score(y, [scores[k] for k in idx], sample_weight=w)
+
+
+def block_features(vectorizers, blocks, texts):
+    """Square-root counts, each block scaled to unit length (as src/score/intrinsic.ts does); `vectorizers` maps a block
+    name to a function returning a fitted-free sklearn HashingVectorizer."""
+    import numpy as np
+    from scipy import sparse
+    out = []
+    for name in blocks:
+        x = vectorizers[name]().transform(texts)
+        x.data = np.sqrt(x.data)
+        norms = np.sqrt(np.asarray(x.multiply(x).sum(1)).ravel())
+        norms[norms == 0] = 1
+        out.append(sparse.csr_matrix(x.multiply(1 / norms[:, None])))
+    return sparse.hstack(out).tocsr()
+
+
+def fit_weights(items):
+    """Machine 1 / variants; human translation and native French share the negative weight half and half."""
+    import numpy as np
+    w = np.array([it['w'] for it in items], float)
+    for corpus in {it['corpus'] for it in items}:
+        idx = [k for k, it in enumerate(items) if it['corpus'] == corpus]
+        pos = sum(w[k] for k in idx if items[k]['y'] == 1)
+        by = {lab: [k for k in idx if items[k]['label'] == lab] for lab in ('human_translation', 'original')}
+        share = 0.5 if by['human_translation'] and by['original'] else 1.0
+        for ks in by.values():
+            for k in ks: w[k] = pos * share / len(ks)
+    return w
+
+
+def auc_cells(items, scores, corpora=CORPORA):
+    """Table cells: per corpus, AUC against human translation and against native French."""
+    out = []
+    for corpus in corpora:
+        idx = [k for k, it in enumerate(items) if it['corpus'] == corpus]
+        sub, s = [items[k] for k in idx], [scores[k] for k in idx]
+        out += [group_auc(sub, s, 'human_translation'), group_auc(sub, s, 'original')]
+    return ' | '.join(f'{v:.3f}' for v in out)

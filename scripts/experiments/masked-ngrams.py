@@ -6,7 +6,7 @@
 # Needs the evaluation data (../shared/data) and Debian's python3-sklearn:
 #   apt-get install python3-sklearn && /usr/bin/python3 scripts/experiments/masked-ngrams.py   (6-11 minutes, 2 cores)
 import collections, re
-from evaldata import CORPORA, group_auc, load_items, require, unit_hash
+from evaldata import CORPORA, auc_cells, block_features, fit_weights, group_auc, load_items, require, unit_hash
 
 np, sparse, _ = require('numpy', 'scipy.sparse', 'sklearn.linear_model')
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
@@ -55,31 +55,6 @@ FAMILIES = {
 }
 
 
-def features(blocks, texts):
-    """Square-root counts, each block scaled to unit length (as src/score/intrinsic.ts does)."""
-    out = []
-    for name in blocks:
-        x = VECTORIZERS[name]().transform(texts)
-        x.data = np.sqrt(x.data)
-        norms = np.sqrt(np.asarray(x.multiply(x).sum(1)).ravel())
-        norms[norms == 0] = 1
-        out.append(sparse.csr_matrix(x.multiply(1 / norms[:, None])))
-    return sparse.hstack(out).tocsr()
-
-
-def fit_weights(items):
-    """Machine 1 / variants; human translation and native French share the negative weight half and half."""
-    w = np.array([it['w'] for it in items], float)
-    for corpus in {it['corpus'] for it in items}:
-        idx = [k for k, it in enumerate(items) if it['corpus'] == corpus]
-        pos = sum(w[k] for k in idx if items[k]['y'] == 1)
-        by = {lab: [k for k in idx if items[k]['label'] == lab] for lab in ('human_translation', 'original')}
-        share = 0.5 if by['human_translation'] and by['original'] else 1.0
-        for ks in by.values():
-            for k in ks: w[k] = pos * share / len(ks)
-    return w
-
-
 def fit(items, x, pairwise):
     if not pairwise:
         model = LogisticRegression(C=C, max_iter=2000)
@@ -101,15 +76,6 @@ def fit(items, x, pairwise):
     return model
 
 
-def cells(items, scores, corpora=CORPORA):
-    out = []
-    for corpus in corpora:
-        idx = [k for k, it in enumerate(items) if it['corpus'] == corpus]
-        sub, s = [items[k] for k in idx], [scores[k] for k in idx]
-        out += [group_auc(sub, s, 'human_translation'), group_auc(sub, s, 'original')]
-    return ' | '.join(f'{v:.3f}' for v in out)
-
-
 items = load_items()
 train = [it for it in items if it['split'] == 'train']
 calibration = [it for it in items if it['split'] == 'calibration']
@@ -119,13 +85,13 @@ print('5-fold cross-validation by document inside the training split (as `npm ru
 print(head.format('family, fit'))
 fold = np.array([int(unit_hash(f"20260101:fold:{it['doc']}") * 5) for it in train])
 for family, blocks in FAMILIES.items():
-    x = features(blocks, [it['text'] for it in train])
+    x = block_features(VECTORIZERS, blocks, [it['text'] for it in train])
     for pairwise in (False, True):
         scores = np.zeros(len(train))
         for f in range(5):
             a, b = np.where(fold != f)[0], np.where(fold == f)[0]
             scores[b] = fit([train[k] for k in a], x[a], pairwise).decision_function(x[b])
-        print(f"| {family}, {'within-source pairs' if pairwise else 'pooled'} | {cells(train, scores)} |", flush=True)
+        print(f"| {family}, {'within-source pairs' if pairwise else 'pooled'} | {auc_cells(train, scores)} |", flush=True)
 
 print('\nTransfer: fitted on one corpus (both splits), scored on the other (WMT21 → WMT14 columns; WMT14 → WMT21), AUC:\n')
 print(head.format('family, fit'))
@@ -135,8 +101,8 @@ for family, blocks in FAMILIES.items():
         for source, target in ((CORPORA[1], CORPORA[0]), (CORPORA[0], CORPORA[1])):
             fit_set = [it for it in items if it['corpus'] == source]
             test = [it for it in items if it['corpus'] == target]
-            model = fit(fit_set, features(blocks, [it['text'] for it in fit_set]), pairwise)
-            row[target] = cells(test, model.decision_function(features(blocks, [it['text'] for it in test])), [target])
+            model = fit(fit_set, block_features(VECTORIZERS, blocks, [it['text'] for it in fit_set]), pairwise)
+            row[target] = auc_cells(test, model.decision_function(block_features(VECTORIZERS, blocks, [it['text'] for it in test])), [target])
         print(f"| {family}, {'within-source pairs' if pairwise else 'pooled'} | {row[CORPORA[0]]} | {row[CORPORA[1]]} |", flush=True)
 
 print('\nLeave-one-system-out: fitted on the training split without the system, its calibration-split texts against the'
@@ -144,8 +110,8 @@ print('\nLeave-one-system-out: fitted on the training split without the system, 
 systems = sorted({it['producer'] for it in items if it['y'] == 1})
 print('| family | ' + ' | '.join(systems) + ' | mean WMT14 | mean WMT21 |\n|' + ' --- |' * (len(systems) + 3))
 for family, blocks in FAMILIES.items():
-    xt = features(blocks, [it['text'] for it in train])
-    xc = features(blocks, [it['text'] for it in calibration])
+    xt = block_features(VECTORIZERS, blocks, [it['text'] for it in train])
+    xc = block_features(VECTORIZERS, blocks, [it['text'] for it in calibration])
     res = {}
     for system in systems:
         keep = [k for k, it in enumerate(train) if not (it['y'] == 1 and it['producer'] == system)]
