@@ -41,8 +41,8 @@ const NEGATION_PARTNERS = new Set(['plus', 'personne', 'point']);
  * Negation words of the other languages a desk may add phrasings in, as written (lower case, NFC). Each is a marker
  * (class 2): a negated wording's match must hold it, and no other wording's match may take one in. Without them a
  * Spanish "respondió inmediatamente" matched the variant "no respondió inmediatamente" at 87 %, and its drift
- * suggestion reversed the meaning (review, 2026-12-07). Not the `t` of "don't" (apostrophes split words): it is also
- * the `t` of "AT&T", which then refused "refused to comment" right after it.
+ * suggestion reversed the meaning (review, 2026-12-07). The `t` of "didn't" (apostrophes split words) is marked in
+ * `tokenizeWords`, where the apostrophe is seen: listed here, it was also the `t` of "AT&T".
  */
 const OTHER_NEGATION: Readonly<Record<string, ReadonlySet<string>>> = {
   en: new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'cannot']),
@@ -295,7 +295,10 @@ export function tokenizeWords(text: string, language = 'fr'): WordToken[] {
   for (const m of text.matchAll(WORD)) {
     const { folded, key, negation } = lookUp(m[0], language);
     if (folded === '') continue;
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, folded, key, negation });
+    // English n't ("didn't" is "didn" + "t"): that `t` negates. Not the `t` of "AT&T", hence the apostrophe test.
+    const prev = out[out.length - 1];
+    const nt = language === 'en' && folded === 't' && prev !== undefined && prev.folded.endsWith('n') && /^['’]$/u.test(text.slice(prev.end, m.index));
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, folded, key, negation: nt ? 2 : negation });
   }
   return out;
 }

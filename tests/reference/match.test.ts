@@ -264,6 +264,13 @@ describe('negation in the other languages a desk adds phrasings in', () => {
     expect(findPhrasings(negative, idx, { language }).map((m) => m.similarity)).toEqual([1]);
   });
 
+  it('English contractions negate as the written-out form does (n\'t)', () => {
+    const idx = entry('en', ['did not immediately respond to a request for comment'], ['responded immediately to a request for comment']);
+    expect(findPhrasings("The company hasn't responded immediately to a request for comment.", idx, { language: 'en' }).filter((m) => m.kind === 'machine-variant')).toEqual([]);
+    expect(findPhrasings('The company has not responded immediately to a request for comment.', idx, { language: 'en' }).filter((m) => m.kind === 'machine-variant')).toEqual([]);
+    expect(findPhrasings('The company responded immediately to a request for comment.', idx, { language: 'en' }).map((m) => m.kind)).toEqual(['machine-variant']);
+  });
+
   it('English: the t of AT&T is no negation, and a negation in the sentence before does not count (review)', () => {
     const idx = entry('en', ['declined to comment on the report'], ['refused to comment on the report']);
     expect(findPhrasings('A spokesman for AT&T refused to comment on the report on Tuesday.', idx, { language: 'en' }).map((m) => m.similarity)).toEqual([1]);
