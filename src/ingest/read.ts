@@ -60,6 +60,27 @@ const BLOCK_TAG = /<(?:p|div|h[1-6]|li|blockquote|article|section|main|table|fig
 /** What a text-named file (`.txt`, `.md` …) must open with to be read as HTML: a page, or a page's head. */
 const PAGE_START = /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style)(?:[\s/>])/i;
 
+/** Block elements with their content, innermost first when applied repeatedly. */
+const BLOCK_ELEMENT = /<(p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|article|section|main|header|footer|nav)\b[^>]*>[^<]*(?:<(?!\/?\1\b)[^<]*)*<\/\1\s*>/giu;
+
+/**
+ * Whether (almost) all the text of a sample lies inside block elements: a fragment saved as `.txt`, every line a
+ * `<p>…</p>`, is HTML, where a wire that merely opens on `<div>PARIS …</div>` has its text, notice included, outside
+ * (review, 2026-12-07). Allowed outside: 2 % of the letters (a stray word between blocks).
+ */
+function insideBlocks(sample: string): boolean {
+  const letters = (t: string): number => (t.match(/\p{L}/gu) ?? []).length;
+  const total = letters(sample.replace(/<[^>]*>/gu, ' '));
+  if (total === 0) return true;
+  let rest = sample;
+  for (let i = 0; i < 8; i++) {
+    const next = rest.replace(BLOCK_ELEMENT, ' ');
+    if (next === rest) break;
+    rest = next;
+  }
+  return letters(rest.replace(/<[^>]*>/gu, ' ')) <= total * 0.02;
+}
+
 /**
  * Whether an input is HTML: an `.html`, `.htm` or `.xhtml` name, or content that starts (after white space, a BOM,
  * an XML declaration and comments) with `<!doctype html`, `<html` or a common block or document tag such as `<p>` or
@@ -68,8 +89,9 @@ const PAGE_START = /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|scr
  * block element and was dropped, notice included, with exit 0 (review, 2026-12-07); a page fragment that opens on a
  * `<span class="kicker">` before its `<p>` blocks stays HTML. Under a text name (`.txt`, `.text`, `.md`, `.markdown`)
  * only a page or a page's head counts (`<!doctype html`, `<html`, `<meta>`, `<title>` …, a page a scraper saved as
- * text): a wire saved as text that opens on `<div>PARIS …</div>` lost everything outside that block, its notice
- * included, when read as HTML, and Markdown holds HTML blocks as a matter of course (review, 2026-12-07).
+ * text), or a fragment whose text all lies inside block elements: a wire saved as text that opens on
+ * `<div>PARIS …</div>` lost everything outside that block, its notice included, when read as HTML, and Markdown holds
+ * HTML blocks as a matter of course (review, 2026-12-07).
  *
  * @param text decoded input
  * @param file display name (its extension counts)
@@ -91,7 +113,7 @@ export function looksLikeHtml(text: string, file = ''): boolean {
     }
     if (rest === before) break;
   }
-  if (/\.(?:txt|text|md|markdown)$/i.test(file)) return PAGE_START.test(rest);
+  if (/\.(?:txt|text|md|markdown)$/i.test(file)) return PAGE_START.test(rest) || (HTML_START.test(rest) && insideBlocks(rest));
   return HTML_START.test(rest) || (INLINE_START.test(rest) && BLOCK_TAG.test(rest));
 }
 

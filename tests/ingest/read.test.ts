@@ -217,10 +217,13 @@ describe('ingestBytes and format sniffing', () => {
     // and be dropped), unless block markup follows: then it is a page fragment.
     expect(looksLikeHtml('<!DOCTYPE html><html>', 'page.txt')).toBe(true);
     expect(looksLikeHtml('<meta charset="utf-8"><title>Titre</title>', 'frag.txt')).toBe(true);
-    // A text name: only a page or a page's head is HTML; a wire or Markdown that opens on a block is text.
-    expect(looksLikeHtml('<div>Texte</div>', 'notes.md')).toBe(false);
+    // A text name: a page or a page's head is HTML, a wire or Markdown that opens on a block and goes on outside it text.
+    expect(looksLikeHtml('<div>Note</div>\n\nLe texte en Markdown, *avec* des blocs HTML.', 'notes.md')).toBe(false);
     expect(looksLikeHtml('<div>PARIS, 15 février (Reuters)</div>\n\nLe texte.\n\n((Traduction automatisée par Reuters))', 'div.txt')).toBe(false);
     expect(looksLikeHtml('<div>PARIS</div>', 'div')).toBe(true);
+    // A fragment whose text all lies inside blocks is HTML under a text name too.
+    expect(looksLikeHtml('<p>PARIS (Reuters) - Le texte.</p>\n<p>Suite du texte.</p>\n<p>((Traduction automatisée par Reuters))</p>\n', 'frag.txt')).toBe(true);
+    expect(looksLikeHtml('<div><p>Un.</p><p>Deux.</p></div>', 'nested.md')).toBe(true);
     expect(looksLikeHtml('<b>PARIS</b>, 15 février (Reuters) - Le Pentagone', 'wire.txt')).toBe(false);
     expect(looksLikeHtml('<span>Texte</span>')).toBe(false);
     expect(looksLikeHtml('<span class="kicker">Monde</span>\n<p>Le ministre a présenté un plan.</p>')).toBe(true);
