@@ -101,6 +101,15 @@ export function noStyleModel(r: Report): boolean {
 }
 
 /**
+ * The same for a document whose language is `und` (not identified, or outside a --language list): its "uncertain
+ * 50 %" gave no reason either (review, 2026-12-07).
+ */
+export function languageUnknown(r: Report): boolean {
+  if (r.language !== 'und' || r.summary.bodyParagraphs === 0) return false;
+  return !r.paragraphs.some((p) => p.signals.some((s) => s.ruleId === 'intrinsic-style'));
+}
+
+/**
  * A probability as a percentage that never rounds a near-certainty up to a flat 100 % (or down to 0 %): wireproof does
  * not claim certainty it has not got. Every report format writes probabilities with it.
  */

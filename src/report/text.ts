@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
 import { oneLine, terminalSafe } from '../util/oneline.js';
-import { noStyleModel, ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { languageUnknown, noStyleModel, ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -71,7 +71,7 @@ function verdictLine(c: Colors, r: Report): string {
           : c.dim;
   const notice = r.notices[0] ? `  ${c.dim(`notice: ${r.notices[0].generic ? 'unattributed' : r.notices[0].agency}, line ${r.notices[0].line}`)}` : '';
   // As in the HTML report: "uncertain" on a Portuguese page is not "read, no evidence" but "no style model".
-  const french = noStyleModel(r) ? ' · no style model (French only)' : '';
+  const french = noStyleModel(r) ? ' · no style model (French only)' : languageUnknown(r) ? ' · language not identified or outside --language: no style model' : '';
   return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}${french}`)}${notice}`;
 }
 
