@@ -101,8 +101,8 @@ export function noStyleModel(r: Report): boolean {
 }
 
 /**
- * The same for a document whose language is `und` (not identified, or outside a --language list): its "uncertain
- * 50 %" gave no reason either (review, 2026-12-07).
+ * The same for a document whose language is `und` (not identified): its "uncertain 50 %" gave no reason either
+ * (review, 2026-12-07).
  */
 export function languageUnknown(r: Report): boolean {
   if (r.language !== 'und' || r.summary.bodyParagraphs === 0) return false;

@@ -259,7 +259,7 @@ function overview(r: Report): string {
     `${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info`,
   ];
   if (r.verdict === 'unknown' && !r.error) facts.push('Too little text to judge: fewer than 12 words in text paragraphs');
-  if (languageUnknown(r)) facts.push('Language not identified, or outside the --language list: no style model; the other rules still apply');
+  if (languageUnknown(r)) facts.push('Language not identified: no style model; the other rules still apply');
   if (noStyleModel(r)) facts.push(`No style model for ${esc(r.language)} (French only); the other rules still apply`);
   return (
     `<div class="overview"><div><div class="verdict v-${esc(r.verdict)}">${esc(VERDICT_TEXT[r.verdict] ?? r.verdict)} ` +

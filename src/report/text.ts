@@ -71,7 +71,7 @@ function verdictLine(c: Colors, r: Report): string {
           : c.dim;
   const notice = r.notices[0] ? `  ${c.dim(`notice: ${r.notices[0].generic ? 'unattributed' : r.notices[0].agency}, line ${r.notices[0].line}`)}` : '';
   // As in the HTML report: "uncertain" on a Portuguese page is not "read, no evidence" but "no style model".
-  const french = noStyleModel(r) ? ' · no style model (French only)' : languageUnknown(r) ? ' · language not identified or outside --language: no style model' : '';
+  const french = noStyleModel(r) ? ' · no style model (French only)' : languageUnknown(r) ? ' · language not identified: no style model' : '';
   return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}${french}`)}${notice}`;
 }
 

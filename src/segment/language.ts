@@ -46,7 +46,7 @@ const bmpLetters = new Int8Array(65536).fill(-1);
  * stopping at `cap`: only "fewer than 10" and "how far below 120" are ever asked, and that replace over every
  * paragraph was a tenth of what language identification allocated (V8 sampling heap profile).
  */
-export function countLetters(text: string, cap: number): number {
+function countLetters(text: string, cap: number): number {
   let n = 0;
   for (let i = 0; i < text.length && n < cap; i++) {
     const u = text.charCodeAt(i);
@@ -106,45 +106,9 @@ export function detectLanguage(text: string, only: readonly string[] = DEFAULT_L
   };
 }
 
-/**
- * How far (franc's normalised scores, the best at 1) a default language outside a narrower list must lead the best
- * listed one for the text to count as in none of them. Measured on news paragraphs (240 characters, what a paragraph
- * is read on) under `fr, en`: Spanish leads French by 0.22, Portuguese by 0.36, while a short French paragraph that
- * franc reads as Spanish trails it by 0.003. On 2,000 characters scores bunch together (Spanish leads by about 0.03):
- * ask it of paragraphs, not of a whole article.
- */
-const CLEAR_LEAD = 0.1;
-
-/**
- * The default language, outside a narrower `only` list, that clearly fits the text better than any listed one
- * (ISO 639-1), or undefined. Without it, Spanish and Portuguese wires under `--language fr en` were French, and the
- * French style model and rules scored them (review, 2026-12-07); a clear lead is required, because short French is
- * easily read as Spanish (a first version that let any outside winner decide made 12 % of short French sentences `und`).
- * @param only ISO 639-3 codes the user allows
- */
-export function outsideLanguage(text: string, only: readonly string[], maxChars = PARAGRAPH_CHARS): string | undefined {
-  if (only.length === 0 || DEFAULT_LANGUAGES.every((l) => only.includes(l))) return undefined;
-  if (countLetters(text, FULL_TRUST_LETTERS) < MIN_LETTERS) return undefined;
-  const all = languageScores(text.length > maxChars ? text.slice(0, maxChars) : text, [...new Set([...only, ...DEFAULT_LANGUAGES])], MIN_LETTERS);
-  const top = all[0];
-  if (!top || top[0] === 'und' || only.includes(top[0])) return undefined;
-  const listed = all.find(([code]) => only.includes(code));
-  return !listed || 1 - listed[1] >= CLEAR_LEAD ? (ISO1[top[0]] ?? top[0]) : undefined;
-}
-
 /** The ISO 639-1 codes wireproof can identify (corpus and reference entries are checked against them). */
 export function knownLanguageCodes(): ReadonlySet<string> {
   return new Set(Object.values(ISO1));
-}
-
-/**
- * Whether a paragraph of an article outside a narrower list is itself in one of the listed languages: the best of the
- * listed and default languages is a listed one (an English quote in a Spanish wire under `fr, en`).
- */
-export function fitsListed(text: string, only: readonly string[]): boolean {
-  if (countLetters(text, FULL_TRUST_LETTERS) < MIN_LETTERS) return false;
-  const top = languageScores(text.length > PARAGRAPH_CHARS ? text.slice(0, PARAGRAPH_CHARS) : text, [...new Set([...only, ...DEFAULT_LANGUAGES])], MIN_LETTERS)[0];
-  return top !== undefined && only.includes(top[0]);
 }
 
 /** Whether franc can tell this ISO 639-3 code (a trigram model, or a script of its own such as Japanese). */

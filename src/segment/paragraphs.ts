@@ -7,13 +7,7 @@ import { DATELINE } from '../util/dateline.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
-import { countLetters, DEFAULT_LANGUAGES, detectLanguage, fitsListed, outsideLanguage } from './language.js';
-
-/**
- * Letters a text paragraph needs to vote on whether an article is outside a narrower language list: about one news
- * sentence (the Spanish wire paragraphs of tests/segment hold 103–112). A headline or a one-line item has fewer.
- */
-const VOTING_LETTERS = 80;
+import { DEFAULT_LANGUAGES, detectLanguage } from './language.js';
 import { splitSentences } from './sentences.js';
 
 /** A candidate paragraph before classification: its text and where each character came from. */
@@ -360,29 +354,15 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     .slice(0, 4000);
   // The document's language from up to 2,000 characters of article text (paragraphs read only the first 240).
   const guess = detectLanguage(articleText, only, 2000);
-  // Under a narrower list (--language fr en), an article clearly in another common language is in none of the user's
-  // languages: und, and so are its paragraphs, but those a listed language fits best (an English quote under fr, en;
-  // short ones followed the list and drew the French rules onto Spanish lines). Paragraphs of a sentence or more
-  // vote, each read on its first 240 characters as paragraphs are: on a whole article franc's scores bunch
-  // together and Spanish led French by 0.03 only; a headline or a one-line item is too short to tell (review).
-  const outsideOf = options.languages === undefined ? [] : spans.map((span, i) => (TEXT_KINDS.has(kinds[i]!) ? outsideLanguage(span.text, only) : undefined));
-  let votes = 0;
-  let outsideVotes = 0;
-  spans.forEach((span, i) => {
-    if (!TEXT_KINDS.has(kinds[i]!) || countLetters(span.text, VOTING_LETTERS) < VOTING_LETTERS) return;
-    votes++;
-    if (outsideOf[i] !== undefined) outsideVotes++;
-  });
-  const outside = votes > 0 && outsideVotes * 2 > votes;
-  let language = outside ? 'und' : guess.language;
-  let languageConfidence = outside ? 0 : guess.confidence;
+  let language = guess.language;
+  let languageConfidence = guess.confidence;
   if (input.declaredLanguage && (language === 'und' || languageConfidence < 0.3)) {
     language = input.declaredLanguage;
     languageConfidence = Math.max(languageConfidence, 0.5);
   }
 
   const paragraphs: Paragraph[] = spans.map((span, i) => {
-    const p = outside && !fitsListed(span.text, only) ? { language: 'und', confidence: 0 } : detectLanguage(span.text, only);
+    const p = detectLanguage(span.text, only);
     const startOffset = toSource(span.map, 0);
     const endOffset = toSource(span.map, span.text.length - 1);
     const sentenceLanguage = p.language === 'und' ? language : p.language;

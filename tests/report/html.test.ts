@@ -228,6 +228,6 @@ describe('what the page explains', () => {
     const pt = { ...humanReport(), language: 'pt' };
     expect(format([pt], context)).toContain('No style model for pt (French only); the other rules still apply');
     expect(format([humanReport()], context)).not.toContain('No style model');
-    expect(format([{ ...humanReport(), language: 'und' }], context)).toContain('Language not identified, or outside the --language list: no style model; the other rules still apply');
+    expect(format([{ ...humanReport(), language: 'und' }], context)).toContain('Language not identified: no style model; the other rules still apply');
   });
 });

@@ -67,7 +67,7 @@ describe('text formatter', () => {
     const styled = { ...scored, language: 'en', paragraphs: [{ ...p, signals: [...p.signals, { ...(machineReport().paragraphs.find((q) => q.signals.length > 0)!.signals[0]!), ruleId: 'intrinsic-style' }] }] };
     expect(format([styled], context)).not.toContain('no style model');
     // An und document says why it has no style evidence.
-    expect(format([{ ...humanReport(), language: 'und' }], context).split('\n')[1]).toContain('und · utf-8 · language not identified or outside --language: no style model');
+    expect(format([{ ...humanReport(), language: 'und' }], context).split('\n')[1]).toContain('und · utf-8 · language not identified: no style model');
   });
 
   test.each([
