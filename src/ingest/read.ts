@@ -70,10 +70,17 @@ const BLOCK_ELEMENT = /<(p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|
  */
 function insideBlocks(sample: string): boolean {
   const letters = (t: string): number => (t.match(/\p{L}/gu) ?? []).length;
-  const total = letters(sample.replace(/<[^>]*>/gu, ' '));
+  // The 4 KiB cut may leave the last element open: judge the text before it. Only an element the sample opens last
+  // and never closes is cut off; text after the last closed block (a wire's plain paragraphs) still counts.
+  const opens = [...sample.matchAll(/<(p|div|h[1-6]|li|blockquote|pre|figure|figcaption|table|article|section|main|header|footer|nav)\b[^>]*>/giu)];
+  const lastOpen = opens[opens.length - 1];
+  const unclosed = lastOpen !== undefined && !new RegExp(`</${lastOpen[1]!}\\s*>`, 'iu').test(sample.slice(lastOpen.index));
+  const judged = unclosed ? sample.slice(0, lastOpen.index) : sample;
+  const total = letters(judged.replace(/<[^>]*>/gu, ' '));
   if (total === 0) return true;
-  let rest = sample;
-  for (let i = 0; i < 8; i++) {
+  let rest = judged;
+  // One level of nesting per pass, until nothing changes (each pass removes an element, so it ends).
+  for (;;) {
     const next = rest.replace(BLOCK_ELEMENT, ' ');
     if (next === rest) break;
     rest = next;

@@ -224,6 +224,14 @@ describe('ingestBytes and format sniffing', () => {
     // A fragment whose text all lies inside blocks is HTML under a text name too.
     expect(looksLikeHtml('<p>PARIS (Reuters) - Le texte.</p>\n<p>Suite du texte.</p>\n<p>((Traduction automatisée par Reuters))</p>\n', 'frag.txt')).toBe(true);
     expect(looksLikeHtml('<div><p>Un.</p><p>Deux.</p></div>', 'nested.md')).toBe(true);
+    // Longer than the 4 KiB looked at (the last element cut open), or nested deeper than a few levels: still HTML.
+    const para = '<p>Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole.</p>\n';
+    expect(looksLikeHtml(para.repeat(60), 'long.txt')).toBe(true);
+    let deep = '<p>Le ministre a présenté mardi un plan.</p>';
+    for (let i = 0; i < 12; i++) deep = `<div>Texte ${i} ${deep}</div>`;
+    expect(looksLikeHtml(deep, 'deep.txt')).toBe(true);
+    // A wire that opens on a closed <div> and goes on in plain text past 4 KiB stays text.
+    expect(looksLikeHtml(`<div>PARIS (Reuters)</div>\n\n${'Le ministre a présenté mardi un plan de relance. '.repeat(120)}`, 'long-wire.txt')).toBe(false);
     expect(looksLikeHtml('<b>PARIS</b>, 15 février (Reuters) - Le Pentagone', 'wire.txt')).toBe(false);
     expect(looksLikeHtml('<span>Texte</span>')).toBe(false);
     expect(looksLikeHtml('<span class="kicker">Monde</span>\n<p>Le ministre a présenté un plan.</p>')).toBe(true);
