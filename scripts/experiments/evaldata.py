@@ -105,3 +105,19 @@ def auc_cells(items, scores, corpora=CORPORA):
         sub, s = [items[k] for k in idx], [scores[k] for k in idx]
         out += [group_auc(sub, s, 'human_translation'), group_auc(sub, s, 'original')]
     return ' | '.join(f'{v:.3f}' for v in out)
+
+
+def lower(text):
+    """The shipped families' preprocessing: lower case, double quotes dropped (src/score/intrinsic.ts)."""
+    return text.lower().replace('"', ' ')
+
+
+def shipped_vectorizers():
+    """Factories of the shipped word 1-2 and char 3-4 blocks, as the Python experiments compare them."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+    return {
+        'word 1-2': lambda: HashingVectorizer(n_features=2**18, ngram_range=(1, 2), alternate_sign=False, norm=None,
+                                              token_pattern=r'(?u)\b\w+\b|[^\w\s]', preprocessor=lower),
+        'char 3-4': lambda: HashingVectorizer(n_features=2**18, analyzer='char', ngram_range=(3, 4), alternate_sign=False,
+                                              norm=None, preprocessor=lower),
+    }

@@ -6,7 +6,7 @@
 # Needs the evaluation data (../shared/data) and Debian's python3-sklearn:
 #   apt-get install python3-sklearn && /usr/bin/python3 scripts/experiments/masked-ngrams.py   (6-11 minutes, 2 cores)
 import collections, re
-from evaldata import CORPORA, auc_cells, block_features, fit_weights, group_auc, load_items, require, unit_hash
+from evaldata import CORPORA, auc_cells, block_features, fit_weights, group_auc, load_items, require, shipped_vectorizers, unit_hash
 
 np, sparse, _ = require('numpy', 'scipy.sparse', 'sklearn.linear_model')
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
@@ -36,15 +36,8 @@ def masked(text):
     return ' '.join(out)
 
 
-def lower(text):
-    return text.lower().replace('"', ' ')
-
-
 VECTORIZERS = {
-    'word 1-2': lambda: HashingVectorizer(n_features=2**18, ngram_range=(1, 2), alternate_sign=False, norm=None,
-                                          token_pattern=r'(?u)\b\w+\b|[^\w\s]', preprocessor=lower),
-    'char 3-4': lambda: HashingVectorizer(n_features=2**18, analyzer='char', ngram_range=(3, 4), alternate_sign=False,
-                                          norm=None, preprocessor=lower),
+    **shipped_vectorizers(),
     'masked 1-4': lambda: HashingVectorizer(n_features=2**18, ngram_range=(1, 4), alternate_sign=False, norm=None,
                                             token_pattern=r'\S+', lowercase=False, preprocessor=masked),
 }

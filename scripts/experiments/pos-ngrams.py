@@ -7,7 +7,7 @@
 # Needs the evaluation data (../shared/data) and Debian's python3-grammalecte and python3-sklearn:
 #   apt-get install python3-grammalecte python3-sklearn && /usr/bin/python3 scripts/experiments/pos-ngrams.py   (5-10 minutes)
 import functools, re
-from evaldata import CORPORA, auc_cells, block_features, fit_weights, group_auc, load_items, require, unit_hash
+from evaldata import CORPORA, auc_cells, block_features, fit_weights, group_auc, load_items, require, shipped_vectorizers, unit_hash
 
 np, sparse, grammalecte, _ = require('numpy', 'scipy.sparse', 'grammalecte', 'sklearn.linear_model')
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
@@ -51,15 +51,8 @@ def tags(text, keep_function_words=False):
     return ' '.join(out)
 
 
-def lower(text):
-    return text.lower().replace('"', ' ')
-
-
 VECTORIZERS = {
-    'word 1-2': lambda: HashingVectorizer(n_features=2**18, ngram_range=(1, 2), alternate_sign=False, norm=None,
-                                          token_pattern=r'(?u)\b\w+\b|[^\w\s]', preprocessor=lower),
-    'char 3-4': lambda: HashingVectorizer(n_features=2**18, analyzer='char', ngram_range=(3, 4), alternate_sign=False,
-                                          norm=None, preprocessor=lower),
+    **shipped_vectorizers(),
     'pos 1-3': lambda: HashingVectorizer(n_features=2**18, ngram_range=(1, 3), alternate_sign=False, norm=None,
                                          token_pattern=r'\S+', lowercase=False, preprocessor=tags),
     'pos+fw 1-3': lambda: HashingVectorizer(n_features=2**18, ngram_range=(1, 3), alternate_sign=False, norm=None,
