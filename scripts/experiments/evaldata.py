@@ -121,3 +121,24 @@ def shipped_vectorizers():
         'char 3-4': lambda: HashingVectorizer(n_features=2**18, analyzer='char', ngram_range=(3, 4), alternate_sign=False,
                                               norm=None, preprocessor=lower),
     }
+
+
+def print_loso(items, train, calibration, families, vectorizers, fit, title):
+    """Leave-one-system-out table: each family fitted on the training split without one machine system (`fit(items, x)`),
+    that system's calibration-split texts scored against the human translations of its corpus."""
+    import numpy as np
+    print(title)
+    systems = sorted({it['producer'] for it in items if it['y'] == 1})
+    print('| family | ' + ' | '.join(systems) + ' | mean WMT14 | mean WMT21 |\n|' + ' --- |' * (len(systems) + 3))
+    for family, blocks in families.items():
+        xt = block_features(vectorizers, blocks, [it['text'] for it in train])
+        xc = block_features(vectorizers, blocks, [it['text'] for it in calibration])
+        res = {}
+        for system in systems:
+            keep = [k for k, it in enumerate(train) if not (it['y'] == 1 and it['producer'] == system)]
+            model = fit([train[k] for k in keep], xt[keep])
+            corpus = next(it['corpus'] for it in calibration if it['producer'] == system)
+            idx = [k for k, it in enumerate(calibration) if it['corpus'] == corpus and (it['y'] == 0 or it['producer'] == system)]
+            res[system] = (corpus, group_auc([calibration[k] for k in idx], model.decision_function(xc[idx]), 'human_translation'))
+        means = [np.mean([v for c, v in res.values() if c == corpus]) for corpus in CORPORA]
+        print(f"| {family} | " + ' | '.join(f'{res[s][1]:.3f}' for s in systems) + f' | {means[0]:.3f} | {means[1]:.3f} |', flush=True)

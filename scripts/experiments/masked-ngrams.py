@@ -6,7 +6,7 @@
 # Needs the evaluation data (../shared/data) and Debian's python3-sklearn:
 #   apt-get install python3-sklearn && /usr/bin/python3 scripts/experiments/masked-ngrams.py   (6-11 minutes, 2 cores)
 import collections, re
-from evaldata import CORPORA, auc_cells, block_features, fit_weights, group_auc, load_items, require, shipped_vectorizers, unit_hash
+from evaldata import CORPORA, auc_cells, block_features, fit_weights, load_items, print_loso, require, shipped_vectorizers, unit_hash
 
 np, sparse, _ = require('numpy', 'scipy.sparse', 'sklearn.linear_model')
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
@@ -98,19 +98,5 @@ for family, blocks in FAMILIES.items():
             row[target] = auc_cells(test, model.decision_function(block_features(VECTORIZERS, blocks, [it['text'] for it in test])), [target])
         print(f"| {family}, {'within-source pairs' if pairwise else 'pooled'} | {row[CORPORA[0]]} | {row[CORPORA[1]]} |", flush=True)
 
-print('\nLeave-one-system-out: fitted on the training split without the system, its calibration-split texts against the'
+print_loso(items, train, calibration, FAMILIES, VECTORIZERS, lambda its, x: fit(its, x, False), '\nLeave-one-system-out: fitted on the training split without the system, its calibration-split texts against the'
       ' human translations of the same corpus, AUC (pooled fit):\n')
-systems = sorted({it['producer'] for it in items if it['y'] == 1})
-print('| family | ' + ' | '.join(systems) + ' | mean WMT14 | mean WMT21 |\n|' + ' --- |' * (len(systems) + 3))
-for family, blocks in FAMILIES.items():
-    xt = block_features(VECTORIZERS, blocks, [it['text'] for it in train])
-    xc = block_features(VECTORIZERS, blocks, [it['text'] for it in calibration])
-    res = {}
-    for system in systems:
-        keep = [k for k, it in enumerate(train) if not (it['y'] == 1 and it['producer'] == system)]
-        model = fit([train[k] for k in keep], xt[keep], False)
-        corpus = next(it['corpus'] for it in calibration if it['producer'] == system)
-        idx = [k for k, it in enumerate(calibration) if it['corpus'] == corpus and (it['y'] == 0 or it['producer'] == system)]
-        res[system] = (corpus, group_auc([calibration[k] for k in idx], model.decision_function(xc[idx]), 'human_translation'))
-    means = [np.mean([v for c, v in res.values() if c == corpus]) for corpus in CORPORA]
-    print(f"| {family} | " + ' | '.join(f'{res[s][1]:.3f}' for s in systems) + f' | {means[0]:.3f} | {means[1]:.3f} |', flush=True)
