@@ -16,6 +16,7 @@ import type { Drift, IngestedText, Report, RuleLevel, RuleMeta } from './types.j
 import { WireproofError } from './types.js';
 import { messageAsGiven } from './util/oneline.js';
 import { LineIndex } from './util/positions.js';
+import { checkOptionKeys, checkRuleLevel, isIngested, isRecord } from './util/options.js';
 import { typeName } from './util/type-name.js';
 
 export type * from './types.js';
@@ -189,7 +190,6 @@ function inputError(file: string, error: unknown): Report {
   throw error;
 }
 
-const LEVELS = new Set(['error', 'warning', 'info', 'off']);
 
 /** Every key of CheckOptions (a Record, so the compiler says when one is added and not listed here). */
 const OPTION_KEYS: ReadonlySet<string> = new Set(
@@ -204,14 +204,7 @@ const OPTION_KEYS: ReadonlySet<string> = new Set(
  * `inCwd`) against `cwd`, so that every relative path in one call means the same folder.
  */
 function settle(options: CheckOptions): CheckOptions {
-  if (!isRecord(options as unknown)) throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
-  // A misspelt option must not silently change nothing: `language` and `rule` (the CLI's flag names) were ignored.
-  // Inherited enumerable keys count too (`Object.create({ language: ['en'] })`), as they are read below.
-  for (const key in options) {
-    if (OPTION_KEYS.has(key)) continue;
-    const hint = OPTION_KEYS.has(`${key}s`) ? `; did you mean "${key}s"?` : '';
-    throw new WireproofError(`options.${key}: unknown option (known: ${[...OPTION_KEYS].sort().join(', ')})${hint}`, 'usage');
-  }
+  checkOptionKeys(options as unknown, OPTION_KEYS);
   // A plain copy of the known keys, own or inherited: a spread below would keep own keys only, so an inherited
   // `languages` was honoured without `cwd` and dropped with it.
   const plain: Record<string, unknown> = {};
@@ -230,21 +223,6 @@ function settle(options: CheckOptions): CheckOptions {
   };
 }
 
-/** A non-null object that is not an array: what `rules`, `thresholds` and an ingested `source` must be. */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An ingested text as readInput gives it: segmentation reads its `source` text and `format`, and its blocks if any. */
-function isIngested(value: unknown): value is IngestedText {
-  return (
-    isRecord(value) &&
-    typeof value['source'] === 'string' &&
-    (value['format'] === 'text' || value['format'] === 'html') &&
-    (value['blocks'] === undefined || Array.isArray(value['blocks'])) &&
-    (value['dropped'] === undefined || Array.isArray(value['dropped']))
-  );
-}
 
 // Every option is checked for its type: a JavaScript caller's wrong type would otherwise fail later as a TypeError
 // or a Node error that names no option, or be used as something else (a string prior compares as a number).
@@ -288,10 +266,7 @@ function validateOptions(options: CheckOptions): void {
   }
   // As the command line and the configuration file: a mistyped rule id must not silently change nothing.
   if (options.rules && Object.keys(options.rules).length > 0) {
-    const known = rulesMeta();
-    for (const [id, level] of Object.entries(options.rules)) {
-      if (!Object.hasOwn(known, id)) throw new WireproofError(`rules.${id}: unknown rule (known: ${Object.keys(known).sort().join(', ')})`, 'usage');
-      if (!LEVELS.has(level)) throw new WireproofError(`rules.${id}: level must be error, warning, info or off (got ${JSON.stringify(level)})`, 'usage');
-    }
+    const known = Object.keys(rulesMeta()).sort();
+    for (const [id, level] of Object.entries(options.rules)) checkRuleLevel(id, level, known);
   }
 }

@@ -51,17 +51,22 @@ export async function ingestBytes(bytes: Uint8Array, file: string, options: Inge
   return result;
 }
 
-/** Tags a text may open with and still clearly be HTML (a wire never starts a line with `<p>` or `<div class=…>`). */
-const HTML_START =
-  /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style|main|article|section|header|nav|div|p|h[1-6]|ul|ol|table|figure|blockquote)(?:[\s/>])/i;
-/** An inline tag at the start: HTML only when block markup follows (a fragment), a text wire with markup otherwise. */
-const INLINE_START = /^<(?:span|a|b|i|em|strong|br)(?:[\s/>])/i;
-const BLOCK_TAG = /<(?:p|div|h[1-6]|li|blockquote|article|section|main|table|figure|figcaption|pre)(?:[\s/>])/i;
-/** What a text-named file (`.txt`, `.md` …) must open with to be read as HTML: a page, or a page's head. */
-const PAGE_START = /^<(?:!doctype\s+html|html|head|body|meta|title|link|base|script|style)(?:[\s/>])/i;
+/** The page and head tags: what a text-named file (`.txt`, `.md` …) must open with to be read as a page. */
+const PAGE_TAGS = '!doctype\\s+html|html|head|body|meta|title|link|base|script|style';
+/** Block elements, the ones a fragment's text lies in. */
+const BLOCK_TAGS = 'p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|article|section|main|header|footer|nav';
+const tagRegex = (names: string, prefix: string, flags = 'iu'): RegExp => new RegExp(`${prefix}<(?:${names})(?:[\\s/>])`, flags);
 
+/** Tags a text may open with and still clearly be HTML (a wire never starts a line with `<p>` or `<div class=…>`). */
+const HTML_START = tagRegex(`${PAGE_TAGS}|${BLOCK_TAGS}`, '^');
+/** An inline tag at the start: HTML only when block markup follows (a fragment), a text wire with markup otherwise. */
+const INLINE_START = tagRegex('span|a|b|i|em|strong|br', '^');
+const BLOCK_TAG = tagRegex(BLOCK_TAGS, '');
+const PAGE_START = tagRegex(PAGE_TAGS, '^');
+/** A block element's opening tag, its name captured. */
+const BLOCK_OPEN = new RegExp(`<(${BLOCK_TAGS})\\b[^>]*>`, 'giu');
 /** Block elements with their content, innermost first when applied repeatedly. */
-const BLOCK_ELEMENT = /<(p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|article|section|main|header|footer|nav)\b[^>]*>[^<]*(?:<(?!\/?\1\b)[^<]*)*<\/\1\s*>/giu;
+const BLOCK_ELEMENT = new RegExp(`<(${BLOCK_TAGS})\\b[^>]*>[^<]*(?:<(?!\\/?\\1\\b)[^<]*)*<\\/\\1\\s*>`, 'giu');
 
 /**
  * Whether (almost) all the text of a sample lies inside block elements: a fragment saved as `.txt`, every line a
@@ -72,7 +77,7 @@ function insideBlocks(sample: string): boolean {
   const letters = (t: string): number => (t.match(/\p{L}/gu) ?? []).length;
   // The 4 KiB cut may leave the last element open: judge the text before it. Only an element the sample opens last
   // and never closes is cut off; text after the last closed block (a wire's plain paragraphs) still counts.
-  const opens = [...sample.matchAll(/<(p|div|h[1-6]|li|blockquote|pre|figure|figcaption|table|article|section|main|header|footer|nav)\b[^>]*>/giu)];
+  const opens = [...sample.matchAll(BLOCK_OPEN)];
   const lastOpen = opens[opens.length - 1];
   const unclosed = lastOpen !== undefined && !new RegExp(`</${lastOpen[1]!}\\s*>`, 'iu').test(sample.slice(lastOpen.index));
   const judged = unclosed ? sample.slice(0, lastOpen.index) : sample;
@@ -243,9 +248,8 @@ export function tooLarge(path: string, size: number, max: number, noun: 'file' |
   const show = (n: number): string =>
     n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
   // 64 MiB and one byte rounds to "64.0 MiB", which reads as the limit itself.
-  const rounded = show(size);
-  const atLimit = Number.parseFloat(rounded) === Number.parseFloat(show(max)) && rounded.endsWith(show(max).replace(/^[\d.]+/, ''));
-  const amount = noun === 'input' || atLimit ? `more than ${show(max)}` : rounded;
+  const atLimit = show(size) === `${(max / 1024 / 1024).toFixed(1)} MiB`;
+  const amount = noun === 'input' || atLimit ? `more than ${show(max)}` : show(size);
   return inputError(path, 'too-large', `${noun} too large (${amount}; the limit is ${show(max)})`);
 }
 

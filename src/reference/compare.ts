@@ -16,6 +16,7 @@ import type {
   RuleLevel,
 } from '../types.js';
 import { WireproofError } from '../types.js';
+import { checkOptionKeys, checkRuleLevel, isIngested, isRecord } from '../util/options.js';
 import { typeName } from '../util/type-name.js';
 import {
   alignInOrder,
@@ -327,12 +328,9 @@ const COMPARE_KEYS: ReadonlySet<string> = new Set(
   } satisfies Record<keyof CompareOptions, true>),
 );
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /** An ingested text, or a string. */
 function checkInput(value: unknown, name: string): void {
-  if (typeof value === 'string') return;
-  if (isObject(value) && typeof value['source'] === 'string' && (value['format'] === 'text' || value['format'] === 'html')) return;
+  if (typeof value === 'string' || isIngested(value)) return;
   throw new WireproofError(`compare(${name}): expected a string or an ingested text (got ${typeName(value)})`, 'usage');
 }
 
@@ -342,10 +340,7 @@ function checkInput(value: unknown, name: string): void {
  * silently ignored or accepted (review, 2026-12-07).
  */
 function checkCompareOptions(options: unknown): void {
-  if (!isObject(options)) throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
-  for (const key in options) {
-    if (!COMPARE_KEYS.has(key)) throw new WireproofError(`options.${key}: unknown option (known: ${[...COMPARE_KEYS].sort().join(', ')})`, 'usage');
-  }
+  checkOptionKeys(options, COMPARE_KEYS);
   for (const key of ['referenceFile', 'candidateFile', 'corpora', 'sourceFile'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'string') throw new WireproofError(`${key}: expected a string (got ${typeName(options[key])})`, 'usage');
   }
@@ -361,14 +356,11 @@ function checkCompareOptions(options: unknown): void {
   }
   if (options['languages'] !== undefined && !Array.isArray(options['languages'])) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');
   for (const key of ['diff', 'rules'] as const) {
-    if (options[key] !== undefined && !isObject(options[key])) throw new WireproofError(`${key}: expected an object (got ${typeName(options[key])})`, 'usage');
+    if (options[key] !== undefined && !isRecord(options[key])) throw new WireproofError(`${key}: expected an object (got ${typeName(options[key])})`, 'usage');
   }
   // The rules compare runs are the source rules; an unknown id or level was accepted (check() refuses both).
   const known = SOURCE_RULES.map((r) => r.id);
-  for (const [id, level] of Object.entries((options['rules'] ?? {}) as Record<string, unknown>)) {
-    if (!known.includes(id)) throw new WireproofError(`rules.${id}: unknown rule (compare runs the source rules: ${known.join(', ')})`, 'usage');
-    if (!['error', 'warning', 'info', 'off'].includes(level as string)) throw new WireproofError(`rules.${id}: level must be error, warning, info or off (got ${JSON.stringify(level)})`, 'usage');
-  }
+  for (const [id, level] of Object.entries((options['rules'] ?? {}) as Record<string, unknown>)) checkRuleLevel(id, level, known, 'compare runs the source rules');
   if (options['source'] !== undefined) checkInput(options['source'], 'options.source');
 }
 

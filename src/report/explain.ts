@@ -96,8 +96,12 @@ export function sharedParts(
  * its verdict rested on them (review, 2026-12-07).
  */
 export function noStyleModel(r: Report): boolean {
-  if (r.language === 'fr' || r.language === 'und' || r.summary.bodyParagraphs === 0) return false;
-  return !r.paragraphs.some((p) => p.signals.some((s) => s.ruleId === 'intrinsic-style'));
+  return r.language !== 'fr' && r.language !== 'und' && withoutStyle(r);
+}
+
+/** A report with body text and not one style signal. */
+function withoutStyle(r: Report): boolean {
+  return r.summary.bodyParagraphs > 0 && !r.paragraphs.some((p) => p.signals.some((s) => s.ruleId === 'intrinsic-style'));
 }
 
 /**
@@ -105,8 +109,7 @@ export function noStyleModel(r: Report): boolean {
  * (review, 2026-12-07).
  */
 export function languageUnknown(r: Report): boolean {
-  if (r.language !== 'und' || r.summary.bodyParagraphs === 0) return false;
-  return !r.paragraphs.some((p) => p.signals.some((s) => s.ruleId === 'intrinsic-style'));
+  return r.language === 'und' && withoutStyle(r);
 }
 
 /**
