@@ -204,7 +204,7 @@ const OPTION_KEYS: ReadonlySet<string> = new Set(
  * `inCwd`) against `cwd`, so that every relative path in one call means the same folder.
  */
 function settle(options: CheckOptions): CheckOptions {
-  checkOptionKeys(options as unknown, OPTION_KEYS);
+  checkOptionKeys(options as unknown, OPTION_KEYS, true);
   // A plain copy of the known keys, own or inherited: a spread below would keep own keys only, so an inherited
   // `languages` was honoured without `cwd` and dropped with it.
   const plain: Record<string, unknown> = {};

@@ -140,6 +140,14 @@ describe('api', () => {
     expect((error as Error).message).toMatch(expected);
   });
 
+  test('identification chooses within the languages given (a documented limit: Spanish under fr, en is French)', async () => {
+    const spanish =
+      'MADRID, 3 mar (Reuters) - La compañía anunció el martes que cerrará dos fábricas en el norte del país, según un comunicado del grupo.\n\n' +
+      'Los sindicatos convocaron una huelga para la próxima semana y pidieron al Gobierno que intervenga en la negociación.\n';
+    expect((await check(spanish, { languages: ['fr', 'en'] })).language).toBe('fr');
+    expect((await check(spanish)).language).toBe('es');
+  });
+
   test('inherited known options are read, with or without cwd (a spread kept own keys only)', async () => {
     const text = 'The minister presented a recovery plan for small farms on Tuesday, the ministry said in a statement.';
     expect((await check(text, Object.create({ languages: ['en'] }) as object)).language).toBe('en');
@@ -208,6 +216,8 @@ describe('wireproof/compare: caller mistakes throw a usage error naming the opti
     ['a number as the reference', async () => (await import('../src/compare-api.js')).compare(wrong(5), 'b'), /^compare\(reference\): expected a string or an ingested text \(got number\)$/],
     ['minSimilarity: 2', async () => (await import('../src/compare-api.js')).compare('a', 'b', { minSimilarity: 2 }), /^minSimilarity: expected a number from 0 to 1 \(got 2\)$/],
     ['languages: xx', async () => (await import('../src/compare-api.js')).compare('a', 'b', { languages: ['xx'] }), /^languages: unknown language code "xx"/],
+    ['a singular key: no hint (compare has no CLI singulars)', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ language: ['fr'] })), /^options\.language: unknown option \(known: [^)]*\)$/],
+    ['an ingested input with bad blocks', async () => (await import('../src/compare-api.js')).compare(wrong({ source: 'a', format: 'text', blocks: 'x' }), 'b'), /^compare\(reference\): expected a string or an ingested text \(got object\)$/],
     ['an unknown rule', async () => (await import('../src/compare-api.js')).compare('a', 'b', { rules: { 'no-such-rule': 'off' } }), /^rules\.no-such-rule: unknown rule \(compare runs the source rules: source-number, /],
     ['a bad level', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ rules: { 'source-number': 'fatal' } })), /^rules\.source-number: level must be error, warning, info or off \(got "fatal"\)$/],
   ])('%s', async (_name, call, expected) => {

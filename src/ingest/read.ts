@@ -57,11 +57,14 @@ const PAGE_TAGS = '!doctype\\s+html|html|head|body|meta|title|link|base|script|s
 const BLOCK_TAGS = 'p|div|h[1-6]|li|ul|ol|blockquote|pre|figure|figcaption|table|article|section|main|header|footer|nav';
 const tagRegex = (names: string, prefix: string, flags = 'iu'): RegExp => new RegExp(`${prefix}<(?:${names})(?:[\\s/>])`, flags);
 
-/** Tags a text may open with and still clearly be HTML (a wire never starts a line with `<p>` or `<div class=…>`). */
-const HTML_START = tagRegex(`${PAGE_TAGS}|${BLOCK_TAGS}`, '^');
+/**
+ * Tags a text may open with and still clearly be HTML (a wire never starts a line with `<p>` or `<div class=…>`).
+ * Not every block tag: a wire opening on `<pre>PARIS …</pre>` or `<li>` then plain text lost its notice as HTML.
+ */
+const HTML_START = tagRegex(`${PAGE_TAGS}|main|article|section|header|nav|div|p|h[1-6]|ul|ol|table|figure|blockquote`, '^');
 /** An inline tag at the start: HTML only when block markup follows (a fragment), a text wire with markup otherwise. */
 const INLINE_START = tagRegex('span|a|b|i|em|strong|br', '^');
-const BLOCK_TAG = tagRegex(BLOCK_TAGS, '');
+const BLOCK_TAG = tagRegex('p|div|h[1-6]|li|blockquote|article|section|main|table|figure|figcaption|pre', '');
 const PAGE_START = tagRegex(PAGE_TAGS, '^');
 /** A block element's opening tag, its name captured. */
 const BLOCK_OPEN = new RegExp(`<(${BLOCK_TAGS})\\b[^>]*>`, 'giu');
@@ -73,16 +76,17 @@ const BLOCK_ELEMENT = new RegExp(`<(${BLOCK_TAGS})\\b[^>]*>[^<]*(?:<(?!\\/?\\1\\
  * `<p>…</p>`, is HTML, where a wire that merely opens on `<div>PARIS …</div>` has its text, notice included, outside
  * (review, 2026-12-07). Allowed outside: 2 % of the letters (a stray word between blocks).
  */
-function insideBlocks(sample: string): boolean {
+function insideBlocks(sample: string, cut: boolean): boolean {
   const letters = (t: string): number => (t.match(/\p{L}/gu) ?? []).length;
-  // The 4 KiB cut may leave the last element open: judge the text before it. Only an element the sample opens last
-  // and never closes is cut off; text after the last closed block (a wire's plain paragraphs) still counts.
-  const opens = [...sample.matchAll(BLOCK_OPEN)];
+  // When the 4 KiB cut fell inside the text, it may have left the last element open: judge the text before it. Only
+  // an element the sample opens last and never closes is set aside; text after the last closed block (a wire's plain
+  // paragraphs) still counts. Uncut, an unclosed `<p>PARIS …` is a wire's text outside any block.
+  const opens = cut ? [...sample.matchAll(BLOCK_OPEN)] : [];
   const lastOpen = opens[opens.length - 1];
   const unclosed = lastOpen !== undefined && !new RegExp(`</${lastOpen[1]!}\\s*>`, 'iu').test(sample.slice(lastOpen.index));
   const judged = unclosed ? sample.slice(0, lastOpen.index) : sample;
   const total = letters(judged.replace(/<[^>]*>/gu, ' '));
-  if (total === 0) return true;
+  if (total === 0) return unclosed;
   let rest = judged;
   // One level of nesting per pass, until nothing changes (each pass removes an element, so it ends).
   for (;;) {
@@ -125,7 +129,7 @@ export function looksLikeHtml(text: string, file = ''): boolean {
     }
     if (rest === before) break;
   }
-  if (/\.(?:txt|text|md|markdown)$/i.test(file)) return PAGE_START.test(rest) || (HTML_START.test(rest) && insideBlocks(rest));
+  if (/\.(?:txt|text|md|markdown)$/i.test(file)) return PAGE_START.test(rest) || (HTML_START.test(rest) && insideBlocks(rest, text.length > 4096));
   return HTML_START.test(rest) || (INLINE_START.test(rest) && BLOCK_TAG.test(rest));
 }
 
@@ -247,8 +251,8 @@ function inputError(path: string, code: 'not-found' | 'is-directory' | 'unreadab
 export function tooLarge(path: string, size: number, max: number, noun: 'file' | 'text' | 'input' = 'file'): WireproofError {
   const show = (n: number): string =>
     n < 1024 * 1024 ? `${n} bytes` : `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
-  // 64 MiB and one byte rounds to "64.0 MiB", which reads as the limit itself.
-  const atLimit = show(size) === `${(max / 1024 / 1024).toFixed(1)} MiB`;
+  // 64 MiB and one byte rounds to "64.0 MiB", which reads as the limit itself (a limit of whole MiB only).
+  const atLimit = max % (1024 * 1024) === 0 && show(size) === `${(max / 1024 / 1024).toFixed(1)} MiB`;
   const amount = noun === 'input' || atLimit ? `more than ${show(max)}` : show(size);
   return inputError(path, 'too-large', `${noun} too large (${amount}; the limit is ${show(max)})`);
 }

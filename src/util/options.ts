@@ -24,12 +24,13 @@ export function isIngested(value: unknown): value is IngestedText {
  * misspelt option must not silently change nothing (`language` and `rule`, the CLI's flag names, were ignored;
  * `Object.create({ language: ['en'] })` too).
  */
-export function checkOptionKeys(options: unknown, known: ReadonlySet<string>): asserts options is Record<string, unknown> {
+export function checkOptionKeys(options: unknown, known: ReadonlySet<string>, hint = false): asserts options is Record<string, unknown> {
   if (!isRecord(options)) throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
   for (const key in options) {
     if (known.has(key)) continue;
-    const hint = known.has(`${key}s`) ? `; did you mean "${key}s"?` : '';
-    throw new WireproofError(`options.${key}: unknown option (known: ${[...known].sort().join(', ')})${hint}`, 'usage');
+    // check()'s singular CLI names (`language`, `rule`) get a pointer to the option's name.
+    const plural = hint && known.has(`${key}s`) ? `; did you mean "${key}s"?` : '';
+    throw new WireproofError(`options.${key}: unknown option (known: ${[...known].sort().join(', ')})${plural}`, 'usage');
   }
 }
 

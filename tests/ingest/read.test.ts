@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { execFileSync, spawn } from 'node:child_process';
 import iconv from 'iconv-lite';
-import { ingestBytes, looksLikeHtml, MAX_INPUT_BYTES, readInput } from '../../src/ingest/read.js';
+import { ingestBytes, looksLikeHtml, MAX_INPUT_BYTES, readInput, tooLarge } from '../../src/ingest/read.js';
 import { WireproofError, type InputErrorCode } from '../../src/types.js';
 import { ARTICLE_FR, fixture } from './helpers.js';
 
@@ -202,6 +202,12 @@ describe('ingestBytes and format sniffing', () => {
     expect(asHtml.blocks).toEqual([]);
   });
 
+  test('tooLarge: "more than" only where the rounding would read as the limit itself', () => {
+    expect(tooLarge('f', 64 * 1024 * 1024 + 1, 64 * 1024 * 1024).message).toBe('f: file too large (more than 64 MiB; the limit is 64 MiB)');
+    expect(tooLarge('f', 70 * 1024 * 1024, 64 * 1024 * 1024).message).toBe('f: file too large (70 MiB; the limit is 64 MiB)');
+    expect(tooLarge('f', 1048577, 1000000).message).toBe('f: file too large (1.0 MiB; the limit is 1000000 bytes)');
+  });
+
   test('looksLikeHtml', () => {
     expect(looksLikeHtml('', 'a.HTM')).toBe(true);
     expect(looksLikeHtml('', 'a.xhtml')).toBe(true);
@@ -230,6 +236,10 @@ describe('ingestBytes and format sniffing', () => {
     let deep = '<p>Le ministre a présenté mardi un plan.</p>';
     for (let i = 0; i < 12; i++) deep = `<div>Texte ${i} ${deep}</div>`;
     expect(looksLikeHtml(deep, 'deep.txt')).toBe(true);
+    // The tags a wire may open on and stay text: <pre>, <li> (no block-tag start), an unclosed <p> not cut by the 4 KiB.
+    expect(looksLikeHtml('<pre>PARIS, 15 février (Reuters) -</pre>\nLe ministre a présenté mardi un plan.\n\n((Traduction automatisée par Reuters))\n', '<stdin>')).toBe(false);
+    expect(looksLikeHtml('<li>PARIS</li>\nLe texte.', 'w.txt')).toBe(false);
+    expect(looksLikeHtml('<p>PARIS (Reuters) - Le texte.\n\nSuite du texte.\n\n((Traduction automatisée par Reuters))\n', 'w.txt')).toBe(false);
     // A wire that opens on a closed <div> and goes on in plain text past 4 KiB stays text.
     expect(looksLikeHtml(`<div>PARIS (Reuters)</div>\n\n${'Le ministre a présenté mardi un plan de relance. '.repeat(120)}`, 'long-wire.txt')).toBe(false);
     expect(looksLikeHtml('<b>PARIS</b>, 15 février (Reuters) - Le Pentagone', 'wire.txt')).toBe(false);
