@@ -7,7 +7,7 @@
 # Needs the evaluation data (../shared/data) and Debian's python3-grammalecte and python3-sklearn:
 #   apt-get install python3-grammalecte python3-sklearn && /usr/bin/python3 scripts/experiments/pos-ngrams.py   (5-10 minutes)
 import functools, re
-from evaldata import CORPORA, auc_cells, block_features, fit_weights, load_items, print_loso, require, shipped_vectorizers, unit_hash
+from evaldata import CORPORA, auc_cells, block_features, cv_scores, fit_weights, load_items, print_loso, require, shipped_vectorizers
 
 np, sparse, grammalecte, _ = require('numpy', 'scipy.sparse', 'grammalecte', 'sklearn.linear_model')
 from sklearn.feature_extraction.text import HashingVectorizer  # noqa: E402
@@ -83,13 +83,8 @@ head = '| {} | WMT14 MT vs HT | WMT14 MT vs native | WMT21 MT vs HT | WMT21 MT v
 
 print('5-fold cross-validation by document inside the training split, AUC:\n')
 print(head.format('family'))
-fold = np.array([int(unit_hash(f"20260101:fold:{it['doc']}") * 5) for it in train])
 for family, blocks in FAMILIES.items():
-    x = block_features(VECTORIZERS, blocks, [it['text'] for it in train])
-    scores = np.zeros(len(train))
-    for f in range(5):
-        a, b = np.where(fold != f)[0], np.where(fold == f)[0]
-        scores[b] = fit([train[k] for k in a], x[a]).decision_function(x[b])
+    scores = cv_scores(train, block_features(VECTORIZERS, blocks, [it['text'] for it in train]), fit)
     print(f'| {family} | {auc_cells(train, scores)} |', flush=True)
 
 print('\nTransfer: fitted on one corpus (both splits), scored on the other (WMT21 → WMT14 columns; WMT14 → WMT21), AUC:\n')
