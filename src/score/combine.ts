@@ -18,6 +18,26 @@ export const UNDECLARED_THRESHOLD = 0.8;
 /** Document probability at or below which it is `human`. */
 export const HUMAN_THRESHOLD = 0.2;
 
+/**
+ * Bound, in nats, of a whole document's style evidence (intrinsic-style and typography, evidence class `style`):
+ * the edge of the `uncertain` band, logit(0.7). Style is weak evidence (held-out paragraph AUC 0.57, docs/accuracy.md)
+ * and one article's paragraphs come from one producer, so their style signals are not independent: summed, six
+ * paragraphs of ordinary human French at +0.4 … +0.8 each reached 92 % and an `undeclared-machine` error with no other
+ * evidence (editor's review, 2026-12-07), and WMT22 documents judged on style were overconfident (ECE 0.133). The
+ * product promise is that without real evidence (a notice, a wire artefact, a reference) a document stays
+ * `uncertain`; style can still tip a document that has such evidence.
+ */
+export const STYLE_DOCUMENT_BOUND = logit(0.7);
+
+/**
+ * A document's summed style evidence, squashed into ±STYLE_DOCUMENT_BOUND: a smooth bound (b·tanh(x / b)) rather than
+ * a clamp, so that documents keep their order by style (a clamp would tie every long article at the bound) and one
+ * weak paragraph (|x| ≪ b) keeps about its own weight.
+ */
+export function boundStyle(logOdds: number): number {
+  return STYLE_DOCUMENT_BOUND * Math.tanh(logOdds / STYLE_DOCUMENT_BOUND);
+}
+
 export interface ScoreOptions {
   /**
    * Share of machine translation expected in the user's archive. Weights are calibrated for equal prior odds; a prior
@@ -136,10 +156,11 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   const textParagraphs = paragraphs.filter((p) => TEXT_KINDS.has(p.kind));
   const bodyWords = textParagraphs.reduce((n, p) => n + wordCount(p.text), 0);
   const hasNotice = documentSignals.some((s) => s.evidence === 'notice' && s.data?.['declares'] === 'machine-translation');
-  const paragraphEvidence = saturatedSum(
-    signals.filter((s) => s.scope === 'paragraph' && textParagraphs.some((p) => p.index === s.paragraph)),
-    DOCUMENT_SATURATION,
-  );
+  const textIndexes = new Set(textParagraphs.map((p) => p.index));
+  const paragraphSignals = signals.filter((s) => s.scope === 'paragraph' && textIndexes.has(s.paragraph));
+  const paragraphEvidence =
+    saturatedSum(paragraphSignals.filter((s) => s.evidence !== 'style'), DOCUMENT_SATURATION) +
+    boundStyle(saturatedSum(paragraphSignals.filter((s) => s.evidence === 'style'), DOCUMENT_SATURATION));
 
   if (textParagraphs.length === 0 && documentSignals.length === 0) {
     return {

@@ -86,14 +86,19 @@ describe('documents', () => {
     const raw = cal.map((it) => (it.y === 1 ? 4 : -4));
     const figures = documentFigures(cal, raw, { method: 'platt', a: 1, b: 0 }, { minWords: 1, minWeight: 0.05, maxWeight: 3 });
     const keys = Object.keys(figures);
-    expect(keys.some((k) => k.startsWith('style evidence summed, saturating at 3× (shipped)'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('style evidence summed, saturating at 3×, bounded to the uncertain band (shipped)'))).toBe(true);
+    expect(keys.some((k) => k.startsWith('style evidence summed, saturating at 3× (shipped until 0.4.3)'))).toBe(true);
     expect(keys.some((k) => k.startsWith('style evidence averaged over paragraphs'))).toBe(true);
     for (const f of Object.values(figures)) expect(f.auc).toBe(1);
-    // Averaged, each article stays at σ(3); summed, it saturates at σ(9): the sum is the more confident.
-    const averaged = Object.entries(figures).find(([k]) => k.includes('averaged') && k.includes('wmt14'))![1];
-    const summed = Object.entries(figures).find(([k]) => k.includes('summed') && k.includes('wmt14'))![1];
+    // Averaged, each article stays at σ(3); summed, it saturates at σ(9): the sum is the more confident. Bounded, it
+    // stays at the edge of the uncertain band, σ(b·tanh(9/b)) ≈ 0.7.
+    const figure = (kind: string): { brier: number } => Object.entries(figures).find(([k]) => k.includes(kind) && k.includes('wmt14'))![1];
+    const averaged = figure('averaged');
+    const summed = figure('until 0.4.3');
+    const bounded = figure('bounded');
     expect(averaged.brier).toBeCloseTo((1 - 1 / (1 + Math.exp(-3))) ** 2, 4);
     expect(summed.brier).toBeLessThan(averaged.brier);
+    expect(bounded.brier).toBeCloseTo(0.3 ** 2, 3);
   });
 
   it('measures transfer across the training corpora, never WMT22', () => {

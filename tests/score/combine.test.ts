@@ -1,6 +1,6 @@
 // Scoring: log-odds combination, saturation, prior, labels and verdicts.
 import { describe, expect, test } from '@jest/globals';
-import { dedupeWording, PARAGRAPH_SATURATION, saturatedSum, scoreDocument } from '../../src/score/combine.js';
+import { boundStyle, dedupeWording, PARAGRAPH_SATURATION, saturatedSum, scoreDocument, STYLE_DOCUMENT_BOUND } from '../../src/score/combine.js';
 import { labelOf } from '../../src/score/labels.js';
 import type { Paragraph, ParagraphKind, Signal } from '../../src/types.js';
 import { makeParagraph } from '../support/paragraph.js';
@@ -117,6 +117,47 @@ describe('scoreDocument', () => {
     }
     const none = scoreDocument(doc(['body']), []);
     expect([none.priorLogOdds, none.documentLogOdds]).toEqual([0, 0]);
+  });
+
+  describe('style evidence of a whole document stays inside the uncertain band', () => {
+    const style = (weight: number, paragraph: number): Signal => signal('intrinsic-style', weight, paragraph, 'paragraph', { evidence: 'style' });
+    const six = doc(['body', 'body', 'body', 'body', 'body', 'body']);
+
+    // An editor's review (2026-12-07): six paragraphs of ordinary French at +0.4 … +0.8 on style made an
+    // undeclared-machine error at 92 %, with nothing else.
+    test.each([
+      ['machine', [0.8, 0.6, 0.5, 0.4, 0.7, 0.8]],
+      ['human', [-0.8, -0.6, -0.5, -0.4, -0.7, -0.8]],
+    ])('style alone leaning %s: verdict uncertain, probability inside 0.3–0.7', (_lean, weights) => {
+      const r = scoreDocument(six, weights.map((w, i) => style(w, i + 1)));
+      expect(r.verdict).toBe('uncertain');
+      expect(r.probability!).toBeGreaterThanOrEqual(0.3);
+      expect(r.probability!).toBeLessThanOrEqual(0.7);
+      // Each paragraph keeps its own calibrated style evidence.
+      expect(r.paragraphs[0]!.localLogOdds).toBeCloseTo(weights[0]!, 10);
+    });
+
+    test('typography counts with style (evidence class style)', () => {
+      const signals = [style(-0.8, 1), style(-0.8, 2), signal('typography', -0.2, 3, 'paragraph', { evidence: 'style' })];
+      expect(scoreDocument(six, signals).verdict).toBe('uncertain');
+    });
+
+    test('documents keep their order by style, and one weak paragraph keeps about its weight', () => {
+      const p = (n: number): number => scoreDocument(six, Array.from({ length: n }, (_, i) => style(0.5, i + 1))).probability!;
+      expect(p(1)).toBeLessThan(p(2));
+      expect(p(2)).toBeLessThan(p(3));
+      expect(boundStyle(0.2)).toBeCloseTo(0.2, 1);
+      expect(Math.abs(boundStyle(-50))).toBeLessThanOrEqual(STYLE_DOCUMENT_BOUND);
+      expect(boundStyle(0)).toBe(0);
+    });
+
+    test('style still adds to real evidence', () => {
+      const artefact = [signal('update-note', 1.2, 1, 'document')];
+      const alone = scoreDocument(six, artefact);
+      const withStyle = scoreDocument(six, [...artefact, style(0.8, 1), style(0.8, 2), style(0.8, 3)]);
+      expect(alone.verdict).toBe('uncertain');
+      expect(withStyle.verdict).toBe('undeclared-machine');
+    });
   });
 
   test('the prior shifts probabilities by Bayes’ rule', () => {
