@@ -31,6 +31,9 @@ describe('credit-line valid (no signal)', () => {
     [EN, 'credit', 'en'],
     ["Rapport de Caroline Valetkevitch, édition de Rosalba O'Brien", 'credit', 'fr'],
     ['(Rapport de la Cour des comptes)', 'credit', 'fr'],
+    // A citation, not a reporter (an editor's review, 2026-12-07: it was +3 and an error).
+    ['(Rapport de la Cour des comptes, édité par La Documentation française)', 'credit', 'fr'],
+    ["(Rapport de l'Insee, édition de 2024)", 'credit', 'fr'],
     ['(Photo de Jean Dupont)', 'credit', 'fr'],
   ];
   it.each(valid)('%s (%s, %s)', (text, kind, language) => {
