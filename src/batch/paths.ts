@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import { WireproofError } from '../types.js';
+import { leavesBase } from '../util/relative-path.js';
 
 /**
  * Names a batch writes at the top of DIR itself; a report may never take one of them (an input `summary.txt` at
@@ -101,14 +102,14 @@ export function safeJoin(outDir: string, rel: string): string {
   if (segments.some((s) => s === '' || s === '.' || s === '..')) bad('empty, "." or ".." segment');
   const abs = resolve(outDir, ...segments);
   const back = relative(outDir, abs);
-  if (back === '' || back.startsWith('..') || isAbsolute(back) || back.split(sep).includes('..')) bad('outside the output folder');
+  if (back === '' || leavesBase(back) || back.split(sep).includes('..')) bad('outside the output folder');
   return abs;
 }
 
 /** Whether `child` is `parent` or inside it (absolute, resolved paths). */
 export function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+  return rel === '' || !leavesBase(rel);
 }
 
 /**

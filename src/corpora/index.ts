@@ -1,7 +1,7 @@
 // The knowledge wireproof interprets: one cached loader for every corpus kind under corpora/ (schemas in schemas.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, type Model } from '../score/model.js';
 import { WireproofError } from '../types.js';
@@ -18,6 +18,7 @@ import type {
   WireMarkEntry,
 } from './schemas.js';
 import { corpusSchemas } from './schemas.js';
+import { leavesBase } from '../util/relative-path.js';
 
 export type { CalqueEntry, FurnitureEntry, GlossHeadEntry, NoticeEntry, RicStopEntry, RicSuffixEntry, WireMarkEntry } from './schemas.js';
 
@@ -129,7 +130,7 @@ function readRaw(root: string): RawFile[] {
         throw new WireproofError(`${file}: cannot read: ${(error as Error).message}`, 'corpus', file);
       }
       const name = relative(base, file);
-      files.push({ kind, name: shipped || (name !== '' && !name.startsWith('..') && !isAbsolute(name)) ? name || file : file, text });
+      files.push({ kind, name: shipped || (name !== '' && !leavesBase(name)) ? name || file : file, text });
     }
   }
   return files;

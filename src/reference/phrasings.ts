@@ -1,13 +1,14 @@
 // Reference phrasings: the schema of corpora/phrasings/*.jsonl (approved wording and known machine renderings) and its loader.
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { jsonlFiles, parseJsonl } from '../corpora/load.js';
 import { WireproofError } from '../types.js';
 import { zod } from '../util/zod.js';
 import { isStopKey, leadingArticles, wordKeys } from './tokens.js';
 import { knownLanguageCodes } from '../segment/language.js';
+import { leavesBase } from '../util/relative-path.js';
 
 /**
  * One reference phrasing (docs/references.md): a recurring wire formula or term, the wording house style wants
@@ -108,7 +109,7 @@ export function defaultPhrasingsPath(): string {
 /** Name shown in messages: relative to the working folder when the file is under it, else the path as found. */
 function displayName(file: string, base: string): string {
   const rel = relative(base, file);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+  return rel !== '' && !leavesBase(rel) ? rel : file;
 }
 
 function corpusError(file: string, line: number, message: string): WireproofError {

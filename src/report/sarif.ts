@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FormatContext, Formatter, Message, Report, RuleLevel, Severity } from '../types.js';
 import { oneLine } from '../util/oneline.js';
+import { leavesBase } from '../util/relative-path.js';
 
 /** The OASIS schema URI of SARIF 2.1.0 (errata 01), written into `$schema`. */
 export const SARIF_SCHEMA =
@@ -44,7 +45,7 @@ export function artifactLocation(file: string, cwd: string): { uri: string; uriB
   const pathApi = /^[A-Za-z]:[\\/]/.test(cwd) || cwd.startsWith('\\\\') ? path.win32 : path.posix;
   const absolute = pathApi.resolve(cwd, file);
   const relative = pathApi.relative(cwd, absolute);
-  if (relative === '' || relative.startsWith('..') || pathApi.isAbsolute(relative)) {
+  if (relative === '' || leavesBase(relative, pathApi)) {
     return { uri: pathToFileURL(absolute, { windows: pathApi === path.win32 }).href };
   }
   return { uri: encodePath(relative.split(pathApi.sep).join('/')), uriBaseId: '%SRCROOT%' };

@@ -120,6 +120,11 @@ describe('sarif formatter', () => {
     expect(artifactLocation('./x/../wires/b.txt', '/repo/')).toEqual({ uri: 'wires/b.txt', uriBaseId: '%SRCROOT%' });
     // Outside the root there is nothing to be relative to: an absolute file URI, no base.
     expect(artifactLocation('/elsewhere/c.txt', '/repo')).toEqual({ uri: 'file:///elsewhere/c.txt' });
+    expect(artifactLocation('/repo/../c.txt', '/repo')).toEqual({ uri: 'file:///c.txt' });
+    // A name that only starts with two dots is inside (it was given an absolute URI; review, 2026-12-07).
+    expect(artifactLocation('/repo/..draft.txt', '/repo')).toEqual({ uri: '..draft.txt', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('..old/w.txt', '/repo')).toEqual({ uri: '..old/w.txt', uriBaseId: '%SRCROOT%' });
+    expect(artifactLocation('C:\\repo\\..draft.txt', 'C:\\repo')).toEqual({ uri: '..draft.txt', uriBaseId: '%SRCROOT%' });
   });
 
   test('one rule entry per rule id used in the results, known or not; ruleIndex points at it', () => {
