@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Report } from '../types.js';
 import { WireproofError } from '../types.js';
-import { jsonErrorMessage, withoutBom } from '../util/json-text.js';
+import { jsonErrorMessage, jsonErrorWhere, withoutBom } from '../util/json-text.js';
 import { zod } from '../util/zod.js';
 
 /** A baseline file: accepted fingerprints per file (paths relative to the working folder, forward slashes). */
@@ -38,7 +38,8 @@ export function readBaseline(path: string, allowMissing = false): Baseline {
   try {
     value = JSON.parse(withoutBom(text));
   } catch (error) {
-    throw new WireproofError(`${path}: invalid JSON: ${jsonErrorMessage(error)}`, 'config', path);
+    const where = jsonErrorWhere(error, withoutBom(text));
+    throw new WireproofError(`${path}${where ? `:${where}` : ''}: invalid JSON: ${jsonErrorMessage(error)}`, 'config', path);
   }
   const result = baselineSchema().safeParse(value);
   if (!result.success) {

@@ -6,7 +6,7 @@ import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
 import { importModule } from '../util/import.js';
-import { jsonErrorMessage, withoutBom } from '../util/json-text.js';
+import { jsonErrorMessage, jsonErrorWhere, withoutBom } from '../util/json-text.js';
 import { thrownFirstLine } from '../util/oneline.js';
 import { typeName } from '../util/type-name.js';
 import { configSchema, type Config } from './schema.js';
@@ -50,12 +50,20 @@ const importJs = async (file: string, shown: string): Promise<unknown> => {
 const FOUND_MODULE = Symbol('configuration module');
 const foundModule = (): unknown => FOUND_MODULE;
 
+/** An empty configuration file, found by the search or named with --config. */
+const emptyConfig = (file: string): WireproofError => new WireproofError(`${file}: empty configuration file (write {} for no settings)`, 'config', file);
+
 /** Parses a JSON configuration read from disk (by the search or from --config), a leading BOM ignored. */
 const loadJson = (file: string, content: string): unknown => {
+  const text = withoutBom(content);
+  // An empty .wireproofrc.json found by the search was skipped, and a configuration further up applied instead,
+  // without a word (review, 2026-12-07); named with --config it was "invalid JSON". Both now say what it is.
+  if (text.trim() === '') throw emptyConfig(file);
   try {
-    return JSON.parse(withoutBom(content));
+    return JSON.parse(text);
   } catch (error) {
-    throw new WireproofError(`${file}: invalid JSON: ${jsonErrorMessage(error)}`, 'config', file);
+    const where = jsonErrorWhere(error, text);
+    throw new WireproofError(`${file}${where ? `:${where}` : ''}: invalid JSON: ${jsonErrorMessage(error)}`, 'config', file);
   }
 };
 
@@ -145,12 +153,14 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     found = lilconfigSync('wireproof', {
       searchPlaces: SEARCH_PLACES,
       loaders: { '.json': loadJson, noExt: loadJson, '.js': foundModule, '.mjs': foundModule },
+      ignoreEmptySearchPlaces: false,
     }).search(cwd);
     if (found && !found.isEmpty && found.config === FOUND_MODULE) found.config = await importJs(found.filepath, found.filepath);
   } catch (error) {
     if (error instanceof WireproofError) throw error;
     throw new WireproofError(`cannot load configuration: ${thrownFirstLine(error)}`, 'config');
   }
-  if (!found || found.isEmpty) return { config: {} };
+  if (found?.isEmpty) throw emptyConfig(found.filepath);
+  if (!found) return { config: {} };
   return { config: validateConfig(found.config, found.filepath), file: found.filepath };
 }

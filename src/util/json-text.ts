@@ -16,3 +16,18 @@ export function withoutBom(text: string): string {
 export function jsonErrorMessage(error: unknown): string {
   return printable(error instanceof Error ? error.message : String(error), 120);
 }
+
+/**
+ * Where JSON.parse stopped, as `line:column` (1-based) in `text`, when its message gives a position ("… in JSON at
+ * position 42"; V8 gives one for most mistakes, a trailing comma among them); undefined otherwise. A configuration
+ * error read "at position 42", which no editor shows (review, 2026-12-07).
+ */
+export function jsonErrorWhere(error: unknown, text: string): string | undefined {
+  const m = /\bat position (\d+)/.exec(error instanceof Error ? error.message : String(error));
+  if (!m) return undefined;
+  const offset = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  return `${line}:${column}`;
+}

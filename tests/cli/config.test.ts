@@ -39,7 +39,7 @@ describe('configuration file', () => {
     expect(await run(['check', 'wire.txt', '-f', 'json'], fakeIo({}, dir))).toBe(0);
   });
 
-  test('the search: first place in the nearest folder, then parent folders; .mjs, extensionless and empty files', async () => {
+  test('the search: first place in the nearest folder, then parent folders; .mjs, extensionless, empty and broken files', async () => {
     const outcome = async (dir: string) => {
       const io = fakeIo({}, dir);
       const code = await run(['check', 'wire.txt', '-f', 'json'], io);
@@ -59,10 +59,16 @@ describe('configuration file', () => {
     // An .mjs module alone.
     const mjs = project({ 'wireproof.config.mjs': 'export default { failOn: "never" };\n' });
     expect(await outcome(mjs)).toEqual({ code: 0, err: '' });
-    // An empty file is passed over (lilconfig's ignoreEmptySearchPlaces): the parent's applies again.
+    // An empty file is an error naming it: it was passed over and the parent's configuration applied instead, without
+    // a word (review, 2026-12-07).
     writeFileSync(join(child, '.wireproofrc'), '  \n');
     rmSync(join(child, 'wireproof.config.mjs'));
-    expect(await outcome(child)).toEqual({ code: 0, err: '' });
+    expect(await outcome(child)).toEqual({ code: 2, err: `wireproof: ${join(child, '.wireproofrc')}: empty configuration file (write {} for no settings)\n` });
+    writeFileSync(join(child, '.wireproofrc'), '{}\n');
+    expect((await outcome(child)).code).toBe(1);
+    // A JSON mistake is placed at its line and column.
+    writeFileSync(join(child, '.wireproofrc'), '{\n  "failOn": "never",\n}\n');
+    expect((await outcome(child)).err).toMatch(/\.wireproofrc:3:1: invalid JSON: /);
     // A module that throws: exit 2, one line.
     const broken = project({ 'wireproof.config.mjs': 'throw new Error("no config today");\n' });
     const r = await outcome(broken);
