@@ -65,13 +65,15 @@ export function parseRuleFlags(pairs: readonly string[]): Record<string, RuleLev
 }
 
 /** Exit code for a set of reports, as ESLint: 2 input errors, 1 findings at or above --fail-on or too many warnings, else 0. */
-export function exitCode(reports: readonly Report[], failOn: Severity | 'never', maxWarnings: number, io?: Io): number {
+export function exitCode(reports: readonly Report[], failOn: Severity | 'never', maxWarnings: number, io?: Io, quiet = false): number {
   if (reports.some((r) => r.error)) return 2;
   const messages = reports.flatMap((r) => r.messages);
   if (failOn !== 'never' && messages.some((m) => reaches(m.severity, failOn))) return 1;
   const warnings = messages.filter((m) => m.severity === 'warning').length;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io?.stderr(`wireproof found too many warnings (maximum: ${maxWarnings}).\n`);
+    // With --quiet the report shows 0 warnings: say how many there were, and where they went (review, 2026-12-07).
+    const hidden = quiet ? ', hidden by --quiet' : '';
+    io?.stderr(`wireproof found too many warnings (${warnings}${hidden}; maximum: ${maxWarnings}).\n`);
     return 1;
   }
   return 0;
@@ -111,13 +113,20 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const baselineFile = args.baseline ? resolve(io.cwd, args.baseline) : config.baseline;
   if (args.updateBaseline && !baselineFile) throw new WireproofError('--update-baseline needs --baseline FILE (or "baseline" in the config file)', 'usage');
 
+  // `check - -` read standard input twice, the second time empty; `-o ''` wrote to stdout (review, 2026-12-07).
+  if (args.files.filter((f) => f === '-').length > 1) throw new WireproofError('standard input (-) is named more than once', 'usage');
+  if (args.outputFile === '') throw new WireproofError('--output-file "": empty file name (leave the option out to write to stdout)', 'usage');
   const inputs = await expandCheckInputs(args.files, io.cwd, args.outputFile);
   const paths = inputs.flatMap((i) => ('path' in i ? [i.path] : []));
+  // Everything the run reads is an input: the wires, and the source, reference phrasings and configuration.
+  const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : [])];
+  // --update-baseline writes the baseline: never over a wire or another input (review, 2026-12-07: a wire named as
+  // the baseline was rewritten).
+  // A baseline inside a checked folder is fine: a folder's walk never reads .json.
+  if (args.updateBaseline && baselineFile) assertNotAnInput(baselineFile, read, io.cwd, '--baseline', false);
   if (args.outputFile) {
-    // Everything the run reads is an input: the wires, and the source, reference phrasings and configuration.
-    // The baseline too: it holds the accepted findings (with --update-baseline it is written as well).
-    const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : []), ...(baselineFile ? [baselineFile] : [])];
-    assertNotAnInput(args.outputFile, read, io.cwd);
+    // The baseline is an input too: it holds the accepted findings (with --update-baseline it is written as well).
+    assertNotAnInput(args.outputFile, [...read, ...(baselineFile ? [baselineFile] : [])], io.cwd);
     // A baseline --update-baseline is about to create does not exist yet, so the check above cannot see it.
     if (args.updateBaseline && baselineFile && sameTarget(args.outputFile, baselineFile, io.cwd)) {
       throw new WireproofError(`--output-file ${oneLine(args.outputFile)}: is the baseline that --update-baseline writes; give another file`, 'usage');
@@ -127,13 +136,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const checked = await checkFiles(paths, options);
   let reports = inputs.map((i) => ('path' in i ? checked.shift()! : i.report));
   for (const r of reports) if (r.error) io.stderr(`wireproof: ${r.error.message}\n`);
+  let updatedBaseline: string | undefined;
   if (baselineFile) {
     const previous = readBaseline(baselineFile, Boolean(args.updateBaseline));
-    if (args.updateBaseline) {
-      writeFileAtomic(baselineFile, `${JSON.stringify(makeBaseline(reports, previous, io.cwd), null, 2)}\n`);
-      io.stderr(`wireproof: baseline written to ${baselineFile}\n`);
-    }
-    const applied = applyBaseline(reports, args.updateBaseline ? makeBaseline(reports, previous, io.cwd) : previous, io.cwd);
+    const baseline = args.updateBaseline ? makeBaseline(reports, previous, io.cwd) : previous;
+    if (args.updateBaseline) updatedBaseline = `${JSON.stringify(baseline, null, 2)}\n`;
+    const applied = applyBaseline(reports, baseline, io.cwd);
     reports = applied.reports;
     if (applied.suppressed > 0) io.stderr(`wireproof: ${applied.suppressed} finding(s) accepted by the baseline\n`);
   }
@@ -153,7 +161,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const output = await formatter(reports, context);
   if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd, io);
   else io.stdout(output);
-  const code = exitCode(judged, failOn, maxWarnings, io);
+  // Written once the report is out: a formatter that throws or an output that cannot be written (exit 2) left the
+  // baseline already changed (review, 2026-12-07).
+  if (updatedBaseline !== undefined && baselineFile) {
+    writeFileAtomic(baselineFile, updatedBaseline);
+    io.stderr(`wireproof: baseline written to ${baselineFile}\n`);
+  }
+  const code = exitCode(judged, failOn, maxWarnings, io, Boolean(args.quiet));
   if (code === 1 && args.quiet && failOn !== 'never' && failOn !== 'error') {
     // The shown report counts errors only; say why the run failed all the same, as --max-warnings does.
     const hidden = judged.flatMap((r) => r.messages).filter((m) => m.severity !== 'error' && reaches(m.severity, failOn)).length;

@@ -18,7 +18,8 @@ const MAYBE_GLOB = /[*?[{]/;
  * the shell left it alone, or a shell without globbing) for its matches. Anything else is passed on as given, and
  * reading it reports what is wrong. A folder without wire files, or a glob with a wildcard matching nothing, is an
  * input error (exit 2), as a missing file is; a word whose only glob syntax is brackets or parentheses (`Wire (1).txt`)
- * is a missing file when nothing matches (patternKind). A file reached twice through folders or globs is checked once.
+ * is a missing file when nothing matches (patternKind). A file reached twice, named or through folders or globs, is
+ * checked once.
  *
  * @param files the command line's inputs (`-` is standard input)
  * @param cwd the folder relative paths start from
@@ -30,7 +31,8 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
   // Files are compared by real path: a file reached through a link to a folder, or an output named through a link,
   // is still the same file.
   const seen = new Set<string>();
-  if (output !== undefined) seen.add(real(resolve(cwd, output)));
+  const outputKey = output === undefined ? undefined : real(resolve(cwd, output));
+  if (outputKey !== undefined) seen.add(outputKey);
   const add = (path: string): void => {
     const key = real(resolve(cwd, path));
     if (seen.has(key)) return;
@@ -87,8 +89,12 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
         // `Wire [1].txt` matching nothing is a missing file: reading it says "no such file", as for any other name.
       }
     }
-    // Named files are checked as often as they are named (as before); only expansions are deduplicated.
-    seen.add(real(abs));
+    // A file is checked once however often it is reached, as ESLint does: `check wires wires/a.txt` reported a.txt
+    // twice, doubling its results in SARIF and its warnings against --max-warnings (review, 2026-12-07). The output
+    // file named as an input is kept, to be refused as one.
+    const key = real(abs);
+    if (seen.has(key) && key !== outputKey) continue;
+    seen.add(key);
     out.push({ path: input });
   }
   return out;

@@ -15,6 +15,18 @@ import { quickCheckArgs } from './quick.js';
 import { VERSION } from './version.js';
 import { loadedUserModules } from '../util/import.js';
 
+/** The commands' variadic positionals (`<files..>`, `<inputs..>`): lists, though yargs does not declare them as arrays. */
+const VARIADIC = new Set(['files', 'inputs']);
+
+/** yargs middleware: every option not declared as a list keeps the last of its repeated values. */
+function lastValueWins(argv: Record<string, unknown>, y: { getOptions(): { array: string[] } }): void {
+  const lists = new Set([...y.getOptions().array, ...VARIADIC]);
+  for (const key of Object.keys(argv)) {
+    const value = argv[key];
+    if (key !== '_' && Array.isArray(value) && !lists.has(key)) argv[key] = value.at(-1);
+  }
+}
+
 /** See run. */
 export interface RunOptions {
   quick?: boolean;
@@ -225,6 +237,11 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
       usageError = shown((err ? err.message : msg).replace(/\s*\n\s*/g, ' ').trim());
       throw new WireproofError(`${usageError} (see wireproof --help)`, 'usage');
     })
+    // A single-value option given twice (`--fail-on never` in a package script, `-- --fail-on error` appended by a CI
+    // job) reached the commands as an array: --fail-on then never failed, other options threw a Node error naming
+    // "paths[1]" (review, 2026-12-07). The last value wins, as in ESLint; options declared as lists keep every value.
+    // yargs calls middleware with its current instance as second argument; its types declare only the first.
+    .middleware(lastValueWins as unknown as (argv: Record<string, unknown>) => void, true)
     .command({
       command: names('check', ' <files..>'),
       describe: 'Report, per paragraph, whether a translated wire is machine-translated, how sure, and why',

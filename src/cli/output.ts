@@ -81,14 +81,16 @@ function statOrUndefined(path: string): Stats | undefined {
  * slip such as `check wire.txt -o wire.txt` costs nothing. Inputs are the files checked, and the files and folders a
  * run reads besides (source, reference phrasings, configuration): the output may be none of them, nor inside an
  * input folder. `-` (standard input) is compared by device and inode, so `check - -o in.txt < in.txt` is refused.
+ * @param option the option named in the error (`--baseline` when --update-baseline is about to write it)
+ * @param insideFolders also refuse a path inside an input folder (a report there would be read as a wire next time)
  * @throws WireproofError (`usage`)
  */
-export function assertNotAnInput(outputFile: string, inputs: readonly string[], cwd: string): void {
+export function assertNotAnInput(outputFile: string, inputs: readonly string[], cwd: string, option = '--output-file', insideFolders = true): void {
   if (standardStream(outputFile, cwd)) return;
   const target = finalTarget(resolve(cwd, outputFile));
   const targetStat = statOrUndefined(target);
   const refuse = (input: string): never => {
-    throw new WireproofError(`--output-file ${oneLine(outputFile)}: is one of the inputs (${oneLine(input)}); inputs are never overwritten`, 'usage');
+    throw new WireproofError(`${option} ${oneLine(outputFile)}: is one of the inputs (${oneLine(input)}); inputs are never overwritten`, 'usage');
   };
   for (const input of inputs) {
     if (input === '-') {
@@ -108,7 +110,7 @@ export function assertNotAnInput(outputFile: string, inputs: readonly string[], 
       continue; // a missing input cannot be overwritten; reading it reports it
     }
     if (real === target) refuse(input);
-    if (statOrUndefined(real)?.isDirectory() && (target.startsWith(`${real}/`) || target === real)) refuse(input);
+    if (insideFolders && statOrUndefined(real)?.isDirectory() && (target.startsWith(`${real}/`) || target === real)) refuse(input);
   }
 }
 

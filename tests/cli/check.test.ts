@@ -77,7 +77,47 @@ describe('wireproof check', () => {
   test('--max-warnings 0 fails on warnings and says why on stderr', async () => {
     const io = fakeIo();
     expect(await run(['check', SEED_000, '-f', 'json', '--max-warnings', '0'], io)).toBe(1);
-    expect(io.err.join('')).toMatch(/too many warnings \(maximum: 0\)/);
+    expect(io.err.join('')).toMatch(/too many warnings \(\d+; maximum: 0\)/);
+    // With --quiet the report counts 0 warnings: stderr says they are hidden, not only that there were too many.
+    const quiet = fakeIo();
+    expect(await run(['check', SEED_000, '-f', 'json', '--max-warnings', '0', '--quiet'], quiet)).toBe(1);
+    expect(quiet.err.join('')).toMatch(/too many warnings \(\d+, hidden by --quiet; maximum: 0\)/);
+  });
+
+  // A package script's `--fail-on never` followed by a CI job's `-- --fail-on error` passed every wire (the array
+  // [never, error] reached no severity); other repeated options threw Node's "paths[1]" error (review, 2026-12-07).
+  test('a single-value option given twice: the last one wins, as in ESLint', async () => {
+    expect(await run(['check', SEED_003, '-f', 'json', '--fail-on', 'never', '--fail-on', 'error'], fakeIo())).toBe(1);
+    expect(await run(['check', SEED_003, '-f', 'json', '--fail-on=error', '--fail-on=never'], fakeIo())).toBe(0);
+    const dir = tmp();
+    const io = fakeIo({}, dir);
+    expect(await run(['check', join(process.cwd(), SEED_000), '-o', 'a.json', '-o', 'b.json', '-f', 'json', '-f', 'unix'], io)).toBe(0);
+    expect(io.err.join('')).toBe('');
+    expect(existsSync(join(dir, 'a.json'))).toBe(false);
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toMatch(/000_22f5c933d92a2ddd\.txt:\d+:\d+:/);
+    // List options keep every value.
+    const rules = fakeIo();
+    expect(await run(['check', SEED_003, '-f', 'json', '--rule', 'undeclared-machine-translation=off', '--rule', 'broken-apostrophe=off'], rules)).toBe(0);
+    const [report] = JSON.parse(rules.out.join('')) as Report[];
+    expect(report!.messages.some((m) => m.ruleId === 'undeclared-machine-translation' || m.ruleId === 'broken-apostrophe')).toBe(false);
+  });
+
+  test('standard input named twice, or an empty --output-file, is a usage error', async () => {
+    const twice = fakeIo();
+    expect(await run(['check', '-', '-', '-f', 'json'], twice)).toBe(2);
+    expect(twice.err.join('')).toBe('wireproof: standard input (-) is named more than once\n');
+    const empty = fakeIo();
+    expect(await run(['check', SEED_000, '-o', ''], empty)).toBe(2);
+    expect(empty.err.join('')).toMatch(/^wireproof: --output-file "": empty file name/);
+    expect(empty.out.join('')).toBe('');
+  });
+
+  test('a file named twice, or named and inside a named folder, is checked once', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readFileSync(SEED_003));
+    const io = fakeIo({}, dir);
+    await run(['check', '.', 'a.txt', './a.txt', '-f', 'json'], io);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['a.txt']);
   });
 
   test('a binary file, a folder without wires and a missing path: one line each on stderr, exit 2, other inputs still reported in order', async () => {

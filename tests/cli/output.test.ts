@@ -9,6 +9,7 @@ import type { Report } from '../../src/types.js';
 import { fakeIo } from '../support/io.js';
 
 const SEED_000 = 'seeds/000_22f5c933d92a2ddd.txt';
+const SEED_003 = 'seeds/003_86d609dcec19a228.txt';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'wireproof-output-'));
@@ -127,6 +128,17 @@ describe('--output-file', () => {
       expect(io.err.join('')).toMatch(/is one of the inputs/);
       expect(readFileSync(target)).toEqual(before);
     }
+    // --update-baseline never writes over a wire (review, 2026-12-07: a wire named as the baseline was rewritten).
+    const overWire = fakeIo({}, dir);
+    expect(await run(['check', wire, '--baseline', wire, '--update-baseline', '-f', 'json'], overWire)).toBe(2);
+    expect(overWire.err.join('')).toMatch(/^wireproof: --baseline .*wire\.txt: is one of the inputs/);
+    expect(readFileSync(wire)).toEqual(readFileSync(SEED_000));
+    // …and writes nothing when the report cannot be written (it was written before the report).
+    const before = readFileSync(baseline, 'utf8');
+    writeFileSync(join(dir, 'throws.mjs'), 'export default () => { throw new Error("boom"); };\n');
+    writeFileSync(join(dir, 'other.txt'), readFileSync(SEED_003));
+    expect(await run(['check', wire, 'other.txt', '--baseline', baseline, '--update-baseline', '-f', './throws.mjs'], fakeIo({}, dir))).toBe(2);
+    expect(readFileSync(baseline, 'utf8')).toBe(before);
     // A baseline that --update-baseline is about to create is refused too.
     const fresh = fakeIo({}, dir);
     expect(await run(['check', wire, '--baseline', 'new-baseline.json', '--update-baseline', '-o', 'new-baseline.json'], fresh)).toBe(2);
