@@ -145,6 +145,10 @@ function textSpans(source: string, notices: NoticeMatch[], corpora: Corpora): Sp
   }
   const insideNotice = (offset: number): boolean => notices.some((n) => n.start < offset && offset < n.end);
   let current: { start: number; end: number } | undefined;
+  // The last line added to `current`, trimmed: what ends the paragraph so far. Rebuilding the whole paragraph for each
+  // line made a long block of unpunctuated lines quadratic (a pasted price table of 40,000 lines: 10 s; review,
+  // 2026-12-07).
+  let last = '';
   const flush = (): void => {
     if (current) {
       const s = trimSpan({ text: source.slice(current.start, current.end), map: [[0, current.start]] });
@@ -159,32 +163,28 @@ function textSpans(source: string, notices: NoticeMatch[], corpora: Corpora): Sp
       if (!insideNotice(line.start)) flush();
       continue;
     }
+    const next = text.trim();
     if (current) {
-      const prev = source.slice(current.start, current.end).trim();
-      const next = text.trim();
       const wrapped =
         insideNotice(line.start) ||
-        (!TERMINAL.test(prev) &&
+        (!TERMINAL.test(last) &&
           CONTINUATION.test(next) &&
           // A dateline opens the story's first paragraph: the line before it (a headline) is not wrapped into it.
           !DATELINE.test(next) &&
           furnitureKind(next, corpora) === undefined &&
-          furnitureKind(lastLine(prev), corpora) === undefined);
+          furnitureKind(last, corpora) === undefined);
       if (wrapped) {
         current.end = line.end;
+        last = next;
         continue;
       }
       flush();
     }
     current = { start: line.start, end: line.end };
+    last = next;
   }
   flush();
   return spans;
-}
-
-function lastLine(text: string): string {
-  const i = text.lastIndexOf('\n');
-  return i === -1 ? text : text.slice(i + 1);
 }
 
 /** Splits spans around notices so that each notice is a paragraph of its own (it may be glued to the next element). */

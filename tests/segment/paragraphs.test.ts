@@ -19,6 +19,16 @@ function kinds(ps: Paragraph[]): string[] {
 }
 
 describe('segment', () => {
+  // A pasted table of unpunctuated lines is one block: each line used to rebuild the block so far (40,000 lines: 10 s,
+  // review 2026-12-07). Now linear: well under a second here; the bound leaves room for a slow CI machine.
+  test('a long block of lines without sentence punctuation is read in linear time, as one paragraph', () => {
+    const table = Array.from({ length: 40000 }, (_, i) => `${1000 + i},5 +0,3 volume ${i % 97}`).join('\n');
+    const t0 = performance.now();
+    const { paragraphs } = segment(text(table), corpora);
+    expect(performance.now() - t0).toBeLessThan(4000);
+    expect(paragraphs).toHaveLength(1);
+  });
+
   test('seed 000: metadata and chrome glued on line 1 are split; headline, byline, notice, update note, body', () => {
     const source = readFileSync('seeds/000_22f5c933d92a2ddd.txt', 'utf8');
     const { paragraphs, language } = segment(text(source), corpora);
