@@ -85,6 +85,9 @@ function snippet(report: Report, m: Message): string | undefined {
 function region(report: Report, m: Message): Record<string, unknown> | undefined {
   // A document-level message may carry line 0; SARIF lines and columns start at 1, so it then gets no region.
   if (!(m.line >= 1 && m.column >= 1)) return undefined;
+  // A finding about the whole document (paragraph 0, placed at 1:1) points at the first line, no columns: a
+  // one-column region cut an emoji opening the file in half, and ran past an empty first line (review, 2026-12-07).
+  if (m.paragraph === 0) return { startLine: 1 };
   const endLine = m.endLine >= m.line ? m.endLine : m.line;
   // Report endColumn is the inclusive last character; SARIF's endColumn is exclusive.
   const endColumn = endLine === m.line ? Math.max(m.endColumn + 1, m.column + 1) : Math.max(1, m.endColumn + 1);

@@ -176,9 +176,10 @@ describe('sarif formatter', () => {
   test('fingerprints do not change when a paragraph moves to another line', () => {
     const before = sarif([machineReport(0)]).runs[0]!.results;
     const after = sarif([machineReport(5)]).runs[0]!.results;
-    expect(after.map((r) => r.locations[0]!.physicalLocation.region!.startLine)).toEqual(
-      before.map((r) => r.locations[0]!.physicalLocation.region!.startLine + 5),
-    );
+    // The finding about the whole document stays on line 1.
+    const moved = (results: typeof before, shift: number): number[] =>
+      results.map((r) => r.locations[0]!.physicalLocation.region!.startLine + (r.ruleId === 'undeclared-machine' ? 0 : shift));
+    expect(moved(after, 0)).toEqual(moved(before, 5));
     expect(after.map((r) => r.partialFingerprints)).toEqual(before.map((r) => r.partialFingerprints));
   });
 
@@ -187,6 +188,13 @@ describe('sarif formatter', () => {
     report.messages = [msg(null, -1, 0, 'undeclared-machine', 'error', 'whole document', { line: 0, endLine: 0 })];
     const result = sarif([report]).runs[0]!.results[0]!;
     expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'wires/doc.txt', uriBaseId: '%SRCROOT%' } });
+  });
+
+  test('a document-level message at 1:1 points at the first line, without columns', () => {
+    const report = humanReport('wires/doc.txt');
+    report.messages = [msg(null, -1, 0, 'undeclared-machine', 'error', 'whole document', { line: 1, column: 1, endLine: 1, endColumn: 1 })];
+    const result = sarif([report]).runs[0]!.results[0]!;
+    expect(result.locations[0]!.physicalLocation.region).toEqual({ startLine: 1 });
   });
 
   test('is pure: same input, same output', () => {
