@@ -32,12 +32,14 @@ export function messageAsGiven(error: { message: string; file?: string | undefin
 }
 
 // eslint-disable-next-line no-control-regex -- control characters are what is being replaced
-const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * A copy of `value` whose strings carry no control characters but tab and newline (each becomes `?`), for output to
  * a terminal: an input's ESC, OSC or BEL (`\x1b[31m`, `\x1b]0;title\x07`) reached the terminal through excerpts, diffs
- * and file names and could recolour it, retitle it or worse (review, 2026-12-07). Plain data only (reports).
+ * and file names and could recolour it, retitle it or worse (review, 2026-12-07). Bidirectional embeddings, overrides
+ * and isolates (U+202A–U+202E, U+2066–U+2069) go too: `Open\u202EAI` reordered what the terminal showed (the
+ * "Trojan Source" trick; a second review, 2026-12-07). Plain data only (reports).
  */
 export function terminalSafe<T>(value: T): T {
   if (typeof value === 'string') return value.replace(CONTROLS_BUT_LINES, '?') as T;

@@ -58,6 +58,14 @@ describe('text formatter', () => {
     expect(colored.replace(SGR, '')).not.toMatch(CONTROLS);
   });
 
+  test('bidirectional overrides and isolates of the input never reach the terminal', () => {
+    const base = declaredReport();
+    const hostile = { ...base, paragraphs: base.paragraphs.map((p) => ({ ...p, text: `Open\u202eAI \u2067x\u2069 ${p.text}` })) };
+    const text = format([hostile], makeContext({ color: false }));
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(text).toContain('Open?AI ?x? ');
+  });
+
   test('a report in another language says the style model is French only', () => {
     expect(format([{ ...humanReport(), language: 'pt' }], context).split('\n')[1]).toContain('pt · utf-8 · no style model (French only)');
     expect(format([humanReport()], context)).not.toContain('no style model');
