@@ -103,7 +103,8 @@ describe('tolerance', () => {
     const quoted = 'utiliser leurs outils à "toutes fins légales", y compris';
     const [q] = byId(findPhrasings(quoted, index), 'FR-ALL-LAWFUL-PURPOSES');
     expect(q?.text).toBe('à "toutes fins légales"');
-    const [n] = byId(findPhrasings("les réseaux de l'Organisation du traité de l'Atlantique nord (OTAN), a déclaré", index), 'FR-NATO');
+    const nato = only(["l'Otan"], ["l'Organisation du traité de l'Atlantique nord (OTAN)"], 'FR-NATO');
+    const [n] = byId(findPhrasings("les réseaux de l'Organisation du traité de l'Atlantique nord (OTAN), a déclaré", nato), 'FR-NATO');
     expect(n?.text).toBe("l'Organisation du traité de l'Atlantique nord (OTAN)");
   });
 });
@@ -149,17 +150,39 @@ describe('precision', () => {
     expect(byId(findPhrasings(text, index), id)).toEqual([]);
   });
 
-  const oneContentWordFound: [text: string, id: string, span: string, similarity: number][] = [
-    ['Le ministère en a assez après des mois de négociations.', 'FR-FED-UP', 'en a assez', 1],
-    ['Les syndicats en avaient assez.', 'FR-FED-UP', 'en avaient assez', 1],
-    ['Le Pentagone en a eu marre.', 'FR-FED-UP', 'en a eu marre', 0.75], // an inserted word costs, and the span keeps "en"
-    ['Le titre est en passe de battre un record.', 'FR-ON-TRACK-FOR', 'en passe de', 1],
-    ["Elle n'a pas pu être jointe.", 'FR-NOT-REACHABLE', "n'a pas pu être jointe", 1],
-    ['La société a fait son entrée en Bourse en mars.', 'FR-IPO', 'entrée en Bourse', 1],
+  // 'en a assez' and 'en a marre' left the shipped corpus (ordinary French, editor's review 2026-12-07); the matcher
+  // is still tested on them.
+  const fedUp = only(["s'impatiente"], ['en a assez', 'en a marre'], 'FR-FED-UP');
+  const oneContentWordFound: [text: string, id: string, span: string, similarity: number, idx: typeof index][] = [
+    ['Le ministère en a assez après des mois de négociations.', 'FR-FED-UP', 'en a assez', 1, fedUp],
+    ['Les syndicats en avaient assez.', 'FR-FED-UP', 'en avaient assez', 1, fedUp],
+    ['Le Pentagone en a eu marre.', 'FR-FED-UP', 'en a eu marre', 0.75, fedUp], // an inserted word costs, and the span keeps "en"
+    ['Le titre est en passe de battre un record.', 'FR-ON-TRACK-FOR', 'en passe de', 1, index],
+    ["Elle n'a pas pu être jointe.", 'FR-NOT-REACHABLE', "n'a pas pu être jointe", 1, index],
+    ['La société a fait son entrée en Bourse en mars.', 'FR-IPO', 'entrée en Bourse', 1, index],
   ];
-  it.each(oneContentWordFound)('still matches a one-content-word formula holding all its words: %s', (text, id, span, similarity) => {
-    const [m] = byId(findPhrasings(text, index), id);
+  it.each(oneContentWordFound)('still matches a one-content-word formula holding all its words: %s', (text, id, span, similarity, idx) => {
+    const [m] = byId(findPhrasings(text, idx), id);
     expect([m?.text, m?.similarity]).toEqual([span, similarity]);
+  });
+
+  // Ordinary French that machine variants of the shipped corpus used to match (editor's review, 2026-12-07): each was
+  // machine evidence, with a drift suggestion that changed the meaning.
+  const ordinaryFrench: [text: string, id: string][] = [
+    ["Les ministres de l'Organisation du traité de l'Atlantique nord (OTAN) se retrouvent jeudi à Bruxelles.", 'FR-NATO'],
+    ['Les programmes de la National Security Agency (NSA) avaient provoqué un scandale.', 'FR-NSA'],
+    ['Un militaire américain a été tué et trois autres blessés. Le militaire américain était âgé de 24 ans.', 'FR-US-MILITARY'],
+    ["La valeur marchande de l'appartement dépasse 2 millions d'euros.", 'FR-MARKET-CAP'],
+    ['Les allocataires déclarent chaque trimestre leur revenu trimestriel à la CAF.', 'FR-QUARTERLY-REVENUE'],
+    ['Après trois heures de discussion dans les échanges prolongés avec les syndicats, la direction a cédé.', 'FR-AFTER-HOURS'],
+    ['« J\'en ai assez de ces mensonges », a lancé la députée. Sa collègue en a assez entendu.', 'FR-FED-UP'],
+    ['La préfecture a publié ses conseils annuels de prudence avant la saison des feux.', 'FR-ANNUAL-GUIDANCE'],
+    ['Le mouvement est sur la voie de la réconciliation, selon son président.', 'FR-ON-TRACK-FOR'],
+    ['La hausse des dépenses est "préoccupante", indique le rapport de la Cour des comptes.', 'FR-REPORT-SAID'],
+    ["La Bourse de Paris est sur le point d'ouvrir en hausse.", 'FR-SET-TO-OPEN'],
+  ];
+  it.each(ordinaryFrench)('does not take ordinary French for a machine rendering: %s', (text, id) => {
+    expect(byId(findPhrasings(text, index), id).filter((m) => m.kind === 'machine-variant')).toEqual([]);
   });
 
   // A formula's negation is its meaning: the same words without it (or with one it lacks) say the opposite.
@@ -208,11 +231,12 @@ describe('precision', () => {
 
   it('does not take a content word for the function word it folds or stems to', () => {
     // "sûr" had the key of "sur": "se dit sûr de la voie de" was "sur la voie de" (on track for) at 0.80.
-    expect(byId(findPhrasings('Le gouvernement se dit sûr de la voie de la réforme.', index), 'FR-ON-TRACK-FOR')).toEqual([]);
+    const onTrack = only(['en passe de'], ['sur la voie de'], 'FR-ON-TRACK-FOR');
+    expect(byId(findPhrasings('Le gouvernement se dit sûr de la voie de la réforme.', onTrack), 'FR-ON-TRACK-FOR')).toEqual([]);
     expect(findPhrasings('une valeur sur la Bourse de Paris', only(['une valeur sûre en Bourse']))).toEqual([]);
     expect(findPhrasings('le prix dû au pétrole', only(['le prix du pétrole']))).toEqual([]);
     expect(findPhrasings('une valeur sûre en Bourse', only(['une valeur sûre en Bourse']))).toHaveLength(1);
-    expect(findPhrasings('SUR LA VOIE DE LA REPRISE', index).map((m) => m.referenceId)).toEqual(['FR-ON-TRACK-FOR']);
+    expect(findPhrasings('SUR LA VOIE DE LA REPRISE', onTrack).map((m) => m.referenceId)).toEqual(['FR-ON-TRACK-FOR']);
   });
 
   it('keeps matches apart: the best one wins an overlap', () => {
