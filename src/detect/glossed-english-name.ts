@@ -103,7 +103,7 @@ export const detector: Detector = {
               weight: WEIGHT,
               message: `English institution name "${name}" glossed with a literal French rendering "(${inside})"`,
               expected: [name, inside],
-              data: { order: 'english-first', english: name, french: inside },
+              data: { order: 'english-first', english: name, french: inside, status: 'seen' },
             }),
           );
           continue;
@@ -128,7 +128,7 @@ export const detector: Detector = {
           weight: WEIGHT,
           message: `Literal French rendering "${french}" of the English institution name "(${inside})"`,
           expected: [inside],
-          data: { order: 'french-first', english: inside, french },
+          data: { order: 'french-first', english: inside, french, status: 'seen' },
         }),
       );
     }

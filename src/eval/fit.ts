@@ -5,7 +5,7 @@ import { applyCalibration, calibratedLogOdds, fitIsotonic, fitPlatt, type Calibr
 import { DENSE_FEATURES, denseFeatures, dot, extractFeatures, featureCount, hashedCount, wordCount, type FeatureSpec } from '../score/intrinsic.js';
 import type { ModelFile } from '../score/model.js';
 import { detector as intrinsicStyle } from '../detect/intrinsic-style.js';
-import { boundStyle, DOCUMENT_SATURATION, saturatedSum } from '../score/combine.js';
+import { boundHints, DOCUMENT_SATURATION, saturatedSum } from '../score/combine.js';
 import type { Signal } from '../types.js';
 import { documentsOf, fitWeights, HELD_OUT_CORPUS, itemOfDocument, itemsOf, readRows, SPLIT_SEED, TRAIN_SHARE, unitHash, type Item } from './data.js';
 import { fitLogistic, toRows } from './lr.js';
@@ -158,7 +158,7 @@ export function probabilityOf(
 /**
  * Style evidence over whole articles, rebuilt from `items` (every paragraph of one document by one producer) with the
  * paragraphs' raw scores `raw`, style alone: as the document probability adds it up (`saturatedSum` at the document's
- * saturation, then `boundStyle`: the shipped scoring), summed without the bound (shipped until 0.4.3), and averaged over the paragraphs with a signal (measured, not shipped: it treats
+ * saturation, then `boundHints`: the shipped scoring), summed without the bound (shipped until 0.4.3), and averaged over the paragraphs with a signal (measured, not shipped: it treats
  * one article's paragraphs as one observation of its producer's style; docs/accuracy.md has why it was left out).
  */
 export function documentFigures(
@@ -184,7 +184,7 @@ export function documentFigures(
       }));
   const mean = (signals: readonly Signal[]): number => (signals.length === 0 ? 0 : signals.reduce((s, x) => s + x.weight, 0) / signals.length);
   const aggregations: [string, (signals: readonly Signal[]) => number][] = [
-    [`summed, saturating at ${DOCUMENT_SATURATION}×, bounded to the uncertain band (shipped)`, (signals) => boundStyle(saturatedSum(signals, DOCUMENT_SATURATION))],
+    [`summed, saturating at ${DOCUMENT_SATURATION}×, bounded to the uncertain band (shipped)`, (signals) => boundHints(saturatedSum(signals, DOCUMENT_SATURATION))],
     [`summed, saturating at ${DOCUMENT_SATURATION}× (shipped until 0.4.3)`, (signals) => saturatedSum(signals, DOCUMENT_SATURATION)],
     ['averaged over paragraphs (not shipped)', mean],
   ];

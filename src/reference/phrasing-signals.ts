@@ -84,6 +84,9 @@ export function statusScale(tags: readonly string[]): number {
   return 1;
 }
 
+/** Evidence statuses a phrasing entry's tags may carry, strongest first (docs/references.md). */
+const STATUSES = ['seen', 'seen-research', 'inferred', 'normative'] as const;
+
 function pct(x: number): number {
   return Math.floor(x * 100 + 1e-9);
 }
@@ -126,7 +129,8 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
     };
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
     if (m.kind === 'machine-variant') {
-      const scale = statusScale(m.tags) * (m.tags.includes('weak') ? 0.5 : 1);
+      const weak = m.tags.includes('weak');
+      const scale = statusScale(m.tags) * (weak ? 0.5 : 1);
       out.push({
         ...base,
         ruleId: 'machine-phrasing',
@@ -136,7 +140,9 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
             ? `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${m.referenceId})`
             : `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${pct(m.similarity)}% match with ${quote(m.matchedForm)}, ${m.referenceId})`,
         expected: [m.expected],
-        data,
+        // The entry's evidence status and weakness: the scorer counts only seen, not-weak renderings as more than a
+        // hint over a whole document (src/score/combine.ts, isHint).
+        data: { ...data, status: STATUSES.find((t) => m.tags.includes(t)) ?? null, weak },
       });
     } else if (m.house && m.similarity >= houseMin) {
       out.push({

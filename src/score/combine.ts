@@ -19,23 +19,42 @@ export const UNDECLARED_THRESHOLD = 0.8;
 export const HUMAN_THRESHOLD = 0.2;
 
 /**
- * Bound, in nats, of a whole document's style evidence (intrinsic-style and typography, evidence class `style`):
- * the edge of the `uncertain` band, logit(0.7). Style is weak evidence (held-out paragraph AUC 0.57, docs/accuracy.md)
- * and one article's paragraphs come from one producer, so their style signals are not independent: summed, six
- * paragraphs of ordinary human French at +0.4 … +0.8 each reached 92 % and an `undeclared-machine` error with no other
- * evidence (editor's review, 2026-12-07), and WMT22 documents judged on style were overconfident (ECE 0.133). The
- * product promise is that without real evidence (a notice, a wire artefact, a reference) a document stays
- * `uncertain`; style can still tip a document that has such evidence.
+ * Bound, in nats, of a whole document's *hints*: the edge of the `uncertain` band, logit(0.7). Hints are evidence
+ * that human work produces too: style (intrinsic-style and typography; held-out paragraph AUC 0.57, docs/accuracy.md)
+ * and wording cues not seen in machine output or tagged weak (inferred and normative calques and phrasings, house
+ * wording, everyday or regional forms). One article's paragraphs come from one producer, so these signals are not
+ * independent, and an anglicism says "translated from English", not "by a machine" (datasets.md §1 caveat 5: as common
+ * in human references). Summed, six paragraphs of ordinary human French at +0.4 … +0.8 on style reached 92 % and an
+ * `undeclared-machine` error, and a Canadian French story with four everyday wordings 87 % (editor's review,
+ * 2026-12-07); WMT22 articles judged on style were overconfident (ECE 0.133). The product promise is that without
+ * real evidence (a notice, a wire artefact, a machine rendering seen in machine output, a reference) a document stays
+ * `uncertain`; hints can still tip a document that has such evidence.
  */
-export const STYLE_DOCUMENT_BOUND = logit(0.7);
+export const HINT_DOCUMENT_BOUND = logit(0.7);
 
 /**
- * A document's summed style evidence, squashed into ±STYLE_DOCUMENT_BOUND: a smooth bound (b·tanh(x / b)) rather than
- * a clamp, so that documents keep their order by style (a clamp would tie every long article at the bound) and one
- * weak paragraph (|x| ≪ b) keeps about its own weight.
+ * A document's summed hints, squashed into ±HINT_DOCUMENT_BOUND: a smooth bound (b·tanh(x / b)) rather than a clamp,
+ * so that documents keep their order by hints (a clamp would tie every long article at the bound) and one weak
+ * paragraph (|x| ≪ b) keeps about its own weight.
  */
-export function boundStyle(logOdds: number): number {
-  return STYLE_DOCUMENT_BOUND * Math.tanh(logOdds / STYLE_DOCUMENT_BOUND);
+export function boundHints(logOdds: number): number {
+  return HINT_DOCUMENT_BOUND * Math.tanh(logOdds / HINT_DOCUMENT_BOUND);
+}
+
+/** Statuses of corpus entries seen in machine output (calques: `seen`; phrasings: `seen`, `seen-research`). */
+const SEEN = new Set(['seen', 'seen-research']);
+
+/**
+ * Whether a signal is a hint (see HINT_DOCUMENT_BOUND): style, or wording evidence (`lexical`, `reference`) other than
+ * a machine rendering seen in machine output and not tagged weak. The calque and machine-phrasing rules put the
+ * entry's `status` (and `weak`) in `data`, glossed-english-name `seen` (both its forms were seen in Reuters machine
+ * translations); a wording signal without a status (house wording, a desk's own rule) is a hint. Other evidence (notices, wire artefacts, untranslated English, source comparison) is not.
+ */
+export function isHint(s: Signal): boolean {
+  if (s.evidence === 'style') return true;
+  if (s.evidence !== 'lexical' && s.evidence !== 'reference') return false;
+  const status = s.data?.['status'];
+  return !(typeof status === 'string' && SEEN.has(status) && s.data?.['weak'] !== true);
 }
 
 export interface ScoreOptions {
@@ -159,8 +178,8 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   const textIndexes = new Set(textParagraphs.map((p) => p.index));
   const paragraphSignals = signals.filter((s) => s.scope === 'paragraph' && textIndexes.has(s.paragraph));
   const paragraphEvidence =
-    saturatedSum(paragraphSignals.filter((s) => s.evidence !== 'style'), DOCUMENT_SATURATION) +
-    boundStyle(saturatedSum(paragraphSignals.filter((s) => s.evidence === 'style'), DOCUMENT_SATURATION));
+    saturatedSum(paragraphSignals.filter((s) => !isHint(s)), DOCUMENT_SATURATION) +
+    boundHints(saturatedSum(paragraphSignals.filter(isHint), DOCUMENT_SATURATION));
 
   if (textParagraphs.length === 0 && documentSignals.length === 0) {
     return {

@@ -1,6 +1,6 @@
 // Scoring: log-odds combination, saturation, prior, labels and verdicts.
 import { describe, expect, test } from '@jest/globals';
-import { boundStyle, dedupeWording, PARAGRAPH_SATURATION, saturatedSum, scoreDocument, STYLE_DOCUMENT_BOUND } from '../../src/score/combine.js';
+import { boundHints, dedupeWording, PARAGRAPH_SATURATION, saturatedSum, scoreDocument, HINT_DOCUMENT_BOUND } from '../../src/score/combine.js';
 import { labelOf } from '../../src/score/labels.js';
 import type { Paragraph, ParagraphKind, Signal } from '../../src/types.js';
 import { makeParagraph } from '../support/paragraph.js';
@@ -119,7 +119,7 @@ describe('scoreDocument', () => {
     expect([none.priorLogOdds, none.documentLogOdds]).toEqual([0, 0]);
   });
 
-  describe('style evidence of a whole document stays inside the uncertain band', () => {
+  describe('hints (style, unseen or weak wording) of a whole document stay inside the uncertain band', () => {
     const style = (weight: number, paragraph: number): Signal => signal('intrinsic-style', weight, paragraph, 'paragraph', { evidence: 'style' });
     const six = doc(['body', 'body', 'body', 'body', 'body', 'body']);
 
@@ -146,9 +146,31 @@ describe('scoreDocument', () => {
       const p = (n: number): number => scoreDocument(six, Array.from({ length: n }, (_, i) => style(0.5, i + 1))).probability!;
       expect(p(1)).toBeLessThan(p(2));
       expect(p(2)).toBeLessThan(p(3));
-      expect(boundStyle(0.2)).toBeCloseTo(0.2, 1);
-      expect(Math.abs(boundStyle(-50))).toBeLessThanOrEqual(STYLE_DOCUMENT_BOUND);
-      expect(boundStyle(0)).toBe(0);
+      expect(boundHints(0.2)).toBeCloseTo(0.2, 1);
+      expect(Math.abs(boundHints(-50))).toBeLessThanOrEqual(HINT_DOCUMENT_BOUND);
+      expect(boundHints(0)).toBe(0);
+    });
+
+    // A Canadian French story with four everyday wordings reached 87 % and an error (editor's review, 2026-12-07).
+    test('wording cues not seen in machine output, or weak, are hints; seen machine renderings are evidence', () => {
+      const cue = (ruleId: string, weight: number, paragraph: number, data: Record<string, unknown>): Signal =>
+        signal(ruleId, weight, paragraph, 'paragraph', { evidence: ruleId === 'calque' ? 'lexical' : 'reference', data });
+      const hints = [
+        cue('machine-phrasing', 0.6, 1, { status: 'inferred', weak: false }),
+        cue('machine-phrasing', 0.4, 2, { status: 'seen-research', weak: true }),
+        cue('machine-phrasing', 0.3, 3, { status: null, weak: false }),
+        cue('calque', 0.3, 4, { status: 'normative' }),
+        cue('calque', 0.3, 5, { status: 'inferred' }),
+        style(0.8, 6),
+      ];
+      const r = scoreDocument(six, hints);
+      expect(r.verdict).toBe('uncertain');
+      expect(r.probability!).toBeLessThanOrEqual(0.7);
+      const seen = [cue('machine-phrasing', 0.8, 1, { status: 'seen', weak: false }), cue('calque', 0.8, 2, { status: 'seen' }), cue('calque', 0.7, 3, { status: 'seen' })];
+      expect(scoreDocument(six, [...seen, style(0.8, 4)]).verdict).toBe('undeclared-machine');
+      // House wording (evidence of human work, no status) is a hint too: alone it does not make a document human.
+      const house = [1, 2, 3, 4].map((p) => cue('house-phrasing', -0.5, p, {}));
+      expect(scoreDocument(six, [...house, style(-0.8, 5)]).verdict).toBe('uncertain');
     });
 
     test('style still adds to real evidence', () => {
