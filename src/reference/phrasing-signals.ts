@@ -52,6 +52,12 @@ export interface PhrasingSignalOptions {
    * overlapping one keeps its message but gets weight 0, so that one rendering is not counted twice in the score.
    */
   alreadyWeighed?: ReadonlyArray<{ start: number; end: number }>;
+  /**
+   * Direct quotations of the paragraph (offsets as the matches'): a match inside one gets no `wording-drift` signal.
+   * A quote is the speaker's words: "« J'en ai assez de ces mensonges »" was told to read "est à bout de patience",
+   * giving "J'est" (editor's review, 2026-12-07). Its machine-phrasing or house-phrasing evidence stays.
+   */
+  quoted?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 /**
@@ -103,8 +109,9 @@ function quote(s: string, max = 80): string {
  *   (halved for `weak`);
  * - `house-phrasing` for each match of a canonical wording at `houseMinSimilarity` or more, when the entry has a
  *   machine variant and is not tagged `neutral`: weight `houseWeight × similarity`;
- * - `wording-drift` for each match whose similarity to its closest canonical wording is below `driftThreshold`:
- *   weight 0, `expected: [canonical]`, the message names the expected wording.
+ * - `wording-drift` for each match whose similarity to its closest canonical wording is below `driftThreshold`, unless
+ *   it lies inside a direct quotation (`quoted`): weight 0, `expected: [canonical]`, the message names the expected
+ *   wording.
  * Matches overlapping `alreadyWeighed` spans keep their signals with weight 0.
  * @param paragraphIndex 1-based paragraph index
  * @param matches from `findPhrasings` on that paragraph's text
@@ -115,6 +122,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
   const houseWeight = options.houseWeight ?? PHRASING_DEFAULTS.houseWeight;
   const houseMin = options.houseMinSimilarity ?? PHRASING_DEFAULTS.houseMinSimilarity;
   const weighed = options.alreadyWeighed ?? [];
+  const quoted = options.quoted ?? [];
   const out: Signal[] = [];
   for (const m of matches) {
     const counted = weighed.some((w) => w.start < m.end && m.start < w.end) ? 0 : 1;
@@ -153,7 +161,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
         data,
       });
     }
-    if (m.canonicalSimilarity < driftThreshold) {
+    if (m.canonicalSimilarity < driftThreshold && !quoted.some((q) => q.start <= m.start && m.end <= q.end)) {
       out.push({
         ...base,
         ruleId: 'wording-drift',

@@ -21,6 +21,7 @@ import { findNumbers, sameNumber, showValue, unmatchedNumbers, type NumberMentio
 import { compareCodeUnits } from '../util/compare.js';
 import { DATELINE } from '../util/dateline.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { findQuotes, type Quote } from '../util/quotes.js';
 
 export { SOURCE_RULES } from './source-rules.js';
 
@@ -61,9 +62,6 @@ export interface SourceOptions {
 const CREDIT =
   /^\(\s*(?:(?:additional )?reporting|writing|editing|compiled|edited|reportage|rédigé|rédaction|édité|version française|avec la contribution|traduit)\b/iu;
 
-/** Quotations: “…”, "…", «…». Single quotes are left out: they are apostrophes far more often. */
-const QUOTE = /“([^”]{1,800})”|"([^"\n]{1,800})"|«\s*([^»]{1,800}?)\s*»|„([^“”]{1,800})[“”]/gu;
-
 /** A source quotation this long (in words) must reappear as a quotation; shorter ones are scare quotes. */
 const MIN_QUOTE_WORDS = 3;
 
@@ -82,22 +80,6 @@ const ENGLISH_ONLY = new Set(
 /** A run of this many words identical to the source, with enough English-only words, is an untranslated copy. */
 const MIN_COPY_WORDS = 5;
 const MIN_COPY_ENGLISH = 2;
-
-interface Quote {
-  text: string;
-  start: number;
-  end: number;
-  words: number;
-}
-
-function findQuotes(text: string): Quote[] {
-  const out: Quote[] = [];
-  for (const m of text.matchAll(QUOTE)) {
-    const inner = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim();
-    out.push({ text: inner, start: m.index, end: m.index + m[0].length, words: inner.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length });
-  }
-  return out;
-}
 
 interface Features {
   p: Paragraph;

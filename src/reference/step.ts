@@ -10,6 +10,7 @@ import { findPhrasings } from './match.js';
 import { phrasingSignals } from './phrasing-signals.js';
 import { defaultPhrasingsPath } from './phrasings.js';
 import { loadPhrasingIndex } from './shingle-index.js';
+import { countWords, findQuotes } from '../util/quotes.js';
 
 export interface ReferenceStepOptions {
   /**
@@ -64,8 +65,14 @@ export function referenceStep(
       ...(options.phrasingMatch === undefined ? {} : { threshold: options.phrasingMatch }),
     });
     if (matches.length === 0) continue;
+    // Direct quotations: a quote of at least two words more than the match. Quotes around the formula alone are scare
+    // quotes (`à "toutes fins légales"`, seen in Reuters machine copy), which an editor may still reword.
+    const quoted = findQuotes(p.text).filter((q) => matches.some((m) => q.start <= m.start && m.end <= q.end && q.words >= countWords(m.text) + 2));
     signals.push(
-      ...phrasingSignals(p.index, matches, options.driftSimilarity === undefined ? {} : { driftThreshold: options.driftSimilarity }),
+      ...phrasingSignals(p.index, matches, {
+        ...(options.driftSimilarity === undefined ? {} : { driftThreshold: options.driftSimilarity }),
+        ...(quoted.length > 0 ? { quoted } : {}),
+      }),
     );
     drift.set(
       p.index,

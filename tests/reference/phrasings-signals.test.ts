@@ -164,3 +164,26 @@ describe('machine-phrasing weight follows the entry\'s status (docs/corpora.md: 
     expect(signals.map((s) => [(s.data as { referenceId: string }).referenceId, Number(s.weight.toFixed(3))])).toEqual([[id, weight]]);
   });
 });
+
+// A direct quote is the speaker's words: no drift suggestion inside one (editor's review, 2026-12-07: a quote was told
+// to read "est à bout de patience", giving "J'est"). Quotes around the formula alone are scare quotes and keep it.
+describe('wording-drift through check(): never inside a direct quotation', () => {
+  const driftAndEvidence = async (text: string): Promise<string[]> =>
+    (await check(text)).paragraphs.flatMap((p) =>
+      p.signals.filter((s) => s.ruleId === 'wording-drift' || s.ruleId === 'machine-phrasing').map((s) => `${s.ruleId} ${s.actual}`),
+    );
+  const formula = "n'a pas répondu immédiatement à une demande de commentaire";
+
+  it.each([
+    [`« Le ministère ${formula} et nous n'en savons pas plus », a déploré le syndicat mardi à Paris.`],
+    [`"Le ministère ${formula} et nous n'en savons pas plus", a déploré le syndicat mardi à Paris.`],
+  ])('inside a quotation: the evidence stays, the suggestion goes: %s', async (text) => {
+    expect(await driftAndEvidence(text)).toEqual([`machine-phrasing ${formula}`]);
+  });
+
+  it('outside a quotation, or in scare quotes around the formula alone, the suggestion stays', async () => {
+    expect(await driftAndEvidence(`Le ministère ${formula}, a indiqué le syndicat mardi à Paris.`)).toEqual([`machine-phrasing ${formula}`, `wording-drift ${formula}`]);
+    const scare = 'Le groupe veut utiliser leurs outils à "toutes fins légales", y compris pour la défense, selon le texte.';
+    expect((await driftAndEvidence(scare)).filter((s) => s.startsWith('wording-drift'))).toEqual(['wording-drift à "toutes fins légales"']);
+  });
+});
