@@ -54,6 +54,13 @@ function isEquityRic(root: string, suffix: string, after: string, suffixes: Read
   if (stop.has(`${root}.${suffix}`)) return false;
   // Numeric roots are Asian codes of four to six digits (7011.T, 0005.HK, 005930.KS); "3.A" is a section number.
   if (isDigits(root) && root.length < 4) return false;
+  if (suffix.length === 1) {
+    // A one-letter "suffix" glued to an elision or to a capitalised word is a missing space after a full stop, in
+    // French copy: `le PS.L'ancien ministre`, `à la BCE.A Francfort` (editor's review, 2026-12-07). A code is followed
+    // by a space and a lower-case word, punctuation or a bracket (`NVDA.O a dépassé`, `(PLTR.O)`).
+    if (/^['’]/u.test(after)) return false;
+    if (root.length > 1 && /^\s\p{Lu}\p{Ll}/u.test(after)) return false;
+  }
   if (root.length === 1 && suffix.length === 1) {
     // Single-letter root and suffix: initials ("U.S.", "J.F. Kennedy") unless used like a code (`Ford F.N a`, `C.N,`).
     if (after.startsWith('.')) return false;

@@ -28,6 +28,9 @@ describe('ric-code valid (no signal)', () => {
     'Écrire à desk@REUTERS.COM pour corriger.',
     "L'OTAN.Les alliés ont répondu.",
     'La société a été fondée à Washington D.C. en 1990.',
+    // A missing space after a full stop, not a code (editor's review, 2026-12-07).
+    "Il a quitté le PS.L'ancien ministre a ensuite rejoint le gouvernement.",
+    'Les taux restent inchangés à la BCE.A Francfort, les marchés attendent.',
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
