@@ -17,13 +17,22 @@ export interface Token {
  * change costs one punctuation token and no word — the distinction OmegaT's verbatim and word passes make
  * (../shared/research/qa-tools-and-mt-detection.md §2).
  */
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}\p{Cf}]+|[^\s\p{L}\p{M}\p{N}\p{Cf}]/gu;
+/** Invisible format characters (zero-width space and joiners, soft hyphen, bidi marks): not part of what a word says. */
+const FORMAT = /\p{Cf}/gu;
 
-/** Splits a text into word and punctuation tokens with their offsets. */
+/**
+ * Splits a text into word and punctuation tokens with their offsets. A token's `text` is its comparison key: NFC (a
+ * copy with decomposed accents, as macOS and PDF exports give, compares equal to the composed one) and without
+ * invisible format characters (a zero-width space inside a word does not split it); `start`/`end` stay the source's.
+ * Both made an unchanged copy read as edited (review, 2026-12-07: decomposed accents gave machineShare 0.84).
+ */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length, word: /[\p{L}\p{N}]/u.test(m[0]) });
+    const key = m[0].replace(FORMAT, '').normalize('NFC');
+    if (key === '') continue;
+    out.push({ text: key, start: m.index, end: m.index + m[0].length, word: /[\p{L}\p{N}]/u.test(key) });
   }
   return out;
 }

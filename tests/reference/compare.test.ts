@@ -451,3 +451,18 @@ describe('wireproof compare (CLI)', () => {
     expect(c.source!.signals.some((s) => s.ruleId === 'source-number')).toBe(true);
   });
 });
+
+// A copy with decomposed accents (macOS, PDF exports) or zero-width spaces inside words says the same words: every
+// pair was "edited" with machineShare 0.84 (review, 2026-12-07).
+describe('compare: invisible differences are not edits', () => {
+  test.each([
+    ['decomposed accents (NFD)', seed000.normalize('NFD')],
+    ['zero-width spaces and soft hyphens inside words', seed003.replace(/Pentagone/g, 'Penta\u200bgone').replace(/Anthropic/g, 'Anthro\u00adpic')],
+  ])('%s', async (_name, candidate) => {
+    const reference = candidate.includes('Penta\u200bgone') ? seed003 : seed000;
+    const c = await compare(reference, candidate, { referenceFile: 'ref.txt', candidateFile: 'copy.txt' });
+    const text = c.pairs.filter((p) => p.reference !== null && p.candidate !== null);
+    expect(text.length).toBeGreaterThan(3);
+    for (const p of text) expect([p.status, p.machineShare ?? 1]).toEqual(['unchanged', 1]);
+  });
+});
