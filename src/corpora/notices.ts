@@ -76,6 +76,18 @@ function sourceRange(n: Normalized, source: string, start: number, end: number):
 }
 
 /**
+ * Whether a notice starting at `offset` of `source` stands where notices stand (corpus field `standalone`): first on
+ * its line, or after a closing bracket or the end of a sentence on it (`…rtrsauto)) (Traduction …)`, `… 09:12.
+ * (Traduction …)`). Inside a sentence, `une brève (traduction automatisée par Reuters) où …` speaks of another text
+ * (review, 2026-12-07).
+ */
+function standsAlone(source: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && source[i] !== '\n' && /\s/u.test(source[i]!)) i--;
+  return i < 0 || source[i] === '\n' || /[.!?)\]>]/u.test(source[i]!);
+}
+
+/**
  * Finds every machine-translation or AI notice in `source`.
  *
  * The source is folded once (case, accents, apostrophes, quotes, entities, white space runs: see
@@ -111,6 +123,7 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
           regex.lastIndex = m.index + 1;
           continue;
         }
+        if (entry.standalone === true && !standsAlone(source, folded.map[m.index]!)) continue;
         candidates.push({ entry, order, start: m.index, end: m.index + m[0].length });
       }
       regex.lastIndex = 0;

@@ -28,6 +28,12 @@ function build(z: Z) {
     note: z.string().optional(),
     /** True when the wording is a stock sentence that does not identify its publisher; `agency` is then only where it was seen. */
     generic: z.boolean().optional(),
+    /**
+     * True when the notice counts only where a notice stands: at the start of a line (white space before it), or right
+     * after a closing bracket or a sentence's end on that line. Folded text has no line breaks, so this is checked on
+     * the source. For wordings that prose may also carry (a short form, the wording without its brackets).
+     */
+    standalone: z.boolean().optional(),
   });
 
   /** A calque or literal rendering typical of machine translation. `pattern` runs on folded text. */

@@ -50,6 +50,10 @@ describe('credit-line invalid (flagged)', () => {
     [EN, 'credit', [at(EN, EN, 0)]],
     [glued, 'body', [at(glued, MT, 3)]],
     ['(Rapport de Avik Das à Bengaluru ; édition de Joyjeet Das)', 'credit', [at('(Rapport de Avik Das à Bengaluru ; édition de Joyjeet Das)', '(Rapport de Avik Das à Bengaluru ; édition de Joyjeet Das)', 3)]],
+    // Reuters' newsroom credits, rendered with an article (a review found a first fix for citations losing them).
+    ['(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', 'credit', [at('(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', '(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', 3)]],
+    ["(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", 'credit', [at("(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", "(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", 3)]],
+    ['(Rapport de Le Hong Phuc ; édition de Martin Petty)', 'credit', [at('(Rapport de Le Hong Phuc ; édition de Martin Petty)', '(Rapport de Le Hong Phuc ; édition de Martin Petty)', 3)]],
     ['(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 'credit', [at('(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', '(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 2.5)]],
     ['(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', 'credit', [at('(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', '(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', -2.5)]],
   ];
