@@ -44,17 +44,28 @@ export function boundHints(logOdds: number): number {
 /** Statuses of corpus entries seen in machine output (calques: `seen`; phrasings: `seen`, `seen-research`). */
 const SEEN = new Set(['seen', 'seen-research']);
 
+/** Below or at this weight (nats; likelihood ratio e^0.5 ≈ 1.65) a wording cue is a hint even when seen in machine output. */
+const REAL_WORDING_WEIGHT = 0.5;
+
 /**
  * Whether a signal is a hint (see HINT_DOCUMENT_BOUND): style, or wording evidence (`lexical`, `reference`) other than
- * a machine rendering seen in machine output and not tagged weak. The calque and machine-phrasing rules put the
- * entry's `status` (and `weak`) in `data`, glossed-english-name `seen` (both its forms were seen in Reuters machine
- * translations); a wording signal without a status (house wording, a desk's own rule) is a hint. Other evidence (notices, wire artefacts, untranslated English, source comparison) is not.
+ * a machine rendering seen in machine output, matched exactly, not tagged weak and weighing more than 0.5 nats. The
+ * calque and machine-phrasing rules put the entry's `status` (and `weak`, `similarity`) in `data`, glossed-english-name
+ * `seen` (both its forms were seen in Reuters machine translations); a wording signal without a status (house
+ * wording, a desk's own rule) is a hint. The weight bar keeps the seen formulas that human wire French also writes
+ * (their entries weigh 0.2–0.5: "une personne au fait du dossier", "…, selon le rapport.") with the hints, and the
+ * exact-match bar a fuzzy match ("avait rapportée le premier" at 75 % of "a rapporté en premier"): a review of the
+ * first version found a human story at 81 %, undeclared-machine, on such cues (2026-12-07). Other evidence (notices,
+ * wire artefacts, untranslated English, source comparison) is never a hint.
  */
 export function isHint(s: Signal): boolean {
   if (s.evidence === 'style') return true;
   if (s.evidence !== 'lexical' && s.evidence !== 'reference') return false;
   const status = s.data?.['status'];
-  return !(typeof status === 'string' && SEEN.has(status) && s.data?.['weak'] !== true);
+  const similarity = s.data?.['similarity'];
+  const seen = typeof status === 'string' && SEEN.has(status);
+  const exact = similarity === undefined || similarity === 1;
+  return !(seen && exact && s.data?.['weak'] !== true && s.weight > REAL_WORDING_WEIGHT);
 }
 
 export interface ScoreOptions {
@@ -73,6 +84,8 @@ export interface ParagraphScore {
   label: Label | null;
   /** Log-odds from this paragraph's own (paragraph-scope) signals only. */
   localLogOdds: number;
+  /** The part of `localLogOdds` that is not hints (isHint): what can make a document `mixed`. */
+  realLogOdds: number;
 }
 
 export interface DocumentScore {
@@ -92,7 +105,7 @@ const WORDING: ReadonlySet<Signal['evidence']> = new Set<Signal['evidence']>(['l
 /**
  * Counts once what two wording rules both saw: where a calque entry and a reference phrasing cover overlapping words
  * of a paragraph (they often describe the same formula, "n'a pas immédiatement répondu à une demande de
- * commentaire"), counting both would count one observation twice. The stronger (larger |weight|, then longer) keeps
+ * commentaire"), counting both would count one observation twice. The stronger (evidence before a hint, then the larger |weight|, then longer) keeps
  * its weight; the other stays in the report as evidence seen, with weight 0 and `data.countedUnder` naming the rule
  * that counted it. Other evidence passes unchanged.
  */
@@ -100,7 +113,9 @@ export function dedupeWording(signals: readonly Signal[]): Signal[] {
   const wording = signals
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => WORDING.has(s.evidence) && s.weight !== 0 && s.end > s.start)
-    .sort((a, b) => Math.abs(b.s.weight) - Math.abs(a.s.weight) || b.s.end - b.s.start - (a.s.end - a.s.start) || a.i - b.i);
+    // Evidence before hints (a seen calque zeroed under an inferred phrasing that outweighed it was lost to the bound;
+    // review, 2026-12-07), then the larger |weight|, the longer span, the earlier signal.
+    .sort((a, b) => Number(isHint(a.s)) - Number(isHint(b.s)) || Math.abs(b.s.weight) - Math.abs(a.s.weight) || b.s.end - b.s.start - (a.s.end - a.s.start) || a.i - b.i);
   const countedUnder = new Map<number, string>();
   // Kept signals by paragraph: one scan of the whole document's kept list per signal was quadratic in the findings
   // (8,000 repeated paragraphs, 2.5 MB: 240 s, most of it here; review, 2026-12-07).
@@ -164,12 +179,14 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   }
 
   const scores: ParagraphScore[] = paragraphs.map((p) => {
-    const localLogOdds = saturatedSum(local.get(p.index) ?? [], PARAGRAPH_SATURATION);
-    if (!TEXT_KINDS.has(p.kind)) return { logOdds: null, probability: null, label: null, localLogOdds };
+    const own = local.get(p.index) ?? [];
+    const localLogOdds = saturatedSum(own, PARAGRAPH_SATURATION);
+    const realLogOdds = saturatedSum(own.filter((s) => !isHint(s)), PARAGRAPH_SATURATION);
+    if (!TEXT_KINDS.has(p.kind)) return { logOdds: null, probability: null, label: null, localLogOdds, realLogOdds };
     // Document-scope evidence (a notice, a machine-translated credit line) raises every text paragraph.
     const logOdds = priorLogOdds + documentEvidence + localLogOdds;
     const probability = roundProbability(calibrate(logOdds));
-    return { logOdds: round(logOdds), probability, label: labelOf(probability), localLogOdds };
+    return { logOdds: round(logOdds), probability, label: labelOf(probability), localLogOdds, realLogOdds };
   });
 
   const textParagraphs = paragraphs.filter((p) => TEXT_KINDS.has(p.kind));
@@ -205,18 +222,26 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
 
 /**
  * Mixed: some paragraphs are machine-like and others human-like on their OWN evidence (a notice or credit line,
- * which raises every paragraph alike, cannot make a document mixed).
+ * which raises every paragraph alike, cannot make a document mixed), and one side at least on evidence that is not a
+ * hint: weak wordings in one paragraph and house wordings in another made a document mixed on hints alone (review,
+ * 2026-12-07).
  */
 function isMixed(scores: readonly ParagraphScore[]): boolean {
   const strong = Math.log(0.7 / 0.3);
   let machine = 0;
   let human = 0;
+  let real = false;
   for (const s of scores) {
     if (s.label === null) continue;
-    if (s.localLogOdds >= strong) machine++;
-    else if (s.localLogOdds <= -strong) human++;
+    if (s.localLogOdds >= strong) {
+      machine++;
+      if (s.realLogOdds >= strong) real = true;
+    } else if (s.localLogOdds <= -strong) {
+      human++;
+      if (s.realLogOdds <= -strong) real = true;
+    }
   }
-  return machine > 0 && human > 0;
+  return machine > 0 && human > 0 && real;
 }
 
 /** Log-odds as reports give them: rounded to 0.001 nats. */

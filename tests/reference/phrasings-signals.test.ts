@@ -6,6 +6,7 @@ import { driftChanges, toDrift } from '../../src/reference/drift.js';
 import { findPhrasings, type PhrasingMatch } from '../../src/reference/match.js';
 import { PHRASING_DEFAULTS, PHRASING_RULES, phrasingSignals, statusScale } from '../../src/reference/phrasing-signals.js';
 import { loadPhrasingIndex } from '../../src/reference/shingle-index.js';
+import { isHint } from '../../src/score/combine.js';
 
 const index = loadPhrasingIndex();
 const seedParagraph = (file: string, needle: string): string =>
@@ -185,5 +186,34 @@ describe('wording-drift through check(): never inside a direct quotation', () =>
     expect(await driftAndEvidence(`Le ministère ${formula}, a indiqué le syndicat mardi à Paris.`)).toEqual([`machine-phrasing ${formula}`, `wording-drift ${formula}`]);
     const scare = 'Le groupe veut utiliser leurs outils à "toutes fins légales", y compris pour la défense, selon le texte.';
     expect((await driftAndEvidence(scare)).filter((s) => s.startsWith('wording-drift'))).toEqual(['wording-drift à "toutes fins légales"']);
+  });
+});
+
+// The scorer's hint/evidence split reads what the detectors put in `data` (review, 2026-12-07: only hand-built signals
+// were tested). Real detector output, through check().
+describe('hints: what the real detectors emit', () => {
+  const hints = async (text: string): Promise<Record<string, boolean>> => {
+    const report = await check(text);
+    const out: Record<string, boolean> = {};
+    for (const s of report.paragraphs.flatMap((p) => p.signals)) {
+      if (s.ruleId === 'wording-drift') continue;
+      out[`${s.ruleId} ${s.actual ?? ''}`.trim()] = isHint(s);
+    }
+    return out;
+  };
+
+  it('a seen rendering matched exactly is evidence; a weak one, a fuzzy one and house wording are hints', async () => {
+    const text =
+      "Le Pentagone n'a pas répondu immédiatement à une demande de commentaire. Le ministre a refusé de commenter l'accord conclu mardi à Paris avec les syndicats.";
+    const h = await hints(text);
+    expect(h["machine-phrasing n'a pas répondu immédiatement à une demande de commentaire"]).toBe(false);
+    expect(h['machine-phrasing a refusé de commenter']).toBe(true);
+  });
+
+  it('a glossed English name is evidence', async () => {
+    const h = await hints("Le National Labor Relations Board (Conseil national des relations de travail) a été saisi mardi par le syndicat des salariés.");
+    const glossed = Object.entries(h).filter(([k]) => k.startsWith('glossed-english-name'));
+    expect(glossed.length).toBeGreaterThan(0);
+    for (const [, hint] of glossed) expect(hint).toBe(false);
   });
 });

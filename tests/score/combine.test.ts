@@ -1,6 +1,6 @@
 // Scoring: log-odds combination, saturation, prior, labels and verdicts.
 import { describe, expect, test } from '@jest/globals';
-import { boundHints, dedupeWording, PARAGRAPH_SATURATION, saturatedSum, scoreDocument, HINT_DOCUMENT_BOUND } from '../../src/score/combine.js';
+import { boundHints, dedupeWording, isHint, PARAGRAPH_SATURATION, saturatedSum, scoreDocument, HINT_DOCUMENT_BOUND } from '../../src/score/combine.js';
 import { labelOf } from '../../src/score/labels.js';
 import type { Paragraph, ParagraphKind, Signal } from '../../src/types.js';
 import { makeParagraph } from '../support/paragraph.js';
@@ -173,6 +173,24 @@ describe('scoreDocument', () => {
       expect(scoreDocument(six, [...house, style(-0.8, 5)]).verdict).toBe('uncertain');
     });
 
+    test('a seen rendering is a hint when it weighs 0.5 nats or less, is a fuzzy match, or is weak', () => {
+      const cue = (weight: number, data: Record<string, unknown>): Signal => signal('machine-phrasing', weight, 1, 'paragraph', { evidence: 'reference', data });
+      expect(isHint(cue(0.8, { status: 'seen', weak: false, similarity: 1 }))).toBe(false);
+      expect(isHint(cue(0.6, { status: 'seen', weak: false, similarity: 0.75 }))).toBe(true);
+      expect(isHint(cue(0.5, { status: 'seen' }))).toBe(true);
+      expect(isHint(cue(0.4, { status: 'seen-research', weak: true, similarity: 1 }))).toBe(true);
+      expect(isHint(signal('broken-apostrophe', 0.2, 1))).toBe(false);
+    });
+
+    // A review of the first bound (2026-12-07): weak wordings in one paragraph and house wordings in another.
+    test('hints alone do not make a document mixed', () => {
+      const cue = (ruleId: string, weight: number, paragraph: number): Signal =>
+        signal(ruleId, weight, paragraph, 'paragraph', { evidence: 'reference', data: ruleId === 'machine-phrasing' ? { status: 'inferred' } : {} });
+      const hints = [cue('machine-phrasing', 0.6, 1), cue('machine-phrasing', 0.3, 1), cue('house-phrasing', -0.5, 2), cue('house-phrasing', -0.45, 2)];
+      expect(scoreDocument(six, hints).verdict).toBe('uncertain');
+      expect(scoreDocument(six, [...hints, signal('broken-apostrophe', 1.5, 1)]).verdict).toBe('mixed');
+    });
+
     test('style still adds to real evidence', () => {
       const artefact = [signal('update-note', 1.2, 1, 'document')];
       const alone = scoreDocument(six, artefact);
@@ -201,6 +219,15 @@ describe('dedupeWording', () => {
     const out = dedupeWording([calque, phrasing, elsewhere, otherParagraph, artefact]);
     expect(out).toEqual([{ ...calque, weight: 0, data: { id: 'FR-X', countedUnder: 'machine-phrasing' } }, phrasing, elsewhere, otherParagraph, artefact]);
     expect(calque.weight).toBe(0.4); // inputs are not modified
+  });
+
+  test('evidence before a hint: a seen calque is not counted under a heavier inferred phrasing (review, 2026-12-07)', () => {
+    const seen = signal('calque', 0.6, 1, 'paragraph', { evidence: 'lexical', start: 0, end: 20, data: { status: 'seen' } });
+    const inferred = signal('machine-phrasing', 0.7, 1, 'paragraph', { evidence: 'reference', start: 5, end: 25, data: { status: 'inferred', similarity: 1 } });
+    expect(dedupeWording([seen, inferred]).map((s) => [s.ruleId, s.weight, s.data?.['countedUnder']])).toEqual([
+      ['calque', 0.6, undefined],
+      ['machine-phrasing', 0, 'calque'],
+    ]);
   });
 
   test('a house wording stronger than an overlapping calque keeps its weight; the calque is the one counted under it', () => {
