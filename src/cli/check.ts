@@ -5,6 +5,7 @@ import { applyBaseline, makeBaseline, readBaseline } from '../config/baseline.js
 import { loadConfig } from '../config/load.js';
 import { reaches } from '../score/messages.js';
 import { languageList } from '../segment/language.js';
+import { fsReason } from '../util/fs.js';
 import { oneLine } from '../util/oneline.js';
 import type { FormatContext, Report, RuleLevel, Severity } from '../types.js';
 import { WireproofError } from '../types.js';
@@ -116,14 +117,14 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // `check - -` read standard input twice, the second time empty; `-o ''` wrote to stdout (review, 2026-12-07).
   if (args.files.filter((f) => f === '-').length > 1) throw new WireproofError('standard input (-) is named more than once', 'usage');
   if (args.outputFile === '') throw new WireproofError('--output-file "": empty file name (leave the option out to write to stdout)', 'usage');
-  const inputs = await expandCheckInputs(args.files, io.cwd, args.outputFile);
+  const inputs = await expandCheckInputs(args.files, io.cwd);
   const paths = inputs.flatMap((i) => ('path' in i ? [i.path] : []));
   // Everything the run reads is an input: the wires, and the source, reference phrasings and configuration.
-  const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : [])];
+  const read = [...paths, ...(args.source ? [args.source] : []), ...references, ...(configFile ? [configFile] : []), ...(corpora ? [corpora] : [])];
   // --update-baseline writes the baseline: never over a wire or another input (review, 2026-12-07: a wire named as
   // the baseline was rewritten).
   // A baseline inside a checked folder is fine: a folder's walk never reads .json.
-  if (args.updateBaseline && baselineFile) assertNotAnInput(baselineFile, read, io.cwd, '--baseline', false);
+  if (args.updateBaseline && baselineFile) assertNotAnInput(args.baseline ?? baselineFile, read, io.cwd, '--baseline', false);
   if (args.outputFile) {
     // The baseline is an input too: it holds the accepted findings (with --update-baseline it is written as well).
     assertNotAnInput(args.outputFile, [...read, ...(baselineFile ? [baselineFile] : [])], io.cwd);
@@ -164,7 +165,12 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   // Written once the report is out: a formatter that throws or an output that cannot be written (exit 2) left the
   // baseline already changed (review, 2026-12-07).
   if (updatedBaseline !== undefined && baselineFile) {
-    writeFileAtomic(baselineFile, updatedBaseline);
+    try {
+      writeFileAtomic(baselineFile, updatedBaseline);
+    } catch (error) {
+      // One line naming the baseline, not Node's message about the temporary file (review, 2026-12-07).
+      throw new WireproofError(`--baseline ${oneLine(baselineFile)}: cannot write: ${fsReason(error)}`, 'usage');
+    }
     io.stderr(`wireproof: baseline written to ${baselineFile}\n`);
   }
   const code = exitCode(judged, failOn, maxWarnings, io, Boolean(args.quiet));

@@ -58,7 +58,11 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
   }
   if (args.format !== 'text' && args.format !== 'json') throw new WireproofError(`unknown format "${String(args.format)}" for compare (choose text or json)`, 'usage');
   // Inputs, corpora and the output are all resolved against the command's working folder, as in `check`.
-  if (args.outputFile) assertNotAnInput(args.outputFile, [args.reference, args.candidate, ...(args.source ? [args.source] : [])], io.cwd);
+  if (args.outputFile === '') throw new WireproofError('--output-file "": empty file name (leave the option out to write to stdout)', 'usage');
+  if (args.outputFile) {
+    const read = [args.reference, args.candidate, ...(args.source ? [args.source] : []), ...(args.corpora ? [args.corpora] : [])];
+    assertNotAnInput(args.outputFile, read, io.cwd);
+  }
   const corpora = loadCorpora(args.corpora === undefined ? undefined : resolve(io.cwd, args.corpora));
   const reference = await read(args.reference, args.inputFormat, io.cwd);
   const candidate = await read(args.candidate, args.inputFormat, io.cwd);

@@ -19,20 +19,18 @@ const MAYBE_GLOB = /[*?[{]/;
  * reading it reports what is wrong. A folder without wire files, or a glob with a wildcard matching nothing, is an
  * input error (exit 2), as a missing file is; a word whose only glob syntax is brackets or parentheses (`Wire (1).txt`)
  * is a missing file when nothing matches (patternKind). A file reached twice, named or through folders or globs, is
- * checked once.
+ * checked once. An existing --output-file that a folder or glob reaches is an input like any other, and is refused
+ * as one: it was left out of the walk, so that `check w3 -o w3/m0.txt` silently dropped the wire m0.txt and wrote the
+ * report over it (review, 2026-12-07). A second `check wires/ -o wires/r.txt` is therefore refused: write reports
+ * outside the folders checked.
  *
  * @param files the command line's inputs (`-` is standard input)
  * @param cwd the folder relative paths start from
- * @param output the --output-file, if any: left out of folders and globs (a second `check wires/ -o wires/r.txt`
- *   must not read the first run's report); named explicitly, it is refused later as an input
  */
-export async function expandCheckInputs(files: readonly string[], cwd: string, output?: string): Promise<CheckInput[]> {
+export async function expandCheckInputs(files: readonly string[], cwd: string): Promise<CheckInput[]> {
   const out: CheckInput[] = [];
-  // Files are compared by real path: a file reached through a link to a folder, or an output named through a link,
-  // is still the same file.
+  // Files are compared by real path: a file reached through a link to a folder is still the same file.
   const seen = new Set<string>();
-  const outputKey = output === undefined ? undefined : real(resolve(cwd, output));
-  if (outputKey !== undefined) seen.add(outputKey);
   const add = (path: string): void => {
     const key = real(resolve(cwd, path));
     if (seen.has(key)) return;
@@ -65,7 +63,13 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
     if (directory) {
       const { FOLDER_EXTENSIONS, wireFilesIn } = await import('../batch/inputs.js');
       const { files: found, unreadable } = wireFilesIn(abs);
-      for (const u of unreadable) fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, u.code);
+      for (const u of unreadable) {
+        // Reported once, also when named again (a broken link inside the folder was reported twice; review).
+        const key = real(u.path);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, u.code);
+      }
       if (found.length === 0 && unreadable.length === 0) {
         fail(input, `${oneLine(input)}: no wire files in this folder (${FOLDER_EXTENSIONS.join(', ')})`, 'not-found');
       }
@@ -90,10 +94,9 @@ export async function expandCheckInputs(files: readonly string[], cwd: string, o
       }
     }
     // A file is checked once however often it is reached, as ESLint does: `check wires wires/a.txt` reported a.txt
-    // twice, doubling its results in SARIF and its warnings against --max-warnings (review, 2026-12-07). The output
-    // file named as an input is kept, to be refused as one.
+    // twice, doubling its results in SARIF and its warnings against --max-warnings (review, 2026-12-07).
     const key = real(abs);
-    if (seen.has(key) && key !== outputKey) continue;
+    if (seen.has(key)) continue;
     seen.add(key);
     out.push({ path: input });
   }

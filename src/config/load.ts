@@ -160,7 +160,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     if (error instanceof WireproofError) throw error;
     throw new WireproofError(`cannot load configuration: ${thrownFirstLine(error)}`, 'config');
   }
-  if (found?.isEmpty) throw emptyConfig(found.filepath);
-  if (!found) return { config: {} };
+  // An empty JSON file is an error (below), an empty JavaScript module no settings, as with --config (review).
+  if (found?.isEmpty && !/\.m?js$/.test(found.filepath)) throw emptyConfig(found.filepath);
+  if (!found || found.isEmpty) return { config: {} };
   return { config: validateConfig(found.config, found.filepath), file: found.filepath };
 }

@@ -58,7 +58,7 @@ const REAL_WORDING_WEIGHT = 0.5;
  * first version found a human story at 81 %, undeclared-machine, on such cues (2026-12-07). Other evidence (notices,
  * wire artefacts, untranslated English, source comparison) is never a hint.
  */
-export function isHint(s: Signal): boolean {
+export function isHint(s: Pick<Signal, 'evidence' | 'weight' | 'data'>): boolean {
   if (s.evidence === 'style') return true;
   if (s.evidence !== 'lexical' && s.evidence !== 'reference') return false;
   const status = s.data?.['status'];

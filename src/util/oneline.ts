@@ -1,10 +1,13 @@
 // File names and quoted text in one-line diagnostics (ingest errors, SARIF notifications, CLI stderr): safe, and as the user gave them.
 import { ellipsis } from './ellipsis.js';
 
-/** A file name safe to put in a one-line message: control characters (a newline in a name) become `?`. */
+/**
+ * A file name safe to put in a one-line message: control characters (a newline in a name) and bidirectional
+ * embeddings, overrides and isolates (which reorder what a terminal shows; review, 2026-12-07) become `?`.
+ */
 export function oneLine(name: string): string {
   // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 }
 
 /**

@@ -112,6 +112,30 @@ describe('wireproof check', () => {
     expect(empty.out.join('')).toBe('');
   });
 
+  test('a broken link inside a named folder, named again, is reported once', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readFileSync(SEED_003));
+    symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'dead.txt'));
+    const io = fakeIo({}, dir);
+    expect(await run(['check', '.', 'dead.txt', '-f', 'json'], io)).toBe(2);
+    expect(io.err.join('').trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  test('--corpora is an input: -o inside it is refused; a baseline that cannot be written is one line naming it', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a.txt'), readFileSync(SEED_003));
+    mkdirSync(join(dir, 'mycorp', 'phrasings'), { recursive: true });
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'a.txt', '--corpora', 'mycorp', '-o', 'mycorp/phrasings/fr.jsonl'], io)).toBe(2);
+    expect(io.err.join('')).toMatch(/--output-file mycorp\/phrasings\/fr\.jsonl: is one of the inputs/);
+    expect(existsSync(join(dir, 'mycorp', 'phrasings', 'fr.jsonl'))).toBe(false);
+    // /proc takes no new files: the baseline reads as missing (fine for --update-baseline), and its write fails.
+    const bad = fakeIo({}, dir);
+    expect(await run(['check', 'a.txt', '--baseline', '/proc/wireproof-test-baseline.json', '--update-baseline', '-f', 'json'], bad)).toBe(2);
+    expect(bad.err.join('')).toMatch(/wireproof: --baseline \/proc\/wireproof-test-baseline\.json: cannot write: [^\n]+\n$/);
+    expect(bad.err.join('')).not.toMatch(/\.tmp/);
+  });
+
   test('a file named twice, or named and inside a named folder, is checked once', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.txt'), readFileSync(SEED_003));
@@ -362,13 +386,20 @@ describe('check: folders and quoted globs', () => {
     expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['alias/a.txt', 'wires/b.txt']);
   });
 
-  test('the output file is left out of the folder it is written into, so a second run reads the same inputs', async () => {
+  // An existing output file inside a checked folder is one of the inputs: it was left out of the walk, so that
+  // `check wires -o wires/a.txt` dropped the wire a.txt and wrote the report over it (review, 2026-12-07).
+  test('an output file inside a checked folder: written when new, refused once it exists (it is then an input)', async () => {
     const dir = archive();
-    for (let round = 0; round < 2; round++) {
+    const first = fakeIo({}, dir);
+    expect(await run(['check', 'wires', '-f', 'json', '-o', 'wires/report.txt'], first)).toBe(1);
+    expect((JSON.parse(readFileSync(join(dir, 'wires', 'report.txt'), 'utf8')) as Report[]).map((r) => r.file)).toEqual(['wires/2026/c.html', 'wires/a.txt', 'wires/b.txt']);
+    const before = readFileSync(join(dir, 'wires', 'a.txt'));
+    for (const target of ['wires/report.txt', 'wires/a.txt']) {
       const io = fakeIo({}, dir);
-      expect(await run(['check', 'wires', '-f', 'json', '-o', 'wires/report.txt'], io)).toBe(1);
-      expect((JSON.parse(readFileSync(join(dir, 'wires', 'report.txt'), 'utf8')) as Report[]).map((r) => r.file)).toEqual(['wires/2026/c.html', 'wires/a.txt', 'wires/b.txt']);
+      expect(await run(['check', 'wires', '-f', 'json', '-o', target], io)).toBe(2);
+      expect(io.err.join('')).toMatch(/is one of the inputs/);
     }
+    expect(readFileSync(join(dir, 'wires', 'a.txt'))).toEqual(before);
   });
 });
 

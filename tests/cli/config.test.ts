@@ -66,6 +66,9 @@ describe('configuration file', () => {
     expect(await outcome(child)).toEqual({ code: 2, err: `wireproof: ${join(child, '.wireproofrc')}: empty configuration file (write {} for no settings)\n` });
     writeFileSync(join(child, '.wireproofrc'), '{}\n');
     expect((await outcome(child)).code).toBe(1);
+    // An empty JavaScript module is no settings, found or named (a review found the search refusing it).
+    const emptyModule = project({ 'wireproof.config.mjs': '' });
+    expect(await outcome(emptyModule)).toEqual({ code: 1, err: '' });
     // A JSON mistake is placed at its line and column.
     writeFileSync(join(child, '.wireproofrc'), '{\n  "failOn": "never",\n}\n');
     expect((await outcome(child)).err).toMatch(/\.wireproofrc:3:1: invalid JSON: /);

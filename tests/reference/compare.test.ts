@@ -364,6 +364,14 @@ describe('wireproof compare (CLI)', () => {
     expect(c.summary.edited).toBe(1);
   });
 
+  test('an empty --output-file is a usage error, as in check (it wrote to stdout)', async () => {
+    const { ref, cand } = files();
+    const io = fakeIo();
+    expect(await runCompare({ reference: ref, candidate: cand, format: 'json', outputFile: '' }, io)).toBe(2);
+    expect(io.err.join('')).toMatch(/--output-file "": empty file name/);
+    expect(io.out).toEqual([]);
+  });
+
   test('a missing input: exit 2, one line on stderr naming the file, nothing on stdout', async () => {
     const { ref, dir } = files();
     const io = fakeIo();

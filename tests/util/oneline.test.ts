@@ -1,6 +1,6 @@
 // printable(): text quoted from a file into a one-line message keeps no raw byte, control or line break, and stays short.
 import { describe, expect, test } from '@jest/globals';
-import { printable } from '../../src/util/oneline.js';
+import { oneLine, printable } from '../../src/util/oneline.js';
 
 describe('printable', () => {
   test.each([
@@ -20,5 +20,12 @@ describe('printable', () => {
   test('long text is cut to the bound with an ellipsis', () => {
     expect(printable('x'.repeat(500), 40)).toBe(`${'x'.repeat(39)}…`);
     expect(printable('\uFFFD'.repeat(500), 40)).toBe('?');
+  });
+});
+
+describe('oneLine', () => {
+  test('control characters and bidirectional overrides and isolates of a file name become ?', () => {
+    expect(oneLine('x\nnope\u202e.txt\u2067')).toBe('x?nope?.txt?');
+    expect(oneLine('dépêche 1.txt')).toBe('dépêche 1.txt');
   });
 });
