@@ -12,7 +12,7 @@ import { WireproofError } from '../types.js';
 import { loadFormatter } from './formatters.js';
 import { useColor, writeFileAtomic, type Io } from './io.js';
 import { expandCheckInputs } from './expand.js';
-import { assertNotAnInput, sameTarget, writeOutputFile } from './output.js';
+import { assertNotAnInput, assertOutputName, sameTarget, writeOutputFile } from './output.js';
 import { VERSION } from './version.js';
 
 export interface CheckArgs {
@@ -114,9 +114,9 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   const baselineFile = args.baseline ? resolve(io.cwd, args.baseline) : config.baseline;
   if (args.updateBaseline && !baselineFile) throw new WireproofError('--update-baseline needs --baseline FILE (or "baseline" in the config file)', 'usage');
 
-  // `check - -` read standard input twice, the second time empty; `-o ''` wrote to stdout (review, 2026-12-07).
+  // `check - -` read standard input twice, the second time empty (review, 2026-12-07).
   if (args.files.filter((f) => f === '-').length > 1) throw new WireproofError('standard input (-) is named more than once', 'usage');
-  if (args.outputFile === '') throw new WireproofError('--output-file "": empty file name (leave the option out to write to stdout)', 'usage');
+  assertOutputName(args.outputFile);
   const inputs = await expandCheckInputs(args.files, io.cwd);
   const paths = inputs.flatMap((i) => ('path' in i ? [i.path] : []));
   // Everything the run reads is an input: the wires, and the source, reference phrasings and configuration.

@@ -9,7 +9,7 @@ import { formatComparisonText } from '../report/compare-text.js';
 import { WireproofError } from '../types.js';
 import { compareBuilder } from './compare-options.js';
 import { useColor, type Io } from './io.js';
-import { assertNotAnInput, writeOutputFile } from './output.js';
+import { assertNotAnInput, assertOutputName, writeOutputFile } from './output.js';
 import { messageAsGiven, oneLine } from '../util/oneline.js';
 
 export interface CompareArgs {
@@ -58,7 +58,7 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
   }
   if (args.format !== 'text' && args.format !== 'json') throw new WireproofError(`unknown format "${String(args.format)}" for compare (choose text or json)`, 'usage');
   // Inputs, corpora and the output are all resolved against the command's working folder, as in `check`.
-  if (args.outputFile === '') throw new WireproofError('--output-file "": empty file name (leave the option out to write to stdout)', 'usage');
+  assertOutputName(args.outputFile);
   if (args.outputFile) {
     const read = [args.reference, args.candidate, ...(args.source ? [args.source] : []), ...(args.corpora ? [args.corpora] : [])];
     assertNotAnInput(args.outputFile, read, io.cwd);

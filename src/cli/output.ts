@@ -76,6 +76,11 @@ function statOrUndefined(path: string): Stats | undefined {
   }
 }
 
+/** `--output-file ''` (an unset variable) is a usage error: it wrote to stdout (review, 2026-12-07). */
+export function assertOutputName(outputFile: string | undefined): void {
+  if (outputFile === '') throw new WireproofError('--output-file "": empty file name (leave the option out to write to stdout)', 'usage');
+}
+
 /**
  * Refuses an output path that names one of the inputs (inputs are never modified): checked before any work, so a
  * slip such as `check wire.txt -o wire.txt` costs nothing. Inputs are the files checked, and the files and folders a

@@ -5,6 +5,7 @@ import { globalRegex } from '../util/regex.js';
 import { mayMatch } from './literals.js';
 import type { Normalized } from '../util/normalize.js';
 import type { CompiledNotice, Corpora } from './index.js';
+import { claim } from '../util/claims.js';
 
 /** A match before overlap resolution: where it is in the folded text, and which entry produced it. */
 interface Candidate {
@@ -134,15 +135,9 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
   if (candidates.length === 0) return [];
 
   candidates.sort(compare);
-  // Characters of the folded text already taken by a kept match: testing each candidate against every kept match was
-  // quadratic in the matches (62,500 repeated links, 1 MB: 4.9 s; review, 2026-12-07).
+  // Characters of the folded text already taken by a kept match (src/util/claims.ts).
   const taken = new Uint8Array(text.length);
-  const kept: Candidate[] = [];
-  for (const c of candidates) {
-    if (taken.subarray(c.start, c.end).includes(1)) continue;
-    taken.fill(1, c.start, c.end);
-    kept.push(c);
-  }
+  const kept = candidates.filter((c) => claim(taken, c.start, c.end));
   kept.sort((a, b) => a.start - b.start);
 
   return kept.map(({ entry, start, end }) => {
