@@ -162,6 +162,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   }
   // An empty JSON file is an error (below), an empty JavaScript module no settings, as with --config (review).
   if (found?.isEmpty && !/\.m?js$/.test(found.filepath)) throw emptyConfig(found.filepath);
-  if (!found || found.isEmpty) return { config: {} };
+  if (!found) return { config: {} };
+  // The file is named even when empty, so that -o cannot write over it (it is an input; review, 2026-12-07).
+  if (found.isEmpty) return { config: {}, file: found.filepath };
   return { config: validateConfig(found.config, found.filepath), file: found.filepath };
 }

@@ -60,7 +60,9 @@ function isEquityRic(root: string, suffix: string, after: string, suffixes: Read
     // French copy: `le PS.L'ancien ministre`, `à la BCE.A Francfort` (editor's review, 2026-12-07). A code is followed
     // by a space and a lower-case word, punctuation or a bracket (`NVDA.O a dépassé`, `(PLTR.O)`).
     if (/^['’]/u.test(after)) return false;
-    if (root.length > 1 && /^\s\p{Lu}\p{Ll}/u.test(after)) return false;
+    // A capitalised word after `.A` is the sentence French opens with `A` for `À`; after `.O` or `.N` it is a name
+    // (`NVDA.O Jensen Huang`, a third review).
+    if (suffix === 'A' && root.length > 1 && /^\s\p{Lu}\p{Ll}/u.test(after)) return false;
   }
   if (root.length === 1 && suffix.length === 1) {
     // Single-letter root and suffix: initials ("U.S.", "J.F. Kennedy") unless used like a code (`Ford F.N a`, `C.N,`).

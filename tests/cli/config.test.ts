@@ -69,6 +69,10 @@ describe('configuration file', () => {
     // An empty JavaScript module is no settings, found or named (a review found the search refusing it).
     const emptyModule = project({ 'wireproof.config.mjs': '' });
     expect(await outcome(emptyModule)).toEqual({ code: 1, err: '' });
+    // …and still an input: -o cannot write over it.
+    const overConfig = fakeIo({}, emptyModule);
+    expect(await run(['check', 'wire.txt', '-o', 'wireproof.config.mjs'], overConfig)).toBe(2);
+    expect(overConfig.err.join('')).toMatch(/is one of the inputs/);
     // A JSON mistake is placed at its line and column.
     writeFileSync(join(child, '.wireproofrc'), '{\n  "failOn": "never",\n}\n');
     expect((await outcome(child)).err).toMatch(/\.wireproofrc:3:1: invalid JSON: /);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { loadCorpora } from '../../src/corpora/index.js';
 import type { Corpora } from '../../src/corpora/index.js';
 import { findNotices } from '../../src/corpora/notices.js';
+import { check } from '../../src/api.js';
 
 const corpora = loadCorpora();
 
@@ -190,6 +191,34 @@ const otherLinks = [
   '((Reuters a contribué à cet article, voir https://bit.ly/abc123))',
   'Le lien rtrsauto circule sur les réseaux sociaux depuis mardi.',
 ];
+
+// Where notices stand (corpus field `standalone`): a second review found a first, stricter test losing these.
+const standing: [string, string][] = [
+  ['Les résultats sont en hausse.\u2029(Traduction automatisée par Reuters)\u2029La Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
+  ['\u200b(Traduction automatisée par Reuters)\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
+  ['Les résultats sont en hausse.&nbsp;(Traduction automatisée par Reuters) La Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
+  ['*(Traduction automatisée par Reuters)*\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
+  ['PARIS, 3 mars (Reuters) - (Traduction automatisée par Reuters) La Bourse de Paris a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
+  ["Il a déclaré : « C'est fini. » (Traduction automatisée par Reuters)", 'RTR-FR-AUTO-SHORT'],
+  ['Les résultats du trimestre sont en hausse (Traduction automatisée par Reuters)', 'RTR-FR-AUTO-SHORT'],
+  ["Note : Cet article a été traduit automatiquement à partir de l'anglais.", 'FR-GENERIC-AUTO-TRANSLATED'],
+  ["- Cette dépêche a été traduite automatiquement.\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
+];
+
+describe('findNotices: a standalone wording where notices stand', () => {
+  it.each(standing)('%s', (source, id) => {
+    expect(findNotices(source, corpora).map((m) => m.id)).toEqual([id]);
+  });
+
+  it('in HTML, after a <br> that extraction turns into a space', async () => {
+    const lede = 'Les résultats du trimestre de la société sont en hausse de 4 % sur un an, a indiqué le groupe mardi.';
+    const next = '<p>La Bourse de Paris a ouvert en baisse mardi, les investisseurs attendant la Fed.</p>';
+    const short = await check(`<html><body><article><p>${lede}<br>(Traduction automatisée par Reuters)</p>${next}</article></body></html>`);
+    expect([short.format, short.verdict, short.notices.map((n) => n.id)]).toEqual(['html', 'declared-machine', ['RTR-FR-AUTO-SHORT']]);
+    const generic = await check(`<p>${lede}<br><em>Cet article a été traduit automatiquement à partir de l'anglais.</em></p>${next}`);
+    expect(generic.notices.map((n) => n.id)).toEqual(['FR-GENERIC-AUTO-TRANSLATED']);
+  });
+});
 
 describe('findNotices: not a Reuters notice', () => {
   it.each(talking)('talking about it: %s', (source) => {

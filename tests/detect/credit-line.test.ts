@@ -34,6 +34,9 @@ describe('credit-line valid (no signal)', () => {
     // A citation, not a reporter (an editor's review, 2026-12-07: it was +3 and an error).
     ['(Rapport de la Cour des comptes, édité par La Documentation française)', 'credit', 'fr'],
     ["(Rapport de l'Insee, édition de 2024)", 'credit', 'fr'],
+    ["(Rapport de l'OCDE, édition de juin 2024)", 'credit', 'fr'],
+    ['(Rapport de la Banque mondiale, édition de printemps)', 'credit', 'fr'],
+    ['(Rapport de la Cour des comptes, édition de la Documentation française)', 'credit', 'fr'],
     ['(Photo de Jean Dupont)', 'credit', 'fr'],
   ];
   it.each(valid)('%s (%s, %s)', (text, kind, language) => {

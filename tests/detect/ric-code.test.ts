@@ -56,6 +56,8 @@ describe('ric-code invalid (flagged)', () => {
     ['Le contrat est revenu à Boeing BA.N.', ['BA.N']],
     ['Voir la dépêche [ID:nL6N0OE1VJ] pour le contexte.', ['[ID:nL6N0OE1VJ]']],
     ['Nvidia NVDA.O a dépassé mercredi les 5.000 milliards de dollars.', ['NVDA.O']],
+    // A capitalised name after .O or .N: a code (only `.A` before a capital is French `A` for `À`; a third review).
+    ['Nvidia NVDA.O Jensen Huang a parlé, Meta META.O Platforms aussi.', ['NVDA.O', 'META.O']],
     ['Ford F.N a relevé ses prévisions.', ['F.N']],
     ['Samsung 005930.KS et Tencent 0700.HK progressent.', ['005930.KS', '0700.HK']],
   ];
