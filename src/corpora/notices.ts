@@ -76,30 +76,30 @@ function sourceRange(n: Normalized, source: string, start: number, end: number):
   return { start: from, end: Math.min(to, source.length) };
 }
 
-/** What may stand just before a notice on its line: sentence ends, closers, a colon, a dash, Markdown marks, a bullet. */
-const BEFORE_NOTICE = /[.!?…:)\]}>»"”\-–—*_•]/u;
-/** White space (not a line end), invisible format characters, and character references, skipped around a notice. */
-const FILLER_BEFORE = /(?:[^\S\n\u2029]|\p{Cf}|&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});)+$/iu;
-const FILLER_AFTER = /^(?:[^\S\n\u2029]|\p{Cf}|[*_]|&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});)*/iu;
+/** Line-start marks a notice may follow: Markdown emphasis, quote and list marks, bullets. */
+const LINE_MARKS = /^[\s>*_+•–—-]*$/u;
+/** Invisible format characters and character references, which folding drops. */
+const INVISIBLE = /\p{Cf}|&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});/giu;
+/** How far back the start of a notice's line is looked for. */
+const LINE_WINDOW = 400;
 
 /**
- * Whether a notice at [start, end) of `source` stands where notices stand (corpus field `standalone`): nothing but
- * white space after it up to the line's or the text's end (an HTML paragraph's text ends there, where a `<br>` before
- * it became a space), or, before it on its line, nothing, a sentence's end, a closing bracket or quote, a colon, a
- * dash (after a dateline) or Markdown emphasis. Inside a sentence, a word before and a word after,
- * `une brève (traduction automatisée par Reuters) où …` speaks of another text (review, 2026-12-07); a first version
- * that wanted a line start or a full stop before lost notices after `<br>`, U+2029, `&nbsp;`, `:` and `»` (a second
- * review).
+ * Whether a notice starting at `start` of `source` stands where notices stand (corpus field `standalone`): first on
+ * its line or paragraph (after nothing but white space, invisible characters, Markdown emphasis, a quote or list
+ * mark), or right after the end of a sentence (`.`, `!`, `?`). Only where a notice heads a wire or follows one: a
+ * review found the short form, the bare wording and the stock sentence taken for notices inside sentences about
+ * them (after a word, a colon, a dash, a quote or an emphasis mark; 2026-12-07). What this misses: a notice after a
+ * `<br>` in HTML, which extraction turns into a space, and after a dateline or a byline on the same line; the
+ * bracketed full forms (RTR-FR-AUTO-1, -PREFIX) are not `standalone` and are found there.
  */
-function standsAlone(source: string, start: number, end: number): boolean {
-  const after = source.slice(end, end + 200);
-  const rest = after.slice(FILLER_AFTER.exec(after)![0].length);
-  if (rest === '' || rest[0] === '\n' || rest[0] === '\u2029' || rest[0] === '<') return true;
-  const before = source.slice(Math.max(0, start - 200), start);
-  const kept = before.slice(0, before.length - (FILLER_BEFORE.exec(before)?.[0].length ?? 0));
-  if (kept === '') return true;
-  const last = kept[kept.length - 1]!;
-  return last === '\n' || last === '\u2029' || BEFORE_NOTICE.test(last);
+function standsAlone(source: string, start: number): boolean {
+  const from = Math.max(0, start - LINE_WINDOW);
+  const before = source.slice(from, start);
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\u2029'));
+  if (lineStart < 0 && from > 0) return false; // no line start within reach: inside a long line
+  const line = before.slice(lineStart + 1).replace(INVISIBLE, '');
+  if (LINE_MARKS.test(line)) return true;
+  return /[.!?]\s*$/u.test(line) && !/\.\.\s*$/u.test(line);
 }
 
 /**
@@ -138,10 +138,7 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
           regex.lastIndex = m.index + 1;
           continue;
         }
-        if (entry.standalone === true) {
-          const range = sourceRange(folded, source, m.index, m.index + m[0].length);
-          if (!standsAlone(source, range.start, range.end)) continue;
-        }
+        if (entry.standalone === true && !standsAlone(source, folded.map[m.index]!)) continue;
         candidates.push({ entry, order, start: m.index, end: m.index + m[0].length });
       }
       regex.lastIndex = 0;

@@ -59,7 +59,7 @@ function isEquityRic(root: string, suffix: string, after: string, suffixes: Read
     // A one-letter "suffix" glued to an elision or to a capitalised word is a missing space after a full stop, in
     // French copy: `le PS.L'ancien ministre`, `à la BCE.A Francfort` (editor's review, 2026-12-07). A code is followed
     // by a space and a lower-case word, punctuation or a bracket (`NVDA.O a dépassé`, `(PLTR.O)`).
-    if (/^['’]/u.test(after)) return false;
+    if (/^['’]\p{L}/u.test(after)) return false;
     // A capitalised word after `.A` is the sentence French opens with `A` for `À`; after `.O` or `.N` it is a name
     // (`NVDA.O Jensen Huang`, a third review).
     if (suffix === 'A' && root.length > 1 && /^\s\p{Lu}\p{Ll}/u.test(after)) return false;

@@ -136,6 +136,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
       expected: m.expected,
     };
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
+    const inQuote = quoted.some((q) => q.start <= m.start && m.end <= q.end);
     if (m.kind === 'machine-variant') {
       const weak = m.tags.includes('weak');
       const scale = statusScale(m.tags) * (weak ? 0.5 : 1);
@@ -147,7 +148,8 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
           m.similarity === 1
             ? `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${m.referenceId})`
             : `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${pct(m.similarity)}% match with ${quote(m.matchedForm)}, ${m.referenceId})`,
-        expected: [m.expected],
+        // No suggestion inside a direct quotation (the HTML report showed it; review, 2026-12-07).
+        ...(inQuote ? {} : { expected: [m.expected] }),
         // The entry's evidence status and weakness: the scorer counts only seen, not-weak renderings as more than a
         // hint over a whole document (src/score/combine.ts, isHint).
         data: { ...data, status: STATUSES.find((t) => m.tags.includes(t)) ?? null, weak },
@@ -161,7 +163,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
         data,
       });
     }
-    if (m.canonicalSimilarity < driftThreshold && !quoted.some((q) => q.start <= m.start && m.end <= q.end)) {
+    if (m.canonicalSimilarity < driftThreshold && !inQuote) {
       out.push({
         ...base,
         ruleId: 'wording-drift',

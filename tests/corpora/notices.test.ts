@@ -174,6 +174,20 @@ const talking = [
   "Cet article n'est pas un contenu traduit automatiquement : il a été écrit et relu par la rédaction.",
   "Les éditeurs qui publient des articles traduits automatiquement se multiplient.",
   'Pour les visiteurs étrangers, le contenu a été traduit automatiquement par le site de la ville.',
+  // A third review (2026-12-07): a sentence that ends on the wording, or puts a colon, a dash, a quote or an emphasis
+  // mark before it, is about it. The short and bare forms and the stock sentence count only first on their line or
+  // right after a sentence's end (so a notice after a dateline or a byline on its line is missed).
+  'Le syndicat critique la mention (traduction automatisée par Reuters)',
+  'Le syndicat critique la mention (traduction automatisée par Reuters)\nqui figure en tête des dépêches depuis août.',
+  'Toutes les dépêches portent la même mention : (traduction automatisée par Reuters), rédigée en petits caractères.',
+  'Le texte – (traduction automatisée par Reuters) – comportait des erreurs, selon le syndicat.',
+  'Les dépêches portent la mention "(Traduction automatisée par Reuters)" en tête, selon le syndicat.',
+  'Les dépêches portent la mention *(Traduction automatisée par Reuters)* en tête, selon le syndicat.',
+  "Le syndicat cite la mention : \"Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant : https://bit.ly/rtrsauto\" et la juge trompeuse.",
+  'Le maire affirme que cet article a été traduit automatiquement par un logiciel.',
+  'Il est faux de dire que cet article a été traduit automatiquement.',
+  'Le lecteur se demande si cette dépêche a été traduite automatiquement ?',
+  'Boeing : reprise des négociations\n\nLe texte original (en anglais) comportait une erreur.',
 ];
 
 const coop = [
@@ -198,10 +212,7 @@ const standing: [string, string][] = [
   ['\u200b(Traduction automatisée par Reuters)\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ['Les résultats sont en hausse.&nbsp;(Traduction automatisée par Reuters) La Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ['*(Traduction automatisée par Reuters)*\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
-  ['PARIS, 3 mars (Reuters) - (Traduction automatisée par Reuters) La Bourse de Paris a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
-  ["Il a déclaré : « C'est fini. » (Traduction automatisée par Reuters)", 'RTR-FR-AUTO-SHORT'],
-  ['Les résultats du trimestre sont en hausse (Traduction automatisée par Reuters)', 'RTR-FR-AUTO-SHORT'],
-  ["Note : Cet article a été traduit automatiquement à partir de l'anglais.", 'FR-GENERIC-AUTO-TRANSLATED'],
+  ['> (Traduction automatisée par Reuters)\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ["- Cette dépêche a été traduite automatiquement.\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
 ];
 
@@ -210,7 +221,12 @@ describe('findNotices: a standalone wording where notices stand', () => {
     expect(findNotices(source, corpora).map((m) => m.id)).toEqual([id]);
   });
 
-  it('in HTML, after a <br> that extraction turns into a space', async () => {
+  it('the stock sentence ends where it ends, not at the next full stop of the next paragraph', () => {
+    const source = `Boeing : reprise des négociations\n\nCet article a été traduit automatiquement\n\n${LEDE}`;
+    expect(findNotices(source, corpora).map((m) => m.text)).toEqual(['Cet article a été traduit automatiquement']);
+  });
+
+  it('in HTML, after a <br> that extraction turns into a space, following a sentence', async () => {
     const lede = 'Les résultats du trimestre de la société sont en hausse de 4 % sur un an, a indiqué le groupe mardi.';
     const next = '<p>La Bourse de Paris a ouvert en baisse mardi, les investisseurs attendant la Fed.</p>';
     const short = await check(`<html><body><article><p>${lede}<br>(Traduction automatisée par Reuters)</p>${next}</article></body></html>`);

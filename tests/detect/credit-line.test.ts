@@ -37,6 +37,7 @@ describe('credit-line valid (no signal)', () => {
     ["(Rapport de l'OCDE, édition de juin 2024)", 'credit', 'fr'],
     ['(Rapport de la Banque mondiale, édition de printemps)', 'credit', 'fr'],
     ['(Rapport de la Cour des comptes, édition de la Documentation française)', 'credit', 'fr'],
+    ["(Rapport de l'OCDE, édition de mi-juin 2024)", 'credit', 'fr'],
     ['(Photo de Jean Dupont)', 'credit', 'fr'],
   ];
   it.each(valid)('%s (%s, %s)', (text, kind, language) => {
@@ -56,7 +57,7 @@ describe('credit-line invalid (flagged)', () => {
     // Reuters' newsroom credits, rendered with an article (a review found a first fix for citations losing them).
     ['(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', 'credit', [at('(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', '(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', 3)]],
     ["(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", 'credit', [at("(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", "(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", 3)]],
-    ['(Rapport de Le Hong Phuc ; édition de Martin Petty)', 'credit', [at('(Rapport de Le Hong Phuc ; édition de Martin Petty)', '(Rapport de Le Hong Phuc ; édition de Martin Petty)', 3)]],
+    ['(Rapport de Jane Doe ; édition de Mai Nguyen)', 'credit', [at('(Rapport de Jane Doe ; édition de Mai Nguyen)', '(Rapport de Jane Doe ; édition de Mai Nguyen)', 3)]],
     ['(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 'credit', [at('(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', '(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 2.5)]],
     ['(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', 'credit', [at('(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', '(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', -2.5)]],
   ];

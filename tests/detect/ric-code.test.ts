@@ -58,6 +58,7 @@ describe('ric-code invalid (flagged)', () => {
     ['Nvidia NVDA.O a dépassé mercredi les 5.000 milliards de dollars.', ['NVDA.O']],
     // A capitalised name after .O or .N: a code (only `.A` before a capital is French `A` for `À`; a third review).
     ['Nvidia NVDA.O Jensen Huang a parlé, Meta META.O Platforms aussi.', ['NVDA.O', 'META.O']],
+    ["Le titre 'PLTR.O' a bondi mardi.", ['PLTR.O']],
     ['Ford F.N a relevé ses prévisions.', ['F.N']],
     ['Samsung 005930.KS et Tencent 0700.HK progressent.', ['005930.KS', '0700.HK']],
   ];

@@ -180,8 +180,10 @@ describe('wording-drift through check(): never inside a direct quotation', () =>
     [`"Le ministère ${formula} et nous n'en savons pas plus", a déploré le syndicat mardi à Paris.`],
   ])('inside a quotation: the evidence stays, the suggestion goes: %s', async (text) => {
     expect(await driftAndEvidence(text)).toEqual([`machine-phrasing ${formula}`]);
-    // …from the report's drift list too (the HTML report showed it).
-    expect((await check(text)).paragraphs.flatMap((p) => p.drift ?? [])).toEqual([]);
+    // …from the report's drift list and the machine-phrasing signal's suggestion too (the HTML report showed them).
+    const report = await check(text);
+    expect(report.paragraphs.flatMap((p) => p.drift ?? [])).toEqual([]);
+    expect(report.paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'machine-phrasing').map((s) => s.expected)).toEqual([undefined]);
   });
 
   it('outside a quotation, or in scare quotes around the formula alone, the suggestion stays', async () => {
