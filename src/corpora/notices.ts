@@ -78,28 +78,43 @@ function sourceRange(n: Normalized, source: string, start: number, end: number):
 
 /** Line-start marks a notice may follow: Markdown emphasis, quote and list marks, bullets. */
 const LINE_MARKS = /^[\s>*_+•–—-]*$/u;
-/** Invisible format characters and character references, which folding drops. */
-const INVISIBLE = /\p{Cf}|&(?:#x?[0-9a-f]{1,6}|[a-z]{2,8});/giu;
+/** Invisible characters and the character references that write them (`&nbsp;`, `&shy;`, `&#8203;` …). */
+const INVISIBLE = /\p{Cf}|&(?:nbsp|shy|zwj|zwnj|lrm|rlm|#160|#xa0|#173|#xad|#8203|#x200b);/giu;
+/** A sentence's end, closing quotes or brackets allowed after it (`« Oui. »`, `(lundi.)`). */
+const SENTENCE_END = /[.!?…][\s"»”’)\]]*$/u;
+/** A comma and a verb of saying, or `selon`, after the wording: a sentence that reports it (`…, affirme le syndicat`). */
+const ATTRIBUTION_AFTER = /^\s*,\s*(?:selon|d'apr[eè]s|affirm|indiqu|dit|disent|assur|estim|expliqu|d[ée]clar|pr[ée]cis|ajout|reconna[iî]|d[ée]non|soulign|regrett|accus|assur|avanc|pr[ée]tend)/iu;
+/** Line ends: LF, CR, U+2028 and U+2029. */
+const LINE_END = /[\n\r\u2028\u2029]/gu;
 /** How far back the start of a notice's line is looked for. */
 const LINE_WINDOW = 400;
 
 /**
- * Whether a notice starting at `start` of `source` stands where notices stand (corpus field `standalone`): first on
- * its line or paragraph (after nothing but white space, invisible characters, Markdown emphasis, a quote or list
- * mark), or right after the end of a sentence (`.`, `!`, `?`). Only where a notice heads a wire or follows one: a
- * review found the short form, the bare wording and the stock sentence taken for notices inside sentences about
- * them (after a word, a colon, a dash, a quote or an emphasis mark; 2026-12-07). What this misses: a notice after a
- * `<br>` in HTML, which extraction turns into a space, and after a dateline or a byline on the same line; the
- * bracketed full forms (RTR-FR-AUTO-1, -PREFIX) are not `standalone` and are found there.
+ * Whether a notice at [start, end) of `source` stands where notices stand (corpus field `standalone`): first on its
+ * line or paragraph (after nothing but white space, invisible characters, Markdown emphasis, a quote or list mark), or
+ * right after a sentence's end with a capital letter, a line end or nothing after it; and never followed by a colon,
+ * semicolon or question mark, or a comma and a verb of saying, which make it part of a sentence about it (`Cet article
+ * a été traduit automatiquement, affirme le syndicat`, `(Traduction automatisée par Reuters) : cette mention …`). Reviews
+ * (2026-12-07) found the short form, the bare wording and the stock sentence taken for notices inside sentences about
+ * them, and after abbreviations (`etc. (traduction automatisée par Reuters) sont critiquées`). What this misses: a
+ * notice after a dateline or a byline on its line, and in HTML after a `<br>` that does not follow a sentence's end
+ * (extraction turns it into a space); the bracketed full forms (RTR-FR-AUTO-1, -PREFIX) are not `standalone`.
  */
-function standsAlone(source: string, start: number): boolean {
+function standsAlone(source: string, start: number, end: number): boolean {
+  const after = source.slice(end, end + 60);
+  const next = /^[^\S\n]*(\S?)/u.exec(after)![1]!;
+  if (next !== '' && ':;?'.includes(next)) return false;
+  if (ATTRIBUTION_AFTER.test(after)) return false;
   const from = Math.max(0, start - LINE_WINDOW);
   const before = source.slice(from, start);
-  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\u2029'));
-  if (lineStart < 0 && from > 0) return false; // no line start within reach: inside a long line
+  let lineStart = -1;
+  for (const m of before.matchAll(LINE_END)) lineStart = m.index;
   const line = before.slice(lineStart + 1).replace(INVISIBLE, '');
-  if (LINE_MARKS.test(line)) return true;
-  return /[.!?]\s*$/u.test(line) && !/\.\.\s*$/u.test(line);
+  if ((lineStart >= 0 || from === 0) && LINE_MARKS.test(line)) return true;
+  // After an abbreviation's full stop a bracketed form runs on in lower case (`etc. (traduction …) sont critiquées`);
+  // a sentence such as the stock one goes on in lower case by itself (`… traduit automatiquement à partir de …`).
+  const bracketed = /[)\]]$/u.test(source.slice(start, end));
+  return SENTENCE_END.test(line) && !/\.\.\s*$/u.test(line) && !(bracketed && /^\p{Ll}/u.test(next));
 }
 
 /**
@@ -138,7 +153,10 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
           regex.lastIndex = m.index + 1;
           continue;
         }
-        if (entry.standalone === true && !standsAlone(source, folded.map[m.index]!)) continue;
+        if (entry.standalone === true) {
+          const range = sourceRange(folded, source, m.index, m.index + m[0].length);
+          if (!standsAlone(source, range.start, range.end)) continue;
+        }
         candidates.push({ entry, order, start: m.index, end: m.index + m[0].length });
       }
       regex.lastIndex = 0;

@@ -188,6 +188,14 @@ const talking = [
   'Il est faux de dire que cet article a été traduit automatiquement.',
   'Le lecteur se demande si cette dépêche a été traduite automatiquement ?',
   'Boeing : reprise des négociations\n\nLe texte original (en anglais) comportait une erreur.',
+  // A fifth review: what follows tells a sentence about it (a colon, a question, a comma and a verb of saying, a lower
+  // case word after an abbreviation's full stop); an entity-written quotation mark is not invisible.
+  'Cet article a été traduit automatiquement, affirme le syndicat, qui dénonce des erreurs.',
+  "(Traduction automatisée par Reuters) : cette mention figure désormais en tête des dépêches de l'agence.",
+  'Cet article a été traduit automatiquement ? Non, répond la rédaction.',
+  "Les mentions de l'AFP, d'AP, etc. (traduction automatisée par Reuters) sont critiquées.",
+  'Selon M. (Traduction automatisée par Reuters) rien.',
+  '&laquo; Cet article a été traduit automatiquement &raquo;, indique le bandeau.',
 ];
 
 const coop = [
@@ -213,6 +221,11 @@ const standing: [string, string][] = [
   ['Les résultats sont en hausse.&nbsp;(Traduction automatisée par Reuters) La Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ['*(Traduction automatisée par Reuters)*\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ['> (Traduction automatisée par Reuters)\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
+  // A fifth review: after a long line's last sentence, after closers or an ellipsis, after a lone CR.
+  [`${LEDE} ${LEDE} ${LEDE} ${LEDE} (Traduction automatisée par Reuters)`, 'RTR-FR-AUTO-SHORT'],
+  ['Il a dit : « Oui. » (Traduction automatisée par Reuters)', 'RTR-FR-AUTO-SHORT'],
+  ['Il a dit oui… (Traduction automatisée par Reuters)', 'RTR-FR-AUTO-SHORT'],
+  ['Titre\r\r(Traduction automatisée par Reuters)\rLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ["- Cette dépêche a été traduite automatiquement.\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
 ];
 

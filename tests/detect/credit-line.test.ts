@@ -38,6 +38,9 @@ describe('credit-line valid (no signal)', () => {
     ['(Rapport de la Banque mondiale, édition de printemps)', 'credit', 'fr'],
     ['(Rapport de la Cour des comptes, édition de la Documentation française)', 'credit', 'fr'],
     ["(Rapport de l'OCDE, édition de mi-juin 2024)", 'credit', 'fr'],
+    ['(Rapport de Deloitte, édition de juin 2024)', 'credit', 'fr'],
+    ['(Rapport de gestion, édition de décembre)', 'credit', 'fr'],
+    ['(Rapport de mission, édité par le ministère)', 'credit', 'fr'],
     ['(Photo de Jean Dupont)', 'credit', 'fr'],
   ];
   it.each(valid)('%s (%s, %s)', (text, kind, language) => {
@@ -58,6 +61,8 @@ describe('credit-line invalid (flagged)', () => {
     ['(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', 'credit', [at('(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', '(Rapport de la rédaction de Shanghai ; édition de Sherry Jacob-Phillips)', 3)]],
     ["(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", 'credit', [at("(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", "(Rapport de l'équipe de Reuters à Pékin ; édition de Kim Coghill)", 3)]],
     ['(Rapport de Jane Doe ; édition de Mai Nguyen)', 'credit', [at('(Rapport de Jane Doe ; édition de Mai Nguyen)', '(Rapport de Jane Doe ; édition de Mai Nguyen)', 3)]],
+    ["(Rapport d'Andrea Shalal ; édition d'Alistair Bell)", 'credit', [at("(Rapport d'Andrea Shalal ; édition d'Alistair Bell)", "(Rapport d'Andrea Shalal ; édition d'Alistair Bell)", 3)]],
+    ['(Rapport du bureau de Bengaluru ; édition de Shilpi Majumdar)', 'credit', [at('(Rapport du bureau de Bengaluru ; édition de Shilpi Majumdar)', '(Rapport du bureau de Bengaluru ; édition de Shilpi Majumdar)', 3)]],
     ['(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 'credit', [at('(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', '(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 2.5)]],
     ['(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', 'credit', [at('(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', '(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', -2.5)]],
   ];
