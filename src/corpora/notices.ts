@@ -92,7 +92,7 @@ const LINE_WINDOW = 400;
 /**
  * Whether a notice at [start, end) of `source` stands where notices stand (corpus field `standalone`): first on its
  * line or paragraph (after nothing but white space, invisible characters, Markdown emphasis, a quote or list mark), or
- * right after a sentence's end with a capital letter, a line end or nothing after it; and never followed by a colon,
+ * right after a sentence's end; a bracketed form must also end its line or paragraph; and never followed by a colon,
  * semicolon or question mark, or a comma and a verb of saying, which make it part of a sentence about it (`Cet article
  * a été traduit automatiquement, affirme le syndicat`, `(Traduction automatisée par Reuters) : cette mention …`). Reviews
  * (2026-12-07) found the short form, the bare wording and the stock sentence taken for notices inside sentences about
@@ -105,16 +105,20 @@ function standsAlone(source: string, start: number, end: number): boolean {
   const next = /^[^\S\n]*(\S?)/u.exec(after)![1]!;
   if (next !== '' && ':;?'.includes(next)) return false;
   if (ATTRIBUTION_AFTER.test(after)) return false;
+  // A bracketed form (the short notice) must end its line or paragraph: followed by running text on its line it is
+  // being talked about (`(Traduction automatisée par Reuters) — trois mots en petits caractères …`, `La mention est
+  // laconique. (Traduction automatisée par Reuters) Rien de plus …`; an editor's acceptance test, 2026-12-07).
+  if (/[)\]]$/u.test(source.slice(start, end))) {
+    const rest = after.replace(INVISIBLE, '').replace(/^[^\S\n\r\u2028\u2029]*[*_]*[^\S\n\r\u2028\u2029]*/u, '');
+    if (rest !== '' && !/^[\n\r\u2028\u2029<]/u.test(rest)) return false;
+  }
   const from = Math.max(0, start - LINE_WINDOW);
   const before = source.slice(from, start);
   let lineStart = -1;
   for (const m of before.matchAll(LINE_END)) lineStart = m.index;
   const line = before.slice(lineStart + 1).replace(INVISIBLE, '');
   if ((lineStart >= 0 || from === 0) && LINE_MARKS.test(line)) return true;
-  // After an abbreviation's full stop a bracketed form runs on in lower case (`etc. (traduction …) sont critiquées`);
-  // a sentence such as the stock one goes on in lower case by itself (`… traduit automatiquement à partir de …`).
-  const bracketed = /[)\]]$/u.test(source.slice(start, end));
-  return SENTENCE_END.test(line) && !/\.\.\s*$/u.test(line) && !(bracketed && /^\p{Ll}/u.test(next));
+  return SENTENCE_END.test(line) && !/\.\.\s*$/u.test(line);
 }
 
 /**

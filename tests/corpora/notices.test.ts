@@ -196,6 +196,11 @@ const talking = [
   "Les mentions de l'AFP, d'AP, etc. (traduction automatisée par Reuters) sont critiquées.",
   'Selon M. (Traduction automatisée par Reuters) rien.',
   '&laquo; Cet article a été traduit automatiquement &raquo;, indique le bandeau.',
+  // An editor's acceptance test: the short form followed by running text on its line is being talked about.
+  "(Traduction automatisée par Reuters). C'est la mention, en petits caractères, qu'on peut lire sous le titre.",
+  "(Traduction automatisée par Reuters) — trois mots en petits caractères, qu'on peut lire depuis l'automne.",
+  "La mention est laconique. (Traduction automatisée par Reuters) Rien de plus, sous le titre de l'article.",
+  'Les résultats sont en hausse. (Traduction automatisée par Reuters) La Bourse a ouvert en baisse.',
 ];
 
 const coop = [
@@ -218,7 +223,7 @@ const otherLinks = [
 const standing: [string, string][] = [
   ['Les résultats sont en hausse.\u2029(Traduction automatisée par Reuters)\u2029La Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ['\u200b(Traduction automatisée par Reuters)\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
-  ['Les résultats sont en hausse.&nbsp;(Traduction automatisée par Reuters) La Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
+  ['Les résultats sont en hausse.&nbsp;(Traduction automatisée par Reuters)\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ['*(Traduction automatisée par Reuters)*\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ['> (Traduction automatisée par Reuters)\nLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   // A fifth review: after a long line's last sentence, after closers or an ellipsis, after a lone CR.
