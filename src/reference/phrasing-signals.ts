@@ -2,6 +2,7 @@
 import type { RuleMeta, Signal } from '../types.js';
 import type { PhrasingMatch } from './match.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { within } from '../util/quotes.js';
 
 /** Metadata of the three phrasing rules (docs/rules/<id>.md). */
 export const PHRASING_RULES: RuleMeta[] = [
@@ -136,7 +137,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
       expected: m.expected,
     };
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
-    const inQuote = quoted.some((q) => q.start <= m.start && m.end <= q.end);
+    const inQuote = quoted.some((q) => within(m, q));
     if (m.kind === 'machine-variant') {
       const weak = m.tags.includes('weak');
       const scale = statusScale(m.tags) * (weak ? 0.5 : 1);

@@ -10,7 +10,8 @@ import { findPhrasings } from './match.js';
 import { phrasingSignals } from './phrasing-signals.js';
 import { defaultPhrasingsPath } from './phrasings.js';
 import { loadPhrasingIndex } from './shingle-index.js';
-import { countWords, findQuotes } from '../util/quotes.js';
+import { findQuotes, within } from '../util/quotes.js';
+import { countWords } from '../util/words.js';
 
 export interface ReferenceStepOptions {
   /**
@@ -67,7 +68,7 @@ export function referenceStep(
     if (matches.length === 0) continue;
     // Direct quotations: a quote of at least two words more than the match. Quotes around the formula alone are scare
     // quotes (`à "toutes fins légales"`, seen in Reuters machine copy), which an editor may still reword.
-    const quoted = findQuotes(p.text).filter((q) => matches.some((m) => q.start <= m.start && m.end <= q.end && q.words >= countWords(m.text) + 2));
+    const quoted = findQuotes(p.text).filter((q) => matches.some((m) => within(m, q) && q.words >= countWords(m.text) + 2));
     signals.push(
       ...phrasingSignals(p.index, matches, {
         ...(options.driftSimilarity === undefined ? {} : { driftThreshold: options.driftSimilarity }),
@@ -75,7 +76,7 @@ export function referenceStep(
       }),
     );
     // The report's drift list leaves quoted matches out too: the HTML report showed their suggestion (review).
-    const shown = matches.filter((m) => !quoted.some((q) => q.start <= m.start && m.end <= q.end));
+    const shown = matches.filter((m) => !quoted.some((q) => within(m, q)));
     if (shown.length === 0) continue;
     drift.set(
       p.index,

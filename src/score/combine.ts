@@ -2,6 +2,7 @@
 import { TEXT_KINDS } from '../segment/paragraphs.js';
 import type { Label, Paragraph, Signal, Verdict } from '../types.js';
 import { labelOf, logit, roundProbability, sigmoid } from './labels.js';
+import { countWords } from '../util/words.js';
 
 /**
  * Repeated signals of one rule are not independent (ten RIC codes come from one wire pipeline), so a rule's summed
@@ -21,8 +22,8 @@ export const HUMAN_THRESHOLD = 0.2;
 /**
  * Bound, in nats, of a whole document's *hints*: the edge of the `uncertain` band, logit(0.7). Hints are evidence
  * that human work produces too: style (intrinsic-style and typography; held-out paragraph AUC 0.57, docs/accuracy.md)
- * and wording cues not seen in machine output or tagged weak (inferred and normative calques and phrasings, house
- * wording, everyday or regional forms). One article's paragraphs come from one producer, so these signals are not
+ * and every wording cue but a strong machine rendering (see isHint: inferred and normative calques and phrasings,
+ * weak, light or fuzzy matches, house wording). One article's paragraphs come from one producer, so these signals are not
  * independent, and an anglicism says "translated from English", not "by a machine" (datasets.md §1 caveat 5: as common
  * in human references). Summed, six paragraphs of ordinary human French at +0.4 … +0.8 on style reached 92 % and an
  * `undeclared-machine` error, and a Canadian French story with four everyday wordings 87 % (editor's review,
@@ -156,10 +157,6 @@ export function saturatedSum(signals: readonly Signal[], saturation: number): nu
   return total;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-}
-
 /**
  * Scores a document.
  * @param paragraphs segmented paragraphs
@@ -190,7 +187,7 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   });
 
   const textParagraphs = paragraphs.filter((p) => TEXT_KINDS.has(p.kind));
-  const bodyWords = textParagraphs.reduce((n, p) => n + wordCount(p.text), 0);
+  const bodyWords = textParagraphs.reduce((n, p) => n + countWords(p.text), 0);
   const hasNotice = documentSignals.some((s) => s.evidence === 'notice' && s.data?.['declares'] === 'machine-translation');
   const textIndexes = new Set(textParagraphs.map((p) => p.index));
   const paragraphSignals = signals.filter((s) => s.scope === 'paragraph' && textIndexes.has(s.paragraph));

@@ -1,4 +1,6 @@
 // Quotations in a paragraph: “…”, "…", «…», „…“, with their extent and length in words.
+import { countWords } from './words.js';
+
 /** Quotations: “…”, "…", «…». Single quotes are left out: they are apostrophes far more often. */
 const QUOTE = /“([^”]{1,800})”|"([^"\n]{1,800})"|«\s*([^»]{1,800}?)\s*»|„([^“”]{1,800})[“”]/gu;
 
@@ -22,7 +24,7 @@ export function findQuotes(text: string): Quote[] {
   return out;
 }
 
-/** Words of a text: white-space separated runs that hold a letter. */
-export function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/** Whether the span `inner` lies within `outer` (offsets in the same text, end exclusive). */
+export function within(inner: { start: number; end: number }, outer: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
 }
