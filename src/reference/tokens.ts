@@ -300,7 +300,32 @@ export function tokenizeWords(text: string, language = 'fr'): WordToken[] {
     const nt = language === 'en' && folded === 't' && prev !== undefined && prev.folded.endsWith('n') && /^['’]$/u.test(text.slice(prev.end, m.index));
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length, folded, key, negation: nt ? 2 : negation });
   }
-  return out;
+  return language === 'fr' ? withoutInvertedSubjects(text, out) : out;
+}
+
+/** Subject pronouns French puts after its verb with a hyphen ("a-t-il indiqué", "dit-on", "ont-elles"). */
+const INVERTED_SUBJECTS = new Set(['il', 'elle', 'on', 'ils', 'elles']);
+const HYPHEN = /^[-\u2010\u2011]$/u;
+
+/**
+ * Drops inverted subject pronouns and their euphonic `t` ("a-t-il indiqué dans un communiqué" → "a indiqué dans un
+ * communiqué"): the inversion after a quotation is the house's own reporting formula, and as separate words it read
+ * as drift from "a indiqué dans un communiqué" (80 % match; editor review, 2026-12-07). Only a pronoun joined to the
+ * previous word by a single hyphen goes, so "il a indiqué" and "Saint-Jean" keep every word.
+ */
+function withoutInvertedSubjects(text: string, tokens: WordToken[]): WordToken[] {
+  let drop: Uint8Array | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    if (!INVERTED_SUBJECTS.has(t.folded) || !HYPHEN.test(text.slice(prev.end, t.start))) continue;
+    drop ??= new Uint8Array(tokens.length);
+    drop[i] = 1;
+    // A euphonic `t` joined by hyphens on both sides: "a-t-il".
+    const before = tokens[i - 2];
+    if (prev.folded === 't' && before !== undefined && HYPHEN.test(text.slice(before.end, prev.start))) drop[i - 1] = 1;
+  }
+  return drop ? tokens.filter((_, i) => drop[i] === 0) : tokens;
 }
 
 /** Tokens of short texts (phrasing wordings), so that validating a corpus and indexing it tokenize each wording once. */

@@ -134,6 +134,13 @@ describe('house-phrasing through check(): a name alone is not house wording', ()
     expect(await house(text)).toEqual([]);
   });
 
+  it('reads the inverted reporting formula as the house wording, not as drift from it', async () => {
+    const text = "Le parquet de Paris a ouvert une enquête après l'incendie d'un entrepôt, a-t-il indiqué dans un communiqué lundi.";
+    const signals = (await check(text)).paragraphs.flatMap((p) => p.signals.map((s) => s.ruleId));
+    expect(signals).not.toContain('wording-drift');
+    expect(await house(text)).toEqual(['FR-SAID-IN-STATEMENT a-t-il indiqué dans un communiqué']);
+  });
+
   it.each([
     ["Le Nasdaq, à forte composante technologique, a gagné 1,2 % mardi en fin de séance.", ['FR-TECH-HEAVY-NASDAQ Le Nasdaq, à forte composante technologique']],
     ["L'indice Dow Jones des valeurs industrielles a reculé de 0,3 % mardi à New York.", ["FR-BLUE-CHIP-DOW L'indice Dow Jones des valeurs industrielles"]],

@@ -225,6 +225,16 @@ describe('tokens: folding and keys', () => {
     for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
   });
 
+  it('drops a French inverted subject and its euphonic t, joined by hyphens, and nothing else', () => {
+    const words = (text: string): string[] => tokenizeWords(text).map((t) => t.text);
+    expect(words('a-t-il indiqué')).toEqual(['a', 'indiqué']);
+    expect(words('a‑t‑elle ajouté, dit-on, ont-ils')).toEqual(['a', 'ajouté', 'dit', 'ont']);
+    expect(words('il a indiqué, Saint-Jean-de-Luz, t-il, on dit')).toEqual(['il', 'a', 'indiqué', 'Saint', 'Jean', 'de', 'Luz', 't', 'on', 'dit']);
+    expect(words('a - il')).toEqual(['a', 'il']);
+    // Other languages keep every word.
+    expect(tokenizeWords('a-t-il', 'en').map((t) => t.text)).toEqual(['a', 't', 'il']);
+  });
+
   it('folds case, accents, ligatures and invisible characters', () => {
     expect(foldWord('ÉCONOMIE')).toBe('economie');
     expect(foldWord('Œuvre')).toBe('oeuvre');
