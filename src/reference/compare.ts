@@ -22,7 +22,7 @@ import {
   alignInOrder,
   bag,
   commonSubsequence,
-  similarityBound,
+  boundedPairs,
   tokenize,
   tokenSimilarity,
   wordDiff,
@@ -157,13 +157,21 @@ export function compareParagraphs(
   const referenceIsMachine = options.referenceIsMachine ?? false;
   const refs = reference.map(prepare);
   const cands = candidate.map(prepare);
+  // Exact bound first, for all pairs at once: most pairs of different paragraphs never reach the threshold.
+  const m = cands.length;
+  const reachable = boundedPairs(
+    refs.map((r) => r.bag),
+    refs.map((r) => r.tokens.length),
+    cands.map((c) => c.bag),
+    cands.map((c) => c.tokens.length),
+    minScore,
+  );
   const similarity = (i: number, j: number): number => {
+    if (reachable[i * m + j] === 0) return 0;
     const a = refs[i]!;
     const b = cands[j]!;
     if (!comparableKinds(a.p, b.p)) return 0;
     if (a.flat === b.flat) return 1;
-    // Exact bound first: most pairs of different paragraphs never reach the threshold.
-    if (similarityBound(a.bag, b.bag, a.tokens.length, b.tokens.length) < minScore) return 0;
     return tokenSimilarity(a.tokens, b.tokens);
   };
   const steps = alignInOrder(refs.length, cands.length, similarity, { minScore, moveScore });

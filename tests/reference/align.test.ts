@@ -5,6 +5,7 @@ import {
   alignGroups,
   alignInOrder,
   bag,
+  boundedPairs,
   commonSubsequence,
   editDistance,
   similarityBound,
@@ -49,6 +50,23 @@ describe('token distance and similarity', () => {
         expect(s).toBeLessThanOrEqual(1);
         expect(tokenSimilarity(b, a)).toBeCloseTo(s, 12);
         expect(similarityBound(bag(a), bag(b), a.length, b.length)).toBeGreaterThanOrEqual(s - 1e-12);
+      }),
+    );
+  });
+});
+
+describe('boundedPairs', () => {
+  test('marks exactly the pairs whose similarityBound reaches the threshold', () => {
+    const tok = fc.array(fc.constantFrom('le', 'la', 'de', 'Pentagone', 'IA', ',', '.', 'quatre', 'xAI'), { maxLength: 12 });
+    fc.assert(
+      fc.property(fc.array(tok, { maxLength: 6 }), fc.array(tok, { maxLength: 6 }), fc.constantFrom(0, 0.2, 0.4, 0.5, 1), (a, b, min) => {
+        const marks = boundedPairs(a.map(bag), a.map((x) => x.length), b.map(bag), b.map((x) => x.length), min);
+        expect(marks.length).toBe(a.length * b.length);
+        a.forEach((x, i) =>
+          b.forEach((y, j) => {
+            expect([i, j, marks[i * b.length + j]]).toEqual([i, j, similarityBound(bag(x), bag(y), x.length, y.length) >= min ? 1 : 0]);
+          }),
+        );
       }),
     );
   });
