@@ -3,6 +3,7 @@ import type { RuleMeta, Signal } from '../types.js';
 import type { PhrasingMatch } from './match.js';
 import { ellipsis } from '../util/ellipsis.js';
 import { within } from '../util/quotes.js';
+import { isStopKey, wordKeys } from './tokens.js';
 
 /** Metadata of the three phrasing rules (docs/rules/<id>.md). */
 export const PHRASING_RULES: RuleMeta[] = [
@@ -59,6 +60,40 @@ export interface PhrasingSignalOptions {
    * giving "J'est" (editor's review, 2026-12-07). Its machine-phrasing or house-phrasing evidence stays.
    */
   quoted?: ReadonlyArray<{ start: number; end: number }>;
+  /** Language of the paragraph (ISO 639-1), for comparing a match's words with its form's (default `fr`). */
+  language?: string;
+}
+
+/** Whether `short` is `long` with words left out (in order). */
+function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let i = 0;
+  for (let j = 0; j < long.length && i < short.length; j++) if (long[j] === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * Why a fuzzy match is not a rewording of its form, if it is not:
+ * - `interrupted`: an approved wording with words inserted into it and none changed, "a indiqué mercredi dans un
+ *   communiqué", "a indiqué le parquet dans un communiqué": the formula is there, with the day or the speaker placed
+ *   inside it as French does (editor review, 2026-12-07: 83 % "drift", and the suggestion deleted the day);
+ * - `truncated`: the form's first or last words only, the sentence going on with others: "Selon une source proche de
+ *   l'enquête" matched "selon une source proche du dossier" at 66 % and was told to read "selon une source proche du
+ *   dossier de l'enquête" (same review).
+ * - `function-word`: an approved wording with one function word for another, "a indiqué dans son communiqué" for "a
+ *   indiqué dans un communiqué", "à la demande" for "à une demande": French that says the same thing (same review).
+ * A machine rendering with a word inserted or a determiner changed stays a machine rendering (and its drift stays).
+ * @returns the reason, or null for a rewording (an edit that changes or drops words inside the form)
+ */
+export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'function-word' | null {
+  if (m.similarity >= 1) return null;
+  const found = wordKeys(m.text, language);
+  const form = wordKeys(m.matchedForm, language);
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
+  if (found.length < form.length && (same(form.slice(0, found.length), found) || same(form.slice(form.length - found.length), found))) return 'truncated';
+  if (m.kind !== 'canonical') return null;
+  if (found.length > form.length && isSubsequence(form, found)) return 'interrupted';
+  if (found.length === form.length && found.every((k, i) => k === form[i] || (isStopKey(k) && isStopKey(form[i]!)))) return 'function-word';
+  return null;
 }
 
 /**
@@ -111,8 +146,8 @@ function quote(s: string, max = 80): string {
  * - `house-phrasing` for each match of a canonical wording at `houseMinSimilarity` or more, when the entry has a
  *   machine variant and is not tagged `neutral`: weight `houseWeight × similarity`;
  * - `wording-drift` for each match whose similarity to its closest canonical wording is below `driftThreshold`, unless
- *   it lies inside a direct quotation (`quoted`): weight 0, `expected: [canonical]`, the message names the expected
- *   wording.
+ *   it lies inside a direct quotation (`quoted`) or is not a rewording (`partialMatch`): weight 0,
+ *   `expected: [canonical]`, the message names the expected wording.
  * Matches overlapping `alreadyWeighed` spans keep their signals with weight 0.
  * @param paragraphIndex 1-based paragraph index
  * @param matches from `findPhrasings` on that paragraph's text
@@ -138,6 +173,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
     };
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
     const inQuote = quoted.some((q) => within(m, q));
+    const partial = partialMatch(m, options.language);
     if (m.kind === 'machine-variant') {
       const weak = m.tags.includes('weak');
       const scale = statusScale(m.tags) * (weak ? 0.5 : 1);
@@ -149,8 +185,9 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
           m.similarity === 1
             ? `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${m.referenceId})`
             : `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${pct(m.similarity)}% match with ${quote(m.matchedForm)}, ${m.referenceId})`,
-        // No suggestion inside a direct quotation (the HTML report showed it; review, 2026-12-07).
-        ...(inQuote ? {} : { expected: [m.expected] }),
+        // No suggestion inside a direct quotation (the HTML report showed it; review, 2026-12-07), nor for a form's
+        // first or last words only: replacing them with the whole wording duplicates the rest of the sentence.
+        ...(inQuote || partial === 'truncated' ? {} : { expected: [m.expected] }),
         // The entry's evidence status and weakness: the scorer counts only seen, not-weak renderings as more than a
         // hint over a whole document (src/score/combine.ts, isHint).
         data: { ...data, status: STATUSES.find((t) => m.tags.includes(t)) ?? null, weak },
@@ -164,7 +201,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
         data,
       });
     }
-    if (m.canonicalSimilarity < driftThreshold && !inQuote) {
+    if (m.canonicalSimilarity < driftThreshold && !inQuote && partial === null) {
       out.push({
         ...base,
         ruleId: 'wording-drift',

@@ -7,7 +7,7 @@ import { toSource } from '../util/offsets.js';
 import type { LineIndex } from '../util/positions.js';
 import { toDrift } from './drift.js';
 import { findPhrasings } from './match.js';
-import { phrasingSignals } from './phrasing-signals.js';
+import { partialMatch, phrasingSignals } from './phrasing-signals.js';
 import { defaultPhrasingsPath } from './phrasings.js';
 import { loadPhrasingIndex } from './shingle-index.js';
 import { findQuotes, within } from '../util/quotes.js';
@@ -73,10 +73,12 @@ export function referenceStep(
       ...phrasingSignals(p.index, matches, {
         ...(options.driftSimilarity === undefined ? {} : { driftThreshold: options.driftSimilarity }),
         ...(quoted.length > 0 ? { quoted } : {}),
+        language: lang,
       }),
     );
-    // The report's drift list leaves quoted matches out too: the HTML report showed their suggestion (review).
-    const shown = matches.filter((m) => !quoted.some((q) => within(m, q)));
+    // The report's drift list leaves quoted matches out too: the HTML report showed their suggestion (review). So are
+    // an approved wording with a day or a speaker inside it, and a form's first words followed by others (partialMatch).
+    const shown = matches.filter((m) => !quoted.some((q) => within(m, q)) && !(m.kind === 'canonical' && partialMatch(m, lang) !== null));
     if (shown.length === 0) continue;
     drift.set(
       p.index,

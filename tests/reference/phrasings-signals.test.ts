@@ -228,3 +228,34 @@ describe('hints: what the real detectors emit', () => {
     for (const [, hint] of glossed) expect(hint).toBe(false);
   });
 });
+
+describe('wording-drift through check(): a formula with a word inside it, its first words only, or another determiner is not drift', () => {
+  const drift = async (text: string): Promise<string[]> => {
+    const report = await check(text);
+    const signals = report.paragraphs.flatMap((p) => p.signals.filter((s) => s.ruleId === 'wording-drift').map((s) => `${(s.data as { referenceId: string }).referenceId} ${s.actual}`));
+    // The report's drift list agrees with the signals for approved wordings.
+    const listed = report.paragraphs.flatMap((p) => (p.drift ?? []).filter((d) => d.kind === 'canonical' && d.similarity < 1).map((d) => `${d.referenceId} ${d.text}`));
+    expect(listed).toEqual(signals.filter((s) => !s.includes('déclaration')));
+    return signals;
+  };
+
+  it.each([
+    "Le gouvernement a indiqué mercredi dans un communiqué qu'il allait débloquer 200 millions d'euros pour les agriculteurs.",
+    "L'enquête progresse, a indiqué le parquet dans un communiqué publié lundi soir.",
+    "Selon une source proche de l'enquête, le suspect aurait agi seul et préparé son geste depuis plusieurs semaines.",
+    "Selon une source proche de l'Élysée, le président a tranché en faveur du Premier ministre.",
+    "Le groupe a indiqué dans son communiqué qu'il renonçait au projet de rachat.",
+  ])('valid: %s', async (text) => {
+    expect(await drift(text)).toEqual([]);
+  });
+
+  it.each([
+    // A machine rendering keeps its drift, with or without a day inside it.
+    ["Le groupe a déclaré dans une déclaration qu'il renonçait au projet.", ['FR-SAID-IN-STATEMENT a déclaré dans une déclaration']],
+    ["Le groupe a déclaré mercredi dans une déclaration qu'il renonçait au projet.", ['FR-SAID-IN-STATEMENT a déclaré mercredi dans une déclaration']],
+    // An approved wording reworded (docs/rules/wording-drift.md).
+    ["Il n'a pas souhaité faire le moindre commentaire.", ["FR-DECLINED-TO-COMMENT n'a pas souhaité faire le moindre commentaire"]],
+  ])('invalid: %s', async (text, expected) => {
+    expect(await drift(text)).toEqual(expected);
+  });
+});
