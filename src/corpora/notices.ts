@@ -92,7 +92,7 @@ const LINE_WINDOW = 400;
 /**
  * Whether a notice at [start, end) of `source` stands where notices stand (corpus field `standalone`): first on its
  * line or paragraph (after nothing but white space, invisible characters, Markdown emphasis, a quote or list mark), or
- * right after a sentence's end; a bracketed form must also end its line or paragraph; and never followed by a colon,
+ * right after a sentence's end; a form marked `endsLine` must also end its line or paragraph; and never followed by a colon,
  * semicolon or question mark, or a comma and a verb of saying, which make it part of a sentence about it (`Cet article
  * a été traduit automatiquement, affirme le syndicat`, `(Traduction automatisée par Reuters) : cette mention …`). Reviews
  * (2026-12-07) found the short form, the bare wording and the stock sentence taken for notices inside sentences about
@@ -100,15 +100,16 @@ const LINE_WINDOW = 400;
  * notice after a dateline or a byline on its line, and in HTML after a `<br>` that does not follow a sentence's end
  * (extraction turns it into a space); the bracketed full forms (RTR-FR-AUTO-1, -PREFIX) are not `standalone`.
  */
-function standsAlone(source: string, start: number, end: number): boolean {
+function standsAlone(source: string, start: number, end: number, endsLine: boolean): boolean {
   const after = source.slice(end, end + 60);
   const next = /^[^\S\n]*(\S?)/u.exec(after)![1]!;
   if (next !== '' && ':;?'.includes(next)) return false;
   if (ATTRIBUTION_AFTER.test(after)) return false;
-  // A bracketed form (the short notice) must end its line or paragraph: followed by running text on its line it is
-  // being talked about (`(Traduction automatisée par Reuters) — trois mots en petits caractères …`, `La mention est
-  // laconique. (Traduction automatisée par Reuters) Rien de plus …`; an editor's acceptance test, 2026-12-07).
-  if (/[)\]]$/u.test(source.slice(start, end))) {
+  // A form marked `endsLine` (the short notice, the wording without brackets or link) must end its line or paragraph:
+  // followed by running text on its line it is being talked about (`(Traduction automatisée par Reuters) — trois mots
+  // en petits caractères …`, `La mention est laconique. (Traduction automatisée par Reuters) Rien de plus …`; an
+  // editor's acceptance test, 2026-12-07).
+  if (endsLine) {
     const rest = after.replace(INVISIBLE, '').replace(/^[^\S\n\r\u2028\u2029]*[*_]*[^\S\n\r\u2028\u2029]*/u, '');
     if (rest !== '' && !/^[\n\r\u2028\u2029<]/u.test(rest)) return false;
   }
@@ -159,7 +160,7 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
         }
         if (entry.standalone === true) {
           const range = sourceRange(folded, source, m.index, m.index + m[0].length);
-          if (!standsAlone(source, range.start, range.end)) continue;
+          if (!standsAlone(source, range.start, range.end, entry.endsLine === true)) continue;
         }
         candidates.push({ entry, order, start: m.index, end: m.index + m[0].length });
       }

@@ -34,6 +34,11 @@ function build(z: Z) {
      * the source. For wordings that prose may also carry (a short form, the wording without its brackets).
      */
     standalone: z.boolean().optional(),
+    /**
+     * With `standalone`, true when the notice must also end its line or paragraph: followed by running text on its
+     * line, a wording prose may quote is being talked about (the short form, the wording without brackets or link).
+     */
+    endsLine: z.boolean().optional(),
   });
 
   /** A calque or literal rendering typical of machine translation. `pattern` runs on folded text. */

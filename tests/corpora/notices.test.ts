@@ -13,6 +13,7 @@ const N =
   "((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))";
 const HEAD = 'Boeing et le syndicat reprennent les négociations\ninformation fournie par Reuters 17/10/2025 à 09:12\n\n';
 const LEDE = 'Les machinistes en grève de Boeing reprendront lundi les discussions avec la direction, a indiqué le syndicat.';
+const N_WORDING = "Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant";
 
 interface Case {
   name: string;
@@ -201,6 +202,10 @@ const talking = [
   "(Traduction automatisée par Reuters) — trois mots en petits caractères, qu'on peut lire depuis l'automne.",
   "La mention est laconique. (Traduction automatisée par Reuters) Rien de plus, sous le titre de l'article.",
   'Les résultats sont en hausse. (Traduction automatisée par Reuters) La Bourse a ouvert en baisse.',
+  // The whole wording without brackets or link, followed by running text on its line or quoted in a sentence.
+  `${N_WORDING} : cette mention figure désormais en tête des dépêches.`,
+  `${N_WORDING}. C'est la mention qu'on lit sous le titre depuis l'automne.`,
+  `Le bandeau indique « ${N_WORDING} » sous chaque titre.`,
 ];
 
 const coop = [
@@ -217,6 +222,9 @@ const otherLinks = [
   "Les détails (voir https://bit.ly/rtrsautomne) et l'annexe (bit.ly/rtrsauto2) sont en ligne.",
   '((Reuters a contribué à cet article, voir https://bit.ly/abc123))',
   'Le lien rtrsauto circule sur les réseaux sociaux depuis mardi.',
+  // A docs audit (2026-12-07): with the Reuters wording before it, a look-alike link was a notice cut inside a word.
+  'Le texte (traduction automatisée par Reuters, voir bit.ly/rtrsautomne) comportait des erreurs.',
+  'Le texte (Traduction automatisée par Reuters, bit.ly/rtrsauto2) comportait des erreurs.',
 ];
 
 // Where notices stand (corpus field `standalone`): a second review found a first, stricter test losing these.
@@ -232,6 +240,11 @@ const standing: [string, string][] = [
   ['Il a dit oui… (Traduction automatisée par Reuters)', 'RTR-FR-AUTO-SHORT'],
   ['Titre\r\r(Traduction automatisée par Reuters)\rLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ["- Cette dépêche a été traduite automatiquement.\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
+  // An editor's review (2026-12-07): the whole wording, its brackets and link gone, alone on its line.
+  [`${N_WORDING}.\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  [`Titre\n*${N_WORDING} :*\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  // The same review: the link as a Markdown link is one notice, not two.
+  [`((${N_WORDING}: [https://bit.ly/rtrsauto](https://bit.ly/rtrsauto)))\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-1'],
 ];
 
 describe('findNotices: a standalone wording where notices stand', () => {
