@@ -50,6 +50,10 @@ describe('calque valid (no signal)', () => {
     // émail (enamel) folds to "email".
     "La porte est peinte à l'émail satiné et les dents perdent leur émail.",
     'Un vase en émail cloisonné.',
+    // An editor's review (2026-12-07): ordinary French, « opportunité » in its French sense (advisability).
+    "La ministre s'interroge sur l'opportunité d'un tel recours devant le Conseil d'Etat.",
+    "Le Conseil juge de l'opportunité de la réforme avant tout vote.",
+    "L'entreprise a rencontré des difficultés financières après la perte de deux contrats.",
   ];
   it.each(valid)('%s', (text) => {
     expect(run(text)).toEqual([]);
@@ -87,6 +91,7 @@ describe('calque invalid (flagged)', () => {
     ['Le gouvernement doit adresser ces problèmes au plus vite.', [['adresser ces problèmes', 'FR-ANG-ADRESSER-PROBLEME']]],
     ["Le ministre chargé d'adresser ces questions a déclaré qu'il agirait.", [['adresser ces questions', 'FR-ANG-ADRESSER-PROBLEME']]],
     ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
+    ["Il veut saisir l'opportunité de partir et voit de nouvelles opportunités.", [["l'opportunité", 'FR-ANG-OPPORTUNITE'], ['de nouvelles opportunités', 'FR-ANG-OPPORTUNITE']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
     ["Il n'a pas réalisé que la situation était grave.", [['réalisé que', 'FR-ANG-REALISER-QUE']]],
