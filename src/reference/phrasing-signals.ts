@@ -206,7 +206,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
         ...base,
         ruleId: 'wording-drift',
         weight: 0,
-        message: `Wording drifts from the reference phrasing: expected ${quote(m.expected)}, found ${quote(m.text)} (${pct(m.canonicalSimilarity)}% match, ${m.referenceId})`,
+        message: `Wording drifts from the reference phrasing: expected ${quote(m.expected)}, found ${quote(m.text)} (${m.canonicalSimilarity > 0 ? `${pct(m.canonicalSimilarity)}% match` : 'no word in common'}, ${m.referenceId})`,
         expected: [m.expected],
         data,
       });

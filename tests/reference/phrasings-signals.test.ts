@@ -259,3 +259,11 @@ describe('wording-drift through check(): a formula with a word inside it, its fi
     expect(await drift(text)).toEqual(expected);
   });
 });
+
+describe('wording-drift message', () => {
+  it('says "no word in common" rather than "0% match" when the wordings share no word', async () => {
+    const report = await check("La CEO de la SNCB a annoncé jeudi qu'elle quitterait ses fonctions en juin prochain.");
+    const drift = report.messages.filter((m) => m.ruleId === 'wording-drift').map((m) => m.message);
+    expect(drift).toEqual(['Wording drifts from the reference phrasing: expected "directeur général", found "CEO" (no word in common, FR-CEO)']);
+  });
+});
