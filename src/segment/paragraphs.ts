@@ -263,6 +263,9 @@ function isHeadlineShaped(text: string): boolean {
   );
 }
 
+/** An HTML or XML tag or comment, as left in a text file: `<p>`, `</em>`, `<br/>`, `<a href="…">`, `<!-- … -->`. */
+const MARKUP_TAG = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/gu;
+
 /**
  * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then an HTML page's byline
  * element, then lines with no letter or digit (layout: chrome), then headlines by shape
@@ -281,8 +284,9 @@ function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
         // The page's byline element (HTML), whatever its wording: a name alone, "Martin Untersinger (avec …)".
         (span.role === 'byline' ? 'byline' : undefined) ??
         // No letter and no digit: a bullet or a section break (`*`, `* * *`, `—`) is layout, not article text, and
-        // must not end the run of headline-shaped lines at the top of a wire.
-        (/[\p{L}\p{N}]/u.test(span.text) ? undefined : 'chrome') ??
+        // must not end the run of headline-shaped lines at the top of a wire. Nor outside markup tags: in a text file,
+        // `<p><em>` and `</em></p>` left around a notice cut out of their line were headlines at >99 % (editor review).
+        (/[\p{L}\p{N}]/u.test(span.text.replace(MARKUP_TAG, '')) ? undefined : 'chrome') ??
         (span.tag && /^h[1-6]$/.test(span.tag) ? 'headline' : undefined) ??
         (!seenBody && isHeadlineShaped(span.text) ? 'headline' : undefined) ??
         // A subheading on its own line inside the story: short, upper case, no sentence punctuation.

@@ -142,6 +142,20 @@ describe('segment', () => {
     ]);
   });
 
+  test('markup tags left in a text file around a notice are chrome, not headlines (editor review, 2026-12-07)', () => {
+    const source =
+      "La BCE maintient ses taux\n\n<p><em>((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))</em></p>\n\n<!-- fin --> <br/>\n\nLa Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu.";
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => [p.kind, p.kind === 'notice' ? '' : p.text])).toEqual([
+      ['headline', 'La BCE maintient ses taux'],
+      ['chrome', '<p><em>'],
+      ['notice', ''],
+      ['chrome', '</em></p>'],
+      ['chrome', '<!-- fin --> <br/>'],
+      ['body', 'La Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu.'],
+    ]);
+  });
+
   test("Investing.com's agency line above its AI notice is a byline, not body text", () => {
     const source =
       "Les machinistes voteront lundi sur une nouvelle offre, a annoncé le syndicat.\n\nReuters a contribué à cet article.\nCet article a été généré et traduit avec l'aide de l'IA et revu par un rédacteur. Pour plus d'informations, consultez nos T&C.";
