@@ -64,6 +64,8 @@ describe('credit-line invalid (flagged)', () => {
     ["(Rapport d'Andrea Shalal ; édition d'Alistair Bell)", 'credit', [at("(Rapport d'Andrea Shalal ; édition d'Alistair Bell)", "(Rapport d'Andrea Shalal ; édition d'Alistair Bell)", 3)]],
     ['(Rapport du bureau de Bengaluru ; édition de Shilpi Majumdar)', 'credit', [at('(Rapport du bureau de Bengaluru ; édition de Shilpi Majumdar)', '(Rapport du bureau de Bengaluru ; édition de Shilpi Majumdar)', 3)]],
     ['(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 'credit', [at('(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', '(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 2.5)]],
+    // "(Additional reporting by …; Editing by …)" rendered word for word (an editor's review, 2026-12-07).
+    ['(Reportage supplémentaire de Julia Payne à Bruxelles; édition de Toby Chopra)', 'credit', [at('(Reportage supplémentaire de Julia Payne à Bruxelles; édition de Toby Chopra)', '(Reportage supplémentaire de Julia Payne à Bruxelles; édition de Toby Chopra)', 2.5)]],
     ['(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', 'credit', [at('(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', '(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', -2.5)]],
   ];
   it.each(invalid)('%s (%s)', (text, kind, expected) => {
