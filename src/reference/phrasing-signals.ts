@@ -64,6 +64,15 @@ export interface PhrasingSignalOptions {
   language?: string;
 }
 
+/**
+ * Content words (not function words) of a wording. A house wording of one content word is no evidence of editing:
+ * "parlementaire" in "de source parlementaire" matched "les parlementaires" (FR-LAWMAKERS) and counted −0.5 for human
+ * work (editor review, 2026-12-07); any French story may hold one such word.
+ */
+function contentWords(text: string, language = 'fr'): number {
+  return wordKeys(text, language).filter((k) => !isStopKey(k)).length;
+}
+
 /** Whether `short` is `long` with words left out (in order). */
 function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
   let i = 0;
@@ -143,8 +152,8 @@ function quote(s: string, max = 80): string {
  * `paragraph`, evidence `reference`):
  * - `machine-phrasing` for each match of a machine variant: weight `machineWeight × similarity × statusScale`
  *   (halved for `weak`);
- * - `house-phrasing` for each match of a canonical wording at `houseMinSimilarity` or more, when the entry has a
- *   machine variant and is not tagged `neutral`: weight `houseWeight × similarity`;
+ * - `house-phrasing` for each match of a canonical wording at `houseMinSimilarity` or more, of two content words or
+ *   more, when the entry has a machine variant and is not tagged `neutral`: weight `houseWeight × similarity`;
  * - `wording-drift` for each match whose similarity to its closest canonical wording is below `driftThreshold`, unless
  *   it lies inside a direct quotation (`quoted`) or is not a rewording (`partialMatch`): weight 0,
  *   `expected: [canonical]`, the message names the expected wording.
@@ -192,7 +201,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
         // hint over a whole document (src/score/combine.ts, isHint).
         data: { ...data, status: STATUSES.find((t) => m.tags.includes(t)) ?? null, weak },
       });
-    } else if (m.house && m.similarity >= houseMin) {
+    } else if (m.house && m.similarity >= houseMin && contentWords(m.text, options.language) >= 2) {
       out.push({
         ...base,
         ruleId: 'house-phrasing',

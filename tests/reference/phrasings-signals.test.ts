@@ -130,6 +130,8 @@ describe('house-phrasing through check(): a name alone is not house wording', ()
   it.each([
     'Le Nasdaq a gagné 1,2 % mardi, tandis que le Dow Jones a reculé de 0,3 % en fin de séance à New York.',
     'Le S&P 500 a terminé la séance en hausse de 0,5 %, porté par les valeurs technologiques et les banques.',
+    // One content word is no house wording (FR-LAWMAKERS' "les parlementaires"; editor review, 2026-12-07).
+    "Le texte sera adopté mardi, a-t-on appris de source parlementaire, malgré l'opposition de la droite.",
   ])('silent: %s', async (text) => {
     expect(await house(text)).toEqual([]);
   });
