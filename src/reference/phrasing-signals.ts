@@ -138,8 +138,14 @@ export function statusScale(tags: readonly string[]): number {
 /** Evidence statuses a phrasing entry's tags may carry, strongest first (docs/references.md). */
 const STATUSES = ['seen', 'seen-research', 'inferred', 'normative'] as const;
 
+/**
+ * A similarity as a whole percentage, rounded as the reports round it (src/report/explain.ts `percent`): the HTML
+ * report's "similarity 67%" stood next to the message's "66% match" for 2/3 (editor review, 2026-12-07). Below 1, never
+ * 100.
+ */
 function pct(x: number): number {
-  return Math.floor(x * 100 + 1e-9);
+  const r = Math.round(x * 100);
+  return r >= 100 && x < 1 ? 99 : r;
 }
 
 function quote(s: string, max = 80): string {
