@@ -60,6 +60,41 @@ function globBase(pattern: string, cwd: string): string {
   return resolve(cwd, prefix === '' && pattern.startsWith('/') ? '/' : prefix || '.');
 }
 
+/**
+ * Matches of a glob pattern, as the folder walk finds entries: files and links to files, nothing reached through a
+ * link to a folder (such links can loop or leave the archive). tinyglobby either follows every link or drops them all,
+ * links to files included: `check 'g/*.txt'` said "no files match" for links that `check g` read, while batch's glob
+ * entered links to folders that its walk skips (docs audit, 2026-12-07). So links are followed and matches below a
+ * linked folder dropped. Shared by `check` and `batch`.
+ * @param pattern the glob as given
+ * @param cwd folder it is relative to
+ * @param options `onlyFiles` as tinyglobby's; `absolute` for absolute paths out (else relative to cwd, as given)
+ */
+export async function globMatches(pattern: string, cwd: string, options: { onlyFiles: boolean; absolute: boolean }): Promise<string[]> {
+  const matches = await glob(pattern, { cwd, dot: false, expandDirectories: false, followSymbolicLinks: true, ...options });
+  const base = globBase(pattern, cwd);
+  const linked = new Map<string, boolean>();
+  const isLink = (dir: string): boolean => {
+    let v = linked.get(dir);
+    if (v === undefined) {
+      v = lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+      linked.set(dir, v);
+    }
+    return v;
+  };
+  return matches.filter((m) => {
+    const rel = relative(base, resolve(cwd, m));
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return true;
+    const folders = rel.split(sep).slice(0, -1);
+    let dir = base;
+    for (const part of folders) {
+      dir = join(dir, part);
+      if (isLink(dir)) return false;
+    }
+    return true;
+  });
+}
+
 /** `*`, `?` or a brace list (`{a,b}`, `{1..3}`): only a pattern has them. */
 const WILDCARD = /[*?]|\{[^{}]*(?:,|\.\.)[^{}]*\}/;
 /** A bracket class (`[0-9]`): a pattern's too, but `Wire [1].txt` is as likely a file name. */
@@ -271,7 +306,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string, outDi
     } else {
       // A word that names nothing may be a glob (see patternKind).
       const kind = patternKind(input);
-      const matches = kind === null ? [] : await glob(input, { cwd, absolute: true, onlyFiles: false, dot: false, expandDirectories: false });
+      const matches = kind === null ? [] : await globMatches(input, cwd, { absolute: true, onlyFiles: false });
       const kept = matches.map((m) => resolve(m)).filter((m) => !inOut(m));
       if (kept.length > 0) {
         bases.push(globBase(input, cwd));

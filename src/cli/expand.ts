@@ -77,13 +77,11 @@ export async function expandCheckInputs(files: readonly string[], cwd: string): 
       continue;
     }
     if (!exists && MAYBE_GLOB.test(input)) {
-      const { patternKind } = await import('../batch/inputs.js');
+      const { globMatches, patternKind } = await import('../batch/inputs.js');
       const kind = patternKind(input);
       if (kind !== null) {
-        const { glob } = await import('tinyglobby');
-        // Links to folders are not followed, as in the folder walk: they can loop, and can leave the archive.
-        const options = { cwd, onlyFiles: true, dot: false, absolute: isAbsolute(input), expandDirectories: false, followSymbolicLinks: false };
-        const matches = (await glob(input, options)).sort(compareCodeUnits);
+        // Files and links to files; nothing through a link to a folder, as in the folder walk (see globMatches).
+        const matches = (await globMatches(input, cwd, { onlyFiles: true, absolute: isAbsolute(input) })).sort(compareCodeUnits);
         for (const m of matches) add(m);
         if (matches.length > 0) continue;
         if (kind === 'wildcard') {

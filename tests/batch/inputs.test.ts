@@ -14,6 +14,18 @@ function summaryOf(root: string, out = 'out'): BatchSummary {
 }
 
 
+describe('batch: a glob, as the folder walk', () => {
+  test('matches links to files and nothing through a link to a folder (the walk skips those; docs audit, 2026-12-07)', async () => {
+    const { expandInputs, FOLDER_EXTENSIONS } = await import('../../src/batch/inputs.js');
+    const root = makeTree({ 'a/one.txt': HUMAN_WIRE, 'b/keep.txt': HUMAN_WIRE });
+    symlinkSync('../a/one.txt', join(root, 'b', 'link.txt'));
+    symlinkSync('../a', join(root, 'b', 'folder'));
+    symlinkSync('..', join(root, 'b', 'up'));
+    const found = await expandInputs(['b/**/*.txt'], root, join(root, 'out'), FOLDER_EXTENSIONS);
+    expect(found.items.map((i) => i.path)).toEqual(['b/keep.txt', 'b/link.txt']);
+  });
+});
+
 describe('batch: a folder it cannot list', () => {
   withBin.each([
     ['a folder inside the input folder', ['a'], 'a/locked'],

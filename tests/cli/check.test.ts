@@ -386,6 +386,16 @@ describe('check: folders and quoted globs', () => {
     expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['alias/a.txt', 'wires/b.txt']);
   });
 
+  test('a quoted glob matches links to files, as the folder walk does (it said "no files match"; docs audit, 2026-12-07)', async () => {
+    const dir = archive();
+    mkdirSync(join(dir, 'linked'));
+    symlinkSync('../wires/a.txt', join(dir, 'linked', 'l.txt'));
+    symlinkSync('../wires', join(dir, 'linked', 'folder'));
+    const io = fakeIo({}, dir);
+    expect(await run(['check', 'linked/*', 'linked/**/*.txt', '-f', 'json'], io)).toBe(0);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.file)).toEqual(['linked/l.txt']);
+  });
+
   // An existing output file inside a checked folder is one of the inputs: it was left out of the walk, so that
   // `check wires -o wires/a.txt` dropped the wire a.txt and wrote the report over it (review, 2026-12-07).
   test('an output file inside a checked folder: written when new, refused once it exists (it is then an input)', async () => {
