@@ -88,12 +88,15 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
  * - `truncated`: the form's first or last words only, the sentence going on with others: "Selon une source proche de
  *   l'enquête" matched "selon une source proche du dossier" at 66 % and was told to read "selon une source proche du
  *   dossier de l'enquête" (same review).
- * - `function-word`: an approved wording with one function word for another, "a indiqué dans son communiqué" for "a
- *   indiqué dans un communiqué", "à la demande" for "à une demande": French that says the same thing (same review).
- * A machine rendering with a word inserted or a determiner changed stays a machine rendering (and its drift stays).
+ * - `determiner`: an approved wording with one determiner for another, "a indiqué dans son communiqué" for "a indiqué
+ *   dans un communiqué", "à la demande" for "à une demande": French that says the same thing (same review). Only
+ *   determiners: a preposition is the machine's classic error ("secrétaire américain du Trésor" for "au Trésor"; a
+ *   review of the first version, which let any function word through), and a negation word changes the meaning.
+ * A machine rendering with a word inserted or a determiner changed stays a machine rendering, and its drift stays; cut
+ * short (`truncated`) it keeps its drift warning but loses the suggestion, which would duplicate the sentence's end.
  * @returns the reason, or null for a rewording (an edit that changes or drops words inside the form)
  */
-export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'function-word' | null {
+export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'determiner' | null {
   if (m.similarity >= 1) return null;
   const found = wordKeys(m.text, language);
   const form = wordKeys(m.matchedForm, language);
@@ -101,8 +104,22 @@ export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' |
   if (found.length < form.length && (same(form.slice(0, found.length), found) || same(form.slice(form.length - found.length), found))) return 'truncated';
   if (m.kind !== 'canonical') return null;
   if (found.length > form.length && isSubsequence(form, found)) return 'interrupted';
-  if (found.length === form.length && found.every((k, i) => k === form[i] || (isStopKey(k) && isStopKey(form[i]!)))) return 'function-word';
+  const determiners = determinerKeys(language);
+  if (found.length === form.length && found.every((k, i) => k === form[i] || (determiners.has(k) && determiners.has(form[i]!)))) return 'determiner';
   return null;
+}
+
+/** French determiners (articles, demonstratives, possessives) as comparison keys, per language (French only). */
+const DETERMINERS = ['le', 'la', 'les', 'l', 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos'];
+const determinerCache = new Map<string, ReadonlySet<string>>();
+
+function determinerKeys(language: string): ReadonlySet<string> {
+  let keys = determinerCache.get(language);
+  if (keys === undefined) {
+    keys = new Set(language === 'fr' ? DETERMINERS.flatMap((w) => wordKeys(w, language)) : []);
+    determinerCache.set(language, keys);
+  }
+  return keys;
 }
 
 /**
@@ -216,13 +233,15 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
         data,
       });
     }
-    if (m.canonicalSimilarity < driftThreshold && !inQuote && partial === null) {
+    // A machine rendering cut short keeps its warning; an approved wording with a word inside it, another determiner
+    // or only its first words is no drift (partialMatch).
+    if (m.canonicalSimilarity < driftThreshold && !inQuote && (partial === null || (partial === 'truncated' && m.kind === 'machine-variant'))) {
       out.push({
         ...base,
         ruleId: 'wording-drift',
         weight: 0,
         message: `Wording drifts from the reference phrasing: expected ${quote(m.expected)}, found ${quote(m.text)} (${m.canonicalSimilarity > 0 ? `${pct(m.canonicalSimilarity)}% match` : 'no word in common'}, ${m.referenceId})`,
-        expected: [m.expected],
+        ...(partial === 'truncated' ? {} : { expected: [m.expected] }),
         data,
       });
     }
