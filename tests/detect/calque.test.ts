@@ -53,6 +53,7 @@ describe('calque valid (no signal)', () => {
     // An editor's review (2026-12-07): ordinary French, « opportunité » in its French sense (advisability).
     "La ministre s'interroge sur l'opportunité d'un tel recours devant le Conseil d'Etat.",
     "Le Conseil juge de l'opportunité de la réforme avant tout vote.",
+    "Les députés doivent apprécier l'opportunité de cette dépense.",
     "L'entreprise a rencontré des difficultés financières après la perte de deux contrats.",
   ];
   it.each(valid)('%s', (text) => {
@@ -92,6 +93,9 @@ describe('calque invalid (flagged)', () => {
     ["Le ministre chargé d'adresser ces questions a déclaré qu'il agirait.", [['adresser ces questions', 'FR-ANG-ADRESSER-PROBLEME']]],
     ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
     ["Il veut saisir l'opportunité de partir et voit de nouvelles opportunités.", [["l'opportunité", 'FR-ANG-OPPORTUNITE'], ['de nouvelles opportunités', 'FR-ANG-OPPORTUNITE']]],
+    ["C'est l'opportunité d'une vie.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
+    ["Il veut saisir l'opportunité d'un marché en plein essor.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
+    ['Le fonds mise sur les opportunités de croissance.', [['les opportunités', 'FR-ANG-OPPORTUNITE']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
     ['IL A ÉTÉ IMPACTÉ PAR LA CRISE.', [['IMPACTÉ', 'FR-ANG-IMPACTER']]],
     ["Il n'a pas réalisé que la situation était grave.", [['réalisé que', 'FR-ANG-REALISER-QUE']]],
