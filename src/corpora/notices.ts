@@ -92,7 +92,8 @@ const LINE_WINDOW = 400;
 /**
  * Whether a notice at [start, end) of `source` stands where notices stand (corpus field `standalone`): first on its
  * line or paragraph (after nothing but white space, invisible characters, Markdown emphasis, a quote or list mark), or
- * right after a sentence's end; a form marked `endsLine` must also end its line or paragraph; and never followed by a colon,
+ * right after a sentence's end; a form marked `endsLine` must also end its line or paragraph, one marked `ownLine` be
+ * alone on its line and not follow a line ending with a colon; and never followed by a colon,
  * semicolon or question mark, or a comma and a verb of saying, which make it part of a sentence about it (`Cet article
  * a été traduit automatiquement, affirme le syndicat`, `(Traduction automatisée par Reuters) : cette mention …`). Reviews
  * (2026-12-07) found the short form, the bare wording and the stock sentence taken for notices inside sentences about
@@ -100,7 +101,7 @@ const LINE_WINDOW = 400;
  * notice after a dateline or a byline on its line, and in HTML after a `<br>` that does not follow a sentence's end
  * (extraction turns it into a space); the bracketed full forms (RTR-FR-AUTO-1, -PREFIX) are not `standalone`.
  */
-function standsAlone(source: string, start: number, end: number, endsLine: boolean): boolean {
+function standsAlone(source: string, start: number, end: number, endsLine: boolean, ownLine: boolean, before = ''): boolean {
   const after = source.slice(end, end + 60);
   const next = /^[^\S\n]*(\S?)/u.exec(after)![1]!;
   if (next !== '' && ':;?'.includes(next)) return false;
@@ -114,12 +115,27 @@ function standsAlone(source: string, start: number, end: number, endsLine: boole
     if (rest !== '' && !/^[\n\r\u2028\u2029<]/u.test(rest)) return false;
   }
   const from = Math.max(0, start - LINE_WINDOW);
-  const before = source.slice(from, start);
+  const head = source.slice(from, start);
   let lineStart = -1;
-  for (const m of before.matchAll(LINE_END)) lineStart = m.index;
-  const line = before.slice(lineStart + 1).replace(INVISIBLE, '');
-  if ((lineStart >= 0 || from === 0) && LINE_MARKS.test(line)) return true;
-  return SENTENCE_END.test(line) && !/\.\.\s*$/u.test(line);
+  for (const m of head.matchAll(LINE_END)) lineStart = m.index;
+  const line = head.slice(lineStart + 1).replace(INVISIBLE, '');
+  if ((lineStart >= 0 || from === 0) && LINE_MARKS.test(line)) {
+    if (!ownLine) return true;
+    // On the source's first line, the text before it (an HTML page's previous block) is the line before.
+    return lineStart < 0 ? !endsWithColon(before) : !endsWithColon(source.slice(from, from + lineStart));
+  }
+  // A form marked `ownLine` (the bare wording, no brackets, no link) must open its line: after a sentence's end on the
+  // same line it is a quotation without its marks (`La dépêche se termine ainsi. Traduction automatisée …`; a review,
+  // 2026-12-07).
+  return !ownLine && SENTENCE_END.test(line) && !/\.\.\s*$/u.test(line);
+}
+
+/**
+ * Whether text ends with a colon (white space, invisible characters and Markdown marks aside): `Chaque dépêche porte
+ * cette mention :` then the wording on the next line quotes it (review, 2026-12-07).
+ */
+function endsWithColon(text: string): boolean {
+  return text.replace(INVISIBLE, '').replace(/[\s*_>]+$/u, '').endsWith(':');
 }
 
 /**
@@ -134,9 +150,11 @@ function standsAlone(source: string, start: number, end: number, endsLine: boole
  * Never throws: a pattern that fails at run time is skipped.
  * @param source text to search (a whole document or one paragraph)
  * @param corpora loaded knowledge; only `corpora.notices` is read
+ * @param context `before`: the text before `source` when it is one block of a page (the previous block), for the
+ *   entries that must not follow a line ending with a colon (`ownLine`)
  * @returns matches sorted by start, non-overlapping; `start`/`end` are offsets in `source` (end exclusive)
  */
-export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
+export function findNotices(source: string, corpora: Corpora, context: { before?: string } = {}): NoticeMatch[] {
   if (typeof source !== 'string' || source.length === 0 || corpora.notices.length === 0) return [];
   let folded: Normalized;
   try {
@@ -160,7 +178,7 @@ export function findNotices(source: string, corpora: Corpora): NoticeMatch[] {
         }
         if (entry.standalone === true) {
           const range = sourceRange(folded, source, m.index, m.index + m[0].length);
-          if (!standsAlone(source, range.start, range.end, entry.endsLine === true)) continue;
+          if (!standsAlone(source, range.start, range.end, entry.endsLine === true || entry.ownLine === true, entry.ownLine === true, context.before)) continue;
         }
         candidates.push({ entry, order, start: m.index, end: m.index + m[0].length });
       }

@@ -39,6 +39,11 @@ function build(z: Z) {
      * line, a wording prose may quote is being talked about (the short form, the wording without brackets or link).
      */
     endsLine: z.boolean().optional(),
+    /**
+     * With `standalone`, true when the notice must be alone on its line (first on it, not after a sentence's end, and
+     * ending it) and not follow a line that ends with a colon: for a wording prose may quote without its marks.
+     */
+    ownLine: z.boolean().optional(),
   });
 
   /** A calque or literal rendering typical of machine translation. `pattern` runs on folded text. */

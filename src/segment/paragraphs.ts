@@ -318,7 +318,9 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     for (const block of input.blocks) {
       const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag, ...(block.role && { role: block.role }) });
       if (!span) continue;
-      for (const n of findNotices(span.text, corpora)) {
+      // The previous block is the line before this one (a notice's wording after "… cette mention :" is quoted).
+      const before = spans.length > 0 ? spans[spans.length - 1]!.text : '';
+      for (const n of findNotices(span.text, corpora, { before })) {
         notices.push({ ...n, start: toSource(span.map, n.start), end: index.lastUnit(toSource(span.map, n.end - 1)) + 1 });
       }
       spans.push(span);

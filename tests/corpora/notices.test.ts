@@ -206,6 +206,10 @@ const talking = [
   `${N_WORDING} : cette mention figure désormais en tête des dépêches.`,
   `${N_WORDING}. C'est la mention qu'on lit sous le titre depuis l'automne.`,
   `Le bandeau indique « ${N_WORDING} » sous chaque titre.`,
+  // A review (2026-12-07): quoted without its marks, after a sentence on its line or a line ending with a colon.
+  `La dépêche se termine ainsi. ${N_WORDING}.`,
+  `Chaque dépêche porte cette mention :\n${N_WORDING}.\n\nElle figure en tête depuis août.`,
+  `Chaque dépêche porte cette mention :\n\n*${N_WORDING}*\n\nElle figure en tête depuis août.`,
 ];
 
 const coop = [
@@ -255,6 +259,14 @@ describe('findNotices: a standalone wording where notices stand', () => {
   it('the stock sentence ends where it ends, not at the next full stop of the next paragraph', () => {
     const source = `Boeing : reprise des négociations\n\nCet article a été traduit automatiquement\n\n${LEDE}`;
     expect(findNotices(source, corpora).map((m) => m.text)).toEqual(['Cet article a été traduit automatiquement']);
+  });
+
+  it('in HTML, the whole wording alone in its block is a notice, unless the block before introduces it with a colon', async () => {
+    const next = "<p>La Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu par les économistes.</p>";
+    const own = await check(`<html><body><article><h1>La BCE maintient ses taux</h1><p><em>${N_WORDING} :</em></p>${next}</article></body></html>`);
+    expect([own.verdict, own.notices.map((n) => n.id)]).toEqual(['declared-machine', ['RTR-FR-AUTO-WORDING']]);
+    const quoted = await check(`<html><body><article><p>Chaque dépêche porte cette mention :</p><p>${N_WORDING}</p>${next}</article></body></html>`);
+    expect(quoted.notices).toEqual([]);
   });
 
   it('in HTML, after a <br> that extraction turns into a space, following a sentence', async () => {
