@@ -263,8 +263,13 @@ function isHeadlineShaped(text: string): boolean {
   );
 }
 
-/** An HTML or XML tag or comment, as left in a text file: `<p>`, `</em>`, `<br/>`, `<a href="…">`, `<!-- … -->`. */
-const MARKUP_TAG = /<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/gu;
+/**
+ * An HTML tag or comment, as left in a text file: `<p>`, `</em>`, `<br/>`, `<a href="…">`, `<!-- … -->`. Only the
+ * names of HTML's text and layout elements: `<LVMH>`, `<Jean Dupont>` or a code in angle brackets is text (a review,
+ * 2026-12-07, found them made chrome by a first version that took any `<Word>`).
+ */
+const MARKUP_TAG =
+  /<\/?(?:a|abbr|article|aside|b|big|blockquote|body|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|img|ins|li|main|mark|nav|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/giu;
 
 /**
  * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then an HTML page's byline

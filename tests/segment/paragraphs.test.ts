@@ -156,6 +156,18 @@ describe('segment', () => {
     ]);
   });
 
+  test('a name or a code in angle brackets is text, not markup', () => {
+    const source = 'La BCE maintient ses taux\n\n<LVMH>\n\n<Jean Dupont>\n\n<B>\n\nLa Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu.';
+    const { paragraphs } = segment(text(source), corpora);
+    expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['headline', 'La BCE maintient ses taux'],
+      ['headline', '<LVMH>'],
+      ['headline', '<Jean Dupont>'],
+      ['chrome', '<B>'],
+      ['body', 'La Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu.'],
+    ]);
+  });
+
   test("Investing.com's agency line above its AI notice is a byline, not body text", () => {
     const source =
       "Les machinistes voteront lundi sur une nouvelle offre, a annoncé le syndicat.\n\nReuters a contribué à cet article.\nCet article a été généré et traduit avec l'aide de l'IA et revu par un rédacteur. Pour plus d'informations, consultez nos T&C.";
