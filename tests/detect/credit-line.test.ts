@@ -39,6 +39,8 @@ describe('credit-line valid (no signal)', () => {
     ['(Rapport de la Cour des comptes, édition de la Documentation française)', 'credit', 'fr'],
     ["(Rapport de l'OCDE, édition de mi-juin 2024)", 'credit', 'fr'],
     ['(Rapport de Deloitte, édition de juin 2024)', 'credit', 'fr'],
+    ['(Reportage supplémentaire de Deloitte, édition de juin 2024)', 'credit', 'fr'],
+    ['(Reportage de France 2, édition de 20 heures)', 'credit', 'fr'],
     ['(Rapport de gestion, édition de décembre)', 'credit', 'fr'],
     ['(Rapport de mission, édité par le ministère)', 'credit', 'fr'],
     ['(Photo de Jean Dupont)', 'credit', 'fr'],
@@ -66,6 +68,8 @@ describe('credit-line invalid (flagged)', () => {
     ['(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 'credit', [at('(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', '(Reportage de Deepa Seetharaman ; montage de Franklin Paul)', 2.5)]],
     // "(Additional reporting by …; Editing by …)" rendered word for word (an editor's review, 2026-12-07).
     ['(Reportage supplémentaire de Julia Payne à Bruxelles; édition de Toby Chopra)', 'credit', [at('(Reportage supplémentaire de Julia Payne à Bruxelles; édition de Toby Chopra)', '(Reportage supplémentaire de Julia Payne à Bruxelles; édition de Toby Chopra)', 2.5)]],
+    ["(Reportage supplémentaire d'Elizabeth Pineau ; édition de Toby Chopra)", 'credit', [at("(Reportage supplémentaire d'Elizabeth Pineau ; édition de Toby Chopra)", "(Reportage supplémentaire d'Elizabeth Pineau ; édition de Toby Chopra)", 2.5)]],
+    ['(Rapport supplémentaire de Julia Payne, édition de Toby Chopra)', 'credit', [at('(Rapport supplémentaire de Julia Payne, édition de Toby Chopra)', '(Rapport supplémentaire de Julia Payne, édition de Toby Chopra)', 3)]],
     ['(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', 'credit', [at('(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', '(RÉDIGÉ PAR AUGUSTIN TURPIN, ÉDITÉ PAR KATE ENTRINGER)', -2.5)]],
   ];
   it.each(invalid)('%s (%s)', (text, kind, expected) => {
