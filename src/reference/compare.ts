@@ -164,7 +164,8 @@ export function compareParagraphs(
     refs.map((r) => r.tokens.length),
     cands.map((c) => c.bag),
     cands.map((c) => c.tokens.length),
-    minScore,
+    // Out of range (this pure function does not validate; compare() does): identical paragraphs stay reachable.
+    Number.isNaN(minScore) ? 0 : Math.min(minScore, 1),
   );
   const similarity = (i: number, j: number): number => {
     if (reachable[i * m + j] === 0) return 0;
