@@ -52,11 +52,21 @@ export async function processTask(task: BatchTask): Promise<BatchOutcome> {
   if (report.error) return outcome;
   const context = { cwd: task.cwd, color: false, rules: (rules ??= rulesMeta()), version: task.version };
   const files: Array<[string, string]> = [];
-  if (task.outputs.json) files.push([task.outputs.json, formatJson([report], context)]);
-  if (task.outputs.html) {
-    // Loaded on first use: JSON-only batches never pay for the HTML formatter.
-    htmlFormatter ??= (await import('../report/html.js')).format;
-    files.push([task.outputs.html, htmlFormatter([report], context)]);
+  try {
+    if (task.outputs.json) files.push([task.outputs.json, formatJson([report], context)]);
+    if (task.outputs.html) {
+      // Loaded on first use: JSON-only batches never pay for the HTML formatter.
+      htmlFormatter ??= (await import('../report/html.js')).format;
+      files.push([task.outputs.html, htmlFormatter([report], context)]);
+    }
+  } catch (error) {
+    // A report over V8's string limit (2^29 − 24 characters: a 16 MB file of noisy copy) threw "Invalid string
+    // length" and stopped the whole run, summary and dashboard included (review, 2026-12-07): it is this input's error.
+    if (error instanceof RangeError && /string length/i.test(error.message)) {
+      const n = report.paragraphs.length;
+      return failed(`${task.file}: report too large to write (${n} paragraph${n === 1 ? '' : 's'}, over 512 MiB of text): split the file`);
+    }
+    throw error;
   }
   const written: string[] = [];
   try {

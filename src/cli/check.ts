@@ -159,7 +159,20 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     rules: rulesMeta(),
     version: VERSION,
   };
-  const output = await formatter(reports, context);
+  let output: string;
+  try {
+    output = await formatter(reports, context);
+  } catch (error) {
+    // V8 caps a string at 2^29 − 24 characters: a report over it (a 16 MB file of noisy copy, 36 bytes of indented JSON
+    // per byte of input) threw "Invalid string length", which named neither the file nor a way out (review, 2026-12-07).
+    if (error instanceof RangeError && /string length/i.test(error.message)) {
+      const biggest = [...reports].sort((a, b) => b.paragraphs.length - a.paragraphs.length)[0];
+      const n = biggest?.paragraphs.length ?? 0;
+      const which = biggest ? `${oneLine(biggest.file)} (${n} paragraph${n === 1 ? '' : 's'})` : 'the run';
+      throw new WireproofError(`the ${String(args.format)} report is too large to write (over 512 MiB of text; largest input ${which}): use --format unix, --quiet, or check fewer or smaller files`, 'usage');
+    }
+    throw error;
+  }
   if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd, io);
   else io.stdout(output);
   // Written once the report is out: a formatter that throws or an output that cannot be written (exit 2) left the
