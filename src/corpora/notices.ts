@@ -101,7 +101,9 @@ const LINE_WINDOW = 400;
  * notice after a dateline or a byline on its line, and in HTML after a `<br>` that does not follow a sentence's end
  * (extraction turns it into a space); the bracketed full forms (RTR-FR-AUTO-1, -PREFIX) are not `standalone`.
  */
-function standsAlone(source: string, start: number, end: number, endsLine: boolean, ownLine: boolean, before = ''): boolean {
+function standsAlone(source: string, start: number, end: number, entry: Pick<CompiledNotice, 'endsLine' | 'ownLine'>, before = ''): boolean {
+  const ownLine = entry.ownLine === true;
+  const endsLine = ownLine || entry.endsLine === true;
   const after = source.slice(end, end + 60);
   const next = /^[^\S\n]*(\S?)/u.exec(after)![1]!;
   if (next !== '' && ':;?'.includes(next)) return false;
@@ -178,7 +180,7 @@ export function findNotices(source: string, corpora: Corpora, context: { before?
         }
         if (entry.standalone === true) {
           const range = sourceRange(folded, source, m.index, m.index + m[0].length);
-          if (!standsAlone(source, range.start, range.end, entry.endsLine === true || entry.ownLine === true, entry.ownLine === true, context.before)) continue;
+          if (!standsAlone(source, range.start, range.end, entry, context.before)) continue;
         }
         candidates.push({ entry, order, start: m.index, end: m.index + m[0].length });
       }
