@@ -13,24 +13,38 @@ export interface Token {
 
 /**
  * Words are runs of letters, combining marks and digits ("G7", "xAI", "2026"); every other visible character is a
- * token of its own. French elisions split at the apostrophe ("l'armée" → l, ', armée), so a typographic apostrophe
- * change costs one punctuation token and no word — the distinction OmegaT's verbatim and word passes make
- * (../shared/research/qa-tools-and-mt-detection.md §2).
+ * token of its own. French elisions split at the apostrophe ("l'armée" → l, ', armée), so another apostrophe or
+ * punctuation mark costs one punctuation token and no word — the distinction OmegaT's verbatim and word passes make
+ * (../shared/research/qa-tools-and-mt-detection.md §2); curly and straight forms of one mark compare equal
+ * (`TYPOGRAPHIC`).
  */
 const TOKEN = /[\p{L}\p{M}\p{N}\p{Cf}]+|[^\s\p{L}\p{M}\p{N}\p{Cf}]/gu;
 /** Invisible format characters (zero-width space and joiners, soft hyphen, bidi marks): not part of what a word says. */
 const FORMAT = /\p{Cf}/gu;
 
 /**
+ * Typographic variants of one mark, compared as that mark: the curly apostrophe and the straight one, French guillemets
+ * and English quotes. A house-style pass (`l'entreprise` → `l’entreprise`, `"…"` → `« … »`) changes no wording, and it
+ * made every paragraph of a machine copy `edited` and `post-edited` (an editor's review of compare, 2026-12-07), while
+ * the wire's own artefacts (`d 'utiliser`, `Claude ,`) already compared equal to their fix.
+ */
+const TYPOGRAPHIC: Readonly<Record<string, string>> = {
+  '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u2032': "'",
+  '\u00ab': '"', '\u00bb': '"', '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2039': '"', '\u203a': '"',
+};
+
+/**
  * Splits a text into word and punctuation tokens with their offsets. A token's `text` is its comparison key: NFC (a
  * copy with decomposed accents, as macOS and PDF exports give, compares equal to the composed one) and without
  * invisible format characters (a zero-width space inside a word does not split it); `start`/`end` stay the source's.
- * Both made an unchanged copy read as edited (review, 2026-12-07: decomposed accents gave machineShare 0.84).
+ * Both made an unchanged copy read as edited (review, 2026-12-07: decomposed accents gave machineShare 0.84). Curly and
+ * straight apostrophes, guillemets and quotes compare as one mark each (`TYPOGRAPHIC`).
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    const key = m[0].replace(FORMAT, '').normalize('NFC');
+    const raw = m[0].replace(FORMAT, '').normalize('NFC');
+    const key = TYPOGRAPHIC[raw] ?? raw;
     if (key === '') continue;
     out.push({ text: key, start: m.index, end: m.index + m[0].length, word: /[\p{L}\p{N}]/u.test(key) });
   }

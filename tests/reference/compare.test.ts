@@ -466,6 +466,8 @@ describe('compare: invisible differences are not edits', () => {
   test.each([
     ['decomposed accents (NFD)', seed000.normalize('NFD')],
     ['zero-width spaces and soft hyphens inside words', seed003.replace(/Pentagone/g, 'Penta\u200bgone').replace(/Anthropic/g, 'Anthro\u00adpic')],
+    // A house-style pass (an editor's review of compare, 2026-12-07: every paragraph read edited, post-edited).
+    ['curly apostrophes and guillemets for straight ones', seed000.replace(/'/g, '\u2019').replace(/"([^"\n]*)"/g, '«\u00a0$1\u00a0»')],
   ])('%s', async (_name, candidate) => {
     const reference = candidate.includes('Penta\u200bgone') ? seed003 : seed000;
     const c = await compare(reference, candidate, { referenceFile: 'ref.txt', candidateFile: 'copy.txt' });
