@@ -110,18 +110,58 @@ interface Prepared {
   tokens: string[];
   words: string[];
   bag: Map<string, number>;
+  /** Tokens and words with the paragraph's sentences in a fixed order (sorted); undefined for one sentence. */
+  sorted?: { tokens: string[]; words: string[] };
 }
+
+/** Marks that end a sentence, as tokens. */
+const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
 function prepare(p: Paragraph): Prepared {
   const tokens = tokenize(p.text);
   const all = tokens.map((t) => t.text);
-  return { p, flat: flat(all), tokens: all, words: tokens.filter((t) => t.word).map((t) => t.text), bag: bag(all) };
+  const prepared: Prepared = { p, flat: flat(all), tokens: all, words: tokens.filter((t) => t.word).map((t) => t.text), bag: bag(all) };
+  // Sentences in a fixed order: two sentences swapped inside a paragraph scored 0.3 in order, and a machine paragraph
+  // whose sentences an editor only reordered was `removed` + `added`, credited to a person (an editor's review of
+  // compare, 2026-12-07). Sorted, the same sentences in any order give the same sequence.
+  const sentences: (typeof tokens)[] = [];
+  let current: typeof tokens = [];
+  for (const t of tokens) {
+    current.push(t);
+    if (SENTENCE_END.has(t.text)) {
+      sentences.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) sentences.push(current);
+  if (sentences.length > 1) {
+    const ordered = sentences
+      .map((sentence) => ({ sentence, key: sentence.map((t) => t.text).join(' ') }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      .flatMap((x) => x.sentence);
+    prepared.sorted = { tokens: ordered.map((t) => t.text), words: ordered.filter((t) => t.word).map((t) => t.text) };
+  }
+  return prepared;
 }
 
-/** Share of the candidate's words that survive, in order, from the reference (LCS / candidate words). */
+/**
+ * Similarity of two paragraphs: OmegaT's token score in order, or with the sentences of both in a fixed order when
+ * that is higher (a sentence moved inside its paragraph is not new wording).
+ */
+function pairSimilarity(a: Prepared, b: Prepared): number {
+  const inOrder = tokenSimilarity(a.tokens, b.tokens);
+  if (!a.sorted || !b.sorted || inOrder === 1) return inOrder;
+  return Math.max(inOrder, tokenSimilarity(a.sorted.tokens, b.sorted.tokens));
+}
+
+/**
+ * Share of the candidate's words that survive from the reference: in order (LCS / candidate words), or sentence by
+ * sentence when the editor reordered sentences inside the paragraph, whichever keeps more.
+ */
 function keptShare(ref: Prepared, cand: Prepared): { kept: number; share: number } {
   if (cand.words.length === 0) return { kept: 0, share: ref.flat === cand.flat ? 1 : 0 };
-  const kept = commonSubsequence(ref.words, cand.words);
+  let kept = commonSubsequence(ref.words, cand.words);
+  if (ref.sorted && cand.sorted && kept < cand.words.length) kept = Math.max(kept, commonSubsequence(ref.sorted.words, cand.sorted.words));
   return { kept, share: kept / cand.words.length };
 }
 
@@ -173,7 +213,7 @@ export function compareParagraphs(
     const b = cands[j]!;
     if (!comparableKinds(a.p, b.p)) return 0;
     if (a.flat === b.flat) return 1;
-    return tokenSimilarity(a.tokens, b.tokens);
+    return pairSimilarity(a, b);
   };
   const steps = alignInOrder(refs.length, cands.length, similarity, { minScore, moveScore });
 

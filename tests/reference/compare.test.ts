@@ -462,6 +462,18 @@ describe('wireproof compare (CLI)', () => {
 
 // A copy with decomposed accents (macOS, PDF exports) or zero-width spaces inside words says the same words: every
 // pair was "edited" with machineShare 0.84 (review, 2026-12-07).
+describe('compare: sentences reordered inside a paragraph', () => {
+  test('pair as edited with the words kept, not removed + added by a person (editor review of compare, 2026-12-07)', async () => {
+    const notice = seed000.split('\n').find((l) => l.includes('rtrsauto'))!;
+    const s1 = "Un porte-parole a déclaré que l'entreprise n'avait pas discuté avec le Pentagone de l'utilisation de son modèle.";
+    const s2 = "Il a ajouté que les conversations avec le gouvernement s'étaient concentrées sur la politique d'utilisation.";
+    const c = await compare(`${notice}\n\n${s1} ${s2}\n`, `${notice}\n\n${s2} ${s1}\n`);
+    const text = c.pairs.filter((p) => p.kind === 'body');
+    expect(text.map((p) => [p.status, p.similarity, p.machineShare, p.provenance])).toEqual([['edited', 1, 1, 'post-edited']]);
+    expect(c.summary.keptWords).toBe(c.summary.candidateWords);
+  });
+});
+
 describe('compare: invisible differences are not edits', () => {
   test.each([
     ['decomposed accents (NFD)', seed000.normalize('NFD')],
