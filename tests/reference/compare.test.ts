@@ -437,6 +437,12 @@ describe('wireproof compare (CLI)', () => {
     const source = fakeIo({}, dir);
     expect(await runCompare({ reference: 'feed.txt', candidate: 'publish.txt', format: 'text', source: 'nope.en.txt' }, source)).toBe(2);
     expect(source.err.join('')).toBe('wireproof: source: nope.en.txt: no such file\n');
+    // An empty source is an input error, not a warning for every paragraph (editor review of compare, 2026-12-07).
+    writeFileSync(join(dir, 'empty.en.txt'), ' \n\n');
+    const empty = fakeIo({}, dir);
+    expect(await runCompare({ reference: 'feed.txt', candidate: 'publish.txt', format: 'text', source: 'empty.en.txt' }, empty)).toBe(2);
+    expect(empty.err.join('')).toBe('wireproof: source: empty.en.txt: no text to check against\n');
+    expect(empty.out).toEqual([]);
     const refused = fakeIo({}, dir);
     expect(await runCompare({ reference: 'feed.txt', candidate: 'publish.txt', format: 'text', outputFile: 'feed.txt' }, refused)).toBe(2);
     expect(readFileSync(join(dir, 'feed.txt'), 'utf8')).toBe(seed000);
