@@ -206,6 +206,9 @@ const talking = [
   `${N_WORDING} : cette mention figure désormais en tête des dépêches.`,
   `${N_WORDING}. C'est la mention qu'on lit sous le titre depuis l'automne.`,
   `Le bandeau indique « ${N_WORDING} » sous chaque titre.`,
+  "Le syndicat dénonce un article traduit automatiquement et truffé d'erreurs.",
+  "L'article traduit automatiquement : la rédaction s'excuse.",
+  "Selon la direction, cet article a été traduit par une intelligence artificielle.",
   // A review (2026-12-07): quoted without its marks, after a sentence on its line or a line ending with a colon.
   `La dépêche se termine ainsi. ${N_WORDING}.`,
   `Chaque dépêche porte cette mention :\n${N_WORDING}.\n\nElle figure en tête depuis août.`,
@@ -244,6 +247,10 @@ const standing: [string, string][] = [
   ['Il a dit oui… (Traduction automatisée par Reuters)', 'RTR-FR-AUTO-SHORT'],
   ['Titre\r\r(Traduction automatisée par Reuters)\rLa Bourse a ouvert en baisse.', 'RTR-FR-AUTO-SHORT'],
   ["- Cette dépêche a été traduite automatiquement.\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
+  // An editor's review of compare (2026-12-07): republishers' own wordings.
+  ["Traduction automatique : cet article a été traduit de l'anglais à l'aide d'un outil d'IA.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
+  ["Article traduit automatiquement de l'anglais.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
+  ["Cette dépêche a été traduite par une intelligence artificielle.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
   // An editor's review (2026-12-07): the whole wording, its brackets and link gone, alone on its line.
   [`${N_WORDING}.\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   [`Titre\n*${N_WORDING} :*\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
