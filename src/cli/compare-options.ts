@@ -13,6 +13,11 @@ export function compareBuilder<T>(y: Argv<T>): Argv<T> {
     .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on a terminal, unless NO_COLOR is set)' })
     .option('input-format', { choices: ['auto', 'text', 'html'] as const, default: 'auto' as const, describe: 'Treat inputs as text or HTML (default: sniff)' })
     .option('corpora', { type: 'string', requiresArg: true, describe: 'Use this corpora folder instead of the shipped one' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print unchanged paragraphs in full' }) as unknown as Argv<T>;
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print unchanged paragraphs in full' })
+    .option('fail-on', {
+      choices: ['error', 'warning', 'info', 'never'] as const,
+      default: 'never' as const,
+      describe: 'Exit 1 when a --source finding, or a dropped notice (error), reaches this severity (default: never, the comparison is the output)',
+    }) as unknown as Argv<T>;
 }
 

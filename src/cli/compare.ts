@@ -4,9 +4,10 @@ import type { CommandModule } from 'yargs';
 import { loadCorpora } from '../corpora/index.js';
 import { readInput } from '../ingest/read.js';
 import { compare, type CompareOptions } from '../reference/compare.js';
+import { SOURCE_RULES } from '../reference/source-rules.js';
 import { formatComparisonJson } from '../report/compare-json.js';
 import { formatComparisonText } from '../report/compare-text.js';
-import { WireproofError } from '../types.js';
+import { WireproofError, type Comparison } from '../types.js';
 import { compareBuilder } from './compare-options.js';
 import { useColor, type Io } from './io.js';
 import { assertNotAnInput, assertOutputName, writeOutputFile } from './output.js';
@@ -24,6 +25,8 @@ export interface CompareArgs {
   inputFormat?: 'auto' | 'text' | 'html';
   corpora?: string;
   verbose?: boolean;
+  /** Exit 1 when a finding reaches this severity (`never`, the default: the comparison is the output). */
+  failOn?: 'error' | 'warning' | 'info' | 'never';
 }
 
 /** An input error as one line naming the file as the user gave it (messageAsGiven), prefixed with it if need be. */
@@ -48,7 +51,7 @@ async function read(path: string, format: CompareArgs['inputFormat'], cwd: strin
  * Runs the compare command and writes its output; input and usage errors are thrown as WireproofError (one line,
  * naming the file), for the caller to print and map to exit code 2.
  */
-export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
+export async function executeCompare(args: CompareArgs, io: Io): Promise<Comparison> {
   // yargs reports a missing positional or a bad choice to .fail() and still runs the handler: check again here.
   if (typeof args.reference !== 'string' || typeof args.candidate !== 'string' || args.reference === '' || args.candidate === '') {
     throw new WireproofError('compare needs two files: wireproof compare <reference> <candidate>', 'usage');
@@ -84,17 +87,37 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<void> {
       : formatComparisonText(comparison, { color: useColor(io, args.color, Boolean(args.outputFile)), verbose: Boolean(args.verbose) });
   if (args.outputFile) writeOutputFile(args.outputFile, output, io.cwd, io);
   else io.stdout(output);
+  return comparison;
+}
+
+const RANK = { info: 1, warning: 2, error: 3 } as const;
+
+/**
+ * Whether a comparison fails `--fail-on`: a `--source` finding at or above the level (the source rules' default
+ * severity, `warning`), or a dropped notice, counted as an error — the copy to publish no longer declares the machine
+ * translation its feed declared, as `check` makes an undeclared machine translation an error. A CI job could not fail
+ * on either (an editor's review of compare, 2026-12-07: exit 0 with "cinq (5) where the source has four (4)").
+ */
+export function comparisonFails(comparison: Comparison, failOn: CompareArgs['failOn']): boolean {
+  if (failOn === undefined || failOn === 'never') return false;
+  const floor = RANK[failOn];
+  if (comparison.summary.noticeDropped && RANK.error >= floor) return true;
+  const severity = new Map(SOURCE_RULES.map((r) => [r.id, r.defaultSeverity]));
+  return (comparison.source?.signals ?? []).some((s) => {
+    const level = severity.get(s.ruleId);
+    return level !== undefined && level !== 'off' && RANK[level] >= floor;
+  });
 }
 
 /**
  * Runs the compare command.
- * @returns the exit code: 0 done (differences are the output, not a failure), 2 usage or input error (one line on
- *   stderr naming the file)
+ * @returns the exit code: 0 done (differences are the output, not a failure), 1 a finding reaches `--fail-on`, 2 usage
+ *   or input error (one line on stderr naming the file)
  */
 export async function runCompare(args: CompareArgs, io: Io): Promise<number> {
   try {
-    await executeCompare(args, io);
-    return 0;
+    const comparison = await executeCompare(args, io);
+    return comparisonFails(comparison, args.failOn) ? 1 : 0;
   } catch (error) {
     if (error instanceof WireproofError) {
       io.stderr(`wireproof: ${error.message}\n`);
@@ -116,8 +139,8 @@ export function compareCommand(io: Io, onCode: (code: number) => void = () => un
     describe: 'Align two versions of a story paragraph by paragraph: status, similarity, word diff, machine share',
     builder: (y) => compareBuilder(y),
     handler: async (argv) => {
-      await executeCompare(argv as unknown as CompareArgs, io);
-      onCode(0);
+      const comparison = await executeCompare(argv as unknown as CompareArgs, io);
+      onCode(comparisonFails(comparison, (argv as unknown as CompareArgs).failOn) ? 1 : 0);
     },
   };
 }

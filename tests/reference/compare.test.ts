@@ -354,6 +354,25 @@ describe('wireproof compare (CLI)', () => {
     return { dir, ref, cand };
   }
 
+  test('--fail-on: exit 1 on a --source finding at or above the level, or a dropped notice (an error); never by default', async () => {
+    const { dir } = files();
+    writeFileSync(join(dir, 'en.txt'), 'Acme results\n\nAcme said on Tuesday it would cut four hundred jobs in its French factories by the end of the year.\n');
+    writeFileSync(join(dir, 'fr-feed.txt'), "Résultats d'Acme\n\nAcme a annoncé mardi qu'elle allait supprimer quatre cents emplois dans ses usines françaises d'ici la fin de l'année.\n");
+    writeFileSync(join(dir, 'fr.txt'), "Résultats d'Acme\n\nAcme a annoncé mardi qu'elle allait supprimer cinq cents emplois dans ses usines françaises d'ici la fin de l'année.\n");
+    const code = async (extra: Partial<Parameters<typeof runCompare>[0]>, reference = 'fr-feed.txt', candidate = 'fr.txt'): Promise<number> =>
+      runCompare({ reference, candidate, format: 'json', ...extra }, fakeIo({}, dir));
+    expect(await code({ source: 'en.txt' })).toBe(0);
+    expect(await code({ source: 'en.txt', failOn: 'never' })).toBe(0);
+    expect(await code({ source: 'en.txt', failOn: 'warning' })).toBe(1);
+    expect(await code({ source: 'en.txt', failOn: 'error' })).toBe(0);
+    expect(await code({ source: 'en.txt', failOn: 'warning' }, 'fr-feed.txt', 'fr-feed.txt')).toBe(0);
+    // The notice dropped between the feed and the copy to publish is an error.
+    writeFileSync(join(dir, 'no-notice.txt'), seed000.split('\n').filter((l) => !l.includes('rtrsauto')).join('\n'));
+    expect(await code({ failOn: 'error' }, 'feed.txt', 'no-notice.txt')).toBe(1);
+    expect(await code({}, 'feed.txt', 'no-notice.txt')).toBe(0);
+    expect(await code({ failOn: 'error' }, 'feed.txt', 'publish.txt')).toBe(0);
+  });
+
   test('runCompare --format json: exit 0, the comparison on stdout, nothing on stderr', async () => {
     const { ref, cand } = files();
     const io = fakeIo();
