@@ -18,6 +18,7 @@ import { messageAsGiven } from './util/oneline.js';
 import { LineIndex } from './util/positions.js';
 import { checkOptionKeys, checkRuleLevel, isIngested, isRecord } from './util/options.js';
 import { typeName } from './util/type-name.js';
+import { append } from './util/append.js';
 
 export type * from './types.js';
 export { WireproofError } from './types.js';
@@ -102,7 +103,7 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
   let signals = runDetectors(paragraphs, { language, paragraphs, corpora }, levels);
   if (resolved.source) {
     const { sourceSignals, segmentSource } = resolved.source.module;
-    signals.push(...sourceSignals(paragraphs, segmentSource(resolved.source.input, corpora), { corpora, rules: levels }).signals);
+    append(signals, sourceSignals(paragraphs, segmentSource(resolved.source.input, corpora), { corpora, rules: levels }).signals);
   }
   const lines = new LineIndex(input.source, input.format === 'html');
   let drift: Map<number, Drift[]> | undefined;
@@ -113,7 +114,7 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
       ...options.thresholds,
     });
     // A rule set to `off` neither scores nor reports; drift entries stay (they are measurements, not findings).
-    signals.push(...step.signals.filter((s) => levels[s.ruleId] !== 'off'));
+    append(signals, step.signals.filter((s) => levels[s.ruleId] !== 'off'));
     drift = step.drift;
   }
   signals = dedupeWording(signals);

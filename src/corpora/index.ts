@@ -19,6 +19,7 @@ import type {
 } from './schemas.js';
 import { corpusSchemas } from './schemas.js';
 import { leavesBase } from '../util/relative-path.js';
+import { append } from '../util/append.js';
 
 export type { CalqueEntry, FurnitureEntry, GlossHeadEntry, NoticeEntry, RicStopEntry, RicSuffixEntry, WireMarkEntry } from './schemas.js';
 
@@ -149,7 +150,7 @@ function validate(files: readonly RawFile[]): ValidatedCorpora {
     const located: LocatedEntry[] = parseJsonl(f.text, f.name, schemas[KINDS[f.kind].schema]);
     const flags = PREFILTERED.get(f.kind);
     if (flags !== undefined) for (const l of located) l.literals = requiredLiterals((l.entry as { pattern: string }).pattern, flags);
-    out[f.kind].push(...located);
+    append(out[f.kind], located);
   }
   // Messages, reports and the drift list name entries by id: within a kind, one id is one entry.
   for (const kind of Object.keys(out) as Kind[]) {

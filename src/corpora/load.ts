@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
 import { jsonErrorMessage } from '../util/json-text.js';
+import { append } from '../util/append.js';
 
 /** An entry with the place it was read from, for messages that point users at their data. */
 export interface Located<T> {
@@ -70,7 +71,7 @@ export function loadJsonl<S extends z.ZodType>(path: string, schema: S, base = p
     } catch (error) {
       throw new WireproofError(`${file}: cannot read: ${(error as Error).message}`, 'corpus', file);
     }
-    out.push(...parseJsonl(text, relative(base, file) || file, schema));
+    append(out, parseJsonl(text, relative(base, file) || file, schema));
   }
   return out;
 }
