@@ -133,11 +133,16 @@ function standsAlone(source: string, start: number, end: number, entry: Pick<Com
 }
 
 /**
- * Whether text ends with a colon (white space, invisible characters and Markdown marks aside): `Chaque dépêche porte
- * cette mention :` then the wording on the next line quotes it (review, 2026-12-07).
+ * Whether text ends with a sentence that introduces a quotation: a colon after four words or more of its line
+ * (white space, invisible characters, Markdown marks and trailing tags such as `<br>` aside). `Chaque dépêche porte
+ * cette mention :` then the wording on the next line quotes it (review, 2026-12-07); a label (`Bourse :`,
+ * `Partager :`, a heading) does not (a review of the first version, which missed the notice after them).
  */
 function endsWithColon(text: string): boolean {
-  return text.replace(INVISIBLE, '').replace(/[\s*_>]+$/u, '').endsWith(':');
+  const end = text.replace(INVISIBLE, '').replace(/(?:[\s*_>]|<\/?[A-Za-z][^<>]*>)+$/u, '');
+  if (!end.endsWith(':')) return false;
+  const line = end.slice(end.search(/[^\n\r\u2028\u2029]*$/u));
+  return (line.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 4;
 }
 
 /**

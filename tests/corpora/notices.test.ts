@@ -213,6 +213,7 @@ const talking = [
   `La dépêche se termine ainsi. ${N_WORDING}.`,
   `Chaque dépêche porte cette mention :\n${N_WORDING}.\n\nElle figure en tête depuis août.`,
   `Chaque dépêche porte cette mention :\n\n*${N_WORDING}*\n\nElle figure en tête depuis août.`,
+  `Chaque dépêche porte cette mention :<br>\n${N_WORDING}\n\nElle figure en tête depuis août.`,
 ];
 
 const coop = [
@@ -254,6 +255,9 @@ const standing: [string, string][] = [
   // An editor's review (2026-12-07): the whole wording, its brackets and link gone, alone on its line.
   [`${N_WORDING}.\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   [`Titre\n*${N_WORDING} :*\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  // A label or a heading ending with a colon does not introduce a quotation (a review of the colon rule).
+  [`Bourse :\n\n${N_WORDING}\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  [`**Partager :**\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   // The same review: the link as a Markdown link is one notice, not two.
   [`((${N_WORDING}: [https://bit.ly/rtrsauto](https://bit.ly/rtrsauto)))\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-1'],
 ];
@@ -274,6 +278,8 @@ describe('findNotices: a standalone wording where notices stand', () => {
     expect([own.verdict, own.notices.map((n) => n.id)]).toEqual(['declared-machine', ['RTR-FR-AUTO-WORDING']]);
     const quoted = await check(`<html><body><article><p>Chaque dépêche porte cette mention :</p><p>${N_WORDING}</p>${next}</article></body></html>`);
     expect(quoted.notices).toEqual([]);
+    const headed = await check(`<html><body><article><h1>Bourse :</h1><p>${N_WORDING}</p>${next}</article></body></html>`);
+    expect(headed.notices.map((n) => n.id)).toEqual(['RTR-FR-AUTO-WORDING']);
   });
 
   it('in HTML, after a <br> that extraction turns into a space, following a sentence', async () => {
