@@ -54,6 +54,10 @@ describe('calque valid (no signal)', () => {
     "La ministre s'interroge sur l'opportunité d'un tel recours devant le Conseil d'Etat.",
     "Le Conseil juge de l'opportunité de la réforme avant tout vote.",
     "Les députés doivent apprécier l'opportunité de cette dépense.",
+    "Le parquet apprécie l'opportunité des poursuites.",
+    'La commission a évalué l\'opportunité du projet.',
+    "L'opportunité d'une hausse des taux fait débat.",
+    "Les juges doutent de l'opportunité de la mesure.",
     "L'entreprise a rencontré des difficultés financières après la perte de deux contrats.",
   ];
   it.each(valid)('%s', (text) => {
@@ -94,6 +98,7 @@ describe('calque invalid (flagged)', () => {
     ["Le groupe cherche l'opportunité de contrat.", [['opportunité de contrat', 'FR-MT-OPPORTUNITE-DE-CONTRAT']]],
     ["Il veut saisir l'opportunité de partir et voit de nouvelles opportunités.", [["l'opportunité", 'FR-ANG-OPPORTUNITE'], ['de nouvelles opportunités', 'FR-ANG-OPPORTUNITE']]],
     ["C'est l'opportunité d'une vie.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
+    ["Il n'a pas voulu rater l'opportunité de partir.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
     ["Il veut saisir l'opportunité d'un marché en plein essor.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
     ['Le fonds mise sur les opportunités de croissance.', [['les opportunités', 'FR-ANG-OPPORTUNITE']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
