@@ -85,23 +85,27 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
  * - `interrupted`: an approved wording with words inserted into it and none changed, "a indiqué mercredi dans un
  *   communiqué", "a indiqué le parquet dans un communiqué": the formula is there, with the day or the speaker placed
  *   inside it as French does (editor review, 2026-12-07: 83 % "drift", and the suggestion deleted the day);
- * - `truncated`: the form's first or last words only, the sentence going on with others: "Selon une source proche de
+ * - `truncated`: the form's first words only, the sentence going on with others: "Selon une source proche de
  *   l'enquête" matched "selon une source proche du dossier" at 66 % and was told to read "selon une source proche du
- *   dossier de l'enquête" (same review).
+ *   dossier de l'enquête" (same review); `headless`: its last words only, "en bonne voie pour" (correct French) for
+ *   the machine's "sur la bonne voie pour" (a review of this rule).
  * - `determiner`: an approved wording with one determiner for another, "a indiqué dans son communiqué" for "a indiqué
  *   dans un communiqué", "à la demande" for "à une demande": French that says the same thing (same review). Only
  *   determiners: a preposition is the machine's classic error ("secrétaire américain du Trésor" for "au Trésor"; a
  *   review of the first version, which let any function word through), and a negation word changes the meaning.
  * A machine rendering with a word inserted or a determiner changed stays a machine rendering, and its drift stays; cut
- * short (`truncated`) it keeps its drift warning but loses the suggestion, which would duplicate the sentence's end.
+ * short at its end (`truncated`) it keeps its drift warning but loses the suggestion, which would duplicate the
+ * sentence's end; without its opening words (`headless`) it is not the formula at all (no signal): a formula is known
+ * by its opening.
  * @returns the reason, or null for a rewording (an edit that changes or drops words inside the form)
  */
-export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'determiner' | null {
+export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'headless' | 'determiner' | null {
   if (m.similarity >= 1) return null;
   const found = wordKeys(m.text, language);
   const form = wordKeys(m.matchedForm, language);
   const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
-  if (found.length < form.length && (same(form.slice(0, found.length), found) || same(form.slice(form.length - found.length), found))) return 'truncated';
+  if (found.length < form.length && same(form.slice(0, found.length), found)) return 'truncated';
+  if (found.length < form.length && same(form.slice(form.length - found.length), found)) return 'headless';
   if (m.kind !== 'canonical') return null;
   if (found.length > form.length && isSubsequence(form, found)) return 'interrupted';
   const determiners = determinerKeys(language);
@@ -109,8 +113,9 @@ export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' |
   return null;
 }
 
-/** French determiners (articles, demonstratives, possessives) as comparison keys, per language (French only). */
-const DETERMINERS = ['le', 'la', 'les', 'l', 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'mon', 'ma', 'mes', 'notre', 'nos', 'votre', 'vos'];
+/** French determiners (articles, demonstratives, third-person possessives) as comparison keys (French only). */
+// Not the first and second persons (mon, notre, votre …): "à ma demande de commentaire" changes who asks.
+const DETERMINERS = ['le', 'la', 'les', 'l', 'un', 'une', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs'];
 const determinerCache = new Map<string, ReadonlySet<string>>();
 
 function determinerKeys(language: string): ReadonlySet<string> {
@@ -206,6 +211,9 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
     const inQuote = quoted.some((q) => within(m, q));
     const partial = partialMatch(m, options.language);
+    // A form's last words without its opening are not that formula: "en bonne voie pour" is French, not the machine's
+    // "sur la bonne voie pour" (a review, 2026-12-07).
+    if (partial === 'headless') continue;
     if (m.kind === 'machine-variant') {
       const weak = m.tags.includes('weak');
       const scale = statusScale(m.tags) * (weak ? 0.5 : 1);

@@ -77,8 +77,13 @@ export function referenceStep(
       }),
     );
     // The report's drift list leaves quoted matches out too: the HTML report showed their suggestion (review). So are
-    // an approved wording with a day or a speaker inside it, and a form's first words followed by others (partialMatch).
-    const shown = matches.filter((m) => !quoted.some((q) => within(m, q)) && !(m.kind === 'canonical' && partialMatch(m, lang) !== null));
+    // an approved wording with a day or a speaker inside it, a form's first words followed by others, and a form's last
+    // words without its opening (partialMatch).
+    const shown = matches.filter((m) => {
+      if (quoted.some((q) => within(m, q))) return false;
+      const partial = partialMatch(m, lang);
+      return partial === null || (m.kind === 'machine-variant' && partial !== 'headless');
+    });
     if (shown.length === 0) continue;
     drift.set(
       p.index,

@@ -111,6 +111,8 @@ describe('machine-phrasing through check(): ordinary French stays silent, seen r
     "Selon le rapport annuel de la société, le chiffre d'affaires a progressé de 4 % l'an dernier en Europe.",
     'Selon le rapport de la Cour des comptes publié mercredi, la dette publique a encore augmenté l\'an dernier.',
     "D'après le rapport du Giec, le réchauffement climatique s'accélère plus vite que prévu dans les régions polaires.",
+    // The last words of "sur la bonne voie pour" without its opening: French (a review, 2026-12-07).
+    'Le groupe est en bonne voie pour atteindre ses objectifs annuels.',
   ])('valid: %s', async (text) => {
     expect(await phrasings(text)).toEqual([]);
   });
@@ -248,6 +250,8 @@ describe('wording-drift through check(): a formula with a word inside it, its fi
     "Selon une source proche de l'enquête, le suspect aurait agi seul et préparé son geste depuis plusieurs semaines.",
     "Selon une source proche de l'Élysée, le président a tranché en faveur du Premier ministre.",
     "Le groupe a indiqué dans son communiqué qu'il renonçait au projet de rachat.",
+    // A machine rendering's last words only: correct French (a review of the cut-short rule).
+    'Le groupe est en bonne voie pour atteindre ses objectifs annuels.',
   ])('valid: %s', async (text) => {
     expect(await drift(text)).toEqual([]);
   });
