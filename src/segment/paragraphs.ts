@@ -264,12 +264,15 @@ function isHeadlineShaped(text: string): boolean {
 }
 
 /**
- * An HTML tag or comment, as left in a text file: `<p>`, `</em>`, `<br/>`, `<a href="…">`, `<!-- … -->`. Only the
- * names of HTML's text and layout elements: `<LVMH>`, `<Jean Dupont>` or a code in angle brackets is text (a review,
- * 2026-12-07, found them made chrome by a first version that took any `<Word>`).
+ * An HTML tag or comment, as left in a text file: `<p>`, `</em>`, `<br/>`, `<a href="…">`, `<script …>`, `<!-- … -->`,
+ * a custom element (`<x-embed>`, a hyphen in its name) or a namespaced one (`<o:p>`, from Word). Only HTML's element
+ * names: `<LVMH>`, `<Jean Dupont>` or a code in angle brackets is text (a review, 2026-12-07, found them made chrome by
+ * a first version that took any `<Word>`, and a second found `<script>`, `<iframe>` or `<svg>` lines left as body).
  */
 const MARKUP_TAG =
-  /<\/?(?:a|abbr|article|aside|b|big|blockquote|body|br|center|cite|code|dd|del|div|dl|dt|em|figcaption|figure|font|footer|h[1-6]|head|header|hr|html|i|img|ins|li|main|mark|nav|ol|p|pre|q|s|section|small|span|strike|strong|sub|sup|table|tbody|td|tfoot|th|thead|time|tr|u|ul)(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/giu;
+  /<\/?(?:a|abbr|article|aside|audio|b|big|blockquote|body|br|button|caption|center|cite|code|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|label|li|link|main|mark|meta|nav|noscript|object|ol|p|picture|pre|q|s|script|section|small|source|span|strike|strong|style|sub|summary|sup|svg|table|tbody|td|tfoot|th|thead|time|tr|u|ul|video|wbr)(?:\s[^<>]*)?\/?>|<!--[\s\S]*?-->/giu;
+/** Custom and namespaced elements, lower case as the HTML standard writes them: `<Jean-Pierre>` is a name. */
+const CUSTOM_TAG = /<\/?(?:[a-z][a-z0-9.]*-[a-z0-9.-]*|[a-z][a-z0-9]*:[a-z0-9-]+)(?:\s[^<>]*)?\/?>/gu;
 
 /**
  * Classifies spans: notices and page furniture first (data in corpora/), then wire marks, then an HTML page's byline
@@ -291,7 +294,7 @@ function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
         // No letter and no digit: a bullet or a section break (`*`, `* * *`, `—`) is layout, not article text, and
         // must not end the run of headline-shaped lines at the top of a wire. Nor outside markup tags: in a text file,
         // `<p><em>` and `</em></p>` left around a notice cut out of their line were headlines at >99 % (editor review).
-        (/[\p{L}\p{N}]/u.test(span.text.replace(MARKUP_TAG, '')) ? undefined : 'chrome') ??
+        (/[\p{L}\p{N}]/u.test(span.text.replace(MARKUP_TAG, '').replace(CUSTOM_TAG, '')) ? undefined : 'chrome') ??
         (span.tag && /^h[1-6]$/.test(span.tag) ? 'headline' : undefined) ??
         (!seenBody && isHeadlineShaped(span.text) ? 'headline' : undefined) ??
         // A subheading on its own line inside the story: short, upper case, no sentence punctuation.

@@ -157,13 +157,16 @@ describe('segment', () => {
   });
 
   test('a name or a code in angle brackets is text, not markup', () => {
-    const source = 'La BCE maintient ses taux\n\n<LVMH>\n\n<Jean Dupont>\n\n<B>\n\nLa Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu.';
+    const source =
+      'La BCE maintient ses taux\n\n<LVMH>\n\n<Jean Dupont>\n\n<Jean-Pierre>\n\n<B>\n\n<script async src="https://platform.twitter.com/widgets.js"></script><x-embed></x-embed><o:p></o:p>\n\nLa Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu.';
     const { paragraphs } = segment(text(source), corpora);
     expect(paragraphs.map((p) => [p.kind, p.text])).toEqual([
       ['headline', 'La BCE maintient ses taux'],
       ['headline', '<LVMH>'],
       ['headline', '<Jean Dupont>'],
+      ['headline', '<Jean-Pierre>'],
       ['chrome', '<B>'],
+      ['chrome', '<script async src="https://platform.twitter.com/widgets.js"></script><x-embed></x-embed><o:p></o:p>'],
       ['body', 'La Banque centrale européenne a maintenu jeudi ses taux inchangés, comme prévu.'],
     ]);
   });
