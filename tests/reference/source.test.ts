@@ -76,6 +76,14 @@ describe('sourceSignals on short pairs', () => {
     expect(signals[0]!.message).toMatch(/misspelt/);
   });
 
+  test('French transliterations of people are aliases, not misspellings; a misspelt one still is (corpora/aliases/people.jsonl)', async () => {
+    const en = 'Putin meets Netanyahu\n\nRussian President Vladimir Putin met Israeli Prime Minister Benjamin Netanyahu and Volodymyr Zelenskiy in Moscow on Tuesday.';
+    const fr = "Poutine rencontre Netanyahou\n\nLe président russe Vladimir Poutine a rencontré mardi à Moscou le Premier ministre israélien Benyamin Netanyahou et Volodymyr Zelensky.";
+    expect((await check(fr, en)).signals).toEqual([]);
+    const typo = await check(fr.replace('Vladimir Poutine', 'Vladimir Poutin'), en);
+    expect(show(typo.signals, typo.tp)).toEqual(['source-name ¶2 "Poutin"']);
+  });
+
   test('a dropped name points at the paragraph start; an added one at the word', async () => {
     const dropped = await check(FR.replace(', a déclaré mardi la Maison Blanche', ''), EN);
     expect(dropped.signals.map((s) => [s.ruleId, s.paragraph, s.start])).toEqual([['source-name', 1, 0]]);
