@@ -33,6 +33,8 @@ const SCALES: Record<string, Record<string, number>> = {
   },
   fr: {
     mille: 1e3,
+    millier: 1e3,
+    milliers: 1e3,
     million: 1e6,
     millions: 1e6,
     milliard: 1e9,
@@ -155,15 +157,20 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
     const w = words[i]!;
     const ord = ORDINALS[language]![w.lower];
     if (ord !== undefined) {
-      // "a third of" is a fraction (↔ "un tiers"), not an ordinal.
+      // "a third of" is a fraction (↔ "un tiers"), not an ordinal; "a third consecutive year", "a third time" are
+      // ordinals (a review of compare --source, 2026-12-07: "troisième" was "not in the source").
       const prev = words[i - 1];
-      if (language === 'en' && w.lower === 'third' && prev && adjacent(text, prev, w) && /^(?:a|one)$/.test(prev.lower)) continue;
+      const next = words[i + 1];
+      const fraction = !next || !adjacent(text, w, next) || next.lower === 'of';
+      if (language === 'en' && w.lower === 'third' && prev && adjacent(text, prev, w) && /^(?:a|one)$/.test(prev.lower) && fraction) continue;
       out.push({ value: ord, kind: 'number', start: w.start, end: w.end, text: w.text, spelled: true });
       continue;
     }
     // English "a million", "a hundred": the article is the one (↔ "un million", "une centaine" aside).
     const article = language === 'en' && w.lower === 'a' && isCountedBy(words[i + 1], w);
-    if (!(w.lower in units) && !hundred.has(w.lower) && !article) continue;
+    // French "mille" alone is a thousand ("mille emplois" ↔ "1,000 jobs"; the same review), as is "un millier".
+    const thousand = language === 'fr' && (w.lower === 'mille' || w.lower === 'millier');
+    if (!(w.lower in units) && !hundred.has(w.lower) && !article && !thousand) continue;
     // Collect the run of number words (and joiners between them).
     let j = i;
     let total = 0;
@@ -208,8 +215,8 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
       if (!next || !/^\s+$/u.test(text.slice(end.end, next.start))) continue;
     }
     if (language === 'fr' && count === 1 && (first.lower === 'cent' || first.lower === 'cents')) {
-      // "3 pour cent" is a percentage of 3, not 100.
-      if (/pour\s*$/iu.test(text.slice(Math.max(0, first.start - 8), first.start))) continue;
+      // "3 pour cent" is a percentage of 3, not 100; "5 cents" after digits is a currency unit (↔ "5 cents").
+      if (/(?:pour|\d)\s*$/iu.test(text.slice(Math.max(0, first.start - 8), first.start))) continue;
     }
     out.push({ value: total + current, kind: 'number', start: first.start, end: end.end, text: text.slice(first.start, end.end), spelled: true });
   }
@@ -299,6 +306,10 @@ export function findNumbers(text: string, language: string): NumberMention[] {
       }
     }
     if (!Number.isFinite(value)) continue;
+    // English writes a span of years with its second year cut to two digits, "2026-27", where French writes "2026-2027"
+    // (a review of compare --source, 2026-12-07: "2027" was reported against "27").
+    const span = l === 'en' && m[0].length === 2 ? /(?:^|[^\d.,])((?:19|20)\d\d)[-–/]$/u.exec(text.slice(Math.max(0, start - 6), start)) : null;
+    if (span) value = Math.floor(Number(span[1]) / 100) * 100 + value + (value <= Number(span[1]) % 100 ? 100 : 0);
     out.push({ value, kind: 'number', start, end, text: text.slice(start, end), spelled: false });
     taken.push([start, end]);
   }

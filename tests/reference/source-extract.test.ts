@@ -40,6 +40,11 @@ describe('findNumbers', () => {
     ['fr', 'un contrat de 2,9 M$ et 4 M€, 5 Md€, 3 M d’habitants', [2.9e6, 4e6, 5e9, 3]],
     ['en', 'The startup raised $2.9M, then €4M, for 3 M users', [2.9e6, 4e6, 3]],
     ['fr', 'ouverts depuis 8h, convoqués pour 15h, le rendez-vous des 9h', [480, 900, 540]],
+    // A review of compare --source (2026-12-07): thousands, ordinals after "a", cents, spans of years.
+    ['fr', "mille emplois, un millier d'usines, des milliers de postes", [1000, 1000]],
+    ['en', 'a third consecutive year, a third time; a third of profits, cut by a third.', [3, 3]],
+    ['fr', "5 cents l'action, cinq cents euros, 3 pour cent", [5, 500, 3]],
+    ['en', 'the 2026-27 budget, the 1999-00 season, pages 12-27', [2026, 2027, 1999, 2000, 12, 27]],
   ])('%s: %s', (lang, text, expected) => {
     expect(values(text, lang)).toEqual(expected);
   });
