@@ -53,6 +53,21 @@ describe('sourceSignals on short pairs', () => {
     ]);
   });
 
+  test('a paragraph the translation moved is paired as a move, with no finding (an editor review of compare --source)', async () => {
+    const [a, b, c] = FR.split('\n\n');
+    const tp = await target([b, c, a].join('\n\n'));
+    const { signals, alignment } = sourceSignals(tp, await source(EN), { corpora });
+    expect(signals).toEqual([]);
+    expect(alignment.map((g) => [g.source, g.target])).toEqual([
+      [[2], [1]],
+      [[3], [2]],
+      [[1], [3]],
+    ]);
+    // A changed number in the moved paragraph is still reported.
+    const changed = await check([b, c, a.replace('quatre', 'cinq')].join('\n\n'), EN);
+    expect(show(changed.signals, changed.tp)).toEqual(['source-number ¶3 "cinq"']);
+  });
+
   test('a changed number is reported at the number, with the source value as expected', async () => {
     const { signals, tp } = await check(FR.replace('32 membres', '23 membres'), EN);
     expect(show(signals, tp)).toEqual(['source-number ¶2 "23"']);
