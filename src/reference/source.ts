@@ -253,6 +253,7 @@ export function sourceSignals(
   };
 
   const paired = steps.map((s, k) => ({ k, s: s.a.map((i) => sf[i]!), t: s.b.map((j) => tf[j]!), score: s.score }));
+  pairGaps(paired);
   pairMoves(paired);
   const alignment: SourceAlignment[] = paired
     .filter((g) => g.s.length > 0 || g.t.length > 0)
@@ -318,6 +319,32 @@ export function sourceSignals(
   }
   signals.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start || compareCodeUnits(a.ruleId, b.ruleId));
   return { signals, alignment };
+}
+
+/**
+ * Pairs the one source paragraph and the one translated paragraph left alone between the same two aligned groups (or
+ * before the first, or after the last): they stand in each other's place. A short paragraph whose only figure was
+ * mistranslated ("1.5 billion" as "15 milliards") scored below the pairing floor and was reported as a missing source
+ * paragraph and an extra French one instead of a wrong number (an editor's review of compare --source, 2026-12-07).
+ * Headlines are left to the in-order alignment.
+ */
+function pairGaps(paired: { s: Features[]; t: Features[]; score: number }[]): void {
+  let run: { s: Features[]; t: Features[]; score: number }[] = [];
+  const flush = (): void => {
+    const s = run.filter((g) => g.t.length === 0);
+    const t = run.filter((g) => g.s.length === 0);
+    if (s.length === 1 && t.length === 1 && s[0]!.s.length === 1 && t[0]!.t.length === 1 && s[0]!.s[0]!.p.kind !== 'headline' && t[0]!.t[0]!.p.kind !== 'headline') {
+      t[0]!.s = s[0]!.s;
+      t[0]!.score = groupScore(t[0]!.s, t[0]!.t);
+      s[0]!.s = [];
+    }
+    run = [];
+  };
+  for (const g of paired) {
+    if (g.s.length > 0 && g.t.length > 0) flush();
+    else run.push(g);
+  }
+  flush();
 }
 
 /**

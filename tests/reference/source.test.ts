@@ -54,7 +54,7 @@ describe('sourceSignals on short pairs', () => {
   });
 
   test('a paragraph the translation moved is paired as a move, with no finding (an editor review of compare --source)', async () => {
-    const [a, b, c] = FR.split('\n\n');
+    const [a, b, c] = FR.split('\n\n') as [string, string, string];
     const tp = await target([b, c, a].join('\n\n'));
     const { signals, alignment } = sourceSignals(tp, await source(EN), { corpora });
     expect(signals).toEqual([]);
@@ -66,6 +66,11 @@ describe('sourceSignals on short pairs', () => {
     // A changed number in the moved paragraph is still reported.
     const changed = await check([b, c, a.replace('quatre', 'cinq')].join('\n\n'), EN);
     expect(show(changed.signals, changed.tp)).toEqual(['source-number ¶3 "cinq"']);
+  });
+
+  test('the one source and one French paragraph left between the same neighbours pair up: a wrong figure is a number error', async () => {
+    const { signals, tp } = await check("Résultats d'Acme\n\nAcme a déclaré mardi : Le bénéfice a atteint 15 milliards d'euros.", 'Acme results\n\nAcme said on Tuesday: Profit was 1.5 billion euros.');
+    expect(show(signals, tp)).toEqual(['source-number ¶2 "15 milliards"']);
   });
 
   test('a changed number is reported at the number, with the source value as expected', async () => {
