@@ -88,6 +88,9 @@ const JOINERS: Record<string, Set<string>> = { en: new Set(['and']), fr: new Set
 /** Words standing for 1 that are articles or pronouns far more often than numbers ("one of", "une entreprise"). */
 const AMBIGUOUS_ONE = new Set(['one', 'un', 'une']);
 
+/** Words after "a third" that make it an ordinal ("a third consecutive year", "a third time", "a third term"). */
+const ORDINAL_NOUNS = new Set(['consecutive', 'straight', 'successive', 'time', 'year', 'quarter', 'month', 'week', 'day', 'round', 'term', 'place', 'attempt', 'wave', 'session', 'game', 'match', 'day']);
+
 function lang(language: string): 'en' | 'fr' {
   return language === 'en' ? 'en' : 'fr';
 }
@@ -157,19 +160,27 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
     const w = words[i]!;
     const ord = ORDINALS[language]![w.lower];
     if (ord !== undefined) {
-      // "a third of" is a fraction (↔ "un tiers"), not an ordinal; "a third consecutive year", "a third time" are
-      // ordinals (a review of compare --source, 2026-12-07: "troisième" was "not in the source").
+      // "a third of", "by a third" are fractions (↔ "un tiers"), not ordinals; before a word that counts occurrences,
+      // "a third consecutive year", "a third time" are (a review of compare --source, 2026-12-07: "troisième" was
+      // "not in the source").
       const prev = words[i - 1];
       const next = words[i + 1];
-      const fraction = !next || !adjacent(text, w, next) || next.lower === 'of';
+      const fraction = !next || !adjacent(text, w, next) || !ORDINAL_NOUNS.has(next.lower);
       if (language === 'en' && w.lower === 'third' && prev && adjacent(text, prev, w) && /^(?:a|one)$/.test(prev.lower) && fraction) continue;
       out.push({ value: ord, kind: 'number', start: w.start, end: w.end, text: w.text, spelled: true });
       continue;
     }
     // English "a million", "a hundred": the article is the one (↔ "un million", "une centaine" aside).
     const article = language === 'en' && w.lower === 'a' && isCountedBy(words[i + 1], w);
-    // French "mille" alone is a thousand ("mille emplois" ↔ "1,000 jobs"; the same review), as is "un millier".
-    const thousand = language === 'fr' && (w.lower === 'mille' || w.lower === 'millier');
+    // French "mille" alone is a thousand ("mille emplois" ↔ "1,000 jobs"; the same review), as is "un millier"; not in
+    // a compound or a name ("Mille-Îles", "mille-feuilles", "Les Mille et Une Nuits": a hyphen after it, a capital
+    // inside a sentence, or "et un(e)" after it).
+    const thousand =
+      language === 'fr' &&
+      (w.lower === 'millier' ||
+        (w.lower === 'mille' &&
+          !/^[-\u2010\u2011]|^\s+et\s+une?\b/iu.test(text.slice(w.end, w.end + 8)) &&
+          (w.text === 'mille' || /(?:^|[.!?…]\s*|\n\s*)$/u.test(text.slice(0, w.start)))));
     if (!(w.lower in units) && !hundred.has(w.lower) && !article && !thousand) continue;
     // Collect the run of number words (and joiners between them).
     let j = i;
@@ -197,7 +208,10 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
       } else if (hundred.has(x.lower)) {
         current = (current || 1) * 100;
       } else if (x.lower in scales) {
-        total += (current || 1) * scales[x.lower]!;
+        // A scale after a scale multiplies what came before: "mille milliards" is 10^12, "trois mille milliards"
+        // 3 × 10^12 (they added up to 1,000,001,000; a review, 2026-12-07).
+        if (current === 0 && total > 0 && prevLower in scales) total *= scales[x.lower]!;
+        else total += (current || 1) * scales[x.lower]!;
         current = 0;
       } else break;
       prevLower = x.lower;
@@ -306,10 +320,16 @@ export function findNumbers(text: string, language: string): NumberMention[] {
       }
     }
     if (!Number.isFinite(value)) continue;
-    // English writes a span of years with its second year cut to two digits, "2026-27", where French writes "2026-2027"
-    // (a review of compare --source, 2026-12-07: "2027" was reported against "27").
-    const span = l === 'en' && m[0].length === 2 ? /(?:^|[^\d.,])((?:19|20)\d\d)[-–/]$/u.exec(text.slice(Math.max(0, start - 6), start)) : null;
-    if (span) value = Math.floor(Number(span[1]) / 100) * 100 + value + (value <= Number(span[1]) % 100 ? 100 : 0);
+    // A span of years with its second year cut to two digits, "2026-27", is 2026 and 2027 in either language (English
+    // writes it so, French mostly "2026-2027"; a review of compare --source, 2026-12-07: "2027" was reported against
+    // "27").
+    const span = m[0].length === 2 ? /(?:^|[^\d.,])((?:19|20)\d\d)[-–/]$/u.exec(text.slice(Math.max(0, start - 6), start)) : null;
+    if (span) {
+      const first = Number(span[1]);
+      // Forward only, the next century for 1999-00: "2020-19" is not a span of years.
+      if (value > first % 100) value += Math.floor(first / 100) * 100;
+      else if (value === 0 && first % 100 === 99) value = first + 1;
+    }
     out.push({ value, kind: 'number', start, end, text: text.slice(start, end), spelled: false });
     taken.push([start, end]);
   }

@@ -45,6 +45,11 @@ describe('findNumbers', () => {
     ['en', 'a third consecutive year, a third time; a third of profits, cut by a third.', [3, 3]],
     ['fr', "5 cents l'action, cinq cents euros, 3 pour cent", [5, 500, 3]],
     ['en', 'the 2026-27 budget, the 1999-00 season, pages 12-27', [2026, 2027, 1999, 2000, 12, 27]],
+    // A review of those: French writes "2026-27" too, backwards is no span; "by a third" before anything is a fraction;
+    // "mille" in names and idioms is no number; two scales multiply.
+    ['fr', 'la saison 2026-27, le score 2020-19', [2026, 2027, 2020, 19]],
+    ['en', 'tumbled by a third last year, by a third to $5 billion', [5e9]],
+    ['fr', 'Mille-Îles, Les Mille et Une Nuits, des mille-feuilles. Mille personnes, mille milliards, trois mille milliards', [1000, 1e12, 3e12]],
   ])('%s: %s', (lang, text, expected) => {
     expect(values(text, lang)).toEqual(expected);
   });
