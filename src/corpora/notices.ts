@@ -82,8 +82,8 @@ const LINE_MARKS = /^[\s>*_+•–—-]*$/u;
 const INVISIBLE = /\p{Cf}|&(?:nbsp|shy|zwj|zwnj|lrm|rlm|#160|#xa0|#173|#xad|#8203|#x200b);/giu;
 /** A sentence's end, closing quotes or brackets allowed after it (`« Oui. »`, `(lundi.)`). */
 const SENTENCE_END = /[.!?…][\s"»”’)\]]*$/u;
-/** A comma and a verb of saying, or `selon`, after the wording: a sentence that reports it (`…, affirme le syndicat`). */
-const ATTRIBUTION_AFTER = /^\s*,\s*(?:selon|d'apr[eè]s|affirm|indiqu|dit|disent|assur|estim|expliqu|d[ée]clar|pr[ée]cis|ajout|reconna[iî]|d[ée]non|soulign|regrett|accus|assur|avanc|pr[ée]tend)/iu;
+/** A comma and a verb of saying (its auxiliary allowed), or `selon`, after the wording: a sentence that reports it (`…, affirme le syndicat`, `…, a reconnu le quotidien`). */
+const ATTRIBUTION_AFTER = /^\s*,\s*(?:(?:a|ont|avait|aurait)\s+)?(?:selon|d'apr[eè]s|affirm|indiqu|dit|disent|assur|estim|expliqu|d[ée]clar|pr[ée]cis|ajout|reconn|admi[st]|confirm|d[ée]non|soulign|regrett|accus|avanc|pr[ée]tend)/iu;
 /** Line ends: LF, CR, U+2028 and U+2029. */
 const LINE_END = /[\n\r\u2028\u2029]/gu;
 /** How far back the start of a notice's line is looked for. */
@@ -133,17 +133,22 @@ function standsAlone(source: string, start: number, end: number, entry: Pick<Com
 }
 
 /**
- * Whether text ends with a sentence that introduces a quotation: a colon after four words or more of its line
- * (white space, invisible characters, Markdown marks and trailing tags such as `<br>` aside). `Chaque dépêche porte
- * cette mention :` then the wording on the next line quotes it (review, 2026-12-07); a label (`Bourse :`,
- * `Partager :`, a heading) does not (a review of the first version, which missed the notice after them).
+ * Whether text ends with a line that introduces a quotation: a colon (white space, invisible characters, Markdown marks
+ * and trailing tags such as `<br>` aside) after a verb that reports or shows words (`Chaque dépêche porte cette
+ * mention :`, `Reuters écrit :`, `Voici la mention :`), so that the wording on the next line quotes the notice (review,
+ * 2026-12-07). A label is not one: `Bourse :`, `Partager :`, `Note de la rédaction :` before the wording are page
+ * furniture, and the notice after them stands (a first version took any colon, a second counted four words).
  */
 function endsWithColon(text: string): boolean {
   const end = text.replace(INVISIBLE, '').replace(/(?:[\s*_>]|<\/?[A-Za-z][^<>]*>)+$/u, '');
   if (!end.endsWith(':')) return false;
-  const line = end.slice(end.search(/[^\n\r\u2028\u2029]*$/u));
-  return (line.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 4;
+  const line = end.slice(end.search(/[^\n\r\u2028\u2029]*$/u)).normalize('NFC');
+  return QUOTING.test(line);
 }
+
+/** Verbs (and `voici`, `ainsi`) that introduce the words that follow a colon. */
+const QUOTING =
+  /(?:^|[^\p{L}])(?:écri|ecri|précis|precis|indiqu|port|di[st]\b|disent|lit\b|lire|lisai|affich|mentionn|figur|stipul|annonc|signal|rappel|expliqu|ajout|répond|repond|déclar|declar|affirm|cite|citai|proclam|voici|voilà|voila|ainsi|suivant)/iu;
 
 /**
  * Finds every machine-translation or AI notice in `source`.

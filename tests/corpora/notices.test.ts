@@ -214,6 +214,9 @@ const talking = [
   `Chaque dépêche porte cette mention :\n${N_WORDING}.\n\nElle figure en tête depuis août.`,
   `Chaque dépêche porte cette mention :\n\n*${N_WORDING}*\n\nElle figure en tête depuis août.`,
   `Chaque dépêche porte cette mention :<br>\n${N_WORDING}\n\nElle figure en tête depuis août.`,
+  `Reuters écrit :\n${N_WORDING}\n\nElle figure en tête depuis août.`,
+  `La dépêche précise :\n\n${N_WORDING}\n\nElle figure en tête depuis août.`,
+  "Cet article a été traduit de l'anglais par une IA, a reconnu mardi le quotidien, qui s'en excuse.",
 ];
 
 const coop = [
@@ -258,6 +261,10 @@ const standing: [string, string][] = [
   // A label or a heading ending with a colon does not introduce a quotation (a review of the colon rule).
   [`Bourse :\n\n${N_WORDING}\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   [`**Partager :**\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  [`Note de la rédaction :\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  [`Avertissement sur la traduction :\n\n${N_WORDING}\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  ["Traduction : ce texte a été traduit de l'anglais à l'aide de l'IA.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
+  ["Cet article a été traduit avec l'aide de l'intelligence artificielle.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
   // The same review: the link as a Markdown link is one notice, not two.
   [`((${N_WORDING}: [https://bit.ly/rtrsauto](https://bit.ly/rtrsauto)))\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-1'],
 ];
