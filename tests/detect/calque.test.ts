@@ -58,6 +58,7 @@ describe('calque valid (no signal)', () => {
     'La commission a évalué l\'opportunité du projet.',
     "L'opportunité d'une hausse des taux fait débat.",
     "Les juges doutent de l'opportunité de la mesure.",
+    "Le parquet applique le principe d'opportunité des poursuites.",
     "L'entreprise a rencontré des difficultés financières après la perte de deux contrats.",
   ];
   it.each(valid)('%s', (text) => {
@@ -99,6 +100,9 @@ describe('calque invalid (flagged)', () => {
     ["Il veut saisir l'opportunité de partir et voit de nouvelles opportunités.", [["l'opportunité", 'FR-ANG-OPPORTUNITE'], ['de nouvelles opportunités', 'FR-ANG-OPPORTUNITE']]],
     ["C'est l'opportunité d'une vie.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
     ["Il n'a pas voulu rater l'opportunité de partir.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
+    ["Le plan leur donnera l'opportunité de partir.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
+    ["Nous saisissons l'opportunité de ce rachat.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
+    ["Il doit offrir l'opportunité aux salariés de partir.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
     ["Il veut saisir l'opportunité d'un marché en plein essor.", [["l'opportunité", 'FR-ANG-OPPORTUNITE']]],
     ['Le fonds mise sur les opportunités de croissance.', [['les opportunités', 'FR-ANG-OPPORTUNITE']]],
     ['Les mesures à être envisagées sont connues.', [['mesures à être envisagées', 'FR-ANG-A-ETRE-PARTICIPE']]],
