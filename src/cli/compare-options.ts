@@ -16,6 +16,8 @@ export function compareBuilder<T>(y: Argv<T>): Argv<T> {
     .option('verbose', { type: 'boolean', default: false, describe: 'Print unchanged paragraphs in full' })
     .option('fail-on', {
       choices: ['error', 'warning', 'info', 'never'] as const,
+      // A bare --fail-on (an empty $LEVEL in CI) is a usage error, as in check; it passed as `true` and never failed.
+      requiresArg: true,
       default: 'never' as const,
       describe: 'Exit 1 when a --source finding, or a dropped notice (error), reaches this severity (default: never, the comparison is the output)',
     }) as unknown as Argv<T>;

@@ -60,6 +60,9 @@ export async function executeCompare(args: CompareArgs, io: Io): Promise<Compari
     throw new WireproofError('only one of reference, candidate and --source may be standard input (-)', 'usage');
   }
   if (args.format !== 'text' && args.format !== 'json') throw new WireproofError(`unknown format "${String(args.format)}" for compare (choose text or json)`, 'usage');
+  if (args.failOn !== undefined && !['error', 'warning', 'info', 'never'].includes(args.failOn)) {
+    throw new WireproofError(`--fail-on: expected error, warning, info or never (got ${String(args.failOn)})`, 'usage');
+  }
   // Inputs, corpora and the output are all resolved against the command's working folder, as in `check`.
   assertOutputName(args.outputFile);
   if (args.outputFile) {

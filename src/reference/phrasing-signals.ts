@@ -95,8 +95,10 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
  *   review of the first version, which let any function word through), and a negation word changes the meaning.
  * A machine rendering with a word inserted or a determiner changed stays a machine rendering, and its drift stays; cut
  * short at its end (`truncated`) it keeps its drift warning but loses the suggestion, which would duplicate the
- * sentence's end; without its opening words (`headless`) it is not the formula at all (no signal): a formula is known
- * by its opening.
+ * sentence's end; without its opening words (`headless`) it stays evidence but is no drift and gets no suggestion:
+ * "en bonne voie pour" is French, not the machine's "sur la bonne voie pour", while "sources familières avec le
+ * dossier" is the machine's "citant des sources familières avec le dossier" all the same (two reviews, 2026-12-07:
+ * dropping such matches lost 80 of 338 variant tails).
  * @returns the reason, or null for a rewording (an edit that changes or drops words inside the form)
  */
 export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'headless' | 'determiner' | null {
@@ -211,9 +213,6 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
     const inQuote = quoted.some((q) => within(m, q));
     const partial = partialMatch(m, options.language);
-    // A form's last words without its opening are not that formula: "en bonne voie pour" is French, not the machine's
-    // "sur la bonne voie pour" (a review, 2026-12-07).
-    if (partial === 'headless') continue;
     if (m.kind === 'machine-variant') {
       const weak = m.tags.includes('weak');
       const scale = statusScale(m.tags) * (weak ? 0.5 : 1);
@@ -227,7 +226,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
             : `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${pct(m.similarity)}% match with ${quote(m.matchedForm)}, ${m.referenceId})`,
         // No suggestion inside a direct quotation (the HTML report showed it; review, 2026-12-07), nor for a form's
         // first or last words only: replacing them with the whole wording duplicates the rest of the sentence.
-        ...(inQuote || partial === 'truncated' ? {} : { expected: [m.expected] }),
+        ...(inQuote || partial === 'truncated' || partial === 'headless' ? {} : { expected: [m.expected] }),
         // The entry's evidence status and weakness: the scorer counts only seen, not-weak renderings as more than a
         // hint over a whole document (src/score/combine.ts, isHint).
         data: { ...data, status: STATUSES.find((t) => m.tags.includes(t)) ?? null, weak },

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import { compareCommand, runCompare } from '../../src/cli/compare.js';
+import { run } from '../../src/cli/main.js';
 import { compare, compareParagraphs } from '../../src/reference/compare.js';
 import { formatComparisonJson } from '../../src/report/compare-json.js';
 import { formatComparisonText, inlineDiff } from '../../src/report/compare-text.js';
@@ -371,6 +372,11 @@ describe('wireproof compare (CLI)', () => {
     expect(await code({ failOn: 'error' }, 'feed.txt', 'no-notice.txt')).toBe(1);
     expect(await code({}, 'feed.txt', 'no-notice.txt')).toBe(0);
     expect(await code({ failOn: 'error' }, 'feed.txt', 'publish.txt')).toBe(0);
+    // A value that is not a level (a bare --fail-on reached the command as `true`) is a usage error, not "never".
+    expect(await code({ failOn: true as unknown as 'error' }, 'feed.txt', 'no-notice.txt')).toBe(2);
+    const bare = fakeIo({}, dir);
+    expect(await run(['compare', 'feed.txt', 'no-notice.txt', '--fail-on'], bare)).toBe(2);
+    expect(bare.err.join('')).toMatch(/fail-on/);
   });
 
   test('runCompare --format json: exit 0, the comparison on stdout, nothing on stderr', async () => {

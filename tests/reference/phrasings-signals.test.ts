@@ -111,13 +111,13 @@ describe('machine-phrasing through check(): ordinary French stays silent, seen r
     "Selon le rapport annuel de la société, le chiffre d'affaires a progressé de 4 % l'an dernier en Europe.",
     'Selon le rapport de la Cour des comptes publié mercredi, la dette publique a encore augmenté l\'an dernier.',
     "D'après le rapport du Giec, le réchauffement climatique s'accélère plus vite que prévu dans les régions polaires.",
-    // The last words of "sur la bonne voie pour" without its opening: French (a review, 2026-12-07).
-    'Le groupe est en bonne voie pour atteindre ses objectifs annuels.',
   ])('valid: %s', async (text) => {
     expect(await phrasings(text)).toEqual([]);
   });
 
   it.each([
+    // A variant's tail without its opening is still the machine's rendering (a review, 2026-12-07).
+    ['Trois sources familières avec le dossier ont indiqué que le contrat était signé.', ['FR-CITING-SOURCES sources familières avec le dossier']],
     ["Le Pentagone veut un accord, d'après le rapport d'Axios publié mardi.", ["FR-ACCORDING-TO-REPORT d'après le rapport d'Axios"]],
     ["Le Pentagone n'a pas répondu immédiatement à une demande de commentaire.", ["FR-NO-IMMEDIATE-COMMENT n'a pas répondu immédiatement à une demande de commentaire"]],
   ])('invalid: %s', async (text, expected) => {
