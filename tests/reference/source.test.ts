@@ -102,6 +102,9 @@ describe('sourceSignals on short pairs', () => {
     expect((await check(fr, en)).signals).toEqual([]);
     const typo = await check(fr.replace('Vladimir Poutine', 'Vladimir Poutin'), en);
     expect(show(typo.signals, typo.tp)).toEqual(['source-name ¶2 "Poutin"']);
+    // A surname written alike is no alias: a wrong first name stays visible (a review, 2026-12-07).
+    const wrong = await check('Medvedev gagne\n\nDmitri Medvedev a remporté la finale dimanche à Paris.', 'Medvedev wins\n\nDaniil Medvedev won the final in Paris on Sunday.');
+    expect(show(wrong.signals, wrong.tp)).toEqual(['source-name ¶2 "Dmitri Medvedev"']);
   });
 
   test('a dropped name points at the paragraph start; an added one at the word', async () => {
