@@ -62,7 +62,9 @@ export async function resolveOptions(options: CheckOptions): Promise<Resolved> {
   const resolved: Resolved = {};
   if (options.source !== undefined) {
     const input = typeof options.source === 'string' ? await readSource(options.source, options) : options.source;
-    resolved.source = { input, module: await import('./reference/source.js') };
+    const module = await import('./reference/source.js');
+    module.assertSourceText(input);
+    resolved.source = { input, module };
   }
   return resolved;
 }

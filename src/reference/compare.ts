@@ -17,7 +17,6 @@ import type {
 } from '../types.js';
 import { WireproofError } from '../types.js';
 import { checkOptionKeys, checkRuleLevel, isIngested, isRecord } from '../util/options.js';
-import { oneLine } from '../util/oneline.js';
 import { typeName } from '../util/type-name.js';
 import {
   alignInOrder,
@@ -29,7 +28,7 @@ import {
   wordDiff,
   type WordDiffOptions,
 } from './align.js';
-import { checkSource } from './source.js';
+import { assertSourceText, checkSource } from './source.js';
 import { SOURCE_RULES } from './source-rules.js';
 
 /**
@@ -459,10 +458,7 @@ export async function compare(
   const out: Comparison = { reference: ref.file, candidate: cand.file, pairs, summary };
   if (options.source !== undefined) {
     const src = await toIngested(options.source, options.sourceFile ?? '<source>', options.format);
-    // An empty source gave a "no counterpart in the source" warning for every paragraph (an editor's review of
-    // compare, 2026-12-07): a source with no text is an input error.
-    const text = src.blocks ? src.blocks.map((b) => b.text).join('') : src.source;
-    if (!/[\p{L}\p{N}]/u.test(text)) throw new WireproofError(`source: ${oneLine(src.file)}: no text to check against`, 'usage', src.file);
+    assertSourceText(src);
     out.source = checkSource(candParagraphs, src, corpora, options.rules ? { rules: options.rules } : {});
   }
   return out;

@@ -2,6 +2,8 @@
 import { loadCorpora, type Corpora } from '../corpora/index.js';
 import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
 import type { IngestedText, Paragraph, RuleLevel, Signal, SourceCheck } from '../types.js';
+import { WireproofError } from '../types.js';
+import { oneLine } from '../util/oneline.js';
 import { foldString } from '../util/normalize.js';
 import { alignGroups } from './align.js';
 import {
@@ -378,6 +380,16 @@ function pairMoves(paired: { s: Features[]; t: Features[]; score: number }[]): v
     c.t.score = c.score;
     c.s.s = [];
   }
+}
+
+/**
+ * Refuses a source with no text (an empty file): checked against it, every paragraph was "no counterpart in the
+ * source" (an editor's review of compare --source, 2026-12-07). Shared by `check --source` and `compare --source`.
+ * @throws WireproofError (`usage`) naming the source
+ */
+export function assertSourceText(src: IngestedText): void {
+  const text = src.blocks ? src.blocks.map((b) => b.text).join('') : src.source;
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new WireproofError(`source: ${oneLine(src.file)}: no text to check against`, 'usage', src.file);
 }
 
 type Emit = (ruleId: string, p: Paragraph, start: number, end: number, message: string, extra?: Partial<Signal>) => void;

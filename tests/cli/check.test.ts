@@ -196,6 +196,8 @@ describe('wireproof check', () => {
     [['--prior', 'x'], /^wireproof: prior must be strictly between 0 and 1/],
     [['--language', 'french'], /^wireproof: --language: unknown language code "french" \(known: fr, en/],
     [['--source', 'missing.en.txt'], /^wireproof: source: missing\.en\.txt: no such file$/m],
+    // An empty source is an input error too, as in compare (a review, 2026-12-07: every paragraph was "no counterpart").
+    [['--source', 'tests/fixtures/e2e/empty/input.txt'], /^wireproof: source: tests\/fixtures\/e2e\/empty\/input\.txt: no text to check against$/m],
     [['-o'], /^wireproof: Not enough arguments following: o/],
     [['--source'], /^wireproof: Not enough arguments following: source/],
     [['--baseline'], /^wireproof: Not enough arguments following: baseline/],
