@@ -255,8 +255,10 @@ export function sourceSignals(
   };
 
   const paired = steps.map((s, k) => ({ k, s: s.a.map((i) => sf[i]!), t: s.b.map((j) => tf[j]!), score: s.score }));
-  pairGaps(paired);
+  // Moves first: a clear match elsewhere wins over a neighbour in the same gap (a review, 2026-12-07, found the gap
+  // taking a moved paragraph and reporting the wrong source paragraph missing).
   pairMoves(paired);
+  pairGaps(paired);
   const alignment: SourceAlignment[] = paired
     .filter((g) => g.s.length > 0 || g.t.length > 0)
     .map((g) => ({ source: g.s.map((f) => f.p.index), target: g.t.map((f) => f.p.index), score: Math.round(g.score * 1000) / 1000 }));
@@ -325,9 +327,11 @@ export function sourceSignals(
 
 /**
  * Pairs the one source paragraph and the one translated paragraph left alone between the same two aligned groups (or
- * before the first, or after the last): they stand in each other's place. A short paragraph whose only figure was
- * mistranslated ("1.5 billion" as "15 milliards") scored below the pairing floor and was reported as a missing source
- * paragraph and an extra French one instead of a wrong number (an editor's review of compare --source, 2026-12-07).
+ * before the first, or after the last) when they name someone or something in common: they stand in each other's
+ * place. A short paragraph whose only figure was mistranslated ("1.5 billion" as "15 milliards") scored below the
+ * pairing floor and was reported as a missing source paragraph and an extra French one instead of a wrong number (an
+ * editor's review of compare --source, 2026-12-07). Without a shared name, a paragraph the editor wrote in place of a
+ * cut one is no translation of it (a review of the first version, which paired them at 0.12 and hid the cut).
  * Headlines are left to the in-order alignment.
  */
 function pairGaps(paired: { s: Features[]; t: Features[]; score: number }[]): void {
@@ -335,7 +339,15 @@ function pairGaps(paired: { s: Features[]; t: Features[]; score: number }[]): vo
   const flush = (): void => {
     const s = run.filter((g) => g.t.length === 0);
     const t = run.filter((g) => g.s.length === 0);
-    if (s.length === 1 && t.length === 1 && s[0]!.s.length === 1 && t[0]!.t.length === 1 && s[0]!.s[0]!.p.kind !== 'headline' && t[0]!.t[0]!.p.kind !== 'headline') {
+    if (
+      s.length === 1 &&
+      t.length === 1 &&
+      s[0]!.s.length === 1 &&
+      t[0]!.t.length === 1 &&
+      s[0]!.s[0]!.p.kind !== 'headline' &&
+      t[0]!.t[0]!.p.kind !== 'headline' &&
+      sharesName(s[0]!.s[0]!, t[0]!.t[0]!)
+    ) {
       t[0]!.s = s[0]!.s;
       t[0]!.score = groupScore(t[0]!.s, t[0]!.t);
       s[0]!.s = [];
@@ -347,6 +359,19 @@ function pairGaps(paired: { s: Features[]; t: Features[]; score: number }[]): vo
     else run.push(g);
   }
   flush();
+}
+
+/**
+ * Whether two paragraphs name someone or something in common: a name or an alias as the anchors count them, or a
+ * capitalised word of three letters or more written alike on both sides (a name opening a sentence, "Acme a déclaré",
+ * is not counted as a name, being ambiguous there).
+ */
+function sharesName(a: Features, b: Features): boolean {
+  for (const k of a.anchors.keys()) if (!k.startsWith('#:') && b.anchors.has(k)) return true;
+  const capitalised = (f: Features): Set<string> => new Set(f.words.filter((w) => w.text.length >= 3 && /^\p{Lu}/u.test(w.text)).map((w) => w.text));
+  const theirs = capitalised(b);
+  for (const w of capitalised(a)) if (theirs.has(w)) return true;
+  return false;
 }
 
 /**

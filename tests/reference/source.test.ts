@@ -73,6 +73,16 @@ describe('sourceSignals on short pairs', () => {
     expect(show(signals, tp)).toEqual(['source-number ¶2 "15 milliards"']);
   });
 
+  test('a paragraph written in place of a cut one, naming nothing the source paragraph names, is not paired with it', async () => {
+    const [a, , c] = FR.split('\n\n') as [string, string, string];
+    const lyon = 'Le président du club de football de Lyon a annoncé jeudi sa démission après trois saisons.';
+    const { signals, tp } = await check([a, lyon, c].join('\n\n'), EN);
+    expect(signals.map((x) => [x.ruleId, tp.find((p) => p.index === x.paragraph)!.text.slice(0, 12)])).toEqual([
+      ['source-paragraphs', 'Le président'],
+      ['source-paragraphs', "L'ancien pré"],
+    ]);
+  });
+
   test('a changed number is reported at the number, with the source value as expected', async () => {
     const { signals, tp } = await check(FR.replace('32 membres', '23 membres'), EN);
     expect(show(signals, tp)).toEqual(['source-number ¶2 "23"']);
