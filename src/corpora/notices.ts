@@ -134,21 +134,35 @@ function standsAlone(source: string, start: number, end: number, entry: Pick<Com
 
 /**
  * Whether text ends with a line that introduces a quotation: a colon (white space, invisible characters, Markdown marks
- * and trailing tags such as `<br>` aside) after a verb that reports or shows words (`Chaque dépêche porte cette
- * mention :`, `Reuters écrit :`, `Voici la mention :`), so that the wording on the next line quotes the notice (review,
- * 2026-12-07). A label is not one: `Bourse :`, `Partager :`, `Note de la rédaction :` before the wording are page
- * furniture, and the notice after them stands (a first version took any colon, a second counted four words).
+ * and trailing tags such as `<br>` aside) after two words or more, one of them a verb that reports or shows words in
+ * its finite form (`Chaque dépêche porte cette mention :`, `Reuters écrit :`, `La dépêche se termine par :`, `Voici la
+ * mention :`): the wording on the next line then quotes the notice (review, 2026-12-07). A label is not one, with or
+ * without a word like a verb in it: `Bourse :`, `Rappel :`, `Note de la rédaction :`, `À lire aussi :`, `Figure 1 :`
+ * before the wording are page furniture, and the notice after them stands (a first version took any colon, a second
+ * counted four words, a third matched verb stems inside labels).
  */
 function endsWithColon(text: string): boolean {
   const end = text.replace(INVISIBLE, '').replace(/(?:[\s*_>]|<\/?[A-Za-z][^<>]*>)+$/u, '');
   if (!end.endsWith(':')) return false;
-  const line = end.slice(end.search(/[^\n\r\u2028\u2029]*$/u)).normalize('NFC');
-  return QUOTING.test(line);
+  const line = end.slice(end.search(/[^\n\r\u2028\u2029]*$/u)).normalize('NFC').toLowerCase();
+  const words = line.match(/\p{L}+/gu) ?? [];
+  if (words.length < 2) return false;
+  if (words.some((w) => QUOTING_FORMS.has(w))) return true;
+  return words.some((w, i) => QUOTING_PAIRS.has(`${w} ${words[i + 1] ?? ''}`));
 }
 
-/** Verbs (and `voici`, `ainsi`) that introduce the words that follow a colon. */
-const QUOTING =
-  /(?:^|[^\p{L}])(?:écri|ecri|précis|precis|indiqu|port|di[st]\b|disent|lit\b|lire|lisai|affich|mentionn|figur|stipul|annonc|signal|rappel|expliqu|ajout|répond|repond|déclar|declar|affirm|cite|citai|proclam|voici|voilà|voila|ainsi|suivant)/iu;
+/** Finite forms of verbs that report or show words, and `voici`, `voilà`. */
+const QUOTING_FORMS = new Set(
+  (
+    'écrit écrivent écrivait écrivaient précise précisent précisait indique indiquent indiquait porte portent portait ' +
+    'dit disent disait lit lisent lisait affiche affichent affichait mentionne mentionnent mentionnait figure figurent ' +
+    'figurait stipule stipulent annonce annoncent annonçait signale signalent rappelle rappellent explique expliquent ' +
+    'ajoute ajoutent répond répondent déclare déclarent affirme affirment cite citent proclame proclament contient ' +
+    'contiennent contenait voici voilà'
+  ).split(' '),
+);
+/** Two-word forms: `on peut lire :`, `se termine par :`, `se lit :`, `commence par :`. */
+const QUOTING_PAIRS = new Set(['peut lire', 'peuvent lire', 'pouvait lire', 'se termine', 'se terminent', 'se terminait', 'se lit', 'commence par', 'commencent par', 'termine par']);
 
 /**
  * Finds every machine-translation or AI notice in `source`.

@@ -216,6 +216,8 @@ const talking = [
   `Chaque dépêche porte cette mention :<br>\n${N_WORDING}\n\nElle figure en tête depuis août.`,
   `Reuters écrit :\n${N_WORDING}\n\nElle figure en tête depuis août.`,
   `La dépêche précise :\n\n${N_WORDING}\n\nElle figure en tête depuis août.`,
+  `Chaque dépêche se termine par :\n${N_WORDING}\n\nElle figure en tête depuis août.`,
+  `Le bas de page contient :\n${N_WORDING}\n\nElle figure en tête depuis août.`,
   "Cet article a été traduit de l'anglais par une IA, a reconnu mardi le quotidien, qui s'en excuse.",
 ];
 
@@ -263,6 +265,7 @@ const standing: [string, string][] = [
   [`**Partager :**\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   [`Note de la rédaction :\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   [`Avertissement sur la traduction :\n\n${N_WORDING}\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
+  ...['Rappel :', 'Portrait :', 'À lire aussi :', 'Figure 1 :', 'Article suivant :'].map((label): [string, string] => [`${label}\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING']),
   ["Traduction : ce texte a été traduit de l'anglais à l'aide de l'IA.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
   ["Cet article a été traduit avec l'aide de l'intelligence artificielle.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
   // The same review: the link as a Markdown link is one notice, not two.
