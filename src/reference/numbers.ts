@@ -88,8 +88,8 @@ const JOINERS: Record<string, Set<string>> = { en: new Set(['and']), fr: new Set
 /** Words standing for 1 that are articles or pronouns far more often than numbers ("one of", "une entreprise"). */
 const AMBIGUOUS_ONE = new Set(['one', 'un', 'une']);
 
-/** Words after "a third" that make it an ordinal ("a third consecutive year", "a third time", "a third term"). */
-const ORDINAL_NOUNS = new Set(['consecutive', 'straight', 'successive', 'time', 'year', 'quarter', 'month', 'week', 'day', 'round', 'term', 'place', 'attempt', 'wave', 'session', 'game', 'match', 'day']);
+/** Words before "a third" that make it a fraction: "by a third", "nearly a third", "more than a third". */
+const FRACTION_BEFORE = new Set(['by', 'than', 'nearly', 'almost', 'about', 'roughly', 'some', 'over', 'under', 'around', 'just', 'only', 'barely', 'fully', 'least']);
 
 function lang(language: string): 'en' | 'fr' {
   return language === 'en' ? 'en' : 'fr';
@@ -160,12 +160,14 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
     const w = words[i]!;
     const ord = ORDINALS[language]![w.lower];
     if (ord !== undefined) {
-      // "a third of", "by a third" are fractions (↔ "un tiers"), not ordinals; before a word that counts occurrences,
-      // "a third consecutive year", "a third time" are (a review of compare --source, 2026-12-07: "troisième" was
-      // "not in the source").
+      // "a third of", "by a third", "nearly a third", a clause-final "a third" are fractions (↔ "un tiers"); "a third
+      // consecutive year", "a third person", "a third dose" are ordinals (two reviews of compare --source, 2026-12-07:
+      // "troisième" was "not in the source", then a list of nouns was too short).
       const prev = words[i - 1];
       const next = words[i + 1];
-      const fraction = !next || !adjacent(text, w, next) || !ORDINAL_NOUNS.has(next.lower);
+      const before = words[i - 2];
+      const fraction =
+        !next || !adjacent(text, w, next) || next.lower === 'of' || (before !== undefined && adjacent(text, before, prev!) && FRACTION_BEFORE.has(before.lower));
       if (language === 'en' && w.lower === 'third' && prev && adjacent(text, prev, w) && /^(?:a|one)$/.test(prev.lower) && fraction) continue;
       out.push({ value: ord, kind: 'number', start: w.start, end: w.end, text: w.text, spelled: true });
       continue;
@@ -173,14 +175,14 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
     // English "a million", "a hundred": the article is the one (↔ "un million", "une centaine" aside).
     const article = language === 'en' && w.lower === 'a' && isCountedBy(words[i + 1], w);
     // French "mille" alone is a thousand ("mille emplois" ↔ "1,000 jobs"; the same review), as is "un millier"; not in
-    // a compound or a name ("Mille-Îles", "mille-feuilles", "Les Mille et Une Nuits": a hyphen after it, a capital
-    // inside a sentence, or "et un(e)" after it).
+    // a compound or a name ("Mille-Îles", "mille-feuilles", "Les Mille et Une Nuits", "Jean Mille": a hyphen or "et
+    // un(e)" after it, or a capital right after a word; after a dash, a quote or a bracket it opens a sentence).
     const thousand =
       language === 'fr' &&
       (w.lower === 'millier' ||
         (w.lower === 'mille' &&
           !/^[-\u2010\u2011]|^\s+et\s+une?\b/iu.test(text.slice(w.end, w.end + 8)) &&
-          (w.text === 'mille' || /(?:^|[.!?…]\s*|\n\s*)$/u.test(text.slice(0, w.start)))));
+          (w.text === 'mille' || !/[\p{L}\p{N}][\s'’]*$/u.test(text.slice(Math.max(0, w.start - 4), w.start)))));
     if (!(w.lower in units) && !hundred.has(w.lower) && !article && !thousand) continue;
     // Collect the run of number words (and joiners between them).
     let j = i;
@@ -208,9 +210,9 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
       } else if (hundred.has(x.lower)) {
         current = (current || 1) * 100;
       } else if (x.lower in scales) {
-        // A scale after a scale multiplies what came before: "mille milliards" is 10^12, "trois mille milliards"
-        // 3 × 10^12 (they added up to 1,000,001,000; a review, 2026-12-07).
-        if (current === 0 && total > 0 && prevLower in scales) total *= scales[x.lower]!;
+        // A larger scale after a scale multiplies what came before: "mille milliards" is 10^12, "trois mille milliards"
+        // 3 × 10^12 (they added up to 1,000,001,000; a review, 2026-12-07); a smaller one adds: "un milliard mille".
+        if (current === 0 && total > 0 && prevLower in scales && scales[x.lower]! > scales[prevLower]!) total *= scales[x.lower]!;
         else total += (current || 1) * scales[x.lower]!;
         current = 0;
       } else break;

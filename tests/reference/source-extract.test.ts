@@ -50,6 +50,10 @@ describe('findNumbers', () => {
     ['fr', 'la saison 2026-27, le score 2020-19', [2026, 2027, 2020, 19]],
     ['en', 'tumbled by a third last year, by a third to $5 billion', [5e9]],
     ['fr', 'Mille-Îles, Les Mille et Une Nuits, des mille-feuilles. Mille personnes, mille milliards, trois mille milliards', [1000, 1e12, 3e12]],
+    // A fourth review: "a third" before a noun is an ordinal; "Mille" after a dash, a quote or a bracket opens a
+    // sentence; a smaller scale after a larger one adds.
+    ['en', 'A third person died; a third dose; nearly a third of them; shares fell a third.', [3, 3]],
+    ['fr', "PARIS, 3 mars (Reuters) - Mille soldats. « Mille emplois » (Mille morts). Jean Mille, un milliard mille, un million mille", [3, 1000, 1000, 1000, 1000001000, 1001000]],
   ])('%s: %s', (lang, text, expected) => {
     expect(values(text, lang)).toEqual(expected);
   });
