@@ -95,19 +95,24 @@ function isSubsequence(short: readonly string[], long: readonly string[]): boole
  *   review of the first version, which let any function word through), and a negation word changes the meaning.
  * A machine rendering with a word inserted or a determiner changed stays a machine rendering, and its drift stays; cut
  * short at its end (`truncated`) it keeps its drift warning but loses the suggestion, which would duplicate the
- * sentence's end; without its opening words (`headless`) it stays evidence but is no drift and gets no suggestion:
- * "en bonne voie pour" is French, not the machine's "sur la bonne voie pour", while "sources familières avec le
- * dossier" is the machine's "citant des sources familières avec le dossier" all the same (two reviews, 2026-12-07:
- * dropping such matches lost 80 of 338 variant tails).
+ * sentence's end; without opening words that hold a content word (`headless`) it stays evidence but is no drift and
+ * gets no suggestion: "sources familières avec le dossier" is the machine's "citant des sources familières avec le
+ * dossier" all the same (a review, 2026-12-07: dropping such matches lost 80 of 338 variant tails); without opening
+ * function words only (`reframed`) it is another phrase, no match at all: "en bonne voie pour" is French, not the
+ * machine's "sur la bonne voie pour" (two reviews).
  * @returns the reason, or null for a rewording (an edit that changes or drops words inside the form)
  */
-export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'headless' | 'determiner' | null {
+export function partialMatch(m: PhrasingMatch, language = 'fr'): 'interrupted' | 'truncated' | 'headless' | 'reframed' | 'determiner' | null {
   if (m.similarity >= 1) return null;
   const found = wordKeys(m.text, language);
   const form = wordKeys(m.matchedForm, language);
   const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((k, i) => k === b[i]);
   if (found.length < form.length && same(form.slice(0, found.length), found)) return 'truncated';
-  if (found.length < form.length && same(form.slice(form.length - found.length), found)) return 'headless';
+  if (found.length < form.length && same(form.slice(form.length - found.length), found)) {
+    // Only function words missing ("sur la" of "sur la bonne voie pour", the text saying "en bonne voie pour"): the
+    // formula's frame differs, and French says the rest on its own.
+    return form.slice(0, form.length - found.length).every((k) => isStopKey(k)) ? 'reframed' : 'headless';
+  }
   if (m.kind !== 'canonical') return null;
   if (found.length > form.length && isSubsequence(form, found)) return 'interrupted';
   const determiners = determinerKeys(language);
@@ -213,6 +218,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
     const inQuote = quoted.some((q) => within(m, q));
     const partial = partialMatch(m, options.language);
+    if (partial === 'reframed') continue;
     if (m.kind === 'machine-variant') {
       const weak = m.tags.includes('weak');
       const scale = statusScale(m.tags) * (weak ? 0.5 : 1);

@@ -81,7 +81,7 @@ export function referenceStep(
     const shown = matches.filter((m) => {
       if (quoted.some((q) => within(m, q))) return false;
       const partial = partialMatch(m, lang);
-      return partial === null || m.kind === 'machine-variant';
+      return partial === null || (m.kind === 'machine-variant' && partial !== 'reframed');
     });
     if (shown.length === 0) continue;
     drift.set(

@@ -111,6 +111,8 @@ describe('machine-phrasing through check(): ordinary French stays silent, seen r
     "Selon le rapport annuel de la société, le chiffre d'affaires a progressé de 4 % l'an dernier en Europe.",
     'Selon le rapport de la Cour des comptes publié mercredi, la dette publique a encore augmenté l\'an dernier.',
     "D'après le rapport du Giec, le réchauffement climatique s'accélère plus vite que prévu dans les régions polaires.",
+    // "sur la bonne voie pour" without its opening function words: French (two reviews, 2026-12-07).
+    'La société est en bonne voie pour atteindre ses objectifs annuels, selon ses dirigeants.',
   ])('valid: %s', async (text) => {
     expect(await phrasings(text)).toEqual([]);
   });
