@@ -38,18 +38,24 @@ const COMMANDS = new Set(['check', 'compare', 'batch', 'eval']);
 
 /** Options of type number, by every spelling yargs accepts (it also reads the camel-case form). */
 const NUMBER_OPTIONS = new Set(['--max-warnings', '--maxWarnings', '--prior', '--concurrency']);
+/**
+ * File options that an empty value would silently turn off: `check --source "$EN"` with EN unset ran without the
+ * source and passed (a review, 2026-12-07), where compare refused it.
+ */
+const FILE_OPTIONS = new Set(['--source']);
 
 /**
- * The first number option given an empty or blank value (`--max-warnings ''`, `--prior=`), or undefined. yargs reads
- * such a value as 0, which would turn a mistake into `--max-warnings 0` or a prior of 0; ESLint refuses it.
+ * The first number option (or of `options`) given an empty or blank value (`--max-warnings ''`, `--prior=`), or
+ * undefined. yargs reads such a value as 0, which would turn a mistake into `--max-warnings 0` or a prior of 0; ESLint
+ * refuses it.
  */
-function emptyNumberOption(argv: readonly string[]): string | undefined {
+function emptyNumberOption(argv: readonly string[], options: ReadonlySet<string> = NUMBER_OPTIONS): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
     if (token === '--') return undefined;
     const eq = token.startsWith('--') ? token.indexOf('=') : -1;
     const name = eq > 0 ? token.slice(0, eq) : token;
-    if (!NUMBER_OPTIONS.has(name)) continue;
+    if (!options.has(name)) continue;
     const value = eq > 0 ? token.slice(eq + 1) : argv[i + 1];
     if (value !== undefined && value.trim() === '') return name;
   }
@@ -186,6 +192,11 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   const empty = emptyNumberOption(args);
   if (empty !== undefined) {
     io.stderr(`wireproof: ${empty} needs a number, not an empty value (see wireproof --help)\n`);
+    return 2;
+  }
+  const emptyFile = emptyNumberOption(args, FILE_OPTIONS);
+  if (emptyFile !== undefined) {
+    io.stderr(`wireproof: ${emptyFile} needs a file name, not an empty value (see wireproof --help)\n`);
     return 2;
   }
   const quick = options.quick === false ? undefined : quickCheckArgs(args);

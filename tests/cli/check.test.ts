@@ -205,6 +205,8 @@ describe('wireproof check', () => {
     [['--max-warnings= '], /^wireproof: --max-warnings needs a number, not an empty value/],
     [['--maxWarnings', ''], /^wireproof: --maxWarnings needs a number, not an empty value/],
     [['--prior='], /^wireproof: --prior needs a number, not an empty value/],
+    [['--source', ''], /^wireproof: --source needs a file name, not an empty value/],
+    [['--source='], /^wireproof: --source needs a file name, not an empty value/],
   ])('%j is a usage error (exit 2, one line), not "no limit" or "no prior"', async (flags, expected) => {
     const io = fakeIo();
     expect(await run(['check', SEED_000, '-f', 'json', ...flags], io)).toBe(2);
