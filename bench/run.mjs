@@ -123,6 +123,42 @@ async function benchRepeatedParagraphs() {
 }
 
 /**
+ * `compare` of two long versions (a day's feed dump against its edited copy). Two kinds of paragraphs: *distinct*, 40
+ * words drawn from the seeds' vocabulary (they share function words, as stories do), for 1,000 and 3,000 paragraphs a
+ * side; and *near-identical*, three sentences drawn from the same 18 seed sentences, the worst case (most pairs are
+ * alike enough to need an edit distance), for 100 and 300. The candidate edits a word in 30 % of the paragraphs and
+ * moves 5 %.
+ */
+async function benchCompareMany() {
+  const { compare } = await import(join(root, 'dist', 'compare-api.js'));
+  const { mulberry32 } = await import(join(root, 'dist', 'util', 'prng.js'));
+  const texts = seeds.flatMap((f) => readFileSync(join(root, f), 'utf8').split(/\n\s*\n/)).filter((p) => p.length > 120 && !p.includes('rtrsauto'));
+  const vocabulary = [...new Set(texts.join(' ').split(/\s+/u))];
+  const sentences = texts.flatMap((p) => p.split(/(?<=[.!?])\s+/u)).filter((x) => x.length > 40);
+  const cases = [
+    ['distinct', 1000, (pick) => Array.from({ length: 40 }, () => pick(vocabulary)).join(' ') + '.'],
+    ['distinct', 3000, (pick) => Array.from({ length: 40 }, () => pick(vocabulary)).join(' ') + '.'],
+    ['near-identical', 100, (pick) => `${pick(sentences)} ${pick(sentences)} ${pick(sentences)}`],
+    ['near-identical', 300, (pick) => `${pick(sentences)} ${pick(sentences)} ${pick(sentences)}`],
+  ];
+  for (const [kind, n, paragraph] of cases) {
+    const rnd = mulberry32(n);
+    const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+    const reference = Array.from({ length: n }, (_, i) => `${paragraph(pick)} (${i + 1})`);
+    const candidate = reference.map((p) => (rnd() < 0.3 ? p.replace(/\b(le|la|les)\b/u, 'un') : p));
+    for (let k = 0; k < n / 20; k++) {
+      const [moved] = candidate.splice(Math.floor(rnd() * candidate.length), 1);
+      candidate.splice(Math.floor(rnd() * candidate.length), 0, moved);
+    }
+    const t0 = process.hrtime.bigint();
+    const c = await compare(reference.join('\n\n'), candidate.join('\n\n'));
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    const s = c.summary;
+    console.log(`compare, ${kind}: ${n} paragraphs a side: ${ms.toFixed(0)} ms (${s.unchanged} unchanged, ${s.edited} edited, ${s.moved} moved)`);
+  }
+}
+
+/**
  * HTML extraction of a hostile page: byline-marked elements nested n deep. Each byline candidate's subtree is walked,
  * so they are read only on pages shallow enough for Readability; read before that guard, 8,000 levels took 126 s.
  */
@@ -187,5 +223,6 @@ if (want('paragraph')) await benchPerParagraph();
 if (want('long-paragraph')) await benchLongParagraph();
 if (want('nested-html')) await benchNestedHtml();
 if (want('repeated-paragraphs')) await benchRepeatedParagraphs();
+if (want('compare-many')) await benchCompareMany();
 if (want('language')) await benchLanguage();
 if (want('alloc')) await benchAllocation();

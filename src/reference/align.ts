@@ -59,7 +59,7 @@ export function words(text: string): string[] {
 }
 
 /** Levenshtein distance between two token sequences (insertions, deletions and substitutions cost 1). */
-export function editDistance(a: readonly string[], b: readonly string[]): number {
+export function editDistance<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
   let prev = new Int32Array(b.length + 1);
@@ -79,8 +79,46 @@ export function editDistance(a: readonly string[], b: readonly string[]): number
   return prev[b.length]!;
 }
 
+/**
+ * Levenshtein distance of two sequences of token numbers when it is at most `max`, else `max + 1`: only the band of
+ * cells within `max` of the diagonal is filled (Ukkonen 1985), and the scan stops once a whole row exceeds `max`.
+ * `compare` needs the exact distance only for pairs that can pair at all; full distances between near-identical
+ * paragraphs (300 drawn from the same 18 sentences) took 7.7 s, most of it on pairs far below the threshold.
+ */
+export function boundedEditDistance(a: Int32Array, b: Int32Array, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (n === 0 || m === 0) return Math.max(n, m);
+  const over = max + 1;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j <= max ? j : over;
+  for (let i = 1; i <= n; i++) {
+    const lo = Math.max(1, i - max);
+    const hi = Math.min(m, i + max);
+    cur[0] = i <= max ? i : over;
+    if (lo > 1) cur[lo - 1] = over;
+    const ai = a[i - 1]!;
+    let best = cur[0]!;
+    for (let j = lo; j <= hi; j++) {
+      const sub = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      const del = prev[j]! + 1;
+      const ins = cur[j - 1]! + 1;
+      let v = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      if (v > over) v = over;
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (hi < m) cur[hi + 1] = over;
+    if (best > max) return over;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[m]! <= max ? prev[m]! : over;
+}
+
 /** Length of the longest common subsequence of two token sequences: the tokens kept, in order. */
-export function commonSubsequence(a: readonly string[], b: readonly string[]): number {
+export function commonSubsequence<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   if (a.length === 0 || b.length === 0) return 0;
   let prev = new Int32Array(b.length + 1);
   let cur = new Int32Array(b.length + 1);
@@ -100,7 +138,7 @@ export function commonSubsequence(a: readonly string[], b: readonly string[]): n
  * (`FuzzyMatcher.calcSimilarity`, ../shared/research/qa-tools-and-mt-detection.md §2). 1 means the same wording;
  * two empty sequences are identical.
  */
-export function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
+export function tokenSimilarity<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 1;
   return (longest - editDistance(a, b)) / longest;

@@ -22,9 +22,9 @@ import {
   alignInOrder,
   bag,
   commonSubsequence,
+  boundedEditDistance,
   boundedPairs,
   tokenize,
-  tokenSimilarity,
   wordDiff,
   type WordDiffOptions,
 } from './align.js';
@@ -110,17 +110,37 @@ interface Prepared {
   tokens: string[];
   words: string[];
   bag: Map<string, number>;
-  /** Tokens and words with the paragraph's sentences in a fixed order (sorted); undefined for one sentence. */
-  sorted?: { tokens: string[]; words: string[] };
+  /** Tokens and words as numbers (one per distinct token of the comparison), for the edit distances. */
+  ids: Int32Array;
+  wordIds: Int32Array;
+  /** The same with the paragraph's sentences in a fixed order (sorted); undefined for one sentence. */
+  sorted?: { ids: Int32Array; wordIds: Int32Array };
+}
+
+/**
+ * Numbers for tokens, shared by both sides of one comparison: edit distances over numbers, not strings. Comparing
+ * strings cell by cell spent 16 of 19 s aligning 300 paragraphs drawn from the same 18 sentences (measured, 2026-12-07).
+ */
+type Vocabulary = Map<string, number>;
+
+function idsOf(tokens: readonly string[], vocabulary: Vocabulary): Int32Array {
+  const out = new Int32Array(tokens.length);
+  tokens.forEach((t, i) => {
+    let id = vocabulary.get(t);
+    if (id === undefined) vocabulary.set(t, (id = vocabulary.size));
+    out[i] = id;
+  });
+  return out;
 }
 
 /** Marks that end a sentence, as tokens. */
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 
-function prepare(p: Paragraph): Prepared {
+function prepare(p: Paragraph, vocabulary: Vocabulary): Prepared {
   const tokens = tokenize(p.text);
   const all = tokens.map((t) => t.text);
-  const prepared: Prepared = { p, flat: flat(all), tokens: all, words: tokens.filter((t) => t.word).map((t) => t.text), bag: bag(all) };
+  const words = tokens.filter((t) => t.word).map((t) => t.text);
+  const prepared: Prepared = { p, flat: flat(all), tokens: all, words, bag: bag(all), ids: idsOf(all, vocabulary), wordIds: idsOf(words, vocabulary) };
   // Sentences in a fixed order: two sentences swapped inside a paragraph scored 0.3 in order, and a machine paragraph
   // whose sentences an editor only reordered was `removed` + `added`, credited to a person (an editor's review of
   // compare, 2026-12-07). Sorted, the same sentences in any order give the same sequence.
@@ -139,19 +159,39 @@ function prepare(p: Paragraph): Prepared {
       .map((sentence) => ({ sentence, key: sentence.map((t) => t.text).join(' ') }))
       .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
       .flatMap((x) => x.sentence);
-    prepared.sorted = { tokens: ordered.map((t) => t.text), words: ordered.filter((t) => t.word).map((t) => t.text) };
+    prepared.sorted = {
+      ids: idsOf(
+        ordered.map((t) => t.text),
+        vocabulary,
+      ),
+      wordIds: idsOf(
+        ordered.filter((t) => t.word).map((t) => t.text),
+        vocabulary,
+      ),
+    };
   }
   return prepared;
 }
 
 /**
- * Similarity of two paragraphs: OmegaT's token score in order, or with the sentences of both in a fixed order when
- * that is higher (a sentence moved inside its paragraph is not new wording).
+ * Similarity of two paragraphs: OmegaT's token score in order or, when that is below the pairing threshold, with the
+ * sentences of both in a fixed order if that is higher (a sentence moved inside its paragraph is not new wording).
+ * Only below the threshold: a second edit distance for every candidate pair made comparing 300 near-identical
+ * paragraphs 30 % slower (measured, 2026-12-07).
  */
-function pairSimilarity(a: Prepared, b: Prepared): number {
-  const inOrder = tokenSimilarity(a.tokens, b.tokens);
-  if (!a.sorted || !b.sorted || inOrder === 1) return inOrder;
-  return Math.max(inOrder, tokenSimilarity(a.sorted.tokens, b.sorted.tokens));
+function pairSimilarity(a: Prepared, b: Prepared, minScore: number): number {
+  const inOrder = boundedSimilarity(a.ids, b.ids, minScore);
+  if (!a.sorted || !b.sorted || inOrder >= minScore) return inOrder;
+  return Math.max(inOrder, boundedSimilarity(a.sorted.ids, b.sorted.ids, minScore));
+}
+
+/** OmegaT's token similarity when it reaches `floor`, else 0 (the pair cannot pair; its exact score is not needed). */
+function boundedSimilarity(a: Int32Array, b: Int32Array, floor: number): number {
+  const longest = Math.max(a.length, b.length);
+  if (longest === 0) return 1;
+  const max = Math.floor(longest * (1 - floor) + 1e-9);
+  const d = boundedEditDistance(a, b, max);
+  return d > max ? 0 : (longest - d) / longest;
 }
 
 /**
@@ -160,8 +200,8 @@ function pairSimilarity(a: Prepared, b: Prepared): number {
  */
 function keptShare(ref: Prepared, cand: Prepared): { kept: number; share: number } {
   if (cand.words.length === 0) return { kept: 0, share: ref.flat === cand.flat ? 1 : 0 };
-  let kept = commonSubsequence(ref.words, cand.words);
-  if (ref.sorted && cand.sorted && kept < cand.words.length) kept = Math.max(kept, commonSubsequence(ref.sorted.words, cand.sorted.words));
+  let kept = commonSubsequence(ref.wordIds, cand.wordIds);
+  if (ref.sorted && cand.sorted && kept < cand.words.length) kept = Math.max(kept, commonSubsequence(ref.sorted.wordIds, cand.sorted.wordIds));
   return { kept, share: kept / cand.words.length };
 }
 
@@ -195,8 +235,9 @@ export function compareParagraphs(
   const minScore = options.minSimilarity ?? MIN_PAIR_SIMILARITY;
   const moveScore = options.moveSimilarity ?? MIN_MOVE_SIMILARITY;
   const referenceIsMachine = options.referenceIsMachine ?? false;
-  const refs = reference.map(prepare);
-  const cands = candidate.map(prepare);
+  const vocabulary: Vocabulary = new Map();
+  const refs = reference.map((p) => prepare(p, vocabulary));
+  const cands = candidate.map((p) => prepare(p, vocabulary));
   // Exact bound first, for all pairs at once: most pairs of different paragraphs never reach the threshold.
   const m = cands.length;
   const reachable = boundedPairs(
@@ -207,13 +248,15 @@ export function compareParagraphs(
     // Out of range (this pure function does not validate; compare() does): identical paragraphs stay reachable.
     Number.isNaN(minScore) ? 0 : Math.min(minScore, 1),
   );
+  // Scores below both thresholds are never used: they are computed only far enough to know that.
+  const floor = Number.isNaN(minScore) || Number.isNaN(moveScore) ? 0 : Math.max(0, Math.min(minScore, moveScore));
   const similarity = (i: number, j: number): number => {
     if (reachable[i * m + j] === 0) return 0;
     const a = refs[i]!;
     const b = cands[j]!;
     if (!comparableKinds(a.p, b.p)) return 0;
     if (a.flat === b.flat) return 1;
-    return pairSimilarity(a, b);
+    return pairSimilarity(a, b, floor);
   };
   const steps = alignInOrder(refs.length, cands.length, similarity, { minScore, moveScore });
 

@@ -5,6 +5,7 @@ import {
   alignGroups,
   alignInOrder,
   bag,
+  boundedEditDistance,
   boundedPairs,
   commonSubsequence,
   editDistance,
@@ -52,6 +53,19 @@ describe('token distance and similarity', () => {
         expect(tokenSimilarity(b, a)).toBeCloseTo(s, 12);
         expect(similarityBound(bag(a), bag(b), a.length, b.length)).toBeGreaterThanOrEqual(s - 1e-12);
       }),
+    );
+  });
+});
+
+describe('boundedEditDistance', () => {
+  test('is the edit distance when it is at most the bound, else the bound plus one', () => {
+    const seq = fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 30 });
+    fc.assert(
+      fc.property(seq, seq, fc.integer({ min: 0, max: 35 }), (a, b, max) => {
+        const d = editDistance(a, b);
+        expect(boundedEditDistance(Int32Array.from(a), Int32Array.from(b), max)).toBe(d <= max ? d : max + 1);
+      }),
+      { numRuns: 500 },
     );
   });
 });
