@@ -136,7 +136,8 @@ export function commonSubsequence<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
 /**
  * Token similarity as OmegaT computes fuzzy matches: `(max(La, Lb) − distance) / max(La, Lb)` over tokens
  * (`FuzzyMatcher.calcSimilarity`, ../shared/research/qa-tools-and-mt-detection.md §2). 1 means the same wording;
- * two empty sequences are identical.
+ * two empty sequences are identical. The definition, and the oracle of the tests: `compare` computes it through
+ * `boundedEditDistance` over token numbers, and skips pairs by `boundedPairs` (`similarityBound` for all pairs at once).
  */
 export function tokenSimilarity<T>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   const longest = Math.max(a.length, b.length);
