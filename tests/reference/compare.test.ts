@@ -503,6 +503,20 @@ describe('compare: sentences reordered inside a paragraph', () => {
     expect(text.map((p) => [p.status, p.similarity, p.machineShare, p.provenance])).toEqual([['edited', 1, 1, 'post-edited']]);
     expect(c.summary.keptWords).toBe(c.summary.candidateWords);
   });
+
+  test('a moved paragraph with its sentences reordered is a move at similarity 1; moves below the in-order threshold are found when asked', async () => {
+    const a = "Le gouvernement a annoncé mardi un nouveau plan de relance pour soutenir les petites entreprises touchées par la crise.";
+    const b = 'Les syndicats ont salué cette décision tout en réclamant des mesures.';
+    const p1 = 'Premier paragraphe sans rapport avec le reste du texte, qui parle de la météo à Paris et en province cette semaine.';
+    const p2 = 'Deuxième paragraphe, consacré au sport : le club local a remporté son match de dimanche face à son rival historique.';
+    const moved = await compare([`${a} ${b}`, p1, p2].join('\n\n'), [p1, p2, `${b} ${a}`].join('\n\n'));
+    expect(moved.pairs.filter((p) => p.status === 'moved').map((p) => [p.similarity, p.machineShare])).toEqual([[1, 1]]);
+    // moveSimilarity under minSimilarity (review, 2026-12-07: the bound filtered at minSimilarity, so no such move).
+    const w = 'le conseil municipal a voté hier soir une nouvelle réforme du stationnement payant'.split(' ');
+    const changed = w.map((x, i) => (i < 8 ? `zz${i}q` : x)).join(' ');
+    const low = await compare([w.join(' '), p1, p2].join('\n\n'), [p1, p2, changed].join('\n\n'), { moveSimilarity: 0.2 });
+    expect(low.pairs.filter((p) => p.status === 'moved').map((p) => p.similarity)).toEqual([0.3846]);
+  });
 });
 
 describe('compare: invisible differences are not edits', () => {
