@@ -147,7 +147,10 @@ function endsWithColon(text: string): boolean {
   const line = end.slice(end.search(/[^\n\r\u2028\u2029]*$/u)).normalize('NFC').toLowerCase();
   const words = line.match(/\p{L}+/gu) ?? [];
   if (words.length < 2) return false;
-  if (words.some((w) => QUOTING_FORMS.has(w))) return true;
+  // A form opening the line is a noun heading a label ("Annonce légale :", "Figure A :", "Porte-parole :"), except
+  // "voici" and "voilà" (a review, 2026-12-07); a verb has its subject before it.
+  if (words[0] === 'voici' || words[0] === 'voilà') return true;
+  if (words.some((w, i) => i > 0 && QUOTING_FORMS.has(w))) return true;
   return words.some((w, i) => QUOTING_PAIRS.has(`${w} ${words[i + 1] ?? ''}`));
 }
 

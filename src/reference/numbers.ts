@@ -89,7 +89,9 @@ const JOINERS: Record<string, Set<string>> = { en: new Set(['and']), fr: new Set
 const AMBIGUOUS_ONE = new Set(['one', 'un', 'une']);
 
 /** Words before "a third" that make it a fraction: "by a third", "nearly a third", "more than a third". */
-const FRACTION_BEFORE = new Set(['by', 'than', 'nearly', 'almost', 'about', 'roughly', 'some', 'over', 'under', 'around', 'just', 'only', 'barely', 'fully', 'least']);
+const FRACTION_BEFORE = new Set(['by', 'than', 'nearly', 'almost', 'about', 'roughly', 'barely', 'fully', 'least']);
+/** Words after "a third" that end its noun phrase, so that it is a fraction: "fell a third in 2025", "a third to". */
+const AFTER_FRACTION = new Set(['in', 'to', 'from', 'since', 'last', 'this', 'on', 'at', 'and', 'or', 'as', 'after', 'before', 'during', 'over', 'between', 'compared', 'while', 'but']);
 
 function lang(language: string): 'en' | 'fr' {
   return language === 'en' ? 'en' : 'fr';
@@ -167,7 +169,11 @@ function spelledNumbers(text: string, language: 'en' | 'fr'): NumberMention[] {
       const next = words[i + 1];
       const before = words[i - 2];
       const fraction =
-        !next || !adjacent(text, w, next) || next.lower === 'of' || (before !== undefined && adjacent(text, before, prev!) && FRACTION_BEFORE.has(before.lower));
+        !next ||
+        !adjacent(text, w, next) ||
+        next.lower === 'of' ||
+        AFTER_FRACTION.has(next.lower) ||
+        (before !== undefined && adjacent(text, before, prev!) && FRACTION_BEFORE.has(before.lower));
       if (language === 'en' && w.lower === 'third' && prev && adjacent(text, prev, w) && /^(?:a|one)$/.test(prev.lower) && fraction) continue;
       out.push({ value: ord, kind: 'number', start: w.start, end: w.end, text: w.text, spelled: true });
       continue;

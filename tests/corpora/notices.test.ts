@@ -265,7 +265,7 @@ const standing: [string, string][] = [
   [`**Partager :**\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   [`Note de la rédaction :\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
   [`Avertissement sur la traduction :\n\n${N_WORDING}\n\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING'],
-  ...['Rappel :', 'Portrait :', 'À lire aussi :', 'Figure 1 :', 'Article suivant :'].map((label): [string, string] => [`${label}\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING']),
+  ...['Rappel :', 'Portrait :', 'À lire aussi :', 'Figure 1 :', 'Article suivant :', 'Annonce légale :', 'Figure A :', 'Porte-parole :'].map((label): [string, string] => [`${label}\n${N_WORDING}\nLa Bourse a ouvert en baisse.`, 'RTR-FR-AUTO-WORDING']),
   ["Traduction : ce texte a été traduit de l'anglais à l'aide de l'IA.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
   ["Cet article a été traduit avec l'aide de l'intelligence artificielle.\n\nLa Bourse a ouvert en baisse.", 'FR-GENERIC-AUTO-TRANSLATED'],
   // The same review: the link as a Markdown link is one notice, not two.

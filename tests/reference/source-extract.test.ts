@@ -53,6 +53,7 @@ describe('findNumbers', () => {
     // A fourth review: "a third" before a noun is an ordinal; "Mille" after a dash, a quote or a bracket opens a
     // sentence; a smaller scale after a larger one adds.
     ['en', 'A third person died; a third dose; nearly a third of them; shares fell a third.', [3, 3]],
+    ['en', 'Shares fell a third in 2025; only a third dose; over a third term.', [2025, 3, 3]],
     ['fr', "PARIS, 3 mars (Reuters) - Mille soldats. « Mille emplois » (Mille morts). Jean Mille, un milliard mille, un million mille", [3, 1000, 1000, 1000, 1000001000, 1001000]],
   ])('%s: %s', (lang, text, expected) => {
     expect(values(text, lang)).toEqual(expected);
