@@ -62,6 +62,8 @@ export interface PhrasingSignalOptions {
   quoted?: ReadonlyArray<{ start: number; end: number }>;
   /** Language of the paragraph (ISO 639-1), for comparing a match's words with its form's (default `fr`). */
   language?: string;
+  /** `partialMatch` of each match, in order, when the caller has them (the reference step needs them too). */
+  partials?: ReadonlyArray<ReturnType<typeof partialMatch>>;
 }
 
 /**
@@ -204,7 +206,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
   const weighed = options.alreadyWeighed ?? [];
   const quoted = options.quoted ?? [];
   const out: Signal[] = [];
-  for (const m of matches) {
+  for (const [k, m] of matches.entries()) {
     const counted = weighed.some((w) => w.start < m.end && m.start < w.end) ? 0 : 1;
     const data = {
       referenceId: m.referenceId,
@@ -217,7 +219,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
     };
     const base = { paragraph: paragraphIndex, start: m.start, end: m.end, scope: 'paragraph' as const, evidence: 'reference' as const, actual: m.text };
     const inQuote = quoted.some((q) => within(m, q));
-    const partial = partialMatch(m, options.language);
+    const partial = options.partials ? (options.partials[k] ?? null) : partialMatch(m, options.language);
     if (partial === 'reframed') continue;
     if (m.kind === 'machine-variant') {
       const weak = m.tags.includes('weak');

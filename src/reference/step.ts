@@ -69,8 +69,10 @@ export function referenceStep(
     // Direct quotations: a quote of at least two words more than the match. Quotes around the formula alone are scare
     // quotes (`à "toutes fins légales"`, seen in Reuters machine copy), which an editor may still reword.
     const quoted = findQuotes(p.text).filter((q) => matches.some((m) => within(m, q) && q.words >= countWords(m.text) + 2));
+    const partials = matches.map((m) => partialMatch(m, lang));
     signals.push(
       ...phrasingSignals(p.index, matches, {
+        partials,
         ...(options.driftSimilarity === undefined ? {} : { driftThreshold: options.driftSimilarity }),
         ...(quoted.length > 0 ? { quoted } : {}),
         language: lang,
@@ -78,9 +80,9 @@ export function referenceStep(
     );
     // The report's drift list leaves quoted matches out too: the HTML report showed their suggestion (review). So are
     // an approved wording with a day or a speaker inside it, another determiner, or only part of it (partialMatch).
-    const shown = matches.filter((m) => {
+    const shown = matches.filter((m, k) => {
       if (quoted.some((q) => within(m, q))) return false;
-      const partial = partialMatch(m, lang);
+      const partial = partials[k] ?? null;
       return partial === null || (m.kind === 'machine-variant' && partial !== 'reframed');
     });
     if (shown.length === 0) continue;
