@@ -124,7 +124,7 @@ function standsAlone(source: string, start: number, end: number, entry: Pick<Com
   if ((lineStart >= 0 || from === 0) && LINE_MARKS.test(line)) {
     if (!ownLine) return true;
     // On the source's first line, the text before it (an HTML page's previous block) is the line before.
-    return lineStart < 0 ? !endsWithColon(before) : !endsWithColon(source.slice(from, from + lineStart));
+    return lineStart < 0 ? !introducesQuotation(before) : !introducesQuotation(source.slice(from, from + lineStart));
   }
   // A form marked `ownLine` (the bare wording, no brackets, no link) must open its line: after a sentence's end on the
   // same line it is a quotation without its marks (`La dépêche se termine ainsi. Traduction automatisée …`; a review,
@@ -141,7 +141,7 @@ function standsAlone(source: string, start: number, end: number, entry: Pick<Com
  * before the wording are page furniture, and the notice after them stands (a first version took any colon, a second
  * counted four words, a third matched verb stems inside labels).
  */
-function endsWithColon(text: string): boolean {
+function introducesQuotation(text: string): boolean {
   const end = text.replace(INVISIBLE, '').replace(/(?:[\s*_>]|<\/?[A-Za-z][^<>]*>)+$/u, '');
   if (!end.endsWith(':')) return false;
   const line = end.slice(end.search(/[^\n\r\u2028\u2029]*$/u)).normalize('NFC').toLowerCase();
