@@ -1,6 +1,7 @@
 // Paragraph alignment and word-level distance: tokens, token edit distance, in-order alignment with moves, word diffs.
 import { diffWords } from 'diff';
 import type { Change } from '../types.js';
+import { QUOTE_MARKS } from '../util/normalize.js';
 
 /** A token of a paragraph: a word (letters, marks and digits) or one punctuation character. */
 export interface Token {
@@ -28,10 +29,7 @@ const FORMAT = /\p{Cf}/gu;
  * made every paragraph of a machine copy `edited` and `post-edited` (an editor's review of compare, 2026-12-07), while
  * the wire's own artefacts (`d 'utiliser`, `Claude ,`) already compared equal to their fix.
  */
-const TYPOGRAPHIC: Readonly<Record<string, string>> = {
-  '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u2032': "'",
-  '\u00ab': '"', '\u00bb': '"', '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2039': '"', '\u203a': '"',
-};
+const TYPOGRAPHIC: Readonly<Record<string, string>> = { ...QUOTE_MARKS, '\u201f': '"', '\u2039': '"', '\u203a': '"' };
 
 /**
  * Splits a text into word and punctuation tokens with their offsets. A token's `text` is its comparison key: NFC (a

@@ -18,10 +18,15 @@ const ENTITIES: Record<string, string> = {
   ensp: ' ', emsp: ' ', shy: '',
 };
 
-/** Characters folded to one canonical form before matching. */
-const FOLD: Record<string, string> = {
+/** Apostrophes and quotation marks, each folded to the straight one (also used by compare's tokens, src/reference/align.ts). */
+export const QUOTE_MARKS: Readonly<Record<string, string>> = {
   '\u2019': "'", '\u2018': "'", '\u02bc': "'", '\u2032': "'", '\u00b4': "'", '`': "'",
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u00ab': '"', '\u00bb': '"', '\u2033': '"',
+};
+
+/** Characters folded to one canonical form before matching. */
+const FOLD: Record<string, string> = {
+  ...QUOTE_MARKS,
   '\u2013': '-', '\u2014': '-', '\u2010': '-', '\u2011': '-', '\u2212': '-',
   '\u0153': 'oe', '\u0152': 'oe', '\u00e6': 'ae', '\u00c6': 'ae', '\u00df': 'ss',
 };
