@@ -104,8 +104,8 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
   const levels = options.rules ?? {};
   let signals = runDetectors(paragraphs, { language, paragraphs, corpora }, levels);
   if (resolved.source) {
-    const { sourceSignals, segmentSource } = resolved.source.module;
-    append(signals, sourceSignals(paragraphs, segmentSource(resolved.source.input, corpora), { corpora, rules: levels }).signals);
+    const { checkSource } = resolved.source.module;
+    append(signals, checkSource(paragraphs, resolved.source.input, corpora, { rules: levels, targetLanguage: language }).signals);
   }
   const lines = new LineIndex(input.source, input.format === 'html');
   let drift: Map<number, Drift[]> | undefined;

@@ -1,5 +1,6 @@
 // Rule calque: calques and anglicisms from corpora/calques/ (literal renderings typical of machine translation).
 import type { CompiledCalque } from '../corpora/index.js';
+import { ruleLanguage } from '../segment/language.js';
 import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
 import { markTrigrams, mayContain, trigramHashes } from './trigram-filter.js';
 import { fold, makeSignal, matchFolded, overlaps, skipZones } from './util.js';
@@ -26,21 +27,22 @@ interface Hit {
   entry: CompiledCalque;
 }
 
-/** Entries of a document and paragraph language (and `any`), per calque list: asked once per paragraph. */
+/**
+ * Entries of the paragraph's rule language (its own when franc is sure of it, else the document's:
+ * segment/language.ts) and `any`, per calque list: asked once per paragraph.
+ */
 const byLanguages = new WeakMap<readonly CompiledCalque[], Map<string, CompiledCalque[]>>();
 
-function entriesFor(all: readonly CompiledCalque[], documentLanguage: string, paragraphLanguage: string): CompiledCalque[] {
+function entriesFor(all: readonly CompiledCalque[], language: string): CompiledCalque[] {
   let cache = byLanguages.get(all);
   if (!cache) {
     cache = new Map();
     byLanguages.set(all, cache);
   }
-  const key = `${documentLanguage}\u0000${paragraphLanguage}`;
-  let entries = cache.get(key);
+  let entries = cache.get(language);
   if (!entries) {
-    const languages = new Set(['any', documentLanguage, paragraphLanguage]);
-    entries = all.filter((e) => languages.has(e.language));
-    cache.set(key, entries);
+    entries = all.filter((e) => e.language === 'any' || e.language === language);
+    cache.set(language, entries);
   }
   return entries;
 }
@@ -69,7 +71,7 @@ function holdsAny(text: string, literals: readonly string[]): boolean {
 export const detector: Detector = {
   meta,
   detect(p: Paragraph, context: DetectorContext): Signal[] {
-    const entries = entriesFor(context.corpora.calques, context.language, p.language);
+    const entries = entriesFor(context.corpora.calques, ruleLanguage(p, context.language));
     if (entries.length === 0 || p.text.trim() === '') return [];
     const n = fold(p.text);
     markTrigrams(n.text);

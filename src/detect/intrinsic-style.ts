@@ -1,6 +1,7 @@
 // Rule intrinsic-style: the fitted style model's calibrated log-odds that a French paragraph is machine-translated.
 import type { Model } from '../score/model.js';
 import { scoreParagraph } from '../score/model.js';
+import { ruleLanguage } from '../segment/language.js';
 import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
 
 /** Rule metadata: `off` by default as a lint message; its signal always feeds the score. */
@@ -33,7 +34,7 @@ export const detector: Detector = {
   meta,
   detect(p: Paragraph, context: DetectorContext): Signal[] {
     const model = modelOf(context);
-    if (!model || model.language !== (p.language === 'und' ? context.language : p.language)) return [];
+    if (!model || model.language !== ruleLanguage(p, context.language)) return [];
     const verdict = scoreParagraph(model, p.text);
     if (verdict.score === null || Math.abs(verdict.logOdds) < model.minWeight) return [];
     const weight = Math.round(verdict.logOdds * 1000) / 1000;

@@ -1,5 +1,6 @@
 // Runs the registered detectors over a document's paragraphs; a rule set to `off` does not run at all.
 import type { Detector, DetectorContext, Paragraph, RuleLevel, Signal } from '../types.js';
+import { ruleLanguage } from '../segment/language.js';
 import { detectors } from './index.js';
 
 /**
@@ -19,7 +20,8 @@ export function runDetectors(
     for (const detector of active) {
       const { kinds, languages } = detector.meta;
       if (!kinds.includes(paragraph.kind)) continue;
-      if (languages && !languages.includes(context.language) && !languages.includes(paragraph.language)) continue;
+      // A paragraph's own language only when franc is sure of it (segment/language.ts, PARAGRAPH_TRUST).
+      if (languages && !languages.includes(ruleLanguage(paragraph, context.language))) continue;
       for (const signal of detector.detect(paragraph, context)) {
         // Clamp defensively: a detector bug must not put a position outside its paragraph.
         const start = Math.max(0, Math.min(signal.start, paragraph.text.length));

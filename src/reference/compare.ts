@@ -492,7 +492,7 @@ export async function compare(
   const languages = options.languages === undefined ? undefined : languageList(options.languages);
   const seg = languages ? { languages } : {};
   const refParagraphs = segment(ref, corpora, seg).paragraphs;
-  const candParagraphs = segment(cand, corpora, seg).paragraphs;
+  const { paragraphs: candParagraphs, language: candLanguage } = segment(cand, corpora, seg);
   const noticed = hasMachineNotice(refParagraphs);
   const referenceIsMachine = options.referenceIsMachine ?? noticed;
   const because = options.referenceIsMachine !== undefined ? (options.referenceIsMachine ? 'option' : null) : noticed ? 'notice' : null;
@@ -505,7 +505,7 @@ export async function compare(
   if (options.source !== undefined) {
     const src = await toIngested(options.source, options.sourceFile ?? '<source>', options.format);
     assertSourceText(src);
-    out.source = checkSource(candParagraphs, src, corpora, options.rules ? { rules: options.rules } : {});
+    out.source = checkSource(candParagraphs, src, corpora, { ...(options.rules ? { rules: options.rules } : {}), targetLanguage: candLanguage });
   }
   return out;
 }

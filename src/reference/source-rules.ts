@@ -53,5 +53,14 @@ export const SOURCE_RULES: RuleMeta[] = [
     kinds: KINDS,
     messages: 'finding',
   },
+  {
+    id: 'source-language',
+    description: 'The source rules were not run: they compare an English original with its French translation, and the source or the translation is in another language',
+    defaultSeverity: 'warning',
+    docs: 'docs/rules/source-language.md',
+    evidence: 'source',
+    kinds: KINDS,
+    messages: 'finding',
+  },
 ];
 

@@ -1,6 +1,7 @@
 // The pipeline's reference step for `check`: reference phrasings found per paragraph → signals and drift entries.
 import { existsSync } from 'node:fs';
 import { jsonlFiles } from '../corpora/load.js';
+import { ruleLanguage } from '../segment/language.js';
 import { TEXT_KINDS } from '../segment/paragraphs.js';
 import type { Drift, Paragraph, Signal } from '../types.js';
 import { toSource } from '../util/offsets.js';
@@ -60,7 +61,7 @@ export function referenceStep(
   const drift = new Map<number, Drift[]>();
   for (const p of paragraphs) {
     if (!TEXT_KINDS.has(p.kind)) continue;
-    const lang = p.language === 'und' ? language : p.language;
+    const lang = ruleLanguage(p, language);
     const matches = findPhrasings(p.text, index, {
       language: lang,
       ...(options.phrasingMatch === undefined ? {} : { threshold: options.phrasingMatch }),

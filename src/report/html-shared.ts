@@ -30,7 +30,7 @@ export const LEGEND =
   '<dt>Unknown</dt><dd>too little text to judge (fewer than 12 words in text paragraphs: an empty input, or a page where no article text was found).</dd>' +
   '<dt>Paragraph labels</dt><dd>machine ≥ 90 %, likely-machine ≥ 70 %, uncertain 30–70 %, likely-human ≤ 30 %, human ≤ 10 %. ' +
   'Probabilities assume half of an archive is machine-translated unless a prior is set (--prior).</dd>' +
-  '<dt>Languages</dt><dd>the style model and the French typography and phrasing rules are French only; notices, wire marks (credit lines, update notes, RIC codes …) and your own data apply to any language.</dd>' +
+  '<dt>Languages</dt><dd>the style model, the French typography, quotation and apostrophe rules and the shipped calques and phrasings are French only, and the source rules compare English with French only; notices and wire marks (credit lines, update notes, RIC codes …) apply to any language, your own calques and phrasings to the language of each entry.</dd>' +
   '</dl></details>';
 
 /** Escapes text for element content and for quoted attribute values alike (`&`, `<`, `>`, `"`, `'`). */

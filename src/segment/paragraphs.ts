@@ -7,7 +7,7 @@ import { DATELINE } from '../util/dateline.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
-import { DEFAULT_LANGUAGES, detectLanguage } from './language.js';
+import { DEFAULT_LANGUAGES, detectLanguage, ruleLanguage } from './language.js';
 import { splitSentences } from './sentences.js';
 
 /** A candidate paragraph before classification: its text and where each character came from. */
@@ -379,7 +379,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     const p = detectLanguage(span.text, only);
     const startOffset = toSource(span.map, 0);
     const endOffset = toSource(span.map, span.text.length - 1);
-    const sentenceLanguage = p.language === 'und' ? language : p.language;
+    const sentenceLanguage = ruleLanguage({ language: p.language, languageConfidence: p.confidence }, language);
     let sentences: Sentence[] | undefined;
     const paragraph: Paragraph = {
       index: i + 1,

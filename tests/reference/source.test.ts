@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadCorpora } from '../../src/corpora/index.js';
 import { ingestBytes } from '../../src/ingest/read.js';
-import { segmentSource, SOURCE_RULES, SOURCE_WEIGHTS, sourceSignals } from '../../src/reference/source.js';
+import { segmentSource, SOURCE_RULES, SOURCE_WEIGHTS, sourceLanguage, sourceSignals } from '../../src/reference/source.js';
 import { segment } from '../../src/segment/paragraphs.js';
 import type { Paragraph, Signal } from '../../src/types.js';
 
@@ -232,8 +232,34 @@ describe('sourceSignals on short pairs', () => {
     expect(new Set(signals.map((s) => s.ruleId))).toEqual(new Set(['source-paragraphs']));
   });
 
+  test('another language pair than English → French: one source-language finding, no other rule', async () => {
+    // A German translation of the English source (a review, 2026-12-07: every capitalised noun was a missing name).
+    const de = [
+      'Das Pentagon drängt vier KI-Unternehmen, seine Bedingungen zu akzeptieren, erklärte das Weiße Haus am Dienstag.',
+      'Die Nato, ein Bündnis mit 32 Mitgliedern, meldete im Jahr 2025 Verkäufe von 2,9 Millionen Einheiten an Amerikaner.',
+    ].join('\n\n');
+    const tp = await target(de);
+    const cases: [Paragraph[], string, string, string[]][] = [
+      [tp, EN, 'de', ['source-language ¶1 "" this translation reads as German (de)']],
+      [await target(FR), FR, 'fr', ['source-language ¶1 "" the source reads as French (fr)']],
+    ];
+    for (const [tgt, src, targetLanguage, expected] of cases) {
+      const srcParagraphs = await source(src);
+      const { signals, alignment } = sourceSignals(tgt, srcParagraphs, { corpora, targetLanguage, sourceLanguage: sourceLanguage(srcParagraphs) });
+      expect(signals.map((s) => `${show([s], tgt)[0]} ${s.message.replace(/^.*, and /, '')}`)).toEqual(expected);
+      expect(alignment).toEqual([]);
+    }
+    // English → French, and an unsure source (short: taken as English), still run the rules.
+    expect(sourceLanguage(await source(EN))).toBe('en');
+    expect(sourceLanguage(await source('Yes.'))).toBe('und');
+    const { signals } = await check(FR.replace('32 membres', '23 membres'), EN);
+    expect(signals.map((s) => s.ruleId)).toEqual(['source-number']);
+    // Set off, the finding goes; the other rules still do not run.
+    expect(sourceSignals(tp, await source(EN), { corpora, targetLanguage: 'de', rules: { 'source-language': 'off' } }).signals).toEqual([]);
+  });
+
   test('every rule has a meta, a weight and a doc page', () => {
-    expect(SOURCE_RULES.map((r) => r.id)).toEqual(['source-number', 'source-name', 'source-quote', 'source-paragraphs', 'source-untranslated']);
+    expect(SOURCE_RULES.map((r) => r.id)).toEqual(['source-number', 'source-name', 'source-quote', 'source-paragraphs', 'source-untranslated', 'source-language']);
     for (const r of SOURCE_RULES) {
       expect(existsSync(r.docs)).toBe(true);
       expect(r.evidence).toBe('source');

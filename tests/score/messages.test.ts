@@ -61,7 +61,7 @@ describe('buildMessages', () => {
       .filter((m) => m.messages === 'finding')
       .map((m) => m.id)
       .sort();
-    expect(findings).toEqual(['machine-phrasing', 'source-name', 'source-number', 'source-paragraphs', 'source-quote', 'source-untranslated', 'wording-drift']);
+    expect(findings).toEqual(['machine-phrasing', 'source-language', 'source-name', 'source-number', 'source-paragraphs', 'source-quote', 'source-untranslated', 'wording-drift']);
   });
 });
 
