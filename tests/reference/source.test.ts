@@ -252,6 +252,8 @@ describe('sourceSignals on short pairs', () => {
     // English → French, and an unsure source (short: taken as English), still run the rules.
     expect(sourceLanguage(await source(EN))).toBe('en');
     expect(sourceLanguage(await source('Yes.'))).toBe('und');
+    // A whole French wire as the source (swapped files): franc's margin over 2,000 characters is small (0.03), its guess right.
+    expect(sourceLanguage(await source(readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8')))).toBe('fr');
     const { signals } = await check(FR.replace('32 membres', '23 membres'), EN);
     expect(signals.map((s) => s.ruleId)).toEqual(['source-number']);
     // Set off, the finding goes; the other rules still do not run.
