@@ -1,12 +1,12 @@
 // The knowledge wireproof interprets: one cached loader for every corpus kind under corpora/ (schemas in schemas.ts).
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, type Model } from '../score/model.js';
 import { WireproofError } from '../types.js';
 import { normalizeText } from '../util/normalize.js';
-import { requiredLiterals } from './literals.js';
+import { requiredLiterals, unfoldedLiteral } from './literals.js';
 import { compilePattern, jsonlFiles, parseJsonl, type Located } from './load.js';
 import type {
   CalqueEntry,
@@ -101,12 +101,44 @@ function prevalidatedPath(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'corpora.validated.json');
 }
 
+/** Every folder a corpora folder may hold: the kinds above, and those read by their own modules. */
+const FOLDERS: readonly string[] = [...new Set([...Object.values(KINDS).map((k) => k.path.split('/')[0]!), 'phrasings', 'aliases', 'models'])].sort();
+
+/**
+ * A desk's folder holds only folders wireproof reads: a misspelled one (`notice/`) was ignored, and a wire that
+ * declares its machine translation then read as undeclared, with nothing on stderr; a `models/es.json` was ignored
+ * too (a review of other languages, 2026-12-07). Files other than `.jsonl` at the top (a README) are left alone.
+ */
+function checkLayout(root: string): void {
+  const expected = `expected ${FOLDERS.map((f) => `${f}/`).join(', ')}`;
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(root, entry.name);
+    const folder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
+    if (folder && !FOLDERS.includes(entry.name)) {
+      throw new WireproofError(`${path}: unknown corpus folder (${expected})`, 'corpus', path);
+    }
+    if (!folder && entry.name.endsWith('.jsonl')) {
+      throw new WireproofError(`${path}: a corpus file belongs in the folder of its kind (${expected})`, 'corpus', path);
+    }
+  }
+  const models = join(root, 'models');
+  if (!existsSync(models)) return;
+  for (const name of readdirSync(models)) {
+    if (name.endsWith('.json') && name !== 'fr.json') {
+      const path = join(models, name);
+      throw new WireproofError(`${path}: not used: the style model is French only (models/fr.json)`, 'corpus', path);
+    }
+  }
+}
+
 function readRaw(root: string): RawFile[] {
   // A mistyped --corpora must not load nothing: without the notice list, a wire that declares its machine
   // translation would be reported as undeclared (an error). A folder may leave out some kinds, not all of them.
   const st = statSync(root, { throwIfNoEntry: false });
   if (!st) throw new WireproofError(`${root}: corpora folder not found`, 'corpus', root);
   if (!st.isDirectory()) throw new WireproofError(`${root}: not a folder (--corpora names a folder like the shipped corpora/)`, 'corpus', root);
+  if (root !== defaultCorporaRoot()) checkLayout(root);
   const kinds = (Object.keys(KINDS) as Kind[]).filter((kind) => existsSync(join(root, KINDS[kind].path)));
   if (kinds.length === 0) {
     // A folder of phrasings/ alone would silently drop every notice (a declared machine translation then reads as
@@ -222,9 +254,22 @@ function ownExamples(corpora: Corpora): void {
       );
     }
   };
+  // Every pattern, whatever its status or kind, is held to folded text: an inferred notice or a calque with a capital
+  // matched nothing just as silently (a review of other languages, 2026-12-07).
+  const folded = (e: Compiled & { pattern: string }): void => {
+    const bad = unfoldedLiteral(e.pattern, e.regex.flags, normalizeText);
+    if (bad === undefined) return;
+    throw new WireproofError(
+      `${e.file}:${e.line}: pattern: ${JSON.stringify(bad)} never matches (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes, one space; docs/corpora.md)`,
+      'corpus',
+      e.file,
+    );
+  };
+  for (const list of [corpora.notices, corpora.calques, corpora.furniture, corpora.wireMarks]) for (const e of list) folded(e);
   // Only a notice seen verbatim: a partial or inferred entry's `text` is what is known of it (docs/corpora.md).
   for (const n of corpora.notices) if (n.status === 'seen' || n.status === 'seen-second-hand') check(n, n.text, 'text');
   for (const f of corpora.furniture) check(f, f.example, 'example');
+  for (const w of corpora.wireMarks) check(w, w.example, 'example');
 }
 
 /**

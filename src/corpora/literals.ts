@@ -142,3 +142,41 @@ export function requiredLiterals(source: string, flags: string): string[] | null
 export function mayMatch(literals: readonly string[] | undefined, text: string): boolean {
   return !literals || literals.some((l) => text.includes(l));
 }
+
+/**
+ * The first character a pattern requires that folded text never holds (a capital, an accented letter, a curly
+ * apostrophe or quote, a line break …), or undefined. Patterns run on folded text (src/util/normalize.ts), so such a
+ * pattern matches nothing, silently: a desk's `\bEn base a\b` calque or `\(Traduccion automatizada …` notice did
+ * nothing (a review, 2026-12-07). Only literal characters count: in a character class one that folded text can hold
+ * is enough (`[’']`), and escapes such as `\S` or `\p{Lu}` are not literals. A pattern that does not parse, or one with
+ * the `i` flag or a modifier group, gives undefined (its other checks report it).
+ * @param fold the folding the text gets (normalizeText)
+ */
+export function unfoldedLiteral(source: string, flags: string, fold: (s: string) => string): string | undefined {
+  if (flags.includes('i') || /\(\?[A-Za-z-]+:/.test(source)) return undefined;
+  parser ??= requireCjs('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
+  let ast: AST.RegExpLiteral;
+  try {
+    ast = parser.parseRegExpLiteral(new RegExp(source, flags));
+  } catch {
+    return undefined;
+  }
+  const never = (value: number): boolean => {
+    // Between letters: folding trims the ends of a text, so a lone space would fold to nothing.
+    const probe = `a${String.fromCodePoint(value)}a`;
+    return fold(probe) !== probe;
+  };
+  let found: string | undefined;
+  parser.visitRegExpAST(ast, {
+    onCharacterEnter(node) {
+      if (found !== undefined || node.parent.type === 'CharacterClass' || node.parent.type === 'CharacterClassRange') return;
+      if (never(node.value)) found = node.raw;
+    },
+    onCharacterClassEnter(node) {
+      if (found !== undefined || node.negate || node.elements.length === 0) return;
+      // A class every member of which is a literal folded text never holds: `[É]`, `[’‘]`.
+      if (node.elements.every((e) => e.type === 'Character' && never(e.value))) found = node.raw;
+    },
+  });
+  return found;
+}

@@ -1,6 +1,6 @@
 // Rule credit-line: Reuters credit lines whose wording reveals how the French was made (machine or the human desk).
 import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
-import { detectWireMarks } from './util.js';
+import { detectWireMarks, inLanguage, type WireMarkMessages } from './util.js';
 
 /** Rule metadata (id, severity, kinds). */
 const meta: RuleMeta = {
@@ -13,11 +13,15 @@ const meta: RuleMeta = {
   kinds: ['credit', 'body'],
 };
 
-const MESSAGES = {
-  machine: 'Credit line translated word for word from the English "(Reporting by …; Editing by …)": machine translation',
-  human: 'Credit line in the human French Reuters desk\'s format ("Rédigé par …, édité par …")',
-  source: 'English credit line left untranslated',
-} as const;
+/**
+ * Messages by the entry's provenance, in the language of the entry's wording (a desk's Spanish entry is not "the
+ * French desk's format"; a review, 2026-12-07).
+ */
+const MESSAGES: WireMarkMessages = {
+  machine: () => 'Credit line translated word for word from the English "(Reporting by …; Editing by …)": machine translation',
+  human: (language) => `Credit line in the format of a human Reuters desk${inLanguage(language)}`,
+  source: (language) => `Credit line left untranslated${inLanguage(language)}`,
+};
 
 /**
  * credit-line: matches the credit-line entries of corpora/wire-marks/ (provenance-evidence.md §3.3). A machine

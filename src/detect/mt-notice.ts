@@ -59,7 +59,7 @@ export const mtNotice: Detector = {
       {
         ruleId: 'mt-notice',
         weight: notice.weight,
-        message: `${what} (${attribution(notice)}, ${notice.language}): ${excerpt(p.text.slice(start, end) || notice.text)}`,
+        message: `${what} (${attribution(notice)}${notice.language === 'any' ? '' : `, ${notice.language}`}): ${excerpt(p.text.slice(start, end) || notice.text)}`,
         paragraph: p.index,
         start,
         end,

@@ -1,6 +1,6 @@
 // Rule update-note: Reuters update (writethru) notes whose wording shows machine translation, or untranslated English.
 import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
-import { detectWireMarks } from './util.js';
+import { detectWireMarks, inLanguage, type WireMarkMessages } from './util.js';
 
 /** Rule metadata (id, severity, kinds). */
 const meta: RuleMeta = {
@@ -16,11 +16,12 @@ const meta: RuleMeta = {
   kinds: ['update-note', 'body', 'headline', 'byline'],
 };
 
-const MESSAGES = {
-  machine: 'Update note translated word for word from the English wire ("Updates …", "Adds …", "Rewrites …"): machine translation',
-  human: 'Update note in a human French desk\'s wording',
-  source: 'English update note left untranslated',
-} as const;
+/** Messages by the entry's provenance, in the language of the entry's wording (credit-line.ts says why). */
+const MESSAGES: WireMarkMessages = {
+  machine: () => 'Update note translated word for word from the English wire ("Updates …", "Adds …", "Rewrites …"): machine translation',
+  human: (language) => `Update note in a human desk's wording${inLanguage(language)}`,
+  source: (language) => `Update note left untranslated${inLanguage(language)}`,
+};
 
 /**
  * update-note: matches the update-note entries of corpora/wire-marks/ (provenance-evidence.md §3.2). Machine

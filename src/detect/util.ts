@@ -5,6 +5,7 @@ import { mapRange, normalizeWithMap, type Normalized } from '../util/normalize.j
 import { mayMatch } from '../corpora/literals.js';
 import { globalRegex } from '../util/regex.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { languageName } from '../util/language-name.js';
 
 /** A half-open [start, end) range of paragraph text. */
 export interface Range {
@@ -183,24 +184,34 @@ export function findWireMarks(p: Paragraph, entries: readonly CompiledWireMark[]
  * found in the paragraph, weighted by the entry, worded by its provenance. Source-language marks are skipped in
  * documents of that language, where they are normal.
  */
+/** A wire-mark rule's message for each provenance, given the language of the entry's wording. */
+export type WireMarkMessages = Readonly<Record<WireMarkEntry['provenance'], (language: string) => string>>;
+
+/** ` (in French)` for a message, nothing for `any` or a code without a name. */
+export function inLanguage(code: string): string {
+  const name = languageName(code);
+  return name ? ` (in ${name})` : '';
+}
+
 export function detectWireMarks(
   meta: RuleMeta,
   kind: WireMarkEntry['kind'],
-  messages: Readonly<Record<WireMarkEntry['provenance'], string>>,
+  messages: WireMarkMessages,
   p: Paragraph,
   marks: readonly CompiledWireMark[],
   language: string,
 ): Signal[] {
   const out: Signal[] = [];
   for (const { start, end, entry } of findWireMarks(p, marks, kind)) {
-    if (entry.provenance === 'source' && language === 'en') continue;
+    // A mark left in the source language is untranslated only in a document in another language.
+    if (entry.provenance === 'source' && language === entry.language) continue;
     out.push(
       makeSignal(meta, p, {
         start,
         end,
         weight: entry.weight,
         scope: 'document',
-        message: `${messages[entry.provenance]}: ${excerpt(p.text.slice(start, end))}`,
+        message: `${messages[entry.provenance](entry.language)}: ${excerpt(p.text.slice(start, end))}`,
         data: { id: entry.id, provenance: entry.provenance, status: entry.status },
       }),
     );

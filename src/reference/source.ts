@@ -5,6 +5,7 @@ import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
 import type { IngestedText, Paragraph, RuleLevel, Signal, SourceCheck } from '../types.js';
 import { WireproofError } from '../types.js';
 import { oneLine } from '../util/oneline.js';
+import { languageName } from '../util/language-name.js';
 import { foldString } from '../util/normalize.js';
 import { alignGroups } from './align.js';
 import {
@@ -249,7 +250,7 @@ export function sourceSignals(
     const first = tgt[0];
     const signals: Signal[] = [];
     if (first && on('source-language')) {
-      const which = tl !== 'fr' ? `this translation reads as ${languageName(tl)}` : `the source reads as ${languageName(sl)}`;
+      const which = tl !== 'fr' ? `this translation reads as ${languageLabel(tl)}` : `the source reads as ${languageLabel(sl)}`;
       signals.push({
         ruleId: 'source-language',
         weight: 0,
@@ -704,14 +705,9 @@ export function sourceLanguage(paragraphs: readonly Paragraph[]): string {
 }
 
 /** "German (de)": a language for a message. */
-function languageName(code: string): string {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
-  } catch {
-    name = undefined;
-  }
-  return name && name !== code ? `${name} (${code})` : code;
+function languageLabel(code: string): string {
+  const name = languageName(code);
+  return name ? `${name} (${code})` : code;
 }
 
 /**

@@ -128,12 +128,54 @@ describe('corpus errors name file:line and the field', () => {
   });
 
   it('a notice or furniture pattern that cannot match its own text or example is a line-precise error (review)', () => {
-    const unfolded = corpusWith('notices', [{ ...notice, status: 'seen', text: '((Traduction automatique))', pattern: '\\(\\(Traduction Automatique\\)\\)' }]);
+    const unfolded = corpusWith('notices', [{ ...notice, status: 'seen', text: '((Traduction automatique))', pattern: '\\(\\(traduction automatisee\\)\\)' }]);
     expect(errorOf(unfolded).message).toBe(
       `${join(unfolded, 'notices', 'bad.jsonl')}:1: pattern: does not match the entry's own text (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes; docs/corpora.md)`,
     );
-    const chrome = corpusWith('furniture', [{ ...furniture, pattern: '^Compartir en WhatsApp$', example: 'Compartir en WhatsApp' }]);
+    const chrome = corpusWith('furniture', [{ ...furniture, pattern: '^compartir en facebook$', example: 'Compartir en WhatsApp' }]);
     expect(errorOf(chrome).message).toMatch(/furniture[/\\]bad\.jsonl:1: pattern: does not match the entry's own example/);
+    const credit = corpusWith('wire-marks', [{ ...mark, example: '(Información de Juan Pérez; edición de Ana Gil)' }]);
+    expect(errorOf(credit).message).toMatch(/wire-marks[/\\]bad\.jsonl:1: pattern: does not match the entry's own example/);
+  });
+
+  it('a pattern with a literal folded text never holds is an error at its line, whatever its kind or status (review)', () => {
+    const cases: [string, object, string][] = [
+      ['notices', { ...notice, status: 'seen', text: '((Traduction automatique))', pattern: '\\(\\(Traduction automatique\\)\\)' }, '"T"'],
+      ['notices', { ...notice, status: 'inferred', pattern: '\\(traduccion automatizada por reuters\\)|Traducción' }, '"T"'],
+      ['calques', { id: 'ES-1', language: 'es', pattern: '\\bEn base a\\b', message: 'calco', weight: 0.5, status: 'inferred', source: 'https://example.org/' }, '"E"'],
+      ['calques', { id: 'FR-1', language: 'fr', pattern: 'mis à jour', message: 'x', weight: 0.5, status: 'inferred', source: 'https://example.org/' }, '"à"'],
+      ['calques', { id: 'FR-2', language: 'fr', pattern: 'l[’]ia', message: 'x', weight: 0.5, status: 'inferred', source: 'https://example.org/' }, '"[’]"'],
+      ['wire-marks', { ...mark, pattern: '\\(Rapport de [^()]+\\)' }, '"R"'],
+      ['furniture', { ...furniture, pattern: '^Fermer$' }, '"F"'],
+    ];
+    for (const [kind, entry, literal] of cases) {
+      const root = corpusWith(kind, [entry]);
+      expect(errorOf(root).message).toBe(
+        `${join(root, kind, 'bad.jsonl')}:1: pattern: ${literal} never matches (patterns run on folded text: lower case, no accents, ' and " for all apostrophes and quotes, one space; docs/corpora.md)`,
+      );
+    }
+    // Classes with one member folded text holds, escapes and property classes are fine.
+    for (const pattern of ["l['’]ia", 'caf[eé]', '\\S+ \\p{Lu}?x', '[A-Z]?rapport']) {
+      expect(loadCorpora(corpusWith('calques', [{ id: 'FR-3', language: 'fr', pattern, message: 'x', weight: 0.5, status: 'inferred', source: 'https://example.org/' }])).calques).toHaveLength(1);
+    }
+  });
+
+  it('an unknown folder, a loose corpus file or a model other than fr.json is an error, not ignored (review)', () => {
+    const typo = corpusWith('calques', []);
+    mkdirSync(join(typo, 'notice'));
+    expect(errorOf(typo).message).toBe(`${join(typo, 'notice')}: unknown corpus folder (expected aliases/, calques/, furniture/, glosses/, models/, notices/, phrasings/, ric/, wire-marks/)`);
+    const loose = corpusWith('notices', [notice]);
+    writeFileSync(join(loose, 'calques.jsonl'), '');
+    expect(errorOf(loose).message).toMatch(/calques\.jsonl: a corpus file belongs in the folder of its kind \(expected aliases\//);
+    const model = corpusWith('notices', [notice]);
+    mkdirSync(join(model, 'models'));
+    writeFileSync(join(model, 'models', 'es.json'), '{');
+    expect(errorOf(model).message).toBe(`${join(model, 'models', 'es.json')}: not used: the style model is French only (models/fr.json)`);
+    // A README and dot-folders are left alone.
+    const fine = corpusWith('notices', [notice]);
+    writeFileSync(join(fine, 'README.md'), '# our corpora\n');
+    mkdirSync(join(fine, '.git'));
+    expect(loadCorpora(fine).notices).toHaveLength(1);
   });
 
   it('a partial or inferred notice need not match its text (it is what is known of it)', () => {

@@ -94,8 +94,17 @@ describe('credit-line invalid (flagged)', () => {
 
   it('says the English credit line was left untranslated', () => {
     const [s] = detector.detect(makeParagraph(EN, 'credit'), context);
-    expect(s!.message.startsWith('English credit line left untranslated')).toBe(true);
+    expect(s!.message.startsWith('Credit line left untranslated (in English)')).toBe(true);
     expect(s!.data).toMatchObject({ provenance: 'source' });
+  });
+
+  it('names the language of the entry, not French: a desk’s Spanish entry (a review, 2026-12-07)', () => {
+    const spanish = { ...context.corpora.wireMarks.find((e) => e.provenance === 'human' && e.kind === 'credit')!, language: 'es', regex: /\(informacion de [^()]+\)/u, literals: undefined };
+    const es = { ...context, corpora: { ...context.corpora, wireMarks: [spanish] } };
+    const [s] = detector.detect(makeParagraph('(Información de Juan Pérez; edición de Ana Gil)', 'credit'), es);
+    expect(s!.message).toBe('Credit line in the format of a human Reuters desk (in Spanish): (Información de Juan Pérez; edición de Ana Gil)');
+    const [fr] = detector.detect(makeParagraph(HUMAN, 'credit'), context);
+    expect(fr!.message.startsWith('Credit line in the format of a human Reuters desk (in French)')).toBe(true);
   });
 
   it('every credit entry matches its own example', () => {

@@ -57,7 +57,7 @@ describe('update-note invalid (flagged)', () => {
     const [mt] = detector.detect(makeParagraph(SEED, 'update-note'), context);
     expect(mt).toMatchObject({ scope: 'document', evidence: 'artefact', data: { id: 'RTR-FR-UPD-AJOUTE-PARAGRAPHES', provenance: 'machine' } });
     const [en] = detector.detect(makeParagraph('(Updates shares)', 'update-note'), context);
-    expect(en!.message.startsWith('English update note left untranslated')).toBe(true);
+    expect(en!.message.startsWith('Update note left untranslated (in English)')).toBe(true);
   });
 
   it('every update-note entry matches its own example', () => {
