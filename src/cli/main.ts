@@ -14,6 +14,7 @@ import { processIo, type Io } from './io.js';
 import { quickCheckArgs } from './quick.js';
 import { VERSION } from './version.js';
 import { loadedUserModules } from '../util/import.js';
+import { fsReason } from '../util/fs.js';
 
 /** The commands' variadic positionals (`<files..>`, `<inputs..>`): lists, though yargs does not declare them as arrays. */
 const VARIADIC = new Set(['files', 'inputs']);
@@ -398,6 +399,7 @@ function isEntryPoint(): boolean {
 
 /** Runs the command line of this process and exits with its code (the bin, dist/cli/bin.cjs, calls this). */
 export function main(argv: readonly string[] = process.argv): Promise<void> {
+  watchStdout();
   return run(hideBin([...argv])).then(
     (code) => exitWhenFlushed(code),
     (error: unknown) => {
@@ -415,9 +417,32 @@ export function main(argv: readonly string[] = process.argv): Promise<void> {
  * it did not await, a timer) still completes, as it did before.
  */
 function exitWhenFlushed(code: number): void {
+  if (stdoutFailed) code = 2;
   process.exitCode = code;
   if (loadedUserModules()) return;
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  process.stdout.write('', (error) => {
+    if (error) stdoutError(error);
+    process.stderr.write('', () => process.exit(stdoutFailed ? 2 : code));
+  });
+}
+
+/** Set once writing the report to standard output failed (other than a closed pipe). */
+let stdoutFailed = false;
+
+/**
+ * A report that could not be written to standard output is lost: say so and exit 2, as `--output-file` does. A
+ * full disk (`> /dev/full`, a CI job redirecting to a full volume) used to exit 0 with nothing on stderr (a review,
+ * 2026-12-07). A closed pipe (`| head`) is the reader's choice, not an error: it stays quiet, as before.
+ */
+function stdoutError(error: unknown): void {
+  if (stdoutFailed || (error as NodeJS.ErrnoException).code === 'EPIPE') return;
+  stdoutFailed = true;
+  process.exitCode = 2;
+  process.stderr.write(`wireproof: cannot write the report to standard output (${fsReason(error)})\n`);
+}
+
+function watchStdout(): void {
+  process.stdout.on('error', stdoutError);
 }
 
 if (isEntryPoint()) void main();

@@ -2,7 +2,7 @@
 // stderr split, the bundled CLI loaded from its code cache, dynamic imports from cached code, and a fallback without it.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freshDist } from '../support/dist.js';
@@ -30,6 +30,22 @@ describe('bin', () => {
     expect(r.status).toBe(0);
     const [report] = JSON.parse(r.stdout) as { file: string; verdict: string }[];
     expect(report).toMatchObject({ file: '<stdin>', verdict: 'declared-machine' });
+  });
+
+  // A report lost on a full disk is an error (a review, 2026-12-07: exit 0, nothing said); a closed pipe is not.
+  (built && existsSync('/dev/full') ? test : test.skip)('a report standard output cannot take: exit 2 and one line; a closed pipe: quiet', () => {
+    for (const args of [['check', 'seeds/000_22f5c933d92a2ddd.txt', '-f', 'json'], ['compare', 'seeds/000_22f5c933d92a2ddd.txt', 'seeds/003_86d609dcec19a228.txt']]) {
+      const full = openSync('/dev/full', 'w');
+      try {
+        const r = spawnSync(process.execPath, [BIN!, ...args], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toBe('wireproof: cannot write the report to standard output (no space left on device)\n');
+      } finally {
+        closeSync(full);
+      }
+    }
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN!}" check seeds/000_22f5c933d92a2ddd.txt -f json | head -c 1 >/dev/null`], { encoding: 'utf8' });
+    expect(piped.stderr).toBe('');
   });
 
   maybe('prints its version and help on stdout, nothing on stderr', () => {
