@@ -1,6 +1,6 @@
 // The batch cache (DIR/.wireproof-cache.json): which reports are still valid for unchanged inputs, config and corpora.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type * as ZodModule from 'zod';
 import { zod } from '../util/zod.js';
@@ -8,6 +8,12 @@ import type { BatchOutcome } from './types.js';
 
 /** Name of the cache file inside DIR (hidden, so a later batch over DIR's parent skips it). */
 export const CACHE_FILE = '.wireproof-cache.json';
+
+/**
+ * 2 (0.4.5): entries carry their files' stamps. A version-1 cache is ignored (one full re-check after the upgrade):
+ * its entries could not be told from reports an interrupted run had overwritten (a review, 2026-12-07).
+ */
+const CACHE_VERSION = 2;
 
 /**
  * The cache file's schema, built on first use: only a run that finds a cache file loads zod (about 95 modules,
@@ -27,6 +33,11 @@ function buildSchema(z: typeof ZodModule.z) {
     key: z.string().regex(/^[0-9a-f]{64}$/),
     /** Report files written for this entry, relative to DIR. */
     files: z.array(z.string()),
+    /**
+     * Each file's size and modification time (ms) when this run wrote it: a report rewritten since (by a run with
+     * other settings that was interrupted before it wrote its own cache) is not this entry's any more.
+     */
+    stamps: z.array(z.tuple([z.number(), z.number()])),
     outcome: z.object({
       verdict: z.enum(['declared-machine', 'undeclared-machine', 'human', 'mixed', 'uncertain', 'unknown']).nullable(),
       machineProbability: z.number().min(0).max(1).nullable(),
@@ -37,7 +48,7 @@ function buildSchema(z: typeof ZodModule.z) {
   });
 
   return z.object({
-    cacheVersion: z.literal(1),
+    cacheVersion: z.literal(CACHE_VERSION),
     /** Per report stem (relative to DIR). */
     entries: z.record(z.string(), Entry),
   });
@@ -57,17 +68,34 @@ export function readCache(path: string): CacheData {
   try {
     value = JSON.parse(readFileSync(path, 'utf8'));
   } catch {
-    return { cacheVersion: 1, entries: {} };
+    return { cacheVersion: CACHE_VERSION, entries: {} };
   }
   schema ??= buildSchema(zod());
   const result = schema.safeParse(value);
-  return result.success ? result.data : { cacheVersion: 1, entries: {} };
+  return result.success ? result.data : { cacheVersion: CACHE_VERSION, entries: {} };
 }
 
 /** The cache file's text: entries sorted by stem, so it is as reproducible as the reports. */
 export function serialiseCache(entries: ReadonlyMap<string, CacheEntry>): string {
   const sorted = [...entries.keys()].sort().map((k) => [k, entries.get(k)!] as const);
-  return `${JSON.stringify({ cacheVersion: 1, entries: Object.fromEntries(sorted) })}\n`;
+  return `${JSON.stringify({ cacheVersion: CACHE_VERSION, entries: Object.fromEntries(sorted) })}\n`;
+}
+
+/** Size and modification time of each file (DIR-relative), or null when one is missing or not a file. */
+export function stampsOf(dir: string, files: readonly string[]): [number, number][] | null {
+  const out: [number, number][] = [];
+  for (const f of files) {
+    const st = statSync(join(dir, f), { throwIfNoEntry: false });
+    if (!st?.isFile()) return null;
+    out.push([st.size, st.mtimeMs]);
+  }
+  return out;
+}
+
+/** Whether the entry's files are still the ones it recorded (same size and modification time). */
+export function stampsMatch(dir: string, entry: CacheEntry): boolean {
+  const now = stampsOf(dir, entry.files);
+  return now !== null && now.length === entry.stamps.length && now.every(([size, mtime], i) => size === entry.stamps[i]![0] && mtime === entry.stamps[i]![1]);
 }
 
 /** sha256 hex of text or bytes. */

@@ -6,7 +6,7 @@ import type { CheckOptions } from '../api.js';
 import { defaultCorporaRoot, loadCorpora } from '../corpora/index.js';
 import { renderDashboard } from '../report/dashboard.js';
 import { WireproofError } from '../types.js';
-import { CACHE_FILE, cachedOutcome, cacheKey, fingerprintFolder, readCache, serialiseCache, sha256, stableStringify, type CacheEntry } from './cache.js';
+import { CACHE_FILE, cachedOutcome, cacheKey, fingerprintFolder, readCache, serialiseCache, sha256, stableStringify, stampsMatch, stampsOf, type CacheEntry } from './cache.js';
 import { summaryCsv } from './csv.js';
 import { expandInputs, type InputItem } from './inputs.js';
 import { isInside, realPathOf, safeJoin } from './paths.js';
@@ -48,6 +48,8 @@ export interface BatchOptions {
   poolThreshold?: number;
   /** Called after each input, with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** How often (ms) the cache is saved while reports are written; default 5,000 (tests set 0: after every report). */
+  checkpointMs?: number;
 }
 
 /** What {@link runBatch} returns. */
@@ -64,6 +66,9 @@ export interface BatchResult {
 
 /** Inputs to check before worker threads are worth starting (each thread loads the pipeline and corpora once). */
 export const DEFAULT_POOL_THRESHOLD = 16;
+
+/** How often (ms) the cache is saved while reports are being written: a few hundred reports apart at batch speed. */
+const CHECKPOINT_MS = 5000;
 
 /**
  * Node options for the worker threads: the process's own, with require(esm) turned off where Node has it. piscina
@@ -356,6 +361,21 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (!useCache) rmSync(cachePath, { force: true });
   const newCache = new Map<string, CacheEntry>();
   const produced = new Set<string>();
+  // The cache is also written every CHECKPOINT_MS while reports are written, so that an interrupted run keeps what it
+  // did (it re-checked everything next time). Safe at any moment: an entry is added once its files are written, and
+  // an older entry whose report a worker is rewriting no longer matches its stamps.
+  let lastCheckpoint = performance.now();
+  const checkpoint = (): void => {
+    if (!useCache || performance.now() - lastCheckpoint < (options.checkpointMs ?? CHECKPOINT_MS)) return;
+    const merged = new Map<string, CacheEntry>(Object.entries(oldCache));
+    for (const [stem, entry] of newCache) merged.set(stem, entry);
+    try {
+      writeAtomic(cachePath, serialiseCache(merged));
+    } catch {
+      // Only work saved for next time: the final write reports a folder that cannot be written.
+    }
+    lastCheckpoint = performance.now();
+  };
 
   const workerFile = options.workerFile === undefined ? defaultWorkerFile() : options.workerFile;
   const dispatcher = new Dispatcher(workerFile, Math.max(1, Math.floor(options.concurrency)), options.poolThreshold ?? DEFAULT_POOL_THRESHOLD);
@@ -434,13 +454,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       if (old && old.key === key && old.outcome.error) {
         // Binary or undecodable last time, same bytes now: still so, without loading the pipeline to find out.
         entries[index] = { ...base, report: null, html: null, ...cachedOutcome(old) };
-        newCache.set(item.stem, { key, files: [], outcome: old.outcome });
+        newCache.set(item.stem, { key, files: [], stamps: [], outcome: old.outcome });
         progress();
         continue;
       }
-      if (old && old.key === key && formats.every((f) => old.files.includes(rel[f]!) && existsSync(abs[f]!))) {
+      const stamps = old && old.key === key && formats.every((f) => old.files.includes(rel[f]!)) && stampsMatch(outDir, old) ? stampsOf(outDir, files) : null;
+      if (old && stamps) {
         entries[index] = { ...base, ...cachedOutcome(old) };
-        newCache.set(item.stem, { key, files, outcome: old.outcome });
+        newCache.set(item.stem, { key, files, stamps, outcome: old.outcome });
         for (const f of files) produced.add(f);
         reused++;
         progress();
@@ -467,12 +488,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
             entries[index] = { ...base, report: null, html: null, ...outcome };
             const { code, message } = outcome.error;
             // The content alone decides these: the same bytes will be binary (or undecodable) next time too.
-            if (code === 'binary' || code === 'decode') newCache.set(item.stem, { key, files: [], outcome: { ...outcome, error: { code, message } } });
+            if (code === 'binary' || code === 'decode') newCache.set(item.stem, { key, files: [], stamps: [], outcome: { ...outcome, error: { code, message } } });
           } else {
             entries[index] = { ...base, ...outcome };
-            newCache.set(item.stem, { key, files, outcome: { ...outcome, error: null } });
+            const written = stampsOf(outDir, files);
+            if (written) newCache.set(item.stem, { key, files, stamps: written, outcome: { ...outcome, error: null } });
             for (const f of files) produced.add(f);
           }
+          checkpoint();
           progress();
         },
       });

@@ -36,6 +36,8 @@ function snapshot(dir: string): Record<string, string> {
       delete s.run;
       text = JSON.stringify(s);
     }
+    // The cache records when each report was written (its files' modification times): everything else must agree.
+    if (f === '.wireproof-cache.json') text = text.replace(/"stamps":\[[^"]*?\]\]/g, '"stamps":[]');
     out[f] = text;
   }
   return out;
@@ -68,6 +70,35 @@ describe('batch cache', () => {
     expect(readFileSync(join(root, 'out/2026-01/a.json'), 'utf8')).toContain('vendredi');
     expect(existsSync(join(root, 'out/2026-02/c.json'))).toBe(false);
     expect(statSync(reportB).mtimeMs).toBe(mtimeB);
+  });
+
+  test('a report rewritten since the cache was written (an interrupted run with other settings) is re-checked, not reused', async () => {
+    const root = archive();
+    const args = ['batch', 'arch', '--out', 'out', '--concurrency', '1'];
+    await runCli(args, root);
+    const b = join(root, 'out/2026-01/b.json');
+    const good = readFileSync(b, 'utf8');
+    // What an interrupted `--prior 0.01` run left: its report, the old cache (a review, 2026-12-07: 813 reports of 3,000
+    // then disagreed with summary.json).
+    writeFileSync(b, good.replace(/"machineProbability": [0-9.]+/, '"machineProbability": 0.022'));
+    const again = await runCli(args, root);
+    expect(lastLine(again.io.err)).toBe('5 reports written to out (4 reused from cache, 0 unreadable)');
+    expect(readFileSync(b, 'utf8')).toBe(good);
+  });
+
+  test('an interrupted run keeps the reports it finished for the next run (cache checkpoints)', async () => {
+    const root = archive();
+    const outDir = join(root, 'out');
+    const run = (onProgress?: (done: number) => void) =>
+      runBatch({ inputs: ['arch'], outDir, cwd: root, concurrency: 1, version: VERSION, workerFile: null, checkpointMs: 0, ...(onProgress ? { onProgress } : {}) });
+    await expect(
+      run((done) => {
+        if (done === 3) throw new Error('interrupted');
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(existsSync(join(outDir, 'summary.json'))).toBe(false);
+    const next = await run();
+    expect(next.summary.run).toMatchObject({ reused: 3, checked: 2 });
   });
 
   test('changing rules, prior (config file), languages or the corpora invalidates every report', async () => {
