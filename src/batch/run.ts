@@ -13,7 +13,7 @@ import { isInside, realPathOf, safeJoin } from './paths.js';
 import { readInput } from './read.js';
 import type { BatchEntry, BatchFormat, BatchOutcome, BatchSummary, BatchTask, BatchTotals } from './types.js';
 import { emptyCounts, VERDICTS } from './types.js';
-import { fsReason, writeFileAtomic as writeAtomic } from '../util/fs.js';
+import { fsReason, sweepTemporaryFiles, writeFileAtomic as writeAtomic } from '../util/fs.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { importModule } from '../util/import.js';
 
@@ -355,6 +355,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     }),
   );
 
+  // What a run killed mid-write left (temporary files of processes that no longer run): it never becomes a report.
+  sweepTemporaryFiles(outDir, { recursive: true });
   const useCache = options.cache ?? true;
   const cachePath = join(outDir, CACHE_FILE);
   const oldCache = useCache ? readCache(cachePath).entries : {};

@@ -1,5 +1,6 @@
 // `wireproof batch INPUT… --out DIR`: one report per input of an archive, plus summaries and a dashboard, on a worker pool.
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { CheckOptions } from '../api.js';
 import type { BatchFormat, BatchSummary } from '../batch/types.js';
@@ -9,6 +10,7 @@ import { WireproofError } from '../types.js';
 import type { Io } from './io.js';
 import { VERSION } from './version.js';
 import { importModule } from '../util/import.js';
+import { sweepTemporaryFiles } from '../util/fs.js';
 
 /** Arguments of `wireproof batch`, as yargs parses them. */
 export interface BatchArgs {
@@ -133,6 +135,13 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   const { runBatch } = await import('../batch/run.js');
   let started = false;
   let result;
+  // Ctrl-C or a CI timeout mid-run: the terminal gets its cursor and line wrap back (the bar hides them), and the
+  // temporary files of reports being written go (a review, 2026-12-07: both were left behind).
+  const outAbs = resolve(io.cwd, args.out);
+  const stopWatching = io.onInterrupt?.(() => {
+    if (started) bar!.stop();
+    sweepTemporaryFiles(outAbs, { recursive: true, pid: process.pid });
+  });
   try {
     result = await runBatch({
       inputs: args.inputs,
@@ -155,6 +164,7 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
         : undefined,
     });
   } finally {
+    stopWatching?.();
     if (started) bar!.stop();
   }
   const { summary } = result;

@@ -8,6 +8,30 @@ export interface Io {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   cwd: string;
+  /**
+   * Runs `cleanup` when the process is interrupted (SIGINT, SIGTERM, SIGHUP), then lets the signal end it as it would
+   * have (exit status 130, 143 …); returns a function that stops watching. The real process only: tests' fakes leave
+   * it out, and a library never touches signals.
+   */
+  onInterrupt?: (cleanup: () => void) => () => void;
+}
+
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+function onInterrupt(cleanup: () => void): () => void {
+  const handler = (signal: NodeJS.Signals): void => {
+    stop();
+    try {
+      cleanup();
+    } finally {
+      process.kill(process.pid, signal);
+    }
+  };
+  const stop = (): void => {
+    for (const s of SIGNALS) process.removeListener(s, handler);
+  };
+  for (const s of SIGNALS) process.on(s, handler);
+  return stop;
 }
 
 /** The real process streams. */
@@ -19,6 +43,7 @@ export function processIo(): Io {
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     cwd: process.cwd(),
+    onInterrupt,
   };
 }
 

@@ -3,7 +3,7 @@ import { fstatSync, lstatSync, readlinkSync, realpathSync, statSync, writeFileSy
 import { basename, dirname, join, resolve } from 'node:path';
 import { WireproofError } from '../types.js';
 import { oneLine } from '../util/oneline.js';
-import { fsReason, writeFileAtomic } from '../util/fs.js';
+import { fsReason, sweepTemporaryFiles, writeFileAtomic } from '../util/fs.js';
 import type { Io } from './io.js';
 
 /** The process's own standard streams, by the names a CI script gives them (`-o /dev/stdout`). */
@@ -137,7 +137,12 @@ export function writeOutputFile(outputFile: string, content: string, cwd: string
     const st = statOrUndefined(given);
     if (st?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     if (st && !st.isFile()) writeFileSync(given, content);
-    else writeFileAtomic(finalTarget(given), content);
+    else {
+      const target = finalTarget(given);
+      // What a run killed mid-write left beside the report (its pid is gone): tidied before writing again.
+      sweepTemporaryFiles(dirname(target));
+      writeFileAtomic(target, content);
+    }
   } catch (error) {
     throw new WireproofError(`${oneLine(outputFile)}: cannot write the report (${fsReason(error)})`, 'usage');
   }

@@ -1,6 +1,6 @@
 // Atomic file writes (temporary file + rename) and plain words for why a file system call failed, shared by the CLI and batch workers.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Plain words for the errno codes file system calls meet (--output-file, batch reports, folder walks). */
@@ -71,4 +71,57 @@ export function writeFileAtomic(path: string, content: string): void {
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/** A temporary name of tempNameFor: the writing process's pid (base 36) and 48 random bits. */
+const TEMP_NAME = /^\.([0-9a-z]{1,8})-[0-9a-f]{12}\.tmp$/;
+
+/** Whether a process with this pid runs (one of another user counts: EPERM). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files writeFileAtomic leaves when a process is killed mid-write (SIGKILL, or SIGTERM during a
+ * synchronous write): those of `pid` when given (this process, on its way out), else those of processes that no
+ * longer run. A run interrupted while writing a 77 MB report left it beside the report (a review, 2026-12-07). Only
+ * names of that exact shape are touched, never through a symbolic link; errors are ignored (it only tidies).
+ * @param dir the folder (and, with `recursive`, its subfolders)
+ * @returns how many files were removed
+ */
+export function sweepTemporaryFiles(dir: string, options: { recursive?: boolean; pid?: number } = {}): number {
+  let removed = 0;
+  const live = new Map<number, boolean>();
+  const walk = (folder: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (options.recursive) walk(join(folder, e.name));
+        continue;
+      }
+      const m = TEMP_NAME.exec(e.name);
+      if (!m || !e.isFile()) continue;
+      const pid = parseInt(m[1]!, 36);
+      const stale = options.pid !== undefined ? pid === options.pid : !(live.get(pid) ?? live.set(pid, alive(pid)).get(pid)!);
+      if (!stale) continue;
+      try {
+        unlinkSync(join(folder, e.name));
+        removed++;
+      } catch {
+        // Gone already, or not ours to remove: tidying only.
+      }
+    }
+  };
+  walk(dir);
+  return removed;
 }

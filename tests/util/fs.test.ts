@@ -1,9 +1,10 @@
-// writeFileAtomic: whole files under their final name, folders created, and created again if removed meanwhile; any legal name.
+// writeFileAtomic: whole files under their final name, folders created, and created again if removed meanwhile; any legal name; leftovers swept.
 import { describe, expect, test } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { tempNameFor, writeFileAtomic } from '../../src/util/fs.js';
+import { sweepTemporaryFiles, tempNameFor, writeFileAtomic } from '../../src/util/fs.js';
 
 describe('writeFileAtomic', () => {
   test('creates missing folders and replaces an existing file, leaving no temporary file', () => {
@@ -76,5 +77,35 @@ describe('writeFileAtomic: names up to NAME_MAX (255 bytes)', () => {
       names.add(tmp);
     }
     expect(names.size).toBe(1000);
+  });
+});
+
+describe('sweepTemporaryFiles', () => {
+  /** A pid no process has now: a child's, once it has exited. */
+  function deadPid(): number {
+    const r = spawnSync(process.execPath, ['-e', '0']);
+    return r.pid!;
+  }
+
+  test('removes the temporary files of processes that no longer run (or of one pid), only names of that shape', () => {
+    const root = mkdtempSync(join(tmpdir(), 'wireproof-sweep-'));
+    try {
+      mkdirSync(join(root, 'sub'));
+      const dead = `.${deadPid().toString(36)}-0123456789ab.tmp`;
+      const mine = basename(tempNameFor(join(root, 'x.json')));
+      const keep = ['report.json', '.notes.tmp', `.${process.pid.toString(36)}-0123456789ab.tmp.bak`, mine];
+      for (const name of [dead, ...keep]) writeFileSync(join(root, name), 'x');
+      writeFileSync(join(root, 'sub', dead), 'x');
+      expect(sweepTemporaryFiles(root)).toBe(1);
+      expect(readdirSync(root).sort()).toEqual([...keep, 'sub'].sort());
+      expect(sweepTemporaryFiles(root, { recursive: true })).toBe(1);
+      expect(readdirSync(join(root, 'sub'))).toEqual([]);
+      // This process's own, on its way out (an interrupted batch).
+      expect(sweepTemporaryFiles(root, { pid: process.pid })).toBe(1);
+      expect(readdirSync(root)).not.toContain(mine);
+      expect(sweepTemporaryFiles(join(root, 'no-such-folder'), { recursive: true })).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
