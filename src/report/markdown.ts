@@ -1,6 +1,7 @@
 // Markdown formatter for pull-request comments and chat: a heading, a paragraph table and the messages per input.
 import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
+import { terminalSafe } from '../util/oneline.js';
 import { attribution } from '../util/attribution.js';
 import { ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
@@ -12,10 +13,12 @@ const REASONS = 3;
  * characters become entities (so `&amp;` in an article shows as typed, and `<script>` as text), the characters that
  * open inline markup or end a cell are backslash-escaped, and line breaks become spaces so a row never splits.
  * Characters that only matter at the start of a line (`#`, `-`, `1.`) are left alone: escaped text never starts one.
+ * Other control characters and bidirectional controls become `?`, as in the text format: Markdown printed to a terminal
+ * passed a wire's ESC and BEL sequences through, in messages and file names (a review, 2026-12-07).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
+  return terminalSafe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '))
+    .replace(/\t/g, ' ')
     .replace(/[\\`*_[\]|~&<>]/g, (c) => {
       switch (c) {
         case '&':

@@ -1,10 +1,14 @@
 // unix formatter: `file:line:column: severity rule-id message`, one line per message, for editors' error parsers.
 import type { Formatter } from '../types.js';
-import { oneLine as safeName } from '../util/oneline.js';
+import { oneLine as safeName, terminalSafe } from '../util/oneline.js';
 
-/** A message on one line: error parsers (Vim errorformat, Emacs compile, efm) read line by line. */
+/**
+ * A message on one line: error parsers (Vim errorformat, Emacs compile, efm) read line by line. Its other control
+ * characters become `?` as in the text format: a notice quoted with an ESC or OSC sequence from the wire retitled and
+ * recoloured the terminal (a review, 2026-12-07).
+ */
 function oneLine(text: string): string {
-  return text.replace(/\s*(\r\n|[\r\n\u2028\u2029])\s*/g, ' ');
+  return terminalSafe(text.replace(/\s*(\r\n|[\r\n\u2028\u2029])\s*/g, ' ')).replace(/\t/g, ' ');
 }
 
 /**

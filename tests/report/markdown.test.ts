@@ -34,6 +34,8 @@ describe('markdown formatter', () => {
   test('escapes the characters that open markup or end a table cell', () => {
     expect(escapeMarkdown('a|b<c>d`e*f_g[h]i&amp;~\\')).toBe('a\\|b&lt;c&gt;d\\`e\\*f\\_g\\[h\\]i&amp;amp;\\~\\\\');
     expect(escapeMarkdown('two\nlines\r\nhere')).toBe('two lines here');
+    // A wire's escape sequences and bidirectional overrides, in a message or a file name (review, 2026-12-07).
+    expect(escapeMarkdown('ansi\u001b[2J\u001b]0;pwned\u0007\tOpen\u202eAI.txt')).toBe('ansi?\\[2J?\\]0;pwned? Open?AI.txt');
   });
 
   test('hostile article text cannot inject HTML or break the table', () => {

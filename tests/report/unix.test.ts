@@ -25,6 +25,15 @@ describe('unix formatter', () => {
     expect(lines[2]!.startsWith('x??.txt:0:0: error input-error ')).toBe(true);
   });
 
+  test('escape sequences quoted from the wire reach no terminal: control characters in messages become ? (review)', () => {
+    const r = smallReport();
+    const evil = { ...r, messages: r.messages.map((m) => ({ ...m, message: `Notice ((\u001b]0;pwned\u0007\u001b[31mTraduction\tautomatisée` })) };
+    const out = format([evil], context);
+    // eslint-disable-next-line no-control-regex -- control characters are what must not appear
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(out.split('\n')[0]).toBe('wires/small.txt:3:7: warning calque-lexical Notice ((?]0;pwned??[31mTraduction automatisée');
+  });
+
   test('nothing to report: empty output', () => {
     expect(format([humanReport()], context)).toBe('');
     expect(format([], context)).toBe('');
