@@ -25,8 +25,19 @@ function level(severity: Severity | RuleLevel): SarifLevel {
 
 /** First sentence of a description, for `shortDescription` (GitHub shows it in the alert list). */
 function firstSentence(text: string): string {
-  const m = /^(.+?[.!?])(\s|$)/s.exec(text.trim());
-  return (m ? m[1]! : text).trim();
+  const t = text.trim();
+  // Not inside parentheses or quotes: "(e.g. Reuters …)" and "(no space before : ; ! ?)" cut the title mid-sentence,
+  // and GitHub shows this text as the alert's title (a review, 2026-12-07).
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '"') quoted = !quoted;
+    else if ((c === '.' || c === '!' || c === '?') && depth === 0 && !quoted && (i + 1 === t.length || /\s/.test(t[i + 1]!))) return t.slice(0, i + 1);
+  }
+  return t;
 }
 
 /** Percent-encodes each path segment, keeping `/`, so names like `<stdin>` or `a b.txt` make valid URI references. */

@@ -142,6 +142,17 @@ describe('sarif formatter', () => {
     expect(ric.defaultConfiguration.level).toBe('warning');
     expect(run.tool.driver.rules.find((r) => r.id === 'mt-notice')!.defaultConfiguration.level).toBe('note');
 
+    // The whole first sentence, not up to a mark inside parentheses or quotes (a review, 2026-12-07).
+    const rules = { ...context.rules };
+    const described = (description: string): string => {
+      rules['mt-notice'] = { ...rules['mt-notice']!, description };
+      const log = JSON.parse(format([machineReport()], { ...context, rules })) as SarifLog;
+      return log.runs[0]!.tool.driver.rules.find((r) => r.id === 'mt-notice')!.shortDescription.text;
+    };
+    expect(described('A notice from its publisher (e.g. Reuters "Traduit. Par Reuters"). More here.')).toBe('A notice from its publisher (e.g. Reuters "Traduit. Par Reuters").');
+    expect(described('French typography ignored (no space before : ; ! ?): weak evidence. Second.')).toBe('French typography ignored (no space before : ; ! ?): weak evidence.');
+    expect(described('No end mark')).toBe('No end mark');
+
     const unknown = run.tool.driver.rules.find((r) => r.id === 'mystery-rule')!;
     expect(unknown.shortDescription.text).toBe('mystery-rule');
     expect(unknown.fullDescription.text).toBe('mystery-rule');
