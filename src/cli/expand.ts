@@ -63,17 +63,25 @@ export async function expandCheckInputs(files: readonly string[], cwd: string): 
     if (directory) {
       const { FOLDER_EXTENSIONS, wireFilesIn } = await import('../batch/inputs.js');
       const { files: found, unreadable } = wireFilesIn(abs);
-      for (const u of unreadable) {
-        // Reported once, also when named again (a broken link inside the folder was reported twice; review).
-        const key = real(u.path);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        fail(relative(cwd, u.path) || u.path, `${oneLine(relative(cwd, u.path) || u.path)}: ${u.message}`, u.code);
-      }
       if (found.length === 0 && unreadable.length === 0) {
         fail(input, `${oneLine(input)}: no wire files in this folder (${FOLDER_EXTENSIONS.join(', ')})`, 'not-found');
       }
-      for (const f of found) add(join(input, relative(abs, f)));
+      // In walk order, each named from the folder as given, as a file that reads is: a broken link under
+      // `check /abs/wires` was `../wires/broken.txt` beside `/abs/wires/a.txt`, and listed before every file (review).
+      const walked = [...found.map((f) => ({ path: f, error: undefined })), ...unreadable.map((u) => ({ path: u.path, error: u }))];
+      walked.sort((a, b) => compareCodeUnits(a.path, b.path));
+      for (const w of walked) {
+        const name = join(input, relative(abs, w.path));
+        if (!w.error) {
+          add(name);
+          continue;
+        }
+        // Reported once, also when named again (a broken link inside the folder was reported twice; review).
+        const key = real(w.path);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fail(name, `${oneLine(name)}: ${w.error.message}`, w.error.code);
+      }
       continue;
     }
     if (!exists && MAYBE_GLOB.test(input)) {

@@ -34,10 +34,22 @@ describe('check DIR: a link in the folder that stat cannot follow', () => {
     const io = fakeIo({}, root);
     expect(await run(['check', 'wires', '-f', 'json'], io)).toBe(2);
     expect(io.err.join('')).toBe(`wireproof: wires/${link}: ${reason}\n`);
-    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual([
+    // In walk order (file-name order), not errors first (a review, 2026-12-07).
+    const expected: [string, unknown][] = [
       [`wires/${link}`, { code, message: `wires/${link}: ${reason}` }],
       ['wires/ok.txt', null],
-    ]);
+    ];
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => [r.file, r.error ?? null])).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+  });
+
+  test('a folder named by its absolute path: broken links are named from it too, in walk order (review)', async () => {
+    const root = makeTree({ 'wires/a.txt': HUMAN_WIRE, 'wires/c.txt': HUMAN_WIRE, 'cwd/.keep': '' });
+    symlinkSync('nowhere.txt', join(root, 'wires', 'b.txt'));
+    const io = fakeIo({}, join(root, 'cwd'));
+    expect(await run(['check', join(root, 'wires'), '-f', 'json'], io)).toBe(2);
+    const files = (JSON.parse(io.out.join('')) as Report[]).map((r) => r.file);
+    expect(files).toEqual([join(root, 'wires', 'a.txt'), join(root, 'wires', 'b.txt'), join(root, 'wires', 'c.txt')]);
+    expect(io.err.join('')).toBe(`wireproof: ${join(root, 'wires', 'b.txt')}: no such file (broken symbolic link)\n`);
   });
 
   withBin('a link into a folder it may not enter (EACCES on stat) is unreadable', () => {
