@@ -3,7 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WireproofError } from '../types.js';
 import { batchCommand } from './batch.js';
@@ -171,6 +171,52 @@ function afterDashes(words: readonly string[]): string[] {
   return [...words.filter((w) => !marked(w)), ...words.filter(marked)];
 }
 
+/**
+ * The first option word of a command line that the command does not know (`--quite`, `-z`), or undefined. Words after
+ * `--` are files, and `--no-x` is the negation of a known `--x`.
+ */
+function unknownOption(argv: readonly string[], known: ReadonlySet<string>): string | undefined {
+  for (const word of argv) {
+    if (word.startsWith(LITERAL) || word === STDIN) continue;
+    if (/^--[^-]/.test(word)) {
+      const name = word.slice(2).split('=')[0]!;
+      if (!known.has(name) && !(name.startsWith('no-') && known.has(name.slice(3)))) return `--${name}`;
+    } else if (/^-[A-Za-z]/.test(word)) {
+      const letters = word.slice(1).split('=')[0]!;
+      if (![...letters].every((l) => known.has(l))) return word.split('=')[0]!;
+    }
+  }
+  return undefined;
+}
+
+/** ` (did you mean --quiet?)` for a long option one or two edits from a known one, else nothing. */
+function closest(typo: string, known: ReadonlySet<string>): string {
+  if (!typo.startsWith('--')) return '';
+  const name = typo.slice(2);
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    if (k.length < 2 || /[A-Z]/.test(k)) continue;
+    const d = editDistance(name, k);
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best ? ` (did you mean --${best}?)` : '';
+}
+
+/** Levenshtein distance of two short words. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 /** A yargs message with the words it quotes as the user typed them (`Unknown argument: -x`). */
 function shown(message: string): string {
   return message.replaceAll(STDIN, '-').replaceAll(LITERAL, '');
@@ -237,6 +283,16 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
   const batch = batchCommand(io, (c) => {
     code = c;
   });
+  // The options of the command being parsed, read from its builder (yargs validates positionals before middleware).
+  let known: ReadonlySet<string> | undefined;
+  const remember = <Y extends Argv>(y: Y): Y => {
+    // yargs has getOptions() at run time; its types do not declare it (lastValueWins reads it the same way).
+    const o = (y as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
+    const keys = new Set<string>([...Object.keys(o.key), ...Object.values(o.alias).flat()]);
+    for (const k of [...keys]) keys.add(k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+    known = keys;
+    return y;
+  };
   const parser = yargs(argv)
     .scriptName('wireproof')
     .version(VERSION)
@@ -245,6 +301,20 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     .strict()
     .exitProcess(false)
     .fail((msg, err) => {
+      // An unknown option before the files takes the next word as its value, and yargs then says the files are
+      // missing: `check --quite wire.txt` pointed a CI log at the file list instead of the typo (a review, 2026-12-07).
+      const typo = !err && /^Not enough non-option arguments/.test(msg) && known ? unknownOption(argv, known) : undefined;
+      if (typo) msg = `Unknown option: ${typo}${closest(typo, known!)}`;
+      // yargs lists an unknown option twice, as typed and camel-cased (`Unknown arguments: fial-on, fialOn`).
+      const unknown = (err as Error | undefined) ? null : /^Unknown arguments?: (.+)$/s.exec(msg);
+      if (unknown) {
+        const names = unknown[1]!.split(', ');
+        const typed = names.filter((n) => !names.some((m) => m !== n && m.includes('-') && m.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) === n));
+        const words = typed.map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
+        // Only when every one was typed as an option: a word too many (`compare a b extra`) keeps yargs' wording.
+        const asOption = (w: string): boolean => argv.some((a) => a === w || a.startsWith(`${w}=`) || (w.length === 2 && /^-[A-Za-z]+$/.test(a) && a.includes(w[1]!)));
+        if (words.every(asOption)) msg = `Unknown option${words.length === 1 ? '' : 's'}: ${words.join(', ')}${words.length === 1 && known ? closest(words[0]!, known) : ''}`;
+      }
       // Throwing stops yargs from running the command after a usage error (it would otherwise still print a report).
       usageError = shown((err ? err.message : msg).replace(/\s*\n\s*/g, ' ').trim());
       throw new WireproofError(`${usageError} (see wireproof --help)`, 'usage');
@@ -258,7 +328,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
       command: names('check', ' <files..>'),
       describe: 'Report, per paragraph, whether a translated wire is machine-translated, how sure, and why',
       builder: (y) =>
-        y
+        remember(y
           .positional('files', { type: 'string', array: true, describe: 'Files, folders or quoted globs to check (- for standard input)' })
           .option('format', { alias: 'f', type: 'string', default: 'text', describe: `Output format: ${FORMAT_NAMES.join(', ')}, or a path to a formatter module` })
           .option('output-file', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file (atomically) instead of stdout' })
@@ -275,7 +345,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
           .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: findings it lists are accepted and not reported' })
           .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
           .option('source', { type: 'string', requiresArg: true, describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' })
-          .option('references', { type: 'string', array: true, nargs: 1, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' }),
+          .option('references', { type: 'string', array: true, nargs: 1, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' })),
       handler: async (a) => {
         const checkArgs = a as unknown as CheckArgs;
         // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.
@@ -286,7 +356,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     .command({
       command: names('compare', ' <reference> <candidate>'),
       describe: 'Align two versions of a story paragraph by paragraph: status, similarity, word diff, machine share',
-      builder: (y) => compareBuilder(y),
+      builder: (y) => remember(compareBuilder(y)),
       handler: async (a) => {
         // Loaded on demand: `check` start-up must not pay for jsdiff, aliases and alignment.
         const { runCompare } = await import('./compare.js');
@@ -323,6 +393,7 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
     })
     .command({
       ...batch,
+      builder: ((y: Argv) => remember((batch.builder as (y: Argv) => Argv)(y))) as typeof batch.builder,
       command: names('batch', ' <inputs..>'),
       handler: (a) => batch.handler(unmarkArgs({ ...a, inputs: afterDashes(a.inputs) })),
     })

@@ -635,6 +635,23 @@ describe('words after "--" are files (as in ESLint)', () => {
     expect(compare.err.join('')).toBe('wireproof: Unknown argument: extra (see wireproof --help)\n');
   });
 
+  // A review, 2026-12-07: `check --quite wire.txt` said the files were missing (the typo took the file as its value).
+  test.each([
+    [['check', '--quite', 'a.txt'], 'Unknown option: --quite (did you mean --quiet?)'],
+    [['check', '-z', 'a.txt'], 'Unknown option: -z'],
+    [['check', 'a.txt', '--quite'], 'Unknown option: --quite (did you mean --quiet?)'],
+    [['check', 'a.txt', '--bogus', '--zz'], 'Unknown options: --bogus, --zz'],
+    [['batch', '--quite', 'wires', '--out', 'o'], 'Unknown option: --quite (did you mean --quiet?)'],
+    [['compare', '--fial-on', 'error', 'a.txt', 'b.txt'], 'Unknown option: --fial-on (did you mean --fail-on?)'],
+    [['check', '--max-warning', '0', 'a.txt'], 'Unknown option: --max-warning (did you mean --max-warnings?)'],
+  ])('%j names the unknown option', async (args, message) => {
+    for (const quick of [false, undefined]) {
+      const io = fakeIo({}, dir());
+      expect(await run(args, io, quick === false ? { quick } : {})).toBe(2);
+      expect(io.err.join('')).toBe(`wireproof: ${message} (see wireproof --help)\n`);
+    }
+  });
+
   test.each([
     [['--language', 'fr']],
     [['--rule', 'calque=off']],

@@ -60,8 +60,8 @@ describe('check DIR: a link in the folder that stat cannot follow', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('wireproof: wires/x.txt: permission denied\n');
     expect((JSON.parse(r.stdout) as Report[]).map((x) => [x.file, x.error?.code ?? null])).toEqual([
-      ['wires/x.txt', 'unreadable'],
       ['wires/ok.txt', null],
+      ['wires/x.txt', 'unreadable'],
     ]);
   });
 });
