@@ -146,11 +146,23 @@ export async function readInput(path: string, options: ReadOptions = {}): Promis
   const max = options.maxBytes ?? MAX_INPUT_BYTES;
   if (path === '-') {
     const file = options.stdinFilename ?? '<stdin>';
+    // `check - < folder`: Node's stream ends quietly on EISDIR, and an empty report came out with exit 0 (a review,
+    // 2026-12-07); `cat` says "Is a directory".
+    if (!options.stdin && stdinIsDirectory()) throw new WireproofError(`${file}: is a directory`, 'is-directory', file);
     const bytes = await readStream(options.stdin ?? process.stdin, file, max);
     return ingestBytes(bytes, file, options);
   }
   const bytes = await readFileBytes(path, max);
   return ingestBytes(bytes, path, options);
+}
+
+/** Whether this process's standard input is a folder (redirected from one). */
+function stdinIsDirectory(): boolean {
+  try {
+    return fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -48,6 +48,18 @@ describe('bin', () => {
     expect(piped.stderr).toBe('');
   });
 
+  maybe('standard input redirected from a folder is an input error, not an empty wire (review)', () => {
+    const folder = openSync('seeds', 'r');
+    try {
+      const r = spawnSync(process.execPath, [BIN!, 'check', '-', '-f', 'json'], { stdio: [folder, 'pipe', 'pipe'], encoding: 'utf8' });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('wireproof: <stdin>: is a directory\n');
+      expect((JSON.parse(r.stdout) as { error?: { code: string } }[])[0]!.error?.code).toBe('is-directory');
+    } finally {
+      closeSync(folder);
+    }
+  });
+
   maybe('prints its version and help on stdout, nothing on stderr', () => {
     const v = wireproof(['--version']);
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
