@@ -112,7 +112,7 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   }
   const prior = args.prior ?? config.prior;
   if (prior !== undefined) {
-    if (!(prior > 0 && prior < 1)) throw new WireproofError(`--prior ${prior}: must be strictly between 0 and 1`, 'usage');
+    if (!(prior > 0 && prior < 1)) throw new WireproofError(`--prior ${Number.isNaN(prior) ? '(not a number)' : prior}: expected a number strictly between 0 and 1, e.g. 0.3`, 'usage');
     options.prior = prior;
   }
   // Thresholds change which matches become messages: a batch report must be what `check` prints (docs/batch.md).

@@ -214,6 +214,7 @@ describe('wireproof batch: usage errors exit 2 with one line', () => {
     [['batch', 'a', '--out', 'a/one.txt'], /exists and is not a folder/],
     [['batch', 'a', '--out', 'out', '--rule', 'nope=error'], /unknown rule "nope"/],
     [['batch', 'a', '--out', 'out', '--prior', '2'], /prior/],
+    [['batch', 'a', '--out', 'out', '--prior', 'x'], /^wireproof: --prior \(not a number\): expected a number strictly between 0 and 1/],
     [['batch', '-', '--out', 'out'], /standard input|at least one input/],
     [['batch', 'a', '--out', 'out', '--fail-on', 'sometimes'], /fail-on/],
     [['batch', 'a', '--out', 'out', '--input-format', 'pdf'], /input-format/],
