@@ -37,13 +37,15 @@ export async function loadFormatter(name: string, cwd: string): Promise<LoadedFo
     throw new WireproofError(`unknown format "${name}" (choose from ${FORMAT_NAMES.join(', ')}, or give a path to a formatter module)`, 'usage');
   }
   const path = isAbsolute(name) ? name : resolve(cwd, name);
-  let mod: { format?: Formatter; default?: Formatter };
+  let mod: { format?: Formatter; default?: Formatter | { format?: Formatter } };
   try {
     mod = await importModule<typeof mod>(pathToFileURL(path).href);
   } catch (error) {
     throw new WireproofError(`${name}: cannot load formatter: ${thrownFirstLine(error)}`, 'usage');
   }
-  const fn = mod.format ?? mod.default;
+  // A CommonJS module's `module.exports = { format }` arrives as its default export when Node cannot see the name
+  // statically (a review, 2026-12-07: "must export a function format", although it did).
+  const fn = mod.format ?? (typeof mod.default === 'object' && mod.default !== null ? mod.default.format : mod.default);
   if (typeof fn !== 'function') throw new WireproofError(`${name}: a formatter module must export a function "format"`, 'usage');
   return async (reports, context) => {
     let output: unknown;

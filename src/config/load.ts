@@ -12,7 +12,7 @@ import { typeName } from '../util/type-name.js';
 import { configSchema, type Config } from './schema.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
-export const SEARCH_PLACES = ['package.json', '.wireproofrc.json', '.wireproofrc', 'wireproof.config.js', 'wireproof.config.mjs'];
+export const SEARCH_PLACES = ['package.json', '.wireproofrc.json', '.wireproofrc', 'wireproof.config.js', 'wireproof.config.mjs', 'wireproof.config.cjs'];
 
 export interface LoadedConfig {
   config: Config;
@@ -152,7 +152,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     // JavaScript configuration is found the same way and imported afterwards, since imports are asynchronous.
     found = lilconfigSync('wireproof', {
       searchPlaces: SEARCH_PLACES,
-      loaders: { '.json': loadJson, noExt: loadJson, '.js': foundModule, '.mjs': foundModule },
+      loaders: { '.json': loadJson, noExt: loadJson, '.js': foundModule, '.mjs': foundModule, '.cjs': foundModule },
       ignoreEmptySearchPlaces: false,
     }).search(cwd);
     if (found && !found.isEmpty && found.config === FOUND_MODULE) found.config = await importJs(found.filepath, found.filepath);
@@ -161,7 +161,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
     throw new WireproofError(`cannot load configuration: ${thrownFirstLine(error)}`, 'config');
   }
   // An empty JSON file is an error (below), an empty JavaScript module no settings, as with --config (review).
-  if (found?.isEmpty && !/\.m?js$/.test(found.filepath)) throw emptyConfig(found.filepath);
+  if (found?.isEmpty && !/\.[cm]?js$/.test(found.filepath)) throw emptyConfig(found.filepath);
   if (!found) return { config: {} };
   // The file is named even when empty, so that -o cannot write over it (it is an input; review, 2026-12-07).
   if (found.isEmpty) return { config: {}, file: found.filepath };

@@ -489,6 +489,15 @@ describe('check: --format with a formatter module (as ESLint and textlint)', () 
     expect(io.err).toEqual([]);
   });
 
+  test('a CommonJS module exporting { format } (a review, 2026-12-07: "must export a function format")', async () => {
+    const file = join(tmp(), 'formatter.cjs');
+    // Built at run time so that Node cannot see the export's name statically.
+    writeFileSync(file, 'const name = "for" + "mat"; module.exports = { [name]: (reports) => `${reports.length} ${reports[0].verdict}\\n` };\n');
+    const io = fakeIo();
+    expect(await run(['check', SEED_000, '-f', file], io)).toBe(0);
+    expect(io.out.join('')).toBe('1 declared-machine\n');
+  });
+
   test.each([
     ['returns a number', 'export function format() { return 42; }', /formatter\.mjs: the formatter returned number, not a string$/],
     ['resolves to undefined', 'export async function format() {}', /formatter\.mjs: the formatter returned undefined, not a string$/],

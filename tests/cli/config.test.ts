@@ -59,6 +59,9 @@ describe('configuration file', () => {
     // An .mjs module alone.
     const mjs = project({ 'wireproof.config.mjs': 'export default { failOn: "never" };\n' });
     expect(await outcome(mjs)).toEqual({ code: 0, err: '' });
+    // A CommonJS one is found too (a review, 2026-12-07: only --config read it).
+    const cjs = project({ 'wireproof.config.cjs': 'module.exports = { failOn: "never" };\n' });
+    expect(await outcome(cjs)).toEqual({ code: 0, err: '' });
     // An empty file is an error naming it: it was passed over and the parent's configuration applied instead, without
     // a word (review, 2026-12-07).
     writeFileSync(join(child, '.wireproofrc'), '  \n');
