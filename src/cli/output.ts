@@ -141,7 +141,7 @@ export function writeOutputFile(outputFile: string, content: string, cwd: string
       const target = finalTarget(given);
       // What a run killed mid-write left beside the report (its pid is gone): tidied before writing again.
       sweepTemporaryFiles(dirname(target));
-      writeFileAtomic(target, content);
+      writeFileAtomic(target, content, { keepMode: true });
     }
   } catch (error) {
     throw new WireproofError(`${oneLine(outputFile)}: cannot write the report (${fsReason(error)})`, 'usage');

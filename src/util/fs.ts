@@ -1,6 +1,6 @@
 // Atomic file writes (temporary file + rename) and plain words for why a file system call failed, shared by the CLI and batch workers.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Plain words for the errno codes file system calls meet (--output-file, batch reports, folder walks). */
@@ -48,8 +48,10 @@ export function tempNameFor(path: string): string {
  * name. On failure the temporary file is removed and the error thrown.
  * @param path final path
  * @param content text to write (UTF-8)
+ * @param options `keepMode`: a file that exists keeps its permissions (`-o` over a report made private with chmod
+ *   600 came back 644; a review, 2026-12-07)
  */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string, options: { keepMode?: boolean } = {}): void {
   const dir = dirname(path);
   // A batch writes thousands of reports into a few folders: create each folder once per process (mkdir was 7 % of a
   // batch worker's report writing, V8 profile), and again only if it has gone since (ENOENT below).
@@ -65,6 +67,10 @@ export function writeFileAtomic(path: string, content: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       mkdirSync(dir, { recursive: true });
       writeFileSync(tmp, content);
+    }
+    if (options.keepMode) {
+      const existing = statSync(path, { throwIfNoEntry: false });
+      if (existing) chmodSync(tmp, existing.mode & 0o7777);
     }
     renameSync(tmp, path);
   } catch (error) {

@@ -1,7 +1,7 @@
 // writeFileAtomic: whole files under their final name, folders created, and created again if removed meanwhile; any legal name; leftovers swept.
 import { describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { sweepTemporaryFiles, tempNameFor, writeFileAtomic } from '../../src/util/fs.js';
@@ -78,6 +78,23 @@ describe('writeFileAtomic: names up to NAME_MAX (255 bytes)', () => {
     }
     expect(names.size).toBe(1000);
   });
+});
+
+test('keepMode: a file that exists keeps its permissions; a new one gets the default', () => {
+  const root = mkdtempSync(join(tmpdir(), 'wireproof-mode-'));
+  try {
+    const path = join(root, 'report.json');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o600);
+    writeFileAtomic(path, 'new', { keepMode: true });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    const fresh = join(root, 'fresh.json');
+    writeFileAtomic(fresh, 'x', { keepMode: true });
+    expect(statSync(fresh).mode & 0o777).toBe(0o666 & ~process.umask());
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 describe('sweepTemporaryFiles', () => {
