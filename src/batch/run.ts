@@ -14,6 +14,7 @@ import { readInput } from './read.js';
 import type { BatchEntry, BatchFormat, BatchOutcome, BatchSummary, BatchTask, BatchTotals } from './types.js';
 import { emptyCounts, VERDICTS } from './types.js';
 import { fsReason, sweepTemporaryFiles, writeFileAtomic as writeAtomic } from '../util/fs.js';
+import { lockFolder } from './lock.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { importModule } from '../util/import.js';
 
@@ -322,224 +323,232 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } catch (error) {
     throw cannot('cannot write in the folder', error);
   }
-  // Reports are written and removed only where DIR's real path leads: a sub-folder of DIR replaced by a symbolic link
-  // to another folder would otherwise have reports written there, and stale ones deleted there. One realpath per
-  // report folder (a batch writes thousands of reports into a few folders).
-  const realOut = realPathOf(outDir);
-  const insideCache = new Map<string, boolean>();
-  const inside = (dir: string): boolean => {
-    let ok = insideCache.get(dir);
-    if (ok === undefined) insideCache.set(dir, (ok = isInside(realPathOf(dir), realOut)));
-    return ok;
-  };
-
-  // Settings that change a report's content. Fail-on and output formats do not, so they stay out of the key.
-  const checkOptions: CheckOptions = { ...options.check };
-  // Reference phrasings change reports: they go to the check, not only into the cache key (they were once only hashed,
-  // so batch reports lacked the drift `check` found against them).
-  const references = [...new Set([...(checkOptions.references ?? []), ...(options.references ?? [])].map((r) => resolve(options.cwd, r)))];
-  if (references.length > 0) checkOptions.references = references;
-  else delete checkOptions.references;
-  const corporaRoot = resolve(options.cwd, checkOptions.corpora ?? defaultCorporaRoot());
-  checkOptions.corpora = corporaRoot;
-  const corporaFingerprint = fingerprintFolder(corporaRoot);
-  const configHash = sha256(
-    stableStringify({
-      rules: checkOptions.rules ?? {},
-      languages: checkOptions.languages ?? null,
-      prior: checkOptions.prior ?? null,
-      format: checkOptions.format ?? 'auto',
-      // Left out when unset (stableStringify drops undefined), so caches written before thresholds counted stay valid.
-      thresholds: checkOptions.thresholds,
-      references: references.map((r) => ({ path: r, hash: fingerprintPath(r) })),
-    }),
-  );
-
-  // What a run killed mid-write left (temporary files of processes that no longer run): it never becomes a report.
-  sweepTemporaryFiles(outDir, { recursive: true });
-  const useCache = options.cache ?? true;
-  const cachePath = join(outDir, CACHE_FILE);
-  const oldCache = useCache ? readCache(cachePath).entries : {};
-  if (!useCache) rmSync(cachePath, { force: true });
-  const newCache = new Map<string, CacheEntry>();
-  const produced = new Set<string>();
-  // The cache is also written every CHECKPOINT_MS while reports are written, so that an interrupted run keeps what it
-  // did (it re-checked everything next time). Safe at any moment: an entry is added once its files are written, and
-  // an older entry whose report a worker is rewriting no longer matches its stamps.
-  let lastCheckpoint = performance.now();
-  const checkpoint = (): void => {
-    if (!useCache || performance.now() - lastCheckpoint < (options.checkpointMs ?? CHECKPOINT_MS)) return;
-    const merged = new Map<string, CacheEntry>(Object.entries(oldCache));
-    for (const [stem, entry] of newCache) merged.set(stem, entry);
-    try {
-      writeAtomic(cachePath, serialiseCache(merged));
-    } catch {
-      // Only work saved for next time: the final write reports a folder that cannot be written.
-    }
-    lastCheckpoint = performance.now();
-  };
-
-  const workerFile = options.workerFile === undefined ? defaultWorkerFile() : options.workerFile;
-  const dispatcher = new Dispatcher(workerFile, Math.max(1, Math.floor(options.concurrency)), options.poolThreshold ?? DEFAULT_POOL_THRESHOLD);
-  const entries: BatchEntry[] = new Array<BatchEntry>(items.length);
-  let corporaChecked = false;
-  let done = 0;
-  let reused = 0;
-  let checked = 0;
-  const progress = (): void => {
-    done++;
-    options.onProgress?.(done, items.length);
-  };
-
-  const errorEntry = (item: InputItem, code: NonNullable<BatchOutcome['error']>['code'], message: string): BatchEntry => ({
-    path: item.path,
-    feed: item.kind === 'file' ? null : item.feed ? { file: item.feed.file, line: item.feed.line, id: 'id' in item.feed ? item.feed.id : null } : null,
-    report: null,
-    html: null,
-    verdict: null,
-    machineProbability: null,
-    counts: emptyCounts(),
-    error: { code, message },
-  });
-
+  // One run at a time per folder: two runs into the same DIR each wrote a summary of its own inputs, the last one won,
+  // and the other's reports stayed unlisted, never removed (a review, 2026-12-07).
+  const release = lockFolder(outDir, options.outDir);
   try {
-    for (let index = 0; index < items.length; index++) {
-      const item = items[index]!;
-      if (item.kind === 'error') {
-        entries[index] = errorEntry(item, item.error.code, item.error.message);
-        progress();
-        continue;
+    // Reports are written and removed only where DIR's real path leads: a sub-folder of DIR replaced by a symbolic link
+    // to another folder would otherwise have reports written there, and stale ones deleted there. One realpath per
+    // report folder (a batch writes thousands of reports into a few folders).
+    const realOut = realPathOf(outDir);
+    const insideCache = new Map<string, boolean>();
+    const inside = (dir: string): boolean => {
+      let ok = insideCache.get(dir);
+      if (ok === undefined) insideCache.set(dir, (ok = isInside(realPathOf(dir), realOut)));
+      return ok;
+    };
+
+    // Settings that change a report's content. Fail-on and output formats do not, so they stay out of the key.
+    const checkOptions: CheckOptions = { ...options.check };
+    // Reference phrasings change reports: they go to the check, not only into the cache key (they were once only hashed,
+    // so batch reports lacked the drift `check` found against them).
+    const references = [...new Set([...(checkOptions.references ?? []), ...(options.references ?? [])].map((r) => resolve(options.cwd, r)))];
+    if (references.length > 0) checkOptions.references = references;
+    else delete checkOptions.references;
+    const corporaRoot = resolve(options.cwd, checkOptions.corpora ?? defaultCorporaRoot());
+    checkOptions.corpora = corporaRoot;
+    const corporaFingerprint = fingerprintFolder(corporaRoot);
+    const configHash = sha256(
+      stableStringify({
+        rules: checkOptions.rules ?? {},
+        languages: checkOptions.languages ?? null,
+        prior: checkOptions.prior ?? null,
+        format: checkOptions.format ?? 'auto',
+        // Left out when unset (stableStringify drops undefined), so caches written before thresholds counted stay valid.
+        thresholds: checkOptions.thresholds,
+        references: references.map((r) => ({ path: r, hash: fingerprintPath(r) })),
+      }),
+    );
+
+    // What a run killed mid-write left (temporary files of processes that no longer run): it never becomes a report.
+    sweepTemporaryFiles(outDir, { recursive: true });
+    const useCache = options.cache ?? true;
+    const cachePath = join(outDir, CACHE_FILE);
+    const oldCache = useCache ? readCache(cachePath).entries : {};
+    if (!useCache) rmSync(cachePath, { force: true });
+    const newCache = new Map<string, CacheEntry>();
+    const produced = new Set<string>();
+    // The cache is also written every CHECKPOINT_MS while reports are written, so that an interrupted run keeps what it
+    // did (it re-checked everything next time). Safe at any moment: an entry is added once its files are written, and
+    // an older entry whose report a worker is rewriting no longer matches its stamps.
+    let lastCheckpoint = performance.now();
+    const checkpoint = (): void => {
+      if (!useCache || performance.now() - lastCheckpoint < (options.checkpointMs ?? CHECKPOINT_MS)) return;
+      const merged = new Map<string, CacheEntry>(Object.entries(oldCache));
+      for (const [stem, entry] of newCache) merged.set(stem, entry);
+      try {
+        writeAtomic(cachePath, serialiseCache(merged));
+      } catch {
+        // Only work saved for next time: the final write reports a folder that cannot be written.
       }
-      let input: Uint8Array | string;
-      if (item.kind === 'file') {
-        try {
-          input = await readInput(item.abs);
-        } catch (error) {
-          const code = error instanceof WireproofError && error.code !== 'usage' && error.code !== 'config' && error.code !== 'corpus' ? error.code : 'unreadable';
-          const raw = (error as Error).message;
-          const message = raw.startsWith(`${item.abs}: `) ? `${item.path}${raw.slice(item.abs.length)}` : raw;
-          entries[index] = errorEntry(item, code, message);
+      lastCheckpoint = performance.now();
+    };
+
+    const workerFile = options.workerFile === undefined ? defaultWorkerFile() : options.workerFile;
+    const dispatcher = new Dispatcher(workerFile, Math.max(1, Math.floor(options.concurrency)), options.poolThreshold ?? DEFAULT_POOL_THRESHOLD);
+    const entries: BatchEntry[] = new Array<BatchEntry>(items.length);
+    let corporaChecked = false;
+    let done = 0;
+    let reused = 0;
+    let checked = 0;
+    const progress = (): void => {
+      done++;
+      options.onProgress?.(done, items.length);
+    };
+
+    const errorEntry = (item: InputItem, code: NonNullable<BatchOutcome['error']>['code'], message: string): BatchEntry => ({
+      path: item.path,
+      feed: item.kind === 'file' ? null : item.feed ? { file: item.feed.file, line: item.feed.line, id: 'id' in item.feed ? item.feed.id : null } : null,
+      report: null,
+      html: null,
+      verdict: null,
+      machineProbability: null,
+      counts: emptyCounts(),
+      error: { code, message },
+    });
+
+    try {
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!;
+        if (item.kind === 'error') {
+          entries[index] = errorEntry(item, item.error.code, item.error.message);
           progress();
           continue;
         }
-      } else input = item.text;
-
-      const rel: Partial<Record<BatchFormat, string>> = {};
-      const abs: Partial<Record<BatchFormat, string>> = {};
-      try {
-        for (const f of formats) {
-          rel[f] = `${item.stem}.${f}`;
-          abs[f] = safeJoin(outDir, rel[f]!);
-        }
-      } catch (error) {
-        // Stems are sanitised when inputs are expanded; this is the second wall, and one odd name never stops the run.
-        entries[index] = errorEntry(item, 'internal', `${item.path}: ${(error as Error).message}`);
-        progress();
-        continue;
-      }
-      // Before the cache too: a report reused there would be one outside DIR, listed as if it were inside.
-      const away = formats.find((f) => !inside(dirname(abs[f]!)));
-      if (away !== undefined) {
-        entries[index] = errorEntry(item, 'internal', `${item.path}: cannot write its report (${rel[away]} leads out of the output folder through a symbolic link)`);
-        progress();
-        continue;
-      }
-      const files = formats.map((f) => rel[f]!);
-      const key = cacheKey({ version: options.version, configHash, corpora: corporaFingerprint, file: item.path, content: sha256(input) });
-      const base = {
-        path: item.path,
-        feed: item.kind === 'feed-item' ? { file: item.feed.file, line: item.feed.line, id: item.feed.id } : null,
-        report: rel.json ?? null,
-        html: rel.html ?? null,
-      };
-      const old = oldCache[item.stem];
-      if (old && old.key === key && old.outcome.error) {
-        // Binary or undecodable last time, same bytes now: still so, without loading the pipeline to find out.
-        entries[index] = { ...base, report: null, html: null, ...cachedOutcome(old) };
-        newCache.set(item.stem, { key, files: [], stamps: [], outcome: old.outcome });
-        progress();
-        continue;
-      }
-      const stamps = old && old.key === key && formats.every((f) => old.files.includes(rel[f]!)) && stampsMatch(outDir, old) ? stampsOf(outDir, files) : null;
-      if (old && stamps) {
-        entries[index] = { ...base, ...cachedOutcome(old) };
-        newCache.set(item.stem, { key, files, stamps, outcome: old.outcome });
-        for (const f of files) produced.add(f);
-        reused++;
-        progress();
-        continue;
-      }
-      // A broken corpus is a configuration error for the whole run, reported once, here, before any work is handed out
-      // (an error thrown in a worker loses its class on the way back). Not before: a run whose reports all come from
-      // the cache never loads the corpora (about 0.1 s).
-      if (!corporaChecked) {
-        loadCorpora(corporaRoot);
-        // Bad reference phrasings are a configuration error too: found here, on the main thread, for the same reason.
-        if (references.length > 0) {
-          const [{ loadPhrasingIndex }, { defaultPhrasingsPath }] = await Promise.all([import('../reference/shingle-index.js'), import('../reference/phrasings.js')]);
-          loadPhrasingIndex([defaultPhrasingsPath(), ...references]);
-        }
-        corporaChecked = true;
-      }
-      const task: BatchTask = { file: item.path, input, options: checkOptions, outputs: abs, cwd: options.cwd, version: options.version };
-      await dispatcher.add({
-        task,
-        done: (outcome) => {
-          checked++;
-          if (outcome.error) {
-            entries[index] = { ...base, report: null, html: null, ...outcome };
-            const { code, message } = outcome.error;
-            // The content alone decides these: the same bytes will be binary (or undecodable) next time too.
-            if (code === 'binary' || code === 'decode') newCache.set(item.stem, { key, files: [], stamps: [], outcome: { ...outcome, error: { code, message } } });
-          } else {
-            entries[index] = { ...base, ...outcome };
-            const written = stampsOf(outDir, files);
-            if (written) newCache.set(item.stem, { key, files, stamps: written, outcome: { ...outcome, error: null } });
-            for (const f of files) produced.add(f);
+        let input: Uint8Array | string;
+        if (item.kind === 'file') {
+          try {
+            input = await readInput(item.abs);
+          } catch (error) {
+            const code = error instanceof WireproofError && error.code !== 'usage' && error.code !== 'config' && error.code !== 'corpus' ? error.code : 'unreadable';
+            const raw = (error as Error).message;
+            const message = raw.startsWith(`${item.abs}: `) ? `${item.path}${raw.slice(item.abs.length)}` : raw;
+            entries[index] = errorEntry(item, code, message);
+            progress();
+            continue;
           }
-          checkpoint();
+        } else input = item.text;
+
+        const rel: Partial<Record<BatchFormat, string>> = {};
+        const abs: Partial<Record<BatchFormat, string>> = {};
+        try {
+          for (const f of formats) {
+            rel[f] = `${item.stem}.${f}`;
+            abs[f] = safeJoin(outDir, rel[f]!);
+          }
+        } catch (error) {
+          // Stems are sanitised when inputs are expanded; this is the second wall, and one odd name never stops the run.
+          entries[index] = errorEntry(item, 'internal', `${item.path}: ${(error as Error).message}`);
           progress();
-        },
-      });
-    }
-  } catch (error) {
-    await dispatcher.abort();
-    throw error;
-  }
-  await dispatcher.finish();
-
-  // Reports of inputs that are gone (or no longer readable, or of a format no longer asked) are removed.
-  const keptOutside: string[] = [];
-  for (const entry of Object.values(oldCache)) for (const f of entry.files) if (!produced.has(f) && !removeStale(outDir, f, inside)) keptOutside.push(f);
-
-  const summary: BatchSummary = {
-    summaryVersion: 1,
-    formats,
-    totals: totalsOf(entries),
-    entries,
-    run: {
-      version: options.version,
-      startedAt,
-      durationMs: Math.round(performance.now() - started),
-      concurrency: Math.max(1, Math.floor(options.concurrency)),
-      threads: dispatcher.threads,
-      reused,
-      checked,
-      cache: useCache,
-      configHash,
-      corporaFingerprint,
-    },
-  };
-  const write = (name: string, content: string): void => {
-    try {
-      writeAtomic(join(outDir, name), content);
+          continue;
+        }
+        // Before the cache too: a report reused there would be one outside DIR, listed as if it were inside.
+        const away = formats.find((f) => !inside(dirname(abs[f]!)));
+        if (away !== undefined) {
+          entries[index] = errorEntry(item, 'internal', `${item.path}: cannot write its report (${rel[away]} leads out of the output folder through a symbolic link)`);
+          progress();
+          continue;
+        }
+        const files = formats.map((f) => rel[f]!);
+        const key = cacheKey({ version: options.version, configHash, corpora: corporaFingerprint, file: item.path, content: sha256(input) });
+        const base = {
+          path: item.path,
+          feed: item.kind === 'feed-item' ? { file: item.feed.file, line: item.feed.line, id: item.feed.id } : null,
+          report: rel.json ?? null,
+          html: rel.html ?? null,
+        };
+        const old = oldCache[item.stem];
+        if (old && old.key === key && old.outcome.error) {
+          // Binary or undecodable last time, same bytes now: still so, without loading the pipeline to find out.
+          entries[index] = { ...base, report: null, html: null, ...cachedOutcome(old) };
+          newCache.set(item.stem, { key, files: [], stamps: [], outcome: old.outcome });
+          progress();
+          continue;
+        }
+        const stamps = old && old.key === key && formats.every((f) => old.files.includes(rel[f]!)) && stampsMatch(outDir, old) ? stampsOf(outDir, files) : null;
+        if (old && stamps) {
+          entries[index] = { ...base, ...cachedOutcome(old) };
+          newCache.set(item.stem, { key, files, stamps, outcome: old.outcome });
+          for (const f of files) produced.add(f);
+          reused++;
+          progress();
+          continue;
+        }
+        // A broken corpus is a configuration error for the whole run, reported once, here, before any work is handed out
+        // (an error thrown in a worker loses its class on the way back). Not before: a run whose reports all come from
+        // the cache never loads the corpora (about 0.1 s).
+        if (!corporaChecked) {
+          loadCorpora(corporaRoot);
+          // Bad reference phrasings are a configuration error too: found here, on the main thread, for the same reason.
+          if (references.length > 0) {
+            const [{ loadPhrasingIndex }, { defaultPhrasingsPath }] = await Promise.all([import('../reference/shingle-index.js'), import('../reference/phrasings.js')]);
+            loadPhrasingIndex([defaultPhrasingsPath(), ...references]);
+          }
+          corporaChecked = true;
+        }
+        const task: BatchTask = { file: item.path, input, options: checkOptions, outputs: abs, cwd: options.cwd, version: options.version };
+        await dispatcher.add({
+          task,
+          done: (outcome) => {
+            checked++;
+            if (outcome.error) {
+              entries[index] = { ...base, report: null, html: null, ...outcome };
+              const { code, message } = outcome.error;
+              // The content alone decides these: the same bytes will be binary (or undecodable) next time too.
+              if (code === 'binary' || code === 'decode') newCache.set(item.stem, { key, files: [], stamps: [], outcome: { ...outcome, error: { code, message } } });
+            } else {
+              entries[index] = { ...base, ...outcome };
+              const written = stampsOf(outDir, files);
+              if (written) newCache.set(item.stem, { key, files, stamps: written, outcome: { ...outcome, error: null } });
+              for (const f of files) produced.add(f);
+            }
+            checkpoint();
+            progress();
+          },
+        });
+      }
     } catch (error) {
-      throw cannot(`cannot write ${name}`, error);
+      await dispatcher.abort();
+      throw error;
     }
-  };
-  write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
-  write('summary.csv', summaryCsv(entries));
-  write('index.html', renderDashboard(summary));
-  if (useCache) write(CACHE_FILE, serialiseCache(newCache));
-  return { summary, outDir, keptOutside: keptOutside.sort(compareCodeUnits) };
+    await dispatcher.finish();
+
+    // Reports of inputs that are gone (or no longer readable, or of a format no longer asked) are removed.
+    const keptOutside: string[] = [];
+    for (const entry of Object.values(oldCache)) for (const f of entry.files) if (!produced.has(f) && !removeStale(outDir, f, inside)) keptOutside.push(f);
+
+    const summary: BatchSummary = {
+      summaryVersion: 1,
+      formats,
+      totals: totalsOf(entries),
+      entries,
+      run: {
+        version: options.version,
+        startedAt,
+        durationMs: Math.round(performance.now() - started),
+        concurrency: Math.max(1, Math.floor(options.concurrency)),
+        threads: dispatcher.threads,
+        reused,
+        checked,
+        cache: useCache,
+        configHash,
+        corporaFingerprint,
+      },
+    };
+    const write = (name: string, content: string): void => {
+      try {
+        writeAtomic(join(outDir, name), content);
+      } catch (error) {
+        throw cannot(`cannot write ${name}`, error);
+      }
+    };
+    write('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
+    write('summary.csv', summaryCsv(entries));
+    write('index.html', renderDashboard(summary));
+    if (useCache) write(CACHE_FILE, serialiseCache(newCache));
+    return { summary, outDir, keptOutside: keptOutside.sort(compareCodeUnits) };
+  } finally {
+    release();
+  }
 }
+

@@ -11,6 +11,7 @@ import type { Io } from './io.js';
 import { VERSION } from './version.js';
 import { importModule } from '../util/import.js';
 import { sweepTemporaryFiles } from '../util/fs.js';
+import { releaseLock } from '../batch/lock.js';
 
 /** Arguments of `wireproof batch`, as yargs parses them. */
 export interface BatchArgs {
@@ -141,6 +142,7 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   const stopWatching = io.onInterrupt?.(() => {
     if (started) bar!.stop();
     sweepTemporaryFiles(outAbs, { recursive: true, pid: process.pid });
+    releaseLock(outAbs);
   });
   try {
     result = await runBatch({

@@ -83,7 +83,7 @@ export function writeFileAtomic(path: string, content: string, options: { keepMo
 const TEMP_NAME = /^\.([0-9a-z]{1,8})-[0-9a-f]{12}\.tmp$/;
 
 /** Whether a process with this pid runs (one of another user counts: EPERM). */
-function alive(pid: number): boolean {
+export function processRuns(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -118,7 +118,7 @@ export function sweepTemporaryFiles(dir: string, options: { recursive?: boolean;
       const m = TEMP_NAME.exec(e.name);
       if (!m || !e.isFile()) continue;
       const pid = parseInt(m[1]!, 36);
-      const stale = options.pid !== undefined ? pid === options.pid : !(live.get(pid) ?? live.set(pid, alive(pid)).get(pid)!);
+      const stale = options.pid !== undefined ? pid === options.pid : !(live.get(pid) ?? live.set(pid, processRuns(pid)).get(pid)!);
       if (!stale) continue;
       try {
         unlinkSync(join(folder, e.name));
