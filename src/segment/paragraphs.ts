@@ -370,7 +370,11 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
   const guess = detectLanguage(articleText, only, 2000);
   let language = guess.language;
   let languageConfidence = guess.confidence;
-  if (input.declaredLanguage && (language === 'und' || languageConfidence < 0.3)) {
+  // The page's declared `lang` only where franc has no answer, or hesitates between its guess and that very language.
+  // Not on low confidence alone: franc's margin shrinks as texts grow (0.03 for a whole French wire), and pages are
+  // often declared `lang="en"` by their template: a French page so declared lost every French rule and every source
+  // check once paragraphs followed the document's language (a review, 2026-12-07).
+  if (input.declaredLanguage && (language === 'und' || (languageConfidence < 0.3 && guess.runnerUp === input.declaredLanguage))) {
     language = input.declaredLanguage;
     languageConfidence = Math.max(languageConfidence, 0.5);
   }

@@ -217,6 +217,16 @@ describe('literalPrefix', () => {
 });
 
 describe('segment on HTML', () => {
+  test('a declared lang counts only where franc has no answer or hesitates with it (a review, 2026-12-07)', async () => {
+    const french = 'Le ministre a présenté mardi un plan de relance destiné aux petites entreprises du secteur agricole, selon un communiqué. ';
+    const page = (lang: string, text: string): string => `<html lang="${lang}"><body><article><h1>Titre</h1><p>${text}</p><p>${text}</p></article></body></html>`;
+    const languageOf = async (html: string): Promise<string> => segment(await ingestBytes(new TextEncoder().encode(html), 't.html'), corpora).language;
+    // A template's lang="en" over a French article: French (it was English, and every French rule was lost).
+    expect(await languageOf(page('en', french.repeat(6)))).toBe('fr');
+    // Too little text for franc: the declared language.
+    expect(await languageOf(page('de', 'Ja.'))).toBe('de');
+  });
+
   test('a notice in a block the article extraction dropped is a notice paragraph at its place, and only the notice', async () => {
     const notice =
       "((Traduction automatisée par Reuters à l'aide de l'apprentissage automatique et de l'IA générative, veuillez vous référer à l'avertissement suivant: https://bit.ly/rtrsauto))";
