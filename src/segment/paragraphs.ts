@@ -7,7 +7,7 @@ import { DATELINE } from '../util/dateline.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
-import { DEFAULT_LANGUAGES, detectLanguage, ruleLanguage } from './language.js';
+import { DEFAULT_LANGUAGES, detectLanguage, PARAGRAPH_CHARS, PARAGRAPH_TRUST, ruleLanguage, type LanguageGuess } from './language.js';
 import { splitSentences } from './sentences.js';
 
 /** A candidate paragraph before classification: its text and where each character came from. */
@@ -312,6 +312,21 @@ function classify(spans: Span[], corpora: Corpora): ParagraphKind[] {
 export const TEXT_KINDS: ReadonlySet<ParagraphKind> = new Set<ParagraphKind>(['body', 'headline']);
 
 /**
+ * A paragraph's language, from its first PARAGRAPH_CHARS characters. When that opening is confidently in another
+ * language than the document's and the paragraph runs on, its end is asked too, and if the two disagree the paragraph
+ * is mixed: its language is then franc's guess over the whole of it (whose low confidence leaves its rules to the
+ * document's language). A French paragraph opening on a long English quotation read as English and lost its French
+ * calques and typography (a review, 2026-12-07); only such paragraphs pay for a second and third guess.
+ */
+function paragraphLanguage(text: string, documentLanguage: string, only: readonly string[]): LanguageGuess {
+  const head = detectLanguage(text, only);
+  if (head.language === documentLanguage || head.confidence < PARAGRAPH_TRUST || text.length <= PARAGRAPH_CHARS) return head;
+  const tail = detectLanguage(text.slice(text.length - PARAGRAPH_CHARS), only);
+  if (tail.language === head.language) return head;
+  return detectLanguage(text, only, 2000);
+}
+
+/**
  * Splits an ingested input into classified paragraphs.
  * @param input decoded text or extracted HTML blocks
  * @param corpora loaded knowledge (notices, furniture, wire marks)
@@ -380,7 +395,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
   }
 
   const paragraphs: Paragraph[] = spans.map((span, i) => {
-    const p = detectLanguage(span.text, only);
+    const p = paragraphLanguage(span.text, language, only);
     const startOffset = toSource(span.map, 0);
     const endOffset = toSource(span.map, span.text.length - 1);
     const sentenceLanguage = ruleLanguage({ language: p.language, languageConfidence: p.confidence }, language);

@@ -40,6 +40,18 @@ describe('French rules and paragraphs in other languages (a review, 2026-12-07)'
     expect(report.paragraphs[2]!.signals).toEqual([]);
   });
 
+  test('a French paragraph opening on a long English quotation keeps its French rules (a second review)', async () => {
+    const text = [
+      "Tesla recule avant l'ouverture",
+      '"We are not going to change the plan, we are going to keep building the factory in Berlin and in Texas, and we will hire more people this year than we did last year, because the demand is there and it will come back," Elon Musk told analysts on the call. Le titre de Tesla a reculé de 3% avant le marché mardi, selon le rapport de Bloomberg, après que le directeur général a déclaré que le groupe maintiendrait ses investissements malgré la baisse des ventes en Europe et en Chine au premier trimestre.',
+      'Les analystes de Morgan Stanley ont abaissé leur objectif de cours, estimant que la demande restait faible.',
+    ].join('\n\n');
+    const report = await check(text, { file: 'mixed.txt' });
+    const rules = report.paragraphs[1]!.signals.map((s) => s.ruleId);
+    expect(rules).toEqual(expect.arrayContaining(['untranslated-english', 'machine-phrasing', 'calque']));
+    expect(report.paragraphs[1]!.language).toBe('fr');
+  });
+
   test('an English headline franc reads as French at low confidence gets no French style evidence', async () => {
     const rules = await rulesByParagraph(
       'Politicians get it wrong when it comes to rent caps\n\nThe Scottish Government has extended its rent freeze for tenants in the private sector until the end of March, despite warnings from landlords that the policy is reducing the supply of homes to let across the country.',
