@@ -1,6 +1,6 @@
 // Source–target consistency: aligns a translation with its original; reports numbers, names, quotes that do not carry over.
 import { loadCorpora, type Corpora } from '../corpora/index.js';
-import { DEFAULT_LANGUAGES, detectLanguage } from '../segment/language.js';
+import { detectLanguage, knownLanguageCodes, toIso3 } from '../segment/language.js';
 import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
 import type { IngestedText, Paragraph, RuleLevel, Signal, SourceCheck } from '../types.js';
 import { WireproofError } from '../types.js';
@@ -687,12 +687,13 @@ export function segmentSource(input: IngestedText, corpora: Corpora, languages: 
 }
 
 /**
- * The language of a segmented source's story text, among the languages wireproof considers by default (its
- * paragraphs are guessed between English and French only, so a German original read as one of them); `und` for a
- * source under 120 letters. Not franc's margin: over 2,000 characters it shrinks for every text (the English
- * originals of the seeds: 0.025 to French, the seeds themselves 0.026–0.032 to Spanish; 0.10–0.25 over 300
- * characters), while the guess itself was right for every one of them and for the WMT24 German and Spanish stories
- * (measured 2026-12-07).
+ * The language of a segmented source's story text, among every language wireproof can name (its paragraphs are
+ * guessed between English and French only, so a German original read as one of them, and a Russian one as
+ * neither); `und` for a source under 300 letters, `?` for a longer one franc cannot place. Not franc's margin: over
+ * 2,000 characters it shrinks for every text (the English originals of the seeds: 0.025 to French, the seeds
+ * themselves 0.026–0.032 to Spanish; 0.10–0.25 over 300 characters), while the guess itself was right for every one
+ * of them and for the WMT24 German and Spanish stories (measured 2026-12-07). Under 300 letters a quotation weighs
+ * too much: a 230-letter English original quoting a French minister read as French (a review, 2026-12-07).
  */
 export function sourceLanguage(paragraphs: readonly Paragraph[]): string {
   const text = paragraphs
@@ -700,12 +701,20 @@ export function sourceLanguage(paragraphs: readonly Paragraph[]): string {
     .map((p) => p.text)
     .join('\n')
     .slice(0, 4000);
-  if ((text.match(/\p{L}/gu)?.length ?? 0) < 120) return 'und';
-  return detectLanguage(text, DEFAULT_LANGUAGES, 2000).language;
+  if ((text.match(/\p{L}/gu)?.length ?? 0) < MIN_SOURCE_LETTERS) return 'und';
+  const guess = detectLanguage(text, ALL_LANGUAGES, 2000).language;
+  return guess === 'und' ? '?' : guess;
 }
+
+/** Below this many letters a source is taken to be English (sourceLanguage). */
+const MIN_SOURCE_LETTERS = 300;
+
+/** franc's codes of every language wireproof can name, for the source's guess (a Russian original is not English). */
+const ALL_LANGUAGES = [...knownLanguageCodes()].map(toIso3);
 
 /** "German (de)": a language for a message. */
 function languageLabel(code: string): string {
+  if (code === '?') return 'a language wireproof cannot identify';
   const name = languageName(code);
   return name ? `${name} (${code})` : code;
 }

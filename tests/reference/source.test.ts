@@ -250,8 +250,13 @@ describe('sourceSignals on short pairs', () => {
       expect(alignment).toEqual([]);
     }
     // English → French, and an unsure source (short: taken as English), still run the rules.
-    expect(sourceLanguage(await source(EN))).toBe('en');
+    expect(sourceLanguage(await source(`${EN}\n\n${EN}`))).toBe('en');
+    expect(sourceLanguage(await source(EN))).toBe('und'); // under 300 letters: taken as English
     expect(sourceLanguage(await source('Yes.'))).toBe('und');
+    // Another script, and a short English original quoting French (a second review, 2026-12-07).
+    const russian = 'Генеральный секретарь НАТО заявил во вторник, что альянс из 32 стран готов продолжить переговоры с компанией OpenAI о развертывании ее технологий в несекретных сетях, сообщили источники, знакомые с ситуацией. ';
+    expect(sourceLanguage(await source(russian.repeat(2)))).toBe('ru');
+    expect(sourceLanguage(await source('France\'s Bayrou says "je ne démissionnerai pas"\n\nPARIS, March 3 (Reuters) - French Prime Minister François Bayrou said on Tuesday "je ne démissionnerai pas, je resterai à Matignon jusqu\'au bout" (I will not resign, I will stay at Matignon until the end).'))).toBe('und');
     // A whole French wire as the source (swapped files): franc's margin over 2,000 characters is small (0.03), its guess right.
     expect(sourceLanguage(await source(readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8')))).toBe('fr');
     const { signals } = await check(FR.replace('32 membres', '23 membres'), EN);
