@@ -114,13 +114,17 @@ function checkLayout(root: string): void {
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(root, entry.name);
-    const folder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory() === true);
+    const target = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : undefined;
+    // A broken link named like a kind: that kind was silently empty (a second review, 2026-12-07).
+    if (entry.isSymbolicLink() && !target) throw new WireproofError(`${path}: broken symbolic link`, 'corpus', path);
+    const folder = entry.isDirectory() || target?.isDirectory() === true;
     if (folder && !FOLDERS.includes(entry.name)) {
       throw new WireproofError(`${path}: unknown corpus folder (${expected})`, 'corpus', path);
     }
     if (!folder && entry.name.endsWith('.jsonl')) {
       throw new WireproofError(`${path}: a corpus file belongs in the folder of its kind (${expected})`, 'corpus', path);
     }
+    if (folder) checkKindFolder(path, entry.name);
   }
   const models = join(root, 'models');
   if (!existsSync(models)) return;
@@ -128,6 +132,22 @@ function checkLayout(root: string): void {
     if (name.endsWith('.json') && name !== 'fr.json') {
       const path = join(models, name);
       throw new WireproofError(`${path}: not used: the style model is French only (models/fr.json)`, 'corpus', path);
+    }
+  }
+}
+
+/**
+ * Inside a kind's folder: no sub-folder (only the folder's own files are read), and in `ric/` only the two files
+ * that are read (`ric/desk-suffixes.jsonl` was ignored; a second review, 2026-12-07).
+ */
+function checkKindFolder(folder: string, name: string): void {
+  if (name === 'models') return;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) throw new WireproofError(`${path}: sub-folders of a corpus folder are not read (put its files in ${name}/)`, 'corpus', path);
+    if (name === 'ric' && entry.name.endsWith('.jsonl') && entry.name !== 'suffixes.jsonl' && entry.name !== 'stoplist.jsonl') {
+      throw new WireproofError(`${path}: not read: ric/ holds suffixes.jsonl and stoplist.jsonl (add your entries to them)`, 'corpus', path);
     }
   }
 }

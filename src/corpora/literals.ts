@@ -147,13 +147,14 @@ export function mayMatch(literals: readonly string[] | undefined, text: string):
  * The first character a pattern requires that folded text never holds (a capital, an accented letter, a curly
  * apostrophe or quote, a line break …), or undefined. Patterns run on folded text (src/util/normalize.ts), so such a
  * pattern matches nothing, silently: a desk's `\bEn base a\b` calque or `\(Traduccion automatizada …` notice did
- * nothing (a review, 2026-12-07). Only literal characters count: in a character class one that folded text can hold
- * is enough (`[’']`), and escapes such as `\S` or `\p{Lu}` are not literals. A pattern that does not parse, or one with
- * the `i` flag or a modifier group, gives undefined (its other checks report it).
+ * nothing (a review, 2026-12-07). Only what every match needs counts: not a branch of an alternation another branch
+ * can do without (`l(?:’|')equipe`), an optional part, or a negative lookaround (`(?<!É)`); in a character class one
+ * member folded text can hold is enough (`[’']`), and escapes such as `\S` or `\p{Lu}` are not literals. A pattern
+ * that does not parse, or one with the `i` flag or a modifier group, gives undefined (its other checks report it).
  * @param fold the folding the text gets (normalizeText)
  */
 export function unfoldedLiteral(source: string, flags: string, fold: (s: string) => string): string | undefined {
-  if (flags.includes('i') || /\(\?[A-Za-z-]+:/.test(source)) return undefined;
+  if (flags.includes('i') || /(?<!\\)\(\?[A-Za-z-]+:/.test(source)) return undefined;
   parser ??= requireCjs('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
   let ast: AST.RegExpLiteral;
   try {
@@ -166,17 +167,36 @@ export function unfoldedLiteral(source: string, flags: string, fold: (s: string)
     const probe = `a${String.fromCodePoint(value)}a`;
     return fold(probe) !== probe;
   };
-  let found: string | undefined;
-  parser.visitRegExpAST(ast, {
-    onCharacterEnter(node) {
-      if (found !== undefined || node.parent.type === 'CharacterClass' || node.parent.type === 'CharacterClassRange') return;
-      if (never(node.value)) found = node.raw;
-    },
-    onCharacterClassEnter(node) {
-      if (found !== undefined || node.negate || node.elements.length === 0) return;
-      // A class every member of which is a literal folded text never holds: `[É]`, `[’‘]`.
-      if (node.elements.every((e) => e.type === 'Character' && never(e.value))) found = node.raw;
-    },
-  });
-  return found;
+  /** The first required literal of a sequence that folded text never holds. */
+  const inSequence = (elements: readonly Node[]): string | undefined => {
+    for (const e of elements) {
+      const bad = inElement(e);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  };
+  /** Of alternatives, a literal only when every one of them requires one (none can match). */
+  const inAlternatives = (alternatives: readonly AST.Alternative[]): string | undefined => {
+    const bad = alternatives.map((a) => inSequence(a.elements));
+    return bad.every((b) => b !== undefined) ? bad[0] : undefined;
+  };
+  const inElement = (e: Node): string | undefined => {
+    switch (e.type) {
+      case 'Character':
+        return never(e.value) ? e.raw : undefined;
+      case 'CharacterClass':
+        // A class every member of which is a literal folded text never holds: `[É]`, `[’‘]`.
+        return !e.negate && e.elements.length > 0 && e.elements.every((m) => m.type === 'Character' && never(m.value)) ? e.raw : undefined;
+      case 'Group':
+      case 'CapturingGroup':
+        return inAlternatives(e.alternatives);
+      case 'Quantifier':
+        return e.min >= 1 ? inElement(e.element) : undefined;
+      case 'Assertion':
+        return (e.kind === 'lookahead' || e.kind === 'lookbehind') && !e.negate ? inAlternatives(e.alternatives) : undefined;
+      default:
+        return undefined;
+    }
+  };
+  return inAlternatives(ast.pattern.alternatives);
 }

@@ -97,6 +97,10 @@ function build(z: Z) {
       } else if (e.provenance === 'human' && !(e.weight < 0)) {
         ctx.addIssue({ code: 'custom', path: ['weight'], message: 'a human mark is evidence of human work: weight < 0' });
       }
+      // "Left untranslated" needs the language it was left in: a wire in that language is not reported (a review).
+      if (e.provenance === 'source' && e.language === 'any') {
+        ctx.addIssue({ code: 'custom', path: ['language'], message: 'a mark left untranslated (provenance source) is in one language: give its code, not any' });
+      }
     });
 
   /** RIC exchange suffixes (Reuters instrument codes). */
