@@ -92,10 +92,21 @@ export function stampsOf(dir: string, files: readonly string[]): [number, number
   return out;
 }
 
-/** Whether the entry's files are still the ones it recorded (same size and modification time). */
-export function stampsMatch(dir: string, entry: CacheEntry): boolean {
+/**
+ * The stamps of `files` when the entry's files are still the ones it recorded (same size and modification time), or
+ * null. `files` are among the entry's (a format no longer asked is dropped): their stamps are the recorded ones.
+ */
+export function stampsMatch(dir: string, entry: CacheEntry, files: readonly string[]): [number, number][] | null {
   const now = stampsOf(dir, entry.files);
-  return now !== null && now.length === entry.stamps.length && now.every(([size, mtime], i) => size === entry.stamps[i]![0] && mtime === entry.stamps[i]![1]);
+  if (now === null || now.length !== entry.stamps.length) return null;
+  if (!now.every(([size, mtime], i) => size === entry.stamps[i]![0] && mtime === entry.stamps[i]![1])) return null;
+  const out: [number, number][] = [];
+  for (const f of files) {
+    const i = entry.files.indexOf(f);
+    if (i < 0) return null;
+    out.push(now[i]!);
+  }
+  return out;
 }
 
 /** sha256 hex of text or bytes. */

@@ -68,6 +68,9 @@ export interface BatchResult {
 /** Inputs to check before worker threads are worth starting (each thread loads the pipeline and corpora once). */
 export const DEFAULT_POOL_THRESHOLD = 16;
 
+/** At most this long (ms) without an event-loop turn on the main thread, so that signals are handled. */
+const TURN_MS = 50;
+
 /** How often (ms) the cache is saved while reports are being written: a few hundred reports apart at batch speed. */
 const CHECKPOINT_MS = 5000;
 
@@ -325,7 +328,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   // One run at a time per folder: two runs into the same DIR each wrote a summary of its own inputs, the last one won,
   // and the other's reports stayed unlisted, never removed (a review, 2026-12-07).
-  const release = lockFolder(outDir, options.outDir);
+  const release = await lockFolder(outDir, options.outDir);
   try {
     // Reports are written and removed only where DIR's real path leads: a sub-folder of DIR replaced by a symbolic link
     // to another folder would otherwise have reports written there, and stale ones deleted there. One realpath per
@@ -408,7 +411,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     });
 
     try {
+      let lastTurn = performance.now();
       for (let index = 0; index < items.length; index++) {
+        // Work on this thread (reused reports, checks in-process) resolves in microtasks only: give the event loop a
+        // turn now and then, or a Ctrl-C or a CI job's SIGTERM waits for the end of the run (a second review,
+        // 2026-12-07, after the CLI began to listen for them).
+        if (performance.now() - lastTurn > TURN_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          lastTurn = performance.now();
+        }
         const item = items[index]!;
         if (item.kind === 'error') {
           entries[index] = errorEntry(item, item.error.code, item.error.message);
@@ -465,7 +476,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           progress();
           continue;
         }
-        const stamps = old && old.key === key && formats.every((f) => old.files.includes(rel[f]!)) && stampsMatch(outDir, old) ? stampsOf(outDir, files) : null;
+        const stamps = old && old.key === key ? stampsMatch(outDir, old, files) : null;
         if (old && stamps) {
           entries[index] = { ...base, ...cachedOutcome(old) };
           newCache.set(item.stem, { key, files, stamps, outcome: old.outcome });
@@ -512,6 +523,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       throw error;
     }
     await dispatcher.finish();
+    await new Promise((resolve) => setImmediate(resolve));
 
     // Reports of inputs that are gone (or no longer readable, or of a format no longer asked) are removed.
     const keptOutside: string[] = [];

@@ -190,7 +190,7 @@ function unknownOption(argv: readonly string[], known: ReadonlySet<string>): str
 }
 
 /** ` (did you mean --quiet?)` for a long option one or two edits from a known one, else nothing. */
-function closest(typo: string, known: ReadonlySet<string>): string {
+function closest(typo: string, known: ReadonlySet<string>, negated = false): string {
   if (!typo.startsWith('--')) return '';
   const name = typo.slice(2);
   let best: string | undefined;
@@ -203,7 +203,7 @@ function closest(typo: string, known: ReadonlySet<string>): string {
       bestDistance = d;
     }
   }
-  return best ? ` (did you mean --${best}?)` : '';
+  return best ? ` (did you mean --${negated ? 'no-' : ''}${best}?)` : '';
 }
 
 /** Levenshtein distance of two short words. */
@@ -312,8 +312,11 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
         const typed = names.filter((n) => !names.some((m) => m !== n && m.includes('-') && m.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) === n));
         const words = typed.map((n) => (n.length === 1 ? `-${n}` : `--${n}`));
         // Only when every one was typed as an option: a word too many (`compare a b extra`) keeps yargs' wording.
-        const asOption = (w: string): boolean => argv.some((a) => a === w || a.startsWith(`${w}=`) || (w.length === 2 && /^-[A-Za-z]+$/.test(a) && a.includes(w[1]!)));
-        if (words.every(asOption)) msg = `Unknown option${words.length === 1 ? '' : 's'}: ${words.join(', ')}${words.length === 1 && known ? closest(words[0]!, known) : ''}`;
+        // As typed: `--no-quite` is reported by yargs as "quite".
+        const typedAs = (w: string): string => (w.startsWith('--') && argv.some((a) => a === `--no-${w.slice(2)}` || a.startsWith(`--no-${w.slice(2)}=`)) ? `--no-${w.slice(2)}` : w);
+        const asOption = (w: string): boolean =>
+          typedAs(w) !== w || argv.some((a) => a === w || a.startsWith(`${w}=`) || (w.length === 2 && /^-[A-Za-z]+$/.test(a) && a.includes(w[1]!)));
+        if (words.every(asOption)) msg = `Unknown option${words.length === 1 ? '' : 's'}: ${words.map(typedAs).join(', ')}${words.length === 1 && known ? closest(words[0]!, known, typedAs(words[0]!) !== words[0]) : ''}`;
       }
       // Throwing stops yargs from running the command after a usage error (it would otherwise still print a report).
       usageError = shown((err ? err.message : msg).replace(/\s*\n\s*/g, ' ').trim());
@@ -509,7 +512,7 @@ function stdoutError(error: unknown): void {
   if (stdoutFailed || (error as NodeJS.ErrnoException).code === 'EPIPE') return;
   stdoutFailed = true;
   process.exitCode = 2;
-  process.stderr.write(`wireproof: cannot write the report to standard output (${fsReason(error)})\n`);
+  process.stderr.write(`wireproof: cannot write to standard output (${fsReason(error)})\n`);
 }
 
 function watchStdout(): void {

@@ -14,6 +14,7 @@ const REASONS: Readonly<Record<string, string>> = {
   EROFS: 'read-only file system',
   ENOSPC: 'no space left on device',
   EDQUOT: 'disk quota exceeded',
+  EFBIG: 'file too large',
   ENAMETOOLONG: 'name too long',
   ELOOP: 'too many symbolic links',
 };

@@ -654,6 +654,7 @@ describe('words after "--" are files (as in ESLint)', () => {
     [['batch', '--quite', 'wires', '--out', 'o'], 'Unknown option: --quite (did you mean --quiet?)'],
     [['compare', '--fial-on', 'error', 'a.txt', 'b.txt'], 'Unknown option: --fial-on (did you mean --fail-on?)'],
     [['check', '--max-warning', '0', 'a.txt'], 'Unknown option: --max-warning (did you mean --max-warnings?)'],
+    [['check', 'a.txt', '--no-quite'], 'Unknown option: --no-quite (did you mean --no-quiet?)'],
   ])('%j names the unknown option', async (args, message) => {
     for (const quick of [false, undefined]) {
       const io = fakeIo({}, dir());
