@@ -68,6 +68,17 @@ export interface BatchResult {
 /** Inputs to check before worker threads are worth starting (each thread loads the pipeline and corpora once). */
 export const DEFAULT_POOL_THRESHOLD = 16;
 
+/** The batches running in this process: what each saves when the process is interrupted. */
+const running = new Set<() => void>();
+
+/**
+ * Saves the cache of every batch running in this process, as it stands (reports written so far): for the CLI when
+ * it is interrupted (Ctrl-C, SIGTERM), before it ends. Synchronous; never throws.
+ */
+export function saveInterruptedBatches(): void {
+  for (const save of running) save();
+}
+
 /** At most this long (ms) without an event-loop turn on the main thread, so that signals are handled. */
 const TURN_MS = 50;
 
@@ -329,6 +340,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   // One run at a time per folder: two runs into the same DIR each wrote a summary of its own inputs, the last one won,
   // and the other's reports stayed unlisted, never removed (a review, 2026-12-07).
   const release = await lockFolder(outDir, options.outDir);
+  let interrupted: (() => void) | undefined;
   try {
     // Reports are written and removed only where DIR's real path leads: a sub-folder of DIR replaced by a symbolic link
     // to another folder would otherwise have reports written there, and stale ones deleted there. One realpath per
@@ -375,8 +387,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     // did (it re-checked everything next time). Safe at any moment: an entry is added once its files are written, and
     // an older entry whose report a worker is rewriting no longer matches its stamps.
     let lastCheckpoint = performance.now();
-    const checkpoint = (): void => {
-      if (!useCache || performance.now() - lastCheckpoint < (options.checkpointMs ?? CHECKPOINT_MS)) return;
+    const checkpoint = (now = false): void => {
+      if (!useCache || (!now && performance.now() - lastCheckpoint < (options.checkpointMs ?? CHECKPOINT_MS))) return;
       const merged = new Map<string, CacheEntry>(Object.entries(oldCache));
       for (const [stem, entry] of newCache) merged.set(stem, entry);
       try {
@@ -386,6 +398,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       }
       lastCheckpoint = performance.now();
     };
+    // An interrupted run saves what it finished since the last checkpoint (saveInterruptedBatches); otherwise its
+    // reports of a format the next run does not ask for were in no cache, and never removed (a second review).
+    interrupted = (): void => checkpoint(true);
+    running.add(interrupted);
 
     const workerFile = options.workerFile === undefined ? defaultWorkerFile() : options.workerFile;
     const dispatcher = new Dispatcher(workerFile, Math.max(1, Math.floor(options.concurrency)), options.poolThreshold ?? DEFAULT_POOL_THRESHOLD);
@@ -560,6 +576,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     if (useCache) write(CACHE_FILE, serialiseCache(newCache));
     return { summary, outDir, keptOutside: keptOutside.sort(compareCodeUnits) };
   } finally {
+    if (interrupted) running.delete(interrupted);
     release();
   }
 }

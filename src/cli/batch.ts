@@ -133,7 +133,7 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
     );
   }
 
-  const { runBatch } = await import('../batch/run.js');
+  const { runBatch, saveInterruptedBatches } = await import('../batch/run.js');
   let started = false;
   let result;
   // Ctrl-C or a CI timeout mid-run: the terminal gets its cursor and line wrap back (the bar hides them), and the
@@ -141,6 +141,7 @@ export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> 
   const outAbs = resolve(io.cwd, args.out);
   const stopWatching = io.onInterrupt?.(() => {
     if (started) bar!.stop();
+    saveInterruptedBatches();
     sweepTemporaryFiles(outAbs, { recursive: true, pid: process.pid });
     releaseLock(outAbs);
   });

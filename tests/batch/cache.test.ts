@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { runBatch } from '../../src/batch/run.js';
+import { runBatch, saveInterruptedBatches } from '../../src/batch/run.js';
 import type { BatchSummary } from '../../src/batch/types.js';
 import { VERSION } from '../../src/cli/version.js';
 import { binaryBytes, freshDistWorker, HOSTILE_WIRE, HUMAN_WIRE, listFiles, MACHINE_WIRE, makeTree, runCli } from './helpers.js';
@@ -99,6 +99,28 @@ describe('batch cache', () => {
     expect(existsSync(join(outDir, 'summary.json'))).toBe(false);
     const next = await run();
     expect(next.summary.run).toMatchObject({ reused: 3, checked: 2 });
+  });
+
+  test('an interrupted run saves what it finished since its last checkpoint (saveInterruptedBatches)', async () => {
+    const root = archive();
+    const outDir = join(root, 'out');
+    const base = { inputs: ['arch'], outDir, cwd: root, concurrency: 1, version: VERSION, workerFile: null, formats: ['json', 'html'] as const };
+    await expect(
+      runBatch({
+        ...base,
+        checkpointMs: 1e9,
+        onProgress: (done) => {
+          if (done === 2) {
+            saveInterruptedBatches(); // what the CLI does on Ctrl-C
+            throw new Error('interrupted');
+          }
+        },
+      }),
+    ).rejects.toThrow('interrupted');
+    // The next run asks JSON only: the HTML pages the interrupted run wrote are known, reused as JSON, and removed.
+    const next = await runBatch({ ...base, formats: ['json'] });
+    expect(next.summary.run).toMatchObject({ reused: 2, checked: 3 });
+    expect(listFiles(outDir).filter((f) => f.endsWith('.html'))).toEqual(['index.html']);
   });
 
   test('changing rules, prior (config file), languages or the corpora invalidates every report', async () => {
