@@ -125,6 +125,11 @@ export function ruleLanguage(p: { language: string; languageConfidence: number }
   return documentLanguage === 'und' ? p.language : documentLanguage;
 }
 
+/** Whether a text has fewer letters than franc needs to be trusted in full (120): short texts are easily confused. */
+export function shortForFranc(text: string): boolean {
+  return countLetters(text, FULL_TRUST_LETTERS) < FULL_TRUST_LETTERS;
+}
+
 /** The ISO 639-1 codes wireproof can identify (corpus and reference entries are checked against them). */
 export function knownLanguageCodes(): ReadonlySet<string> {
   return new Set(Object.values(ISO1));

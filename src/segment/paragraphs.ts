@@ -7,7 +7,7 @@ import { DATELINE } from '../util/dateline.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
-import { DEFAULT_LANGUAGES, detectLanguage, PARAGRAPH_CHARS, PARAGRAPH_TRUST, ruleLanguage, type LanguageGuess } from './language.js';
+import { DEFAULT_LANGUAGES, detectLanguage, PARAGRAPH_CHARS, PARAGRAPH_TRUST, ruleLanguage, shortForFranc, toIso3, type LanguageGuess } from './language.js';
 import { splitSentences } from './sentences.js';
 
 /** A candidate paragraph before classification: its text and where each character came from. */
@@ -385,12 +385,18 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
   const guess = detectLanguage(articleText, only, 2000);
   let language = guess.language;
   let languageConfidence = guess.confidence;
-  // The page's declared `lang` only where franc has no answer, or hesitates between its guess and that very language.
-  // Not on low confidence alone: franc's margin shrinks as texts grow (0.03 for a whole French wire), and pages are
-  // often declared `lang="en"` by their template: a French page so declared lost every French rule and every source
-  // check once paragraphs followed the document's language (a review, 2026-12-07).
-  if (input.declaredLanguage && (language === 'und' || (languageConfidence < 0.3 && guess.runnerUp === input.declaredLanguage))) {
-    language = input.declaredLanguage;
+  // The page's declared `lang` where franc has no answer, too little text (under 120 letters: "Renault va supprimer
+  // 2 000 postes." read as Portuguese), no say (a language outside its list: Catalan, or Portuguese under --language
+  // fr en), or hesitates between its guess and that very language. Not on low confidence alone: franc's margin
+  // shrinks as texts grow (0.03 for a whole French wire), and templates declare `lang="en"` over French articles,
+  // which then lost every French rule and every source check (reviews, 2026-12-07).
+  const declared = input.declaredLanguage;
+  if (
+    declared &&
+    declared !== language &&
+    (language === 'und' || shortForFranc(articleText) || !only.includes(toIso3(declared)) || (languageConfidence < 0.3 && guess.runnerUp === declared))
+  ) {
+    language = declared;
     languageConfidence = Math.max(languageConfidence, 0.5);
   }
 

@@ -223,8 +223,13 @@ describe('segment on HTML', () => {
     const languageOf = async (html: string): Promise<string> => segment(await ingestBytes(new TextEncoder().encode(html), 't.html'), corpora).language;
     // A template's lang="en" over a French article: French (it was English, and every French rule was lost).
     expect(await languageOf(page('en', french.repeat(6)))).toBe('fr');
-    // Too little text for franc: the declared language.
+    // Too little text for franc: the declared language (a third review: a flash read as Portuguese).
     expect(await languageOf(page('de', 'Ja.'))).toBe('de');
+    const flash = (lang: string): string => `<html lang="${lang}"><body><article><p>Renault va supprimer 2 000 postes.</p></article></body></html>`;
+    expect(await languageOf(flash('fr'))).toBe('fr');
+    // A language franc may not choose (Catalan, outside the default list): the declared one.
+    const catalan = 'El Govern ha aprovat aquest dimarts el pressupost per a l’any vinent, que inclou més recursos per a la sanitat i l’educació pública. ';
+    expect(await languageOf(page('ca', catalan.repeat(4)))).toBe('ca');
   });
 
   test('a notice in a block the article extraction dropped is a notice paragraph at its place, and only the notice', async () => {
