@@ -387,10 +387,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     // did (it re-checked everything next time). Safe at any moment: an entry is added once its files are written, and
     // an older entry whose report a worker is rewriting no longer matches its stamps.
     let lastCheckpoint = performance.now();
-    const checkpoint = (now = false): void => {
+    const checkpoint = (now = false, pending: ReadonlyMap<string, string[]> = new Map()): void => {
       if (!useCache || (!now && performance.now() - lastCheckpoint < (options.checkpointMs ?? CHECKPOINT_MS))) return;
       const merged = new Map<string, CacheEntry>(Object.entries(oldCache));
       for (const [stem, entry] of newCache) merged.set(stem, entry);
+      // Inputs still being checked: a worker may write their reports even after this. Listed with a key and stamps
+      // that never match, the next run checks them again and removes what it no longer asks for.
+      for (const [stem, files] of pending) {
+        const old = oldCache[stem];
+        const all = [...new Set([...(old?.files ?? []), ...files])];
+        merged.set(stem, { key: '0'.repeat(64), files: all, stamps: all.map(() => [-1, -1]), outcome: old?.outcome ?? { verdict: null, machineProbability: null, counts: emptyCounts(), error: null } });
+      }
       try {
         writeAtomic(cachePath, serialiseCache(merged));
       } catch {
@@ -399,8 +406,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       lastCheckpoint = performance.now();
     };
     // An interrupted run saves what it finished since the last checkpoint (saveInterruptedBatches); otherwise its
-    // reports of a format the next run does not ask for were in no cache, and never removed (a second review).
-    interrupted = (): void => checkpoint(true);
+    // reports of a format the next run does not ask for were in no cache, and never removed (a second review). The
+    // reports of inputs still being checked (a worker may have written them, or write them yet) are listed for the
+    // next run to replace or remove (a third review found 16 left behind with --concurrency 2).
+    const inFlight = new Map<string, string[]>();
+    interrupted = (): void => checkpoint(true, inFlight);
     running.add(interrupted);
 
     const workerFile = options.workerFile === undefined ? defaultWorkerFile() : options.workerFile;
@@ -514,9 +524,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
           corporaChecked = true;
         }
         const task: BatchTask = { file: item.path, input, options: checkOptions, outputs: abs, cwd: options.cwd, version: options.version };
+        inFlight.set(item.stem, files);
         await dispatcher.add({
           task,
           done: (outcome) => {
+            inFlight.delete(item.stem);
             checked++;
             if (outcome.error) {
               entries[index] = { ...base, report: null, html: null, ...outcome };
