@@ -701,8 +701,11 @@ export function sourceLanguage(paragraphs: readonly Paragraph[]): string {
     .map((p) => p.text)
     .join('\n')
     .slice(0, 4000);
-  if ((text.match(/\p{L}/gu)?.length ?? 0) < MIN_SOURCE_LETTERS) return 'und';
-  const guess = detectLanguage(text, ALL_LANGUAGES, 2000).language;
+  // Without capitalised words: names say nothing of the language they stand in (an English source listing sixteen
+  // Polish ministers read as Polish; a third review, 2026-12-07), and what is left must still be long enough.
+  const plain = text.replace(/\p{Lu}[\p{L}\p{M}'’-]*/gu, ' ');
+  if ((plain.match(/\p{L}/gu)?.length ?? 0) < MIN_SOURCE_LETTERS) return 'und';
+  const guess = detectLanguage(plain, ALL_LANGUAGES, 2000).language;
   return guess === 'und' ? '?' : guess;
 }
 
