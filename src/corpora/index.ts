@@ -145,7 +145,11 @@ function checkKindFolder(folder: string, name: string): void {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) throw new WireproofError(`${path}: sub-folders of a corpus folder are not read (put its files in ${name}/)`, 'corpus', path);
+    const target = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : undefined;
+    if (entry.isSymbolicLink() && !target) throw new WireproofError(`${path}: broken symbolic link`, 'corpus', path);
+    if (entry.isDirectory() || target?.isDirectory()) {
+      throw new WireproofError(`${path}: sub-folders of a corpus folder are not read (put its files in ${name}/)`, 'corpus', path);
+    }
     if (name === 'ric' && entry.name.endsWith('.jsonl') && entry.name !== 'suffixes.jsonl' && entry.name !== 'stoplist.jsonl') {
       throw new WireproofError(`${path}: not read: ric/ holds suffixes.jsonl and stoplist.jsonl (add your entries to them)`, 'corpus', path);
     }

@@ -176,6 +176,14 @@ describe('corpus errors name file:line and the field', () => {
     const nested = corpusWith('calques', []);
     mkdirSync(join(nested, 'calques', 'es'));
     expect(errorOf(nested).message).toBe(`${join(nested, 'calques', 'es')}: sub-folders of a corpus folder are not read (put its files in calques/)`);
+    // A link to a folder is a sub-folder too, and a broken link inside says so (a third review).
+    const linked = corpusWith('calques', []);
+    symlinkSync(join(linked, 'notices-elsewhere'), join(linked, 'calques', 'broken.jsonl'));
+    expect(errorOf(linked).message).toBe(`${join(linked, 'calques', 'broken.jsonl')}: broken symbolic link`);
+    rmSync(join(linked, 'calques', 'broken.jsonl'));
+    mkdirSync(join(dirname(linked), 'elsewhere'));
+    symlinkSync(join(dirname(linked), 'elsewhere'), join(linked, 'calques', 'es'));
+    expect(errorOf(linked).message).toBe(`${join(linked, 'calques', 'es')}: sub-folders of a corpus folder are not read (put its files in calques/)`);
     const ric = corpusWith('ric', []);
     renameSync(join(ric, 'ric', 'bad.jsonl'), join(ric, 'ric', 'desk-suffixes.jsonl'));
     expect(errorOf(ric).message).toBe(`${join(ric, 'ric', 'desk-suffixes.jsonl')}: not read: ric/ holds suffixes.jsonl and stoplist.jsonl (add your entries to them)`);
