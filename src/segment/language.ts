@@ -121,8 +121,8 @@ export const PARAGRAPH_TRUST = 0.5;
  * guess when the document has none). Reports still give each paragraph's own guess and its confidence.
  */
 export function ruleLanguage(p: { language: string; languageConfidence: number }, documentLanguage: string): string {
-  if (p.language !== 'und' && (p.languageConfidence >= PARAGRAPH_TRUST || documentLanguage === 'und')) return p.language;
-  return documentLanguage === 'und' ? p.language : documentLanguage;
+  if (documentLanguage === 'und') return p.language;
+  return p.language !== 'und' && p.languageConfidence >= PARAGRAPH_TRUST ? p.language : documentLanguage;
 }
 
 /** Whether a text has fewer letters than franc needs to be trusted in full (120): short texts are easily confused. */
