@@ -125,14 +125,18 @@ export function requiredLiterals(source: string, flags: string): string[] | null
   // Modifier groups (`(?i:…)`, newer engines) change case rules inside the pattern: no literal is safe then. The test
   // is on the source, so an escaped `\(?i:` merely gives up too.
   if (/\(\?[A-Za-z-]+:/.test(source)) return null;
+  const ast = parse(source, flags);
+  return ast ? ofAlternatives(ast.pattern.alternatives) : null;
+}
+
+/** A pattern's syntax tree (regexpp, loaded on first use), or undefined when it does not parse. */
+function parse(source: string, flags: string): AST.RegExpLiteral | undefined {
   parser ??= requireCjs('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
-  let ast: AST.RegExpLiteral;
   try {
-    ast = parser.parseRegExpLiteral(new RegExp(source, flags));
+    return parser.parseRegExpLiteral(new RegExp(source, flags));
   } catch {
-    return null;
+    return undefined;
   }
-  return ofAlternatives(ast.pattern.alternatives);
 }
 
 /**
@@ -155,13 +159,8 @@ export function mayMatch(literals: readonly string[] | undefined, text: string):
  */
 export function unfoldedLiteral(source: string, flags: string, fold: (s: string) => string): string | undefined {
   if (flags.includes('i') || /(?<!\\)\(\?[A-Za-z-]+:/.test(source)) return undefined;
-  parser ??= requireCjs('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');
-  let ast: AST.RegExpLiteral;
-  try {
-    ast = parser.parseRegExpLiteral(new RegExp(source, flags));
-  } catch {
-    return undefined;
-  }
+  const ast = parse(source, flags);
+  if (!ast) return undefined;
   const never = (value: number): boolean => {
     // Between letters: folding trims the ends of a text, so a lone space would fold to nothing.
     const probe = `a${String.fromCodePoint(value)}a`;
