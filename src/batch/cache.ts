@@ -13,7 +13,7 @@ export const CACHE_FILE = '.wireproof-cache.json';
  * 2 (0.4.5): entries carry their files' stamps. A version-1 cache is ignored (one full re-check after the upgrade):
  * its entries could not be told from reports an interrupted run had overwritten (a review, 2026-12-07).
  */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /**
  * The cache file's schema, built on first use: only a run that finds a cache file loads zod (about 95 modules,
@@ -41,6 +41,7 @@ function buildSchema(z: typeof ZodModule.z) {
     outcome: z.object({
       verdict: z.enum(['declared-machine', 'undeclared-machine', 'human', 'mixed', 'uncertain', 'unknown']).nullable(),
       machineProbability: z.number().min(0).max(1).nullable(),
+      language: z.string().max(35).nullable(),
       counts: Counts,
       /** Only errors that the content alone decides (binary bytes, undecodable text) are cached. */
       error: z.object({ code: z.enum(['binary', 'decode']), message: z.string() }).nullable(),

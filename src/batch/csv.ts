@@ -21,6 +21,7 @@ export const CSV_COLUMNS = [
   'error_code',
   'error_message',
   'feed_line',
+  'language',
 ] as const;
 
 /**
@@ -75,6 +76,7 @@ export function summaryCsv(entries: readonly BatchEntry[]): string {
         csvText(e.error?.code ?? ''),
         csvText(e.error?.message ?? ''),
         num(e.feed?.line),
+        csvText(e.language ?? ''),
       ].join(','),
     );
   }

@@ -396,7 +396,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       for (const [stem, files] of pending) {
         const old = oldCache[stem];
         const all = [...new Set([...(old?.files ?? []), ...files])];
-        merged.set(stem, { key: '0'.repeat(64), files: all, stamps: all.map(() => [-1, -1]), outcome: old?.outcome ?? { verdict: null, machineProbability: null, counts: emptyCounts(), error: null } });
+        merged.set(stem, { key: '0'.repeat(64), files: all, stamps: all.map(() => [-1, -1]), outcome: old?.outcome ?? { verdict: null, machineProbability: null, language: null, counts: emptyCounts(), error: null } });
       }
       try {
         writeAtomic(cachePath, serialiseCache(merged));
@@ -432,6 +432,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       html: null,
       verdict: null,
       machineProbability: null,
+      language: null,
       counts: emptyCounts(),
       error: { code, message },
     });

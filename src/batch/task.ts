@@ -13,11 +13,12 @@ let rules: ReturnType<typeof rulesMeta> | undefined;
 
 /** The outcome a report gives, as listed in the summary. */
 export function outcomeOf(report: Report): BatchOutcome {
-  if (report.error) return { verdict: null, machineProbability: null, counts: emptyCounts(), error: { ...report.error } };
+  if (report.error) return { verdict: null, machineProbability: null, language: null, counts: emptyCounts(), error: { ...report.error } };
   const s = report.summary;
   return {
     verdict: report.verdict,
     machineProbability: report.machineProbability,
+    language: report.language,
     counts: {
       paragraphs: s.paragraphs,
       bodyParagraphs: s.bodyParagraphs,
@@ -82,7 +83,7 @@ export async function processTask(task: BatchTask): Promise<BatchOutcome> {
 }
 
 function failed(message: string): BatchOutcome {
-  return { verdict: null, machineProbability: null, counts: emptyCounts(), error: { code: 'internal', message } };
+  return { verdict: null, machineProbability: null, language: null, counts: emptyCounts(), error: { code: 'internal', message } };
 }
 
 function firstLine(error: unknown): string {

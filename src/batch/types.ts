@@ -25,6 +25,8 @@ export interface BatchCounts {
 export interface BatchOutcome {
   verdict: Verdict | null;
   machineProbability: number | null;
+  /** The document's language as the report gives it (`fr`, `und` …); null without a report. */
+  language: string | null;
   counts: BatchCounts;
   error: { code: BatchErrorCode; message: string } | null;
 }

@@ -102,7 +102,8 @@ function row(e: BatchEntry): string {
     `<tr data-verdict="${esc(verdict)}"><td class="path">${name}${reason}</td>` +
     `<td data-value="${esc(verdict)}"><span class="badge v-${esc(verdict)}">${esc(verdict)}</span></td>${probCell}` +
     `<td class="num" data-value="${c.bodyParagraphs}">${c.bodyParagraphs}</td>` +
-    `<td class="num" data-value="${c.errors}">${c.errors}</td><td class="num" data-value="${c.warnings}">${c.warnings}</td><td class="links">${links || '–'}</td></tr>`
+    `<td class="num" data-value="${c.errors}">${c.errors}</td><td class="num" data-value="${c.warnings}">${c.warnings}</td>` +
+    `<td data-value="${esc(e.language ?? '')}">${esc(e.language ?? '–')}</td><td class="links">${links || '–'}</td></tr>`
   );
 }
 
@@ -125,6 +126,7 @@ function table(entries: readonly BatchEntry[]): string {
     head('Body paragraphs', 3, 'number') +
     head('Errors', 4, 'number') +
     head('Warnings', 5, 'number') +
+    head('Language', 6, 'text') +
     `<th scope="col">Report</th></tr></thead><tbody>${entries.map(row).join('')}</tbody></table>`
   );
 }

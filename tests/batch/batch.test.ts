@@ -111,6 +111,29 @@ describe('wireproof batch: an archive folder', () => {
     expect((await runCli(['batch', 'a', '--out', 'out', '--concurrency', '1', '--fail-on', 'never'], root)).code).toBe(0);
   });
 
+  test('each input\'s language is listed in summary.json, summary.csv and the dashboard, also when its report is reused', async () => {
+    const spanish =
+      'El Gobierno español aprobó este martes el proyecto de presupuestos para el próximo año, que prevé un aumento del gasto social y una reducción del déficit público.\n\n' +
+      'La ministra de Hacienda defendió ante la prensa que las cuentas son realistas y que permitirán cumplir con los compromisos adquiridos con Bruselas.\n';
+    const root = makeTree({ 'a/fr.txt': HUMAN_WIRE, 'a/es.txt': spanish, 'a/scan.txt': binaryBytes() });
+    for (const reused of [0, 2]) {
+      const { io } = await runCli(['batch', 'a', '--out', 'out', '--concurrency', '1'], root);
+      expect(io.err.join('')).toContain(`(${reused} reused from cache, 1 unreadable)`);
+      const summary = readJson<BatchSummary>(join(root, 'out', 'summary.json'));
+      expect(summary.entries.map((e) => [e.path, e.language])).toEqual([
+        ['a/es.txt', 'es'],
+        ['a/fr.txt', 'fr'],
+        ['a/scan.txt', null],
+      ]);
+      const csv = parseCsv(readFileSync(join(root, 'out', 'summary.csv'), 'utf8'));
+      const col = csv[0]!.indexOf('language');
+      expect(csv.slice(1).map((r) => r[col])).toEqual(['es', 'fr', '']);
+      const dashboard = readFileSync(join(root, 'out', 'index.html'), 'utf8');
+      expect(dashboard).toContain('<button type="button" data-col="6" data-type="text">Language</button>');
+      expect(dashboard).toContain('<td data-value="es">es</td>');
+    }
+  });
+
   test('globs: matches mirrored from the glob base, a folder matched is listed as unreadable, no match is listed', async () => {
     const root = makeTree({ 'arch/x/one.txt': HUMAN_WIRE, 'arch/y/two.txt': MACHINE_WIRE, 'arch/odd.txt/inner.md': HUMAN_WIRE });
     const { code, io } = await runCli(['batch', 'arch/**/*.txt', 'nothing/*.txt', '--out', 'out', '--concurrency', '1'], root);

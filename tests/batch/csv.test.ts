@@ -6,7 +6,7 @@ import { emptyCounts } from '../../src/batch/types.js';
 import { parseCsv } from './helpers.js';
 
 function entry(path: string, extra: Partial<BatchEntry> = {}): BatchEntry {
-  return { path, feed: null, report: `${path}.json`, html: null, verdict: 'human', machineProbability: 0.125, counts: emptyCounts(), error: null, ...extra };
+  return { path, feed: null, report: `${path}.json`, html: null, verdict: 'human', machineProbability: 0.125, language: 'fr', counts: emptyCounts(), error: null, ...extra };
 }
 
 describe('csvText', () => {

@@ -32,6 +32,7 @@ function summary(): BatchSummary {
       html: `2026-03/wire-${id}.html`,
       verdict,
       machineProbability: p,
+      language: 'fr',
       counts: { paragraphs: body + 3, bodyParagraphs: body, byLabel: emptyByLabel(), errors: verdict === 'undeclared-machine' ? 1 : 0, warnings: (i * 7) % 4, infos: 0 },
       error: null,
     };
@@ -43,6 +44,7 @@ function summary(): BatchSummary {
     html: null,
     verdict: 'human',
     machineProbability: 0.09,
+    language: 'fr',
     counts: { paragraphs: 5, bodyParagraphs: 4, byLabel: emptyByLabel(), errors: 0, warnings: 0, infos: 0 },
     error: null,
   });
@@ -53,6 +55,7 @@ function summary(): BatchSummary {
     html: null,
     verdict: null,
     machineProbability: null,
+    language: null,
     counts: { paragraphs: 0, bodyParagraphs: 0, byLabel: emptyByLabel(), errors: 0, warnings: 0, infos: 0 },
     error: { code: 'binary', message: 'archive/2026-03/scan-0001.txt: binary file (NUL byte at offset 12)' },
   });

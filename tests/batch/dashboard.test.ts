@@ -5,7 +5,7 @@ import { emptyCounts } from '../../src/batch/types.js';
 import { renderDashboard } from '../../src/report/dashboard.js';
 
 function entry(path: string, extra: Partial<BatchEntry> = {}): BatchEntry {
-  return { path, feed: null, report: null, html: null, verdict: 'human', machineProbability: 0.1, counts: emptyCounts(), error: null, ...extra };
+  return { path, feed: null, report: null, html: null, verdict: 'human', machineProbability: 0.1, language: 'fr', counts: emptyCounts(), error: null, ...extra };
 }
 
 /** A summary with hostile names, an unreadable input and a spread of probabilities. */
