@@ -12,6 +12,7 @@ export const CACHE_FILE = '.wireproof-cache.json';
 /**
  * 2 (0.4.5): entries carry their files' stamps. A version-1 cache is ignored (one full re-check after the upgrade):
  * its entries could not be told from reports an interrupted run had overwritten (a review, 2026-12-07).
+ * 3 (0.4.6): outcomes carry the document's language, which summary.csv and the dashboard list.
  */
 const CACHE_VERSION = 3;
 
