@@ -18,7 +18,7 @@ const meta: RuleMeta = {
  * French desk's format"; a review, 2026-12-07).
  */
 const MESSAGES: WireMarkMessages = {
-  machine: () => 'Credit line translated word for word from the English "(Reporting by …; Editing by …)": machine translation',
+  machine: () => 'Credit line translated word for word from the English "(Reporting by …; Editing by …)", as machine translation renders it',
   human: (language) => `Credit line in the format of a human Reuters desk${inLanguage(language)}`,
   source: (language) => `Credit line left untranslated${inLanguage(language)}`,
 };

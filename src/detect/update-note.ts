@@ -18,7 +18,7 @@ const meta: RuleMeta = {
 
 /** Messages by the entry's provenance, in the language of the entry's wording (credit-line.ts says why). */
 const MESSAGES: WireMarkMessages = {
-  machine: () => 'Update note translated word for word from the English wire ("Updates …", "Adds …", "Rewrites …"): machine translation',
+  machine: () => 'Update note translated word for word from the English wire ("Updates …", "Adds …", "Corrects …"), as machine translation renders it',
   human: (language) => `Update note in a human desk's wording${inLanguage(language)}`,
   source: (language) => `Update note left untranslated${inLanguage(language)}`,
 };

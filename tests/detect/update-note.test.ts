@@ -30,6 +30,10 @@ describe('update-note valid (no signal)', () => {
     ['(Updates shares)', 'update-note', 'en'],
     ['(Photo: Reuters)', 'update-note', 'fr'],
     ['Mises à jour des actions', 'body', 'fr'],
+    // An article word must be a word: "de" is not the start of "déclarations" (a review found every "(Ajoute …)" matched).
+    ['(Ajoute déclarations du préfet, précisions sur les mesures de confinement)', 'update-note', 'fr'],
+    ['(Ajout détaillé en fin de dépêche)', 'update-note', 'fr'],
+    ['(Mises à jour despotiques)', 'update-note', 'fr'],
   ];
   it.each(valid)('%s (%s, %s)', (text, kind, language) => {
     expect(run(text, kind, language)).toEqual([]);
@@ -44,6 +48,10 @@ describe('update-note invalid (flagged)', () => {
     ['(Mise à jour des cours de clôture)', 'update-note', [whole('(Mise à jour des cours de clôture)', 1.2)]],
     ["(Corrige l'orthographe du nom du directeur au paragraphe 3)", 'update-note', [whole("(Corrige l'orthographe du nom du directeur au paragraphe 3)", 1.2)]],
     ['(Réécrit avec de nouveaux détails)', 'update-note', [whole('(Réécrit avec de nouveaux détails)', 2)]],
+    ['(Ajoute la réaction de la société)', 'update-note', [whole('(Ajoute la réaction de la société)', 2)]],
+    ["(Ajoute l'historique du dossier)", 'update-note', [whole("(Ajoute l'historique du dossier)", 2)]],
+    ["(Ajout d'une citation d'analyste)", 'update-note', [whole("(Ajout d'une citation d'analyste)", 2)]],
+    ["(Mises à jour de l'indice)", 'update-note', [whole("(Mises à jour de l'indice)", 2.5)]],
     ['(Updates shares)', 'update-note', [whole('(Updates shares)', 0)]],
     ['(Fixes link to graphic)', 'update-note', [whole('(Fixes link to graphic)', 0)]],
     ['Adds background in paragraphs 7-10', 'body', [whole('Adds background in paragraphs 7-10', 0)]],
