@@ -121,7 +121,7 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
   }
   signals = dedupeWording(signals);
   const score = scoreDocument(paragraphs, signals, options.prior === undefined ? {} : { prior: options.prior });
-  const messages = buildMessages(score.verdict, paragraphs, signals, rulesMeta(), levels, lines);
+  const messages = buildMessages(score.verdict, score.probability, paragraphs, signals, rulesMeta(), levels, lines);
   return buildReport({ input, language, paragraphs, signals, score, messages, lines, ...(drift ? { drift } : {}) });
 }
 

@@ -1,6 +1,9 @@
 // What every scored paragraph's probability holds besides its own evidence (the prior, the document-wide evidence),
 // so that the text, Markdown and HTML reports show it beside each paragraph's own reasons, and list it once.
 import type { Report, ReportParagraph, ReportedSignal } from '../types.js';
+import { percent } from '../util/percent.js';
+
+export { percent };
 
 /** Shares below this (nats) move no shown probability: not worth a reason. */
 const NEGLIGIBLE = 0.05;
@@ -25,6 +28,11 @@ export interface SharedEvidence {
   signals: SharedSignal[];
   /** True when the listed weights do not add up to `document`: repeated marks of one rule saturate. */
   saturated: boolean;
+  /**
+   * Why they do not add up when no rule repeats: evidence that nothing corroborates is bounded like a hint
+   * (docs/scoring.md, "Corroboration").
+   */
+  bounded: boolean;
 }
 
 /**
@@ -43,7 +51,10 @@ export function sharedEvidence(r: Report): SharedEvidence | null {
   const document = Math.abs(parts.document) >= NEGLIGIBLE || signals.length > 0 ? parts.document : 0;
   if (prior === 0 && document === 0 && signals.length === 0) return null;
   const listed = signals.reduce((n, s) => n + s.signal.weight, 0);
-  return { prior, document, signals, saturated: Math.abs(listed - parts.document) >= NEGLIGIBLE };
+  const short = Math.abs(listed - parts.document) >= NEGLIGIBLE;
+  const rules = signals.map((s) => s.signal.ruleId);
+  const repeats = new Set(rules).size < rules.length;
+  return { prior, document, signals, saturated: short && repeats, bounded: short && !repeats };
 }
 
 /**
@@ -85,6 +96,7 @@ export function sharedParts(
     const more = shared.signals.length - named.length;
     if (more > 0) named.push(`${more} more`);
     if (shared.saturated) named.push('repeated marks of a rule saturate');
+    if (shared.bounded) named.push('bounded: no other kind of evidence corroborates it');
     parts.push(`document-wide ${weight(shared.document)}${named.length > 0 ? ` (${named.join('; ')})` : ''}`);
   }
   return parts;
@@ -112,20 +124,9 @@ export function languageUnknown(r: Report): boolean {
   return r.language === 'und' && withoutStyle(r);
 }
 
-/**
- * A probability as a percentage that never rounds a near-certainty up to a flat 100 % (or down to 0 %): wireproof does
- * not claim certainty it has not got. Every report format writes probabilities with it.
- */
-export function percent(p: number): string {
-  // 0.995 itself too: Math.round(99.5) is 100 (a notice alone reaches 0.995).
-  if (p >= 0.995 && p < 1) return '>99%';
-  if (p > 0 && p < 0.005) return '<1%';
-  return `${Math.round(p * 100)}%`;
-}
-
 /** The prior as the share of machine translation it stands for (`--prior 0.9` → `90%`). */
 export function priorShare(logOdds: number): string {
-  return percent(1 / (1 + Math.exp(-logOdds)));
+  return percent(1 / (1 + Math.exp(-logOdds)), false);
 }
 
 /** A weight with its sign and `digits` decimals (`+8.5`, `-0.4`). */

@@ -42,6 +42,31 @@ export function boundHints(logOdds: number): number {
   return HINT_DOCUMENT_BOUND * Math.tanh(logOdds / HINT_DOCUMENT_BOUND);
 }
 
+/**
+ * Evidence at or above this weight (nats; likelihood ratio ≈ 4.5: a broken elision, a seen update note or credit
+ * line) stands on its own; lighter evidence needs a second rule to corroborate it (see `corroborated`).
+ */
+export const STANDALONE_WEIGHT = 1.5;
+
+/**
+ * Whether a document's evidence for machine translation (positive, not hints) is corroborated: a notice, one piece of
+ * evidence of at least STANDALONE_WEIGHT from an entry that is not merely inferred, or evidence from two rules or
+ * more. Uncorroborated evidence counts with the hints, inside their bound: one rule alone at 0.7–1.2 nats (a glossed
+ * English name, a fused heading, an inferred update note, two machine renderings human wire French also writes) plus
+ * a slight style lean made `undeclared-machine` errors on ordinary human copy (an editor's review, 2026-12-07: six of
+ * forty pieces of human French). Each is still reported and still raises its own paragraph.
+ */
+export function corroborated(evidence: readonly Signal[]): boolean {
+  const rules = new Set<string>();
+  for (const s of evidence) {
+    if (s.evidence === 'notice') return true;
+    const status = s.data?.['status'];
+    if (s.weight >= STANDALONE_WEIGHT && status !== 'inferred' && status !== 'normative') return true;
+    rules.add(s.ruleId);
+  }
+  return rules.size >= 2;
+}
+
 /** Statuses of corpus entries seen in machine output (calques: `seen`; phrasings: `seen`, `seen-research`). */
 const SEEN = new Set(['seen', 'seen-research']);
 
@@ -85,7 +110,7 @@ export interface ParagraphScore {
   label: Label | null;
   /** Log-odds from this paragraph's own (paragraph-scope) signals only. */
   localLogOdds: number;
-  /** The part of `localLogOdds` that is not hints (isHint): what can make a document `mixed`. */
+  /** The part of `localLogOdds` that is not hints (isHint, or uncorroborated evidence): what can make a document `mixed`. */
   realLogOdds: number;
 }
 
@@ -166,7 +191,14 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   const priorLogOdds = options.prior === undefined ? 0 : logit(options.prior);
   const calibrate = options.calibrate ?? sigmoid;
   const documentSignals = signals.filter((s) => s.scope === 'document');
-  const documentEvidence = saturatedSum(documentSignals, DOCUMENT_SATURATION);
+  const textIndexes = new Set(paragraphs.filter((p) => TEXT_KINDS.has(p.kind)).map((p) => p.index));
+  const paragraphSignals = signals.filter((s) => s.scope === 'paragraph' && textIndexes.has(s.paragraph));
+  // Evidence for machine translation that nothing corroborates counts as a hint, here and in the document's score.
+  const alone = !corroborated([...documentSignals, ...paragraphSignals].filter((s) => s.weight > 0 && !isHint(s)));
+  const hint = (s: Signal): boolean => isHint(s) || (alone && s.weight > 0);
+  const documentEvidence =
+    saturatedSum(documentSignals.filter((s) => !hint(s)), DOCUMENT_SATURATION) +
+    boundHints(saturatedSum(documentSignals.filter(hint), DOCUMENT_SATURATION));
   const local = new Map<number, Signal[]>();
   for (const s of signals) {
     if (s.scope !== 'paragraph') continue;
@@ -178,7 +210,7 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   const scores: ParagraphScore[] = paragraphs.map((p) => {
     const own = local.get(p.index) ?? [];
     const localLogOdds = saturatedSum(own, PARAGRAPH_SATURATION);
-    const realLogOdds = saturatedSum(own.filter((s) => !isHint(s)), PARAGRAPH_SATURATION);
+    const realLogOdds = saturatedSum(own.filter((s) => !hint(s)), PARAGRAPH_SATURATION);
     if (!TEXT_KINDS.has(p.kind)) return { logOdds: null, probability: null, label: null, localLogOdds, realLogOdds };
     // Document-scope evidence (a notice, a machine-translated credit line) raises every text paragraph.
     const logOdds = priorLogOdds + documentEvidence + localLogOdds;
@@ -189,11 +221,12 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
   const textParagraphs = paragraphs.filter((p) => TEXT_KINDS.has(p.kind));
   const bodyWords = textParagraphs.reduce((n, p) => n + countWords(p.text), 0);
   const hasNotice = documentSignals.some((s) => s.evidence === 'notice' && s.data?.['declares'] === 'machine-translation');
-  const textIndexes = new Set(textParagraphs.map((p) => p.index));
-  const paragraphSignals = signals.filter((s) => s.scope === 'paragraph' && textIndexes.has(s.paragraph));
-  const paragraphEvidence =
-    saturatedSum(paragraphSignals.filter((s) => !isHint(s)), DOCUMENT_SATURATION) +
-    boundHints(saturatedSum(paragraphSignals.filter(isHint), DOCUMENT_SATURATION));
+  // The document-scope hints share the paragraphs' bound: together they stay inside the `uncertain` band.
+  const hints = [...paragraphSignals.filter(hint), ...documentSignals.filter(hint)];
+  const realEvidence =
+    saturatedSum(paragraphSignals.filter((s) => !hint(s)), DOCUMENT_SATURATION) +
+    saturatedSum(documentSignals.filter((s) => !hint(s)), DOCUMENT_SATURATION);
+  const documentScore = realEvidence + boundHints(saturatedSum(hints, DOCUMENT_SATURATION));
 
   if (textParagraphs.length === 0 && documentSignals.length === 0) {
     return {
@@ -205,7 +238,7 @@ export function scoreDocument(paragraphs: readonly Paragraph[], signals: readonl
       documentLogOdds: documentEvidence,
     };
   }
-  const logOdds = priorLogOdds + documentEvidence + paragraphEvidence;
+  const logOdds = priorLogOdds + documentScore;
   const probability = roundProbability(calibrate(logOdds));
   let verdict: Verdict;
   if (hasNotice) verdict = 'declared-machine';

@@ -5,6 +5,7 @@ import { normalizeText } from '../util/normalize.js';
 import { toSource } from '../util/offsets.js';
 import type { LineIndex } from '../util/positions.js';
 import { compareCodeUnits } from '../util/compare.js';
+import { percent } from '../util/percent.js';
 
 /** The document-level rule raised when a document is machine-translated without saying so. */
 export const UNDECLARED_RULE: RuleMeta = {
@@ -68,6 +69,7 @@ function fingerprinter(): (ruleId: string, p: Paragraph, actual: string, occurre
  */
 export function buildMessages(
   verdict: Verdict,
+  probability: number | null,
   paragraphs: readonly Paragraph[],
   signals: readonly Signal[],
   rules: Readonly<Record<string, RuleMeta>>,
@@ -85,7 +87,8 @@ export function buildMessages(
     messages.push({
       ruleId: UNDECLARED_RULE.id,
       severity: undeclared,
-      message: 'Machine-translated text without a machine-translation notice: add the notice or have it translated.',
+      // The probability and a plain remedy: "have it translated" read as "translate it again" (an editor's review).
+      message: `Probably machine-translated (${percent(probability ?? 1)} for the whole document) and no machine-translation notice: add the notice, or have a translator revise the text.`,
       line: 1,
       column: 1,
       endLine: 1,

@@ -86,6 +86,16 @@ describe('text formatter', () => {
     [0.004, '<1%'],
     [0.005, '1%'],
     [0.5, '50%'],
+    // Never rounded across a band's edge (uncertain 0.795 is not the 80 % of undeclared-machine).
+    [0.795, '79%'],
+    [0.8, '80%'],
+    [0.697, '69%'],
+    [0.898, '89%'],
+    [0.302, '31%'],
+    [0.3, '30%'],
+    [0.104, '11%'],
+    [0.204, '21%'],
+    [0.654, '65%'],
   ])('percent(%d) is %s', (p, expected) => {
     expect(percent(p)).toBe(expected);
   });

@@ -1,6 +1,6 @@
 // Scoring: log-odds combination, saturation, prior, labels and verdicts.
 import { describe, expect, test } from '@jest/globals';
-import { boundHints, dedupeWording, isHint, PARAGRAPH_SATURATION, saturatedSum, scoreDocument, HINT_DOCUMENT_BOUND } from '../../src/score/combine.js';
+import { boundHints, corroborated, dedupeWording, isHint, PARAGRAPH_SATURATION, saturatedSum, scoreDocument, HINT_DOCUMENT_BOUND } from '../../src/score/combine.js';
 import { labelOf } from '../../src/score/labels.js';
 import type { Paragraph, ParagraphKind, Signal } from '../../src/types.js';
 import { makeParagraph } from '../support/paragraph.js';
@@ -192,11 +192,60 @@ describe('scoreDocument', () => {
     });
 
     test('style still adds to real evidence', () => {
-      const artefact = [signal('update-note', 1.2, 1, 'document')];
-      const alone = scoreDocument(six, artefact);
-      const withStyle = scoreDocument(six, [...artefact, style(0.8, 1), style(0.8, 2), style(0.8, 3)]);
+      const artefacts = [signal('update-note', 0.6, 1, 'document'), signal('stripped-link-comma', 0.5, 2)];
+      const alone = scoreDocument(six, artefacts);
+      const withStyle = scoreDocument(six, [...artefacts, style(0.8, 1), style(0.8, 2), style(0.8, 3)]);
       expect(alone.verdict).toBe('uncertain');
       expect(withStyle.verdict).toBe('undeclared-machine');
+    });
+  });
+
+  // An editor's review (2026-12-07): one glossed name, one fused heading, one inferred update note or two renderings
+  // that human wire French also writes, plus a slight style lean, made six `undeclared-machine` errors on human copy.
+  describe('evidence that nothing corroborates counts with the hints', () => {
+    const style = (weight: number, paragraph: number): Signal => signal('intrinsic-style', weight, paragraph, 'paragraph', { evidence: 'style' });
+    const six = doc(['body', 'body', 'body', 'body', 'body', 'body']);
+    const lean = [style(0.8, 1), style(0.8, 2), style(0.8, 3)];
+    const seenPhrasing = (paragraph: number): Signal =>
+      signal('machine-phrasing', 0.8, paragraph, 'paragraph', { evidence: 'reference', data: { status: 'seen', weak: false } });
+
+    test('corroborated: a notice, a seen piece of 1.5 nats or more, or two rules', () => {
+      expect(corroborated([signal('mt-notice', 0.5, 1, 'document', { evidence: 'notice' })])).toBe(true);
+      expect(corroborated([signal('broken-apostrophe', 1.5, 1)])).toBe(true);
+      expect(corroborated([signal('update-note', 2.5, 1, 'document', { data: { status: 'seen' } })])).toBe(true);
+      expect(corroborated([signal('update-note', 2, 1, 'document', { data: { status: 'inferred' } })])).toBe(false);
+      expect(corroborated([signal('glossed-english-name', 1.2, 1), signal('glossed-english-name', 1.2, 2)])).toBe(false);
+      expect(corroborated([signal('glossed-english-name', 1.2, 1), signal('fused-heading', 1, 2)])).toBe(true);
+      expect(corroborated([])).toBe(false);
+    });
+
+    test.each([
+      ['one glossed English name', [signal('glossed-english-name', 1.2, 1)]],
+      ['one fused heading', [signal('fused-heading', 1, 2)]],
+      ['an inferred update note', [signal('update-note', 2, 1, 'document', { data: { status: 'inferred' } })]],
+      ['two seen renderings of one rule', [seenPhrasing(1), seenPhrasing(2)]],
+    ])('%s and a style lean stay uncertain, the paragraph keeps its evidence', (_what, evidence) => {
+      const r = scoreDocument(six, [...evidence, ...lean]);
+      expect(r.verdict).toBe('uncertain');
+      expect(r.probability!).toBeLessThanOrEqual(0.7);
+    });
+
+    test('a glossed name with a fused heading (two rules), or a broken elision alone (1.5 nats), still decide', () => {
+      expect(scoreDocument(six, [signal('glossed-english-name', 1.2, 1), signal('fused-heading', 1, 2), ...lean]).verdict).toBe('undeclared-machine');
+      expect(scoreDocument(six, [signal('broken-apostrophe', 1.5, 1), ...lean]).verdict).toBe('undeclared-machine');
+    });
+
+    test('an uncorroborated document-wide mark raises each paragraph by its bounded weight', () => {
+      const r = scoreDocument(six, [signal('update-note', 1.2, 1, 'document', { data: { status: 'inferred' } })]);
+      expect(r.documentLogOdds).toBeCloseTo(boundHints(1.2), 6);
+      const sure = scoreDocument(six, [signal('update-note', 1.2, 1, 'document', { data: { status: 'inferred' } }), signal('ric-code', 0.3, 2)]);
+      expect(sure.documentLogOdds).toBeCloseTo(1.2, 6);
+    });
+
+    test('uncorroborated evidence does not make a document mixed against hints', () => {
+      const house = [signal('house-phrasing', -0.5, 3, 'paragraph', { evidence: 'reference' }), signal('house-phrasing', -0.45, 3, 'paragraph', { evidence: 'reference' })];
+      expect(scoreDocument(six, [signal('glossed-english-name', 1.2, 1), ...house]).verdict).toBe('uncertain');
+      expect(scoreDocument(six, [signal('glossed-english-name', 1.2, 1), signal('fused-heading', 1, 1), ...house]).verdict).toBe('mixed');
     });
   });
 

@@ -17,7 +17,7 @@ async function messagesFor(signals: Array<Pick<Signal, 'ruleId' | 'weight'>>, le
   const doc = await ingestBytes(new TextEncoder().encode(TEXT), 'wire.txt', { format: 'text' });
   const { paragraphs } = segment(doc, loadCorpora());
   const full: Signal[] = signals.map((s) => ({ ...s, message: s.ruleId, paragraph: 2, start: 3, end: 14, scope: 'paragraph', evidence: 'artefact' }));
-  return buildMessages('uncertain', paragraphs, full, rulesMeta(), levels, new LineIndex(doc.source)).map((m) => `${m.ruleId} ${m.severity} ${m.line}:${m.column}`);
+  return buildMessages('uncertain', 0.5, paragraphs, full, rulesMeta(), levels, new LineIndex(doc.source)).map((m) => `${m.ruleId} ${m.severity} ${m.line}:${m.column}`);
 }
 
 describe('buildMessages', () => {
