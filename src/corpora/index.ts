@@ -101,6 +101,12 @@ function prevalidatedPath(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'corpora.validated.json');
 }
 
+/** A desk's path as its errors name it: from the working folder, as its files' `file:line` errors are (absolute outside it). */
+function shown(path: string): string {
+  const name = relative(process.cwd(), path);
+  return name !== '' && !leavesBase(name) ? name : path;
+}
+
 /** Every folder a corpora folder may hold: the kinds above, and those read by their own modules. */
 const FOLDERS: readonly string[] = [...new Set([...Object.values(KINDS).map((k) => k.path.split('/')[0]!), 'phrasings', 'aliases', 'models'])].sort();
 
@@ -116,13 +122,13 @@ function checkLayout(root: string): void {
     const path = join(root, entry.name);
     const target = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : undefined;
     // A broken link named like a kind: that kind was silently empty (a second review, 2026-12-07).
-    if (entry.isSymbolicLink() && !target) throw new WireproofError(`${path}: broken symbolic link`, 'corpus', path);
+    if (entry.isSymbolicLink() && !target) throw new WireproofError(`${shown(path)}: broken symbolic link`, 'corpus', path);
     const folder = entry.isDirectory() || target?.isDirectory() === true;
     if (folder && !FOLDERS.includes(entry.name)) {
-      throw new WireproofError(`${path}: unknown corpus folder (${expected})`, 'corpus', path);
+      throw new WireproofError(`${shown(path)}: unknown corpus folder (${expected})`, 'corpus', path);
     }
     if (!folder && entry.name.endsWith('.jsonl')) {
-      throw new WireproofError(`${path}: a corpus file belongs in the folder of its kind (${expected})`, 'corpus', path);
+      throw new WireproofError(`${shown(path)}: a corpus file belongs in the folder of its kind (${expected})`, 'corpus', path);
     }
     if (folder) checkKindFolder(path, entry.name);
   }
@@ -131,7 +137,7 @@ function checkLayout(root: string): void {
   for (const name of readdirSync(models)) {
     if (name.endsWith('.json') && name !== 'fr.json') {
       const path = join(models, name);
-      throw new WireproofError(`${path}: not used: the style model is French only (models/fr.json)`, 'corpus', path);
+      throw new WireproofError(`${shown(path)}: not used: the style model is French only (models/fr.json)`, 'corpus', path);
     }
   }
 }
@@ -146,12 +152,12 @@ function checkKindFolder(folder: string, name: string): void {
     if (entry.name.startsWith('.')) continue;
     const path = join(folder, entry.name);
     const target = entry.isSymbolicLink() ? statSync(path, { throwIfNoEntry: false }) : undefined;
-    if (entry.isSymbolicLink() && !target) throw new WireproofError(`${path}: broken symbolic link`, 'corpus', path);
+    if (entry.isSymbolicLink() && !target) throw new WireproofError(`${shown(path)}: broken symbolic link`, 'corpus', path);
     if (entry.isDirectory() || target?.isDirectory()) {
-      throw new WireproofError(`${path}: sub-folders of a corpus folder are not read (put its files in ${name}/)`, 'corpus', path);
+      throw new WireproofError(`${shown(path)}: sub-folders of a corpus folder are not read (put its files in ${name}/)`, 'corpus', path);
     }
     if (name === 'ric' && entry.name.endsWith('.jsonl') && entry.name !== 'suffixes.jsonl' && entry.name !== 'stoplist.jsonl') {
-      throw new WireproofError(`${path}: not read: ric/ holds suffixes.jsonl and stoplist.jsonl (add your entries to them)`, 'corpus', path);
+      throw new WireproofError(`${shown(path)}: not read: ric/ holds suffixes.jsonl and stoplist.jsonl (add your entries to them)`, 'corpus', path);
     }
   }
 }

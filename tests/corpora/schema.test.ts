@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { loadCorpora } from '../../src/corpora/index.js';
 import { WireproofError } from '../../src/types.js';
 import { normalizeText } from '../../src/util/normalize.js';
@@ -165,6 +165,14 @@ describe('corpus errors name file:line and the field', () => {
     const typo = corpusWith('calques', []);
     mkdirSync(join(typo, 'notice'));
     expect(errorOf(typo).message).toBe(`${join(typo, 'notice')}: unknown corpus folder (expected aliases/, calques/, furniture/, glosses/, models/, notices/, phrasings/, ric/, wire-marks/)`);
+    // Named from the working folder inside it, as the files' `file:line` errors are (docs review, 2026-12-07).
+    const cwd = process.cwd();
+    process.chdir(dirname(typo));
+    try {
+      expect(errorOf(basename(typo)).message).toBe(`${join(basename(typo), 'notice')}: unknown corpus folder (expected aliases/, calques/, furniture/, glosses/, models/, notices/, phrasings/, ric/, wire-marks/)`);
+    } finally {
+      process.chdir(cwd);
+    }
     const loose = corpusWith('notices', [notice]);
     writeFileSync(join(loose, 'calques.jsonl'), '');
     expect(errorOf(loose).message).toMatch(/calques\.jsonl: a corpus file belongs in the folder of its kind \(expected aliases\//);
