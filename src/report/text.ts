@@ -47,7 +47,8 @@ function snippet(text: string): string {
 function reasons(p: ReportParagraph, shared: SharedEvidence | null): string {
   const common = sharedReasons(shared, p).map((r) => `${r.what} ${signed(r.weight)}`);
   const own = ownReasons(p).slice(0, 3).map((s) => {
-    const what = s.actual ? ` ${JSON.stringify(ellipsis(s.actual, 24))}` : '';
+    // Quoted as written: JSON quoting showed `"à \"toutes fins légales\""` to an editor (review, 2026-12-07).
+    const what = s.actual ? ` “${ellipsis(s.actual.replace(/\s+/g, ' '), 24)}”` : '';
     return `${s.ruleId}${what} ${signed(s.weight)}`;
   });
   return [...common, ...own].join('; ');

@@ -316,7 +316,7 @@ describe('wireproof check', () => {
     await run(['check', SEED_003, '--prior', '0.2'], text);
     const out = text.out.join('');
     expect(out.split('\n')[2]).toBe('  in every scored paragraph: prior 20% -1.4');
-    expect(out).toMatch(/↳ prior -1\.4; fused-heading "SURVEILLANCE DE MASSE" \+1\.0;/);
+    expect(out).toMatch(/↳ prior -1\.4; fused-heading “SURVEILLANCE DE MASSE” \+1\.0;/);
   });
 
   test('--output-file writes the report atomically and nothing to stdout', async () => {

@@ -33,7 +33,7 @@ describe('text formatter', () => {
   });
 
   test('a document-scope signal sitting in a scored paragraph is counted in the document-wide share, not listed again', () => {
-    expect(reasonsOf(out, 7)).toBe('document-wide +8.5; ric-code "PLTR.O" +0.3');
+    expect(reasonsOf(out, 7)).toBe('document-wide +8.5; ric-code “PLTR.O” +0.3');
   });
 
   // eslint-disable-next-line no-control-regex -- control characters are what is checked for
@@ -140,6 +140,6 @@ describe('text formatter', () => {
       expect(text).not.toContain('document-wide');
       expect(text).not.toContain('in every scored paragraph');
     }
-    expect(reasonsOf(format([smallReport()], context), 3)).toBe('ric-code "Il" -1.5; calque-lexical "adressé" +0.9');
+    expect(reasonsOf(format([smallReport()], context), 3)).toBe('ric-code “Il” -1.5; calque-lexical “adressé” +0.9');
   });
 });
