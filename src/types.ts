@@ -48,6 +48,11 @@ export interface Block {
    * took as the article's byline (`rel="author"`, `itemprop="author"`, `class="byline"` …).
    */
   role?: 'byline';
+  /**
+   * The language the markup declares for this block (ISO 639-1): a `lang` attribute on its element or on an ancestor
+   * inside the page (the `<html>` element's is the page's, `declaredLanguage`). An embedded tweet's `<p lang="en">`.
+   */
+  language?: string;
 }
 
 /** What ingest produces for one input. */
@@ -118,6 +123,8 @@ export interface Paragraph {
   notice?: NoticeMatch;
   /** HTML element that produced the paragraph. */
   tag?: string;
+  /** The language the page's markup declares for this paragraph's element (Block.language), when it does. */
+  declaredLanguage?: string;
 }
 
 /**

@@ -154,6 +154,15 @@ describe('api', () => {
     expect((await check(text, Object.assign(Object.create({ languages: ['en'] }) as object, { cwd: process.cwd() }))).language).toBe('en');
   });
 
+  test('an English passage the page marks lang="en" (an embedded tweet) is a quotation, not untranslated English', async () => {
+    const tweet = 'Great meeting with President Macron today in Paris. France is a great friend of the United States and we will keep working together on trade!';
+    const body = "<p>Emmanuel Macron a reçu samedi Donald Trump à l'Élysée pour un déjeuner de travail consacré à l'Ukraine et au commerce.</p>";
+    const page = (lang: string): string => `<html lang="fr"><body><article>${body}<blockquote class="twitter-tweet"><p${lang}>${tweet}</p></blockquote>${body}</article></body></html>`;
+    const rules = async (lang: string): Promise<string[]> => (await check(page(lang), { format: 'html' })).messages.map((m) => m.ruleId);
+    expect(await rules(' lang="en" dir="ltr"')).not.toContain('untranslated-english');
+    expect(await rules('')).toContain('untranslated-english');
+  });
+
   test('an ingested text is still a valid source', async () => {
     const source = { file: 'original.en.txt', source: 'The minister presented a plan on Tuesday.', encoding: 'utf-8', format: 'text' as const };
     expect((await check('Le ministre a présenté un plan mardi.', { source })).error).toBeUndefined();

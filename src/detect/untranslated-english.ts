@@ -181,6 +181,10 @@ export const detector: Detector = {
   detect(p: Paragraph, context: DetectorContext): Signal[] {
     const target = context.language !== 'und' ? context.language : p.language;
     if (target === 'en' || target === 'und') return [];
+    // The page marks the passage as English (an embedded tweet's `<p lang="en">`, a quotation `<q lang="en">` around the
+    // whole paragraph): a quotation the publisher meant, not a sentence the translation left (an editor's review found
+    // an embedded tweet reported, 2026-12-07).
+    if (p.declaredLanguage === 'en') return [];
     // A sentence is asked about only with two English function words among its ordinary words, and the paragraph's
     // own lower-case words include every sentence's (blanking names and codes only removes words; no sentence starts
     // inside a word). Fewer than two in the paragraph: nothing to find, and no need to split it into sentences.

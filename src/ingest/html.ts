@@ -72,6 +72,8 @@ interface ElementInfo {
   rank: number;
   /** Inside page furniture (navigation, cookie banner, site header …). */
   furniture: boolean;
+  /** The language a `lang` (or `xml:lang`) on it or an ancestor below `<html>` declares, when it is a two-letter code. */
+  lang?: string;
 }
 
 interface Prepared {
@@ -238,7 +240,14 @@ function prepare(source: string): Prepared {
     ranks.set(name, rank + 1);
     element.setAttribute(ID_ATTRIBUTE, String(id));
     elements.push(element);
-    infos.push({ name, rank, furniture: false });
+    const info: ElementInfo = { name, rank, furniture: false };
+    // Elements come in document order, so a parent's language is known before its children's. `<html lang>` is the
+    // page's (Prepared.language); `lang=""` declares the language unknown, which ends an ancestor's declaration.
+    const own = name === 'html' ? null : (attr(element, 'lang') ?? attr(element, 'xml:lang'));
+    const parent = element.parentNode && isElement(element.parentNode) ? infoOf(element.parentNode, infos) : undefined;
+    const lang = own !== null ? languageOf(own) : parent?.lang;
+    if (lang) info.lang = lang;
+    infos.push(info);
   }
   const depth = markFurniture(document, infos);
   // A <template>'s content is inert: never rendered (HTML Standard, "the template element"). linkedom parses it as
@@ -503,7 +512,9 @@ class Locator {
       const at = startToken ? startToken.end : this.cursorOffset();
       offsets = fallbackOffsets(Math.max(0, Math.min(at, this.source.length - text.length)));
     }
-    return { text, offset: offsets[0]![1], offsets, tag };
+    const block: Block = { text, offset: offsets[0]![1], offsets, tag };
+    if (info?.lang) block.language = info.lang;
+    return block;
   }
 
   private cursorOffset(): number {

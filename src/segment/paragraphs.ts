@@ -17,6 +17,8 @@ interface Span {
   tag?: string;
   /** What the page's markup says it is (HTML: the byline element). */
   role?: 'byline';
+  /** The language the page's markup declares for it (HTML `lang` below `<html>`). */
+  language?: string;
   notice?: NoticeMatch;
 }
 
@@ -56,6 +58,7 @@ function trimSpan(span: Span): Span | undefined {
 function sub(span: Span, start: number, end: number): Span | undefined {
   const piece: Span = { text: span.text.slice(start, end), map: sliceMap(span.map, start, end), tag: span.tag };
   if (span.role) piece.role = span.role;
+  if (span.language) piece.language = span.language;
   return trimSpan(piece);
 }
 
@@ -339,7 +342,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     spans = [];
     const notices: NoticeMatch[] = [];
     for (const block of input.blocks) {
-      const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag, ...(block.role && { role: block.role }) });
+      const span = trimSpan({ text: block.text, map: block.offsets, tag: block.tag, ...(block.role && { role: block.role }), ...(block.language && { language: block.language }) });
       if (!span) continue;
       // The previous block is the line before this one (a notice's wording after "… cette mention :" is quoted).
       const before = spans.length > 0 ? spans[spans.length - 1]!.text : '';
@@ -425,6 +428,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
     };
     if (span.notice) paragraph.notice = span.notice;
     if (span.tag) paragraph.tag = span.tag;
+    if (span.language) paragraph.declaredLanguage = span.language;
     return paragraph;
   });
   return { paragraphs, language, languageConfidence };

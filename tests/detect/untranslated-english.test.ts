@@ -63,6 +63,13 @@ describe('untranslated-english invalid (flagged)', () => {
     expect(run(text)).toEqual(fragments.map((f) => at(text, f)));
   });
 
+  it('leaves a paragraph the page marks as English (an embedded tweet\'s <p lang="en">): a quotation meant', () => {
+    const p = { ...makeParagraph(EN1), declaredLanguage: 'en' };
+    expect(detector.detect(p, makeContext([p], 'fr'))).toEqual([]);
+    const marked = { ...makeParagraph(EN1), declaredLanguage: 'fr' };
+    expect(detector.detect(marked, makeContext([marked], 'fr'))).toHaveLength(1);
+  });
+
   it('finds English whose trigrams look French (franc margin 0.07) by its function words', () => {
     const text = 'Un porte-parole a répondu. A spokesperson said the talks were focused on a specific set of usage policy questions.';
     expect(run(text)).toEqual([at(text, 'A spokesperson said the talks were focused on a specific set of usage policy questions.')]);

@@ -125,6 +125,23 @@ describe('extractHtml on small and odd pages', () => {
     expect(block).toEqual({ text: 'Un paragraphe isolé, sans page autour.', offset: 3, offsets: [[0, 3]], tag: 'p' });
   });
 
+  test('a block keeps the language its element or an ancestor declares; <html lang> is the page\'s, lang="" ends it', () => {
+    const page =
+      `<html lang="fr"><body><article><h1>Macron reçoit Trump</h1><p>${LONG}</p>` +
+      '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Great meeting with President Macron today in Paris, a great friend of the United States.</p></blockquote>' +
+      `<div lang="EN-us"><p>Our partners know exactly what is at stake here, and we will not back down on trade.</p><p lang="">${LONG}</p></div>` +
+      `<p>${LONG}</p></article></body></html>`;
+    const blocks = extractHtml(page).blocks;
+    expect(blocks.map((b) => [b.text.slice(0, 12), b.language ?? null])).toEqual([
+      ['Macron reçoi', null],
+      ['La croissanc', null],
+      ['Great meetin', 'en'],
+      ['Our partners', 'en'],
+      ['La croissanc', null],
+      ['La croissanc', null],
+    ]);
+  });
+
   test('a page Readability finds no article in falls back to the body, furniture still dropped', () => {
     const source = '<nav><ul><li>Accueil</li><li>Monde</li></ul></nav><p>Court texte.</p><footer><p>Pied de page</p></footer>';
     const { blocks } = extractHtml(source);
