@@ -1,5 +1,6 @@
 // Rule calque: calques and anglicisms from corpora/calques/ (literal renderings typical of machine translation).
 import type { CompiledCalque } from '../corpora/index.js';
+import { sameCase } from '../util/case.js';
 import { ruleLanguage } from '../segment/language.js';
 import type { Detector, DetectorContext, Paragraph, RuleMeta, Signal } from '../types.js';
 import { markTrigrams, mayContain, trigramHashes } from './trigram-filter.js';
@@ -94,7 +95,7 @@ export const detector: Detector = {
         end,
         weight: entry.weight,
         message: entry.english && !entry.message.includes(entry.english) ? `${entry.message} (English: "${entry.english}")` : entry.message,
-        expected: entry.suggestions,
+        expected: entry.suggestions.map((s) => sameCase(s, p.text.slice(start, end))),
         data: { id: entry.id, status: entry.status },
       }),
     );

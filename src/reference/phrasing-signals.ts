@@ -1,5 +1,6 @@
 // Rules machine-phrasing, house-phrasing and wording-drift: turn one paragraph's phrasing matches into signals.
 import type { RuleMeta, Signal } from '../types.js';
+import { sameCase } from '../util/case.js';
 import type { PhrasingMatch } from './match.js';
 import { ellipsis } from '../util/ellipsis.js';
 import { within } from '../util/quotes.js';
@@ -234,7 +235,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
             : `Machine rendering of ${quote(m.source)}: ${quote(m.text)} (${pct(m.similarity)}% match with ${quote(m.matchedForm)}, ${m.referenceId})`,
         // No suggestion inside a direct quotation (the HTML report showed it; review, 2026-12-07), nor for a form's
         // first or last words only: replacing them with the whole wording duplicates the rest of the sentence.
-        ...(inQuote || partial === 'truncated' || partial === 'headless' ? {} : { expected: [m.expected] }),
+        ...(inQuote || partial === 'truncated' || partial === 'headless' ? {} : { expected: [sameCase(m.expected, m.text)] }),
         // The entry's evidence status and weakness: the scorer counts only seen, not-weak renderings as more than a
         // hint over a whole document (src/score/combine.ts, isHint).
         data: { ...data, status: STATUSES.find((t) => m.tags.includes(t)) ?? null, weak },
@@ -256,7 +257,7 @@ export function phrasingSignals(paragraphIndex: number, matches: readonly Phrasi
         ruleId: 'wording-drift',
         weight: 0,
         message: `Wording drifts from the reference phrasing: expected ${quote(m.expected)}, found ${quote(m.text)} (${m.canonicalSimilarity > 0 ? `${pct(m.canonicalSimilarity)}% match` : 'no word in common'}, ${m.referenceId})`,
-        ...(partial === 'truncated' ? {} : { expected: [m.expected] }),
+        ...(partial === 'truncated' ? {} : { expected: [sameCase(m.expected, m.text)] }),
         data,
       });
     }

@@ -7,6 +7,7 @@ import { findPhrasings, type PhrasingMatch } from '../../src/reference/match.js'
 import { PHRASING_DEFAULTS, PHRASING_RULES, phrasingSignals, statusScale } from '../../src/reference/phrasing-signals.js';
 import { loadPhrasingIndex } from '../../src/reference/shingle-index.js';
 import { isHint } from '../../src/score/combine.js';
+import { sameCase } from '../../src/util/case.js';
 
 const index = loadPhrasingIndex();
 const seedParagraph = (file: string, needle: string): string =>
@@ -181,6 +182,31 @@ describe('machine-phrasing weight follows the entry\'s status (docs/corpora.md: 
 
 // A direct quote is the speaker's words: no drift suggestion inside one (editor's review, 2026-12-07: a quote was told
 // to read "est à bout de patience", giving "J'est"). Quotes around the formula alone are scare quotes and keep it.
+describe('suggestions take the capital of the text they replace (an editor\'s review)', () => {
+  it('a formula opening a sentence is offered a capitalised wording, in every rule that suggests one', async () => {
+    const report = await check('Dans une déclaration mise à jour, le groupe a précisé mardi ses prévisions pour l’année prochaine.');
+    const suggestions = report.paragraphs.flatMap((p) => p.signals).filter((s) => s.expected).map((s) => `${s.ruleId} ${s.expected![0]}`);
+    expect(suggestions).toEqual(['machine-phrasing Dans un communiqué mis à jour', 'calque Dans un communiqué actualisé', 'wording-drift Dans un communiqué mis à jour']);
+    const inside = await check('Le groupe a précisé dans une déclaration mise à jour ses prévisions pour l’année prochaine.');
+    expect(inside.paragraphs.flatMap((p) => p.signals).filter((s) => s.expected).map((s) => s.expected![0])).toEqual([
+      'dans un communiqué mis à jour',
+      'dans un communiqué actualisé',
+      'dans un communiqué mis à jour',
+    ]);
+  });
+
+  it.each([
+    ['dans un communiqué', 'Dans une déclaration', 'Dans un communiqué'],
+    ['dans un communiqué', 'dans une déclaration', 'dans un communiqué'],
+    ['« aborder »', 'Adresser', '« aborder »'],
+    ['Bourse', 'bourse', 'Bourse'],
+    ['', 'X', ''],
+    ['élément', 'Élément', 'Élément'],
+  ])('sameCase(%j, %j) is %j', (suggestion, replaced, expected) => {
+    expect(sameCase(suggestion, replaced)).toBe(expected);
+  });
+});
+
 describe('wording-drift through check(): never inside a direct quotation', () => {
   const driftAndEvidence = async (text: string): Promise<string[]> =>
     (await check(text)).paragraphs.flatMap((p) =>
