@@ -56,6 +56,13 @@ function stopWords(language: string): ReadonlySet<string> | undefined {
   return set;
 }
 
+/**
+ * Quotation marks. A sentence holding one is left to franc's confident guess: quoted titles are written in sentence
+ * case in French and Spanish (« The Lord of the Rings: the war of the Rohirrim »), so their lower-case words read as
+ * English prose (a second review, 2026-12-07).
+ */
+const QUOTE_MARK = /[«»“”"]/;
+
 /** An ordinary word: starts with a lower-case letter. */
 const PLAIN_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu;
 
@@ -131,7 +138,7 @@ function ordinaryWords(sentence: string): string {
  */
 /** What one sentence says about being English: its ordinary words, how many are English or target function words, franc's guess. */
 export interface SentenceEvidence {
-  /** Ordinary (lower-case) words once names, codes and URLs are blanked; every word of an all-capitals sentence. */
+  /** Ordinary (lower-case) words once names, codes and URLs are blanked. */
   words: number;
   /** Of those, English function words that are not also words of the target language. */
   english: number;
@@ -139,19 +146,20 @@ export interface SentenceEvidence {
   target: number;
   /** franc between the target language and English; null when not asked (too few words, fewer than two English function words). */
   guess: LanguageGuess | null;
+  /** Whether the sentence holds a quotation mark (« » “ ” "): a quoted title or slogan, which the short route leaves alone. */
+  quoted: boolean;
 }
 
 /**
- * Weighs one sentence. A sentence without a single lower-case letter (an all-capitals headline, `TRUMP SAYS TARIFFS
- * WILL STAY`) is judged on its lower-cased words: capitals tell no names apart there, and before, such a headline had
- * no ordinary word at all and was never asked about.
+ * Weighs one sentence. An all-capitals sentence has no ordinary word and is never asked about: read lower-cased, the
+ * English titles of French entertainment headlines (`GAME OF THRONES : HOUSE OF THE DRAGON ARRIVE`) were flagged, since
+ * capitals there tell no names apart (a second review, 2026-12-07).
  *
  * @param text the sentence
  * @param target the text's language (ISO 639-1), not English
  */
 export function sentenceEvidence(text: string, target: string): SentenceEvidence {
-  const shouting = !/\p{Ll}/u.test(text) && /\p{Lu}/u.test(text);
-  const clean = shouting ? blankZones(text).toLowerCase() : ordinaryWords(text);
+  const clean = ordinaryWords(text);
   const words = clean.match(PLAIN_WORD) ?? [];
   const targetWords = stopWords(target);
   let english = 0;
@@ -163,7 +171,7 @@ export function sentenceEvidence(text: string, target: string): SentenceEvidence
   // franc is the costliest step of the pipeline; a sentence with fewer than two English function words is not
   // English whatever franc would say, so it is not asked.
   const guess = words.length >= MIN_WORDS && english >= 2 ? detectLanguage(clean, [toIso3(target), 'eng']) : null;
-  return { words: words.length, english, target: own, guess };
+  return { words: words.length, english, target: own, guess, quoted: QUOTE_MARK.test(text) };
 }
 
 /**
@@ -173,7 +181,7 @@ export function sentenceEvidence(text: string, target: string): SentenceEvidence
 export function isEnglish(e: SentenceEvidence, minFunctionWords = SHORT_MIN_FUNCTION_WORDS, share = SHORT_FUNCTION_WORD_SHARE): boolean {
   if (!e.guess || e.guess.language !== 'en' || e.words < MIN_WORDS) return false;
   if (e.guess.confidence >= MIN_CONFIDENCE) return true;
-  return e.target === 0 && e.english >= minFunctionWords && e.english >= share * e.words;
+  return !e.quoted && e.target === 0 && e.english >= minFunctionWords && e.english >= share * e.words;
 }
 
 export const detector: Detector = {
@@ -181,14 +189,15 @@ export const detector: Detector = {
   detect(p: Paragraph, context: DetectorContext): Signal[] {
     const target = context.language !== 'und' ? context.language : p.language;
     if (target === 'en' || target === 'und') return [];
-    // The page marks the passage as English (an embedded tweet's `<p lang="en">`, a quotation `<q lang="en">` around the
-    // whole paragraph): a quotation the publisher meant, not a sentence the translation left (an editor's review found
-    // an embedded tweet reported, 2026-12-07).
-    if (p.declaredLanguage === 'en') return [];
+    // The page marks the passage as English (an embedded tweet's `<p lang="en">`) and it reads as English: a quotation
+    // the publisher meant, not a sentence the translation left (an editor's review found an embedded tweet reported,
+    // 2026-12-07). Both, because a template's `lang="en"` on a wrapper would otherwise hide what this rule is for: a
+    // French paragraph under it keeps its check.
+    if (p.declaredLanguage === 'en' && p.language === 'en') return [];
     // A sentence is asked about only with two English function words among its ordinary words, and the paragraph's
     // own lower-case words include every sentence's (blanking names and codes only removes words; no sentence starts
     // inside a word). Fewer than two in the paragraph: nothing to find, and no need to split it into sentences.
-    if (!holdsTwoEnglishFunctionWords(p.text) && (/\p{Ll}/u.test(p.text) || !holdsTwoEnglishFunctionWords(p.text.toLowerCase()))) return [];
+    if (!holdsTwoEnglishFunctionWords(p.text)) return [];
     const sentences = p.sentences.length > 0 ? p.sentences : [{ start: 0, end: p.text.length, text: p.text }];
     const out: Signal[] = [];
     for (const sentence of sentences) {

@@ -301,6 +301,16 @@ function attr(element: DomElement, name: string): string | null {
   return null;
 }
 
+/** The language the nearest `lang` (or `xml:lang`) on the element or an ancestor below `<html>` declares. */
+function declaredLanguage(element: DomElement): string | undefined {
+  for (let node: DomNode | null = element; node && isElement(node); node = node.parentNode) {
+    if (node.localName === 'html') return undefined;
+    const own = attr(node, 'lang') ?? attr(node, 'xml:lang');
+    if (own !== null) return languageOf(own);
+  }
+  return undefined;
+}
+
 function moveChildren(from: DomElement, to: DomElement): void {
   for (const child of Array.from(from.childNodes)) to.appendChild(child);
 }
@@ -486,7 +496,13 @@ class Locator {
   block(element: DomElement, info: ElementInfo | undefined): Block | undefined {
     const text = blockText(element);
     if (!text) return undefined;
-    return this.atElement(text, info, element.localName.toLowerCase());
+    const block = this.atElement(text, info, element.localName.toLowerCase());
+    // An element Readability made (a <p> around a <div lang="en">'s loose text) has no info: its ancestors say.
+    if (block && !block.language) {
+      const lang = info ? undefined : declaredLanguage(element);
+      if (lang) block.language = lang;
+    }
+    return block;
   }
 
   /** Locates `text` from its element's start tag if known, else by searching forward; fallback: one run. */

@@ -1,6 +1,7 @@
 // What every scored paragraph's probability holds besides its own evidence (the prior, the document-wide evidence),
 // so that the text, Markdown and HTML reports show it beside each paragraph's own reasons, and list it once.
 import type { Report, ReportParagraph, ReportedSignal } from '../types.js';
+import { corroborated, DOCUMENT_SATURATION, isHint, saturatedSum } from '../score/combine.js';
 import { percent } from '../util/percent.js';
 
 export { percent };
@@ -26,7 +27,7 @@ export interface SharedEvidence {
   document: number;
   /** The document-scope signals of non-zero weight that make `document` up, in document order. */
   signals: SharedSignal[];
-  /** True when the listed weights do not add up to `document`: repeated marks of one rule saturate. */
+  /** True when repeated marks of one rule saturate (3× the strongest): the listed weights add up to more. */
   saturated: boolean;
   /**
    * Why they do not add up when no rule repeats: evidence that nothing corroborates is bounded like a hint
@@ -51,10 +52,16 @@ export function sharedEvidence(r: Report): SharedEvidence | null {
   const document = Math.abs(parts.document) >= NEGLIGIBLE || signals.length > 0 ? parts.document : 0;
   if (prior === 0 && document === 0 && signals.length === 0) return null;
   const listed = signals.reduce((n, s) => n + s.signal.weight, 0);
-  const short = Math.abs(listed - parts.document) >= NEGLIGIBLE;
-  const rules = signals.map((s) => s.signal.ruleId);
-  const repeats = new Set(rules).size < rules.length;
-  return { prior, document, signals, saturated: short && repeats, bounded: short && !repeats };
+  // What saturation alone leaves of the listed weights (3× a rule's strongest, as the scorer counts them); a shortfall
+  // beyond it is the corroboration bound (two inferred notes were said to saturate when they were bounded; a review).
+  const saturatedTotal = saturatedSum(signals.map((s) => s.signal), DOCUMENT_SATURATION);
+  return {
+    prior,
+    document,
+    signals,
+    saturated: Math.abs(listed - saturatedTotal) >= NEGLIGIBLE,
+    bounded: Math.abs(saturatedTotal - parts.document) >= NEGLIGIBLE,
+  };
 }
 
 /**
@@ -100,6 +107,29 @@ export function sharedParts(
     parts.push(`document-wide ${weight(shared.document)}${named.length > 0 ? ` (${named.join('; ')})` : ''}`);
   }
   return parts;
+}
+
+/**
+ * The rules of a document's evidence for machine translation when nothing corroborates it (one rule, no strong mark;
+ * src/score/combine.ts `corroborated`), and only when some paragraph reads as machine on it: then the document stays
+ * `uncertain` under paragraphs labelled `machine`, and the report says why (five glossed names made two paragraphs
+ * 94 % and 90 % and the document 70 %, with nothing said; a second review, 2026-12-07). Null otherwise.
+ */
+export function loneEvidence(r: Report): string[] | null {
+  if (r.verdict !== 'uncertain' || !r.paragraphs.some((p) => p.label === 'machine' || p.label === 'likely-machine')) return null;
+  const scored = new Set(r.paragraphs.filter((p) => p.machineProbability !== null).map((p) => p.index));
+  const evidence = r.paragraphs.flatMap((p) =>
+    p.signals
+      .filter((s) => s.weight > 0 && (s.scope === 'document' || scored.has(p.index)) && !isHint(s))
+      .map((s) => ({ ruleId: s.ruleId, weight: s.weight, evidence: s.evidence, paragraph: p.index, start: s.offset, end: s.endOffset, ...(s.data && { data: s.data }) })),
+  );
+  if (evidence.length === 0 || corroborated(evidence)) return null;
+  return [...new Set(evidence.map((s) => s.ruleId))].sort();
+}
+
+/** The sentence every format writes for {@link loneEvidence}. */
+export function loneEvidenceText(rules: readonly string[]): string {
+  return `one kind of evidence only (${rules.join(', ')}): not enough for a verdict without a second kind or a strong mark`;
 }
 
 /**

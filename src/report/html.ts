@@ -9,7 +9,7 @@ import type {
   ReportedSignal,
 } from '../types.js';
 import { CSS, SCRIPT } from './html-assets.js';
-import { languageUnknown, noStyleModel, sharedEvidence, sharedParts, sharedReasons, type SharedEvidence } from './explain.js';
+import { languageUnknown, loneEvidence, loneEvidenceText, noStyleModel, sharedEvidence, sharedParts, sharedReasons, type SharedEvidence } from './explain.js';
 import { BINS, esc, hue, LEGEND, percent, VERDICT_TEXT } from './html-shared.js';
 import { attribution } from '../util/attribution.js';
 
@@ -261,6 +261,8 @@ function overview(r: Report): string {
   if (r.verdict === 'unknown' && !r.error) facts.push('Too little text to judge: fewer than 12 words in text paragraphs');
   if (languageUnknown(r)) facts.push('Language not identified: no style model; the other rules still apply');
   if (noStyleModel(r)) facts.push(`No style model for ${esc(r.language)} (French only); the other rules still apply`);
+  const lone = loneEvidence(r);
+  if (lone) facts.push(esc(loneEvidenceText(lone).replace(/^o/, 'O')));
   return (
     `<div class="overview"><div><div class="verdict v-${esc(r.verdict)}">${esc(VERDICT_TEXT[r.verdict] ?? r.verdict)} ` +
     `<span class="prob">· ${esc(prob)}</span></div><p class="facts">${facts.join('<br>')}</p></div>${chart(r)}</div>`

@@ -3,7 +3,7 @@ import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from
 import { ellipsis } from '../util/ellipsis.js';
 import { terminalSafe } from '../util/oneline.js';
 import { attribution } from '../util/attribution.js';
-import { ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { loneEvidence, loneEvidenceText, ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 const SNIPPET = 60;
 const REASONS = 3;
@@ -93,6 +93,8 @@ function formatReport(r: Report): string {
   }
   const shared = sharedEvidence(r);
   if (shared) out.push(sharedLine(shared));
+  const lone = loneEvidence(r);
+  if (lone) out.push(`**Why uncertain**: ${escapeMarkdown(loneEvidenceText(lone))}`);
   if (r.paragraphs.length > 0) {
     out.push(
       [

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
 import { oneLine, terminalSafe } from '../util/oneline.js';
-import { languageUnknown, noStyleModel, ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { languageUnknown, loneEvidence, loneEvidenceText, noStyleModel, ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 
@@ -86,6 +86,8 @@ function formatReport(c: Colors, report: Report): string {
   out.push(verdictLine(c, r));
   const shared = sharedEvidence(r);
   if (shared) out.push(sharedLine(c, shared));
+  const lone = loneEvidence(r);
+  if (lone) out.push(`  ${c.dim(loneEvidenceText(lone))}`);
   for (const p of r.paragraphs) {
     const where = `${p.line}:${p.column}`.padStart(7);
     if (p.machineProbability === null) {

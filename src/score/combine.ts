@@ -49,22 +49,42 @@ export function boundHints(logOdds: number): number {
 export const STANDALONE_WEIGHT = 1.5;
 
 /**
- * Whether a document's evidence for machine translation (positive, not hints) is corroborated: a notice, one piece of
- * evidence of at least STANDALONE_WEIGHT from an entry that is not merely inferred, or evidence from two rules or
- * more. Uncorroborated evidence counts with the hints, inside their bound: one rule alone at 0.7–1.2 nats (a glossed
- * English name, a fused heading, an inferred update note, two machine renderings human wire French also writes) plus
- * a slight style lean made `undeclared-machine` errors on ordinary human copy (an editor's review, 2026-12-07: six of
- * forty pieces of human French). Each is still reported and still raises its own paragraph.
+ * A rule corroborates another when its own evidence (saturated as over a document) reaches this (nats; likelihood
+ * ratio 2: a stripped-link comma, a machine rendering and a near one, three RIC codes). A single RIC code or unbalanced
+ * quote (+0.3) is what human copy also carries: with a glossed name they made an error at 90 % (a second review,
+ * 2026-12-07).
  */
-export function corroborated(evidence: readonly Signal[]): boolean {
-  const rules = new Set<string>();
-  for (const s of evidence) {
+export const CORROBORATING_WEIGHT = 0.7;
+
+/** What corroboration reads of a signal (a report's signals give the same, with source offsets). */
+export type Observation = Pick<Signal, 'ruleId' | 'weight' | 'evidence' | 'data' | 'paragraph' | 'start' | 'end'>;
+
+/**
+ * Whether a document's evidence for machine translation (positive, not hints) is corroborated: a notice, one piece of
+ * evidence of at least STANDALONE_WEIGHT from an entry that is not merely inferred, or two rules of at least
+ * CORROBORATING_WEIGHT each. Signals of two rules on overlapping words of one paragraph are one observation and count
+ * for the stronger rule only (an English sentence that untranslated-english and, with --source, source-untranslated
+ * both report; a RIC code and the comma its stripped link left). Uncorroborated evidence counts with the hints, inside
+ * their bound: one rule alone at 0.7–1.2 nats (a glossed English name, a fused heading, an inferred update note, two
+ * machine renderings human wire French also writes) plus a slight style lean made `undeclared-machine` errors on
+ * ordinary human copy (an editor's review, 2026-12-07: six of forty pieces of human French). Each is still reported
+ * and still raises its own paragraph.
+ */
+export function corroborated(evidence: readonly Observation[]): boolean {
+  const kept: Observation[] = [];
+  for (const s of [...evidence].sort((x, y) => y.weight - x.weight)) {
     if (s.evidence === 'notice') return true;
     const status = s.data?.['status'];
     if (s.weight >= STANDALONE_WEIGHT && status !== 'inferred' && status !== 'normative') return true;
-    rules.add(s.ruleId);
+    const same = kept.some((k) => k.paragraph === s.paragraph && k.ruleId !== s.ruleId && k.start < s.end && s.start < k.end);
+    if (!same) kept.push(s);
   }
-  return rules.size >= 2;
+  const rules = new Set(kept.map((s) => s.ruleId));
+  let strong = 0;
+  for (const rule of rules) {
+    if (saturatedSum(kept.filter((s) => s.ruleId === rule), DOCUMENT_SATURATION) >= CORROBORATING_WEIGHT - 1e-9) strong++;
+  }
+  return strong >= 2;
 }
 
 /** Statuses of corpus entries seen in machine output (calques: `seen`; phrasings: `seen`, `seen-research`). */
@@ -162,7 +182,7 @@ export function dedupeWording(signals: readonly Signal[]): Signal[] {
 }
 
 /** Sums signals rule by rule, each rule saturating at `saturation` × its strongest signal (positive and negative apart). */
-export function saturatedSum(signals: readonly Signal[], saturation: number): number {
+export function saturatedSum(signals: ReadonlyArray<Pick<Signal, 'ruleId' | 'weight'>>, saturation: number): number {
   const byRule = new Map<string, { pos: number; neg: number; maxPos: number; maxNeg: number }>();
   for (const s of signals) {
     const r = byRule.get(s.ruleId) ?? { pos: 0, neg: 0, maxPos: 0, maxNeg: 0 };

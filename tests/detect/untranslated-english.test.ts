@@ -27,6 +27,11 @@ describe('untranslated-english valid (no signal)', () => {
     ['Le groupe a lancé son offre pay as you go pour les PME.', 'fr'],
     ['Trump says tariffs will stay in place, selon la Maison Blanche.', 'fr'],
     ['LE PRÉSIDENT A ANNONCÉ MARDI LA FIN DES DROITS DE DOUANE', 'fr'],
+    // All capitals tell no names apart: English titles in French headlines are not read (a second review).
+    ['TRUMP SAYS TARIFFS WILL STAY IN PLACE UNTIL TRADE DEAL IS SIGNED', 'fr'],
+    ['GAME OF THRONES : HOUSE OF THE DRAGON ARRIVE', 'fr'],
+    // A quotation mark leaves a sentence to franc's confident guess: quoted titles are in sentence case.
+    ['Estrenan « The Lord of the Rings: the war of the Rohirrim » hoy.', 'es'],
     ['Markets rallied strongly today after upbeat earnings reports', 'fr'],
     // German has no stop-word list in natural and "in", "was", "will" are German: only franc's confident guess counts.
     ['Trump says tariffs will stay in place until trade deal is signed', 'de'],
@@ -56,7 +61,6 @@ describe('untranslated-english invalid (flagged)', () => {
     ],
     // Short English: franc leans English without confidence (0.25), the words settle it (docs/rules/untranslated-english.md).
     ['Trump says tariffs will stay in place until trade deal is signed', ['Trump says tariffs will stay in place until trade deal is signed']],
-    ['TRUMP SAYS TARIFFS WILL STAY IN PLACE UNTIL TRADE DEAL IS SIGNED', ['TRUMP SAYS TARIFFS WILL STAY IN PLACE UNTIL TRADE DEAL IS SIGNED']],
     ['Le marché a reculé. It was the worst week for the index since March.', ['It was the worst week for the index since March.']],
   ];
   it.each(invalid)('%s', (text, fragments) => {
@@ -64,8 +68,11 @@ describe('untranslated-english invalid (flagged)', () => {
   });
 
   it('leaves a paragraph the page marks as English (an embedded tweet\'s <p lang="en">): a quotation meant', () => {
-    const p = { ...makeParagraph(EN1), declaredLanguage: 'en' };
+    const p = { ...makeParagraph(EN1), declaredLanguage: 'en', language: 'en' };
     expect(detector.detect(p, makeContext([p], 'fr'))).toEqual([]);
+    // A French paragraph under a template's lang="en" keeps its check.
+    const wrapped = { ...makeParagraph(`Le Pentagone a réagi mardi après la publication du rapport sur ses contrats. ${EN1}`), declaredLanguage: 'en', language: 'fr' };
+    expect(detector.detect(wrapped, makeContext([wrapped], 'fr'))).toHaveLength(1);
     const marked = { ...makeParagraph(EN1), declaredLanguage: 'fr' };
     expect(detector.detect(marked, makeContext([marked], 'fr'))).toHaveLength(1);
   });

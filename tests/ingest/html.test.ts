@@ -140,6 +140,11 @@ describe('extractHtml on small and odd pages', () => {
       ['La croissanc', null],
       ['La croissanc', null],
     ]);
+    // Loose text Readability wraps in a <p> of its own inside the <div lang> keeps the div's language (a second review).
+    const loose =
+      `<html lang="fr"><body><article><p>${LONG}</p><div lang="en">Great meeting with President Macron today in Paris, a great friend. ` +
+      `<p>We will keep working together on trade and on security, he wrote.</p></div><p>${LONG}</p></article></body></html>`;
+    expect(extractHtml(loose).blocks.map((b) => b.language ?? null)).toEqual([null, 'en', 'en', null]);
   });
 
   test('a page Readability finds no article in falls back to the body, furniture still dropped', () => {

@@ -127,11 +127,31 @@ describe('text formatter', () => {
   test('saturated document evidence says its listed weights do not simply add up', () => {
     const r = declaredReport();
     const update = r.paragraphs[3]!;
-    update.signals.push({ ...update.signals[0]!, line: 8, column: 1 });
+    // Four notes of 2.5 count 7.5 (3× the strongest): with the notice's 6.0, 13.5.
+    for (const line of [8, 9, 10]) update.signals.push({ ...update.signals[0]!, line, column: 1 });
+    for (const p of r.paragraphs) if (p.logOddsParts) p.logOddsParts = { ...p.logOddsParts, document: 13.5 };
     const saturated = format([r], context).split('\n')[2];
     expect(saturated).toBe(
-      '  in every scored paragraph: document-wide +8.5 (mt-notice line 3 +6.0; update-note line 7 +2.5; update-note line 8 +2.5; repeated marks of a rule saturate)',
+      '  in every scored paragraph: document-wide +13.5 (mt-notice line 3 +6.0; update-note line 7 +2.5; update-note line 8 +2.5; update-note line 9 +2.5; 1 more; repeated marks of a rule saturate)',
     );
+  });
+
+  test('document evidence bounded for want of corroboration says so, and why the verdict stays uncertain', () => {
+    const r = declaredReport();
+    // One inferred note of 1.2 and nothing else: bounded to 0.753 (src/score/combine.ts).
+    for (const p of r.paragraphs) {
+      p.signals = p.signals.filter((s) => s.scope !== 'document').map((s) => ({ ...s, weight: s.evidence === 'style' ? s.weight : 0 }));
+      if (p.logOddsParts) p.logOddsParts = { ...p.logOddsParts, document: 0.753 };
+    }
+    const note = { ...declaredReport().paragraphs[3]!.signals[0]!, weight: 1.2, data: { status: 'inferred' } };
+    r.paragraphs[3]!.signals.push(note);
+    const first = r.paragraphs.find((p) => p.machineProbability !== null)!;
+    first.label = 'likely-machine';
+    r.verdict = 'uncertain';
+    r.notices = [];
+    const lines = format([r], context).split('\n');
+    expect(lines[2]).toBe('  in every scored paragraph: document-wide +0.8 (update-note line 7 +1.2; bounded: no other kind of evidence corroborates it)');
+    expect(lines[3]).toBe('  one kind of evidence only (update-note): not enough for a verdict without a second kind or a strong mark');
   });
 
   test('no document-wide evidence, or a report that does not split its log-odds: own reasons only, strongest first', () => {

@@ -192,7 +192,8 @@ describe('scoreDocument', () => {
     });
 
     test('style still adds to real evidence', () => {
-      const artefacts = [signal('update-note', 0.6, 1, 'document'), signal('stripped-link-comma', 0.5, 2)];
+      // Two rules of 0.7 nats corroborate each other; a human credit line keeps the document under the verdict alone.
+      const artefacts = [signal('update-note', 0.7, 1, 'document'), signal('stripped-link-comma', 0.7, 2), signal('credit-line', -0.5, 3, 'document')];
       const alone = scoreDocument(six, artefacts);
       const withStyle = scoreDocument(six, [...artefacts, style(0.8, 1), style(0.8, 2), style(0.8, 3)]);
       expect(alone.verdict).toBe('uncertain');
@@ -216,7 +217,17 @@ describe('scoreDocument', () => {
       expect(corroborated([signal('update-note', 2, 1, 'document', { data: { status: 'inferred' } })])).toBe(false);
       expect(corroborated([signal('glossed-english-name', 1.2, 1), signal('glossed-english-name', 1.2, 2)])).toBe(false);
       expect(corroborated([signal('glossed-english-name', 1.2, 1), signal('fused-heading', 1, 2)])).toBe(true);
+      expect(corroborated([signal('glossed-english-name', 1.2, 1), signal('fused-heading', 1, 1)])).toBe(false);
       expect(corroborated([])).toBe(false);
+      // A second rule must weigh 0.7 nats (saturated): one RIC code or one unbalanced quote is not enough, three RIC codes are.
+      const gloss = signal('glossed-english-name', 1.2, 1);
+      expect(corroborated([gloss, signal('ric-code', 0.3, 2)])).toBe(false);
+      expect(corroborated([gloss, signal('unbalanced-quote', 0.3, 2)])).toBe(false);
+      expect(corroborated([gloss, ...[2, 3, 4].map((p) => signal('ric-code', 0.3, p))])).toBe(true);
+      // One observation reported by two rules (the same words of a paragraph) is one rule.
+      const english = { start: 10, end: 80 };
+      expect(corroborated([signal('untranslated-english', 0.8, 2, 'paragraph', english), signal('source-untranslated', 0.8, 2, 'paragraph', english)])).toBe(false);
+      expect(corroborated([signal('untranslated-english', 0.8, 2, 'paragraph', english), signal('source-untranslated', 0.8, 3, 'paragraph', english)])).toBe(true);
     });
 
     test.each([
@@ -238,14 +249,14 @@ describe('scoreDocument', () => {
     test('an uncorroborated document-wide mark raises each paragraph by its bounded weight', () => {
       const r = scoreDocument(six, [signal('update-note', 1.2, 1, 'document', { data: { status: 'inferred' } })]);
       expect(r.documentLogOdds).toBeCloseTo(boundHints(1.2), 6);
-      const sure = scoreDocument(six, [signal('update-note', 1.2, 1, 'document', { data: { status: 'inferred' } }), signal('ric-code', 0.3, 2)]);
+      const sure = scoreDocument(six, [signal('update-note', 1.2, 1, 'document', { data: { status: 'inferred' } }), signal('stripped-link-comma', 0.7, 2)]);
       expect(sure.documentLogOdds).toBeCloseTo(1.2, 6);
     });
 
     test('uncorroborated evidence does not make a document mixed against hints', () => {
       const house = [signal('house-phrasing', -0.5, 3, 'paragraph', { evidence: 'reference' }), signal('house-phrasing', -0.45, 3, 'paragraph', { evidence: 'reference' })];
       expect(scoreDocument(six, [signal('glossed-english-name', 1.2, 1), ...house]).verdict).toBe('uncertain');
-      expect(scoreDocument(six, [signal('glossed-english-name', 1.2, 1), signal('fused-heading', 1, 1), ...house]).verdict).toBe('mixed');
+      expect(scoreDocument(six, [signal('glossed-english-name', 1.2, 1), signal('fused-heading', 1, 1, 'paragraph', { start: 5, end: 9 }), ...house]).verdict).toBe('mixed');
     });
   });
 
