@@ -103,7 +103,7 @@ export function sharedParts(
     const more = shared.signals.length - named.length;
     if (more > 0) named.push(`${more} more`);
     if (shared.saturated) named.push('repeated marks of a rule saturate');
-    if (shared.bounded) named.push('bounded: no other kind of evidence corroborates it');
+    if (shared.bounded) named.push('bounded: not corroborated');
     parts.push(`document-wide ${weight(shared.document)}${named.length > 0 ? ` (${named.join('; ')})` : ''}`);
   }
   return parts;
@@ -129,7 +129,7 @@ export function loneEvidence(r: Report): string[] | null {
 
 /** The sentence every format writes for {@link loneEvidence}. */
 export function loneEvidenceText(rules: readonly string[]): string {
-  return `one kind of evidence only (${rules.join(', ')}): not enough for a verdict without a second kind or a strong mark`;
+  return `evidence not corroborated (${rules.join(', ')}): a verdict needs a strong mark, or two kinds of evidence of some weight`;
 }
 
 /**

@@ -262,7 +262,7 @@ function overview(r: Report): string {
   if (languageUnknown(r)) facts.push('Language not identified: no style model; the other rules still apply');
   if (noStyleModel(r)) facts.push(`No style model for ${esc(r.language)} (French only); the other rules still apply`);
   const lone = loneEvidence(r);
-  if (lone) facts.push(esc(loneEvidenceText(lone).replace(/^o/, 'O')));
+  if (lone) facts.push(esc(loneEvidenceText(lone).replace(/^e/, 'E')));
   return (
     `<div class="overview"><div><div class="verdict v-${esc(r.verdict)}">${esc(VERDICT_TEXT[r.verdict] ?? r.verdict)} ` +
     `<span class="prob">· ${esc(prob)}</span></div><p class="facts">${facts.join('<br>')}</p></div>${chart(r)}</div>`

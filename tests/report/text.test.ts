@@ -150,8 +150,8 @@ describe('text formatter', () => {
     r.verdict = 'uncertain';
     r.notices = [];
     const lines = format([r], context).split('\n');
-    expect(lines[2]).toBe('  in every scored paragraph: document-wide +0.8 (update-note line 7 +1.2; bounded: no other kind of evidence corroborates it)');
-    expect(lines[3]).toBe('  one kind of evidence only (update-note): not enough for a verdict without a second kind or a strong mark');
+    expect(lines[2]).toBe('  in every scored paragraph: document-wide +0.8 (update-note line 7 +1.2; bounded: not corroborated)');
+    expect(lines[3]).toBe('  evidence not corroborated (update-note): a verdict needs a strong mark, or two kinds of evidence of some weight');
   });
 
   test('no document-wide evidence, or a report that does not split its log-odds: own reasons only, strongest first', () => {
