@@ -1,5 +1,6 @@
 // HTML formatter: escaping of hostile article text, no remote resources, highlighting, drift, structure.
 import { describe, expect, test } from '@jest/globals';
+import { check } from '../../src/api.js';
 import { parseHTML } from 'linkedom';
 import { CSP, format } from '../../src/report/html.js';
 import { declaredReport, HOSTILE, humanReport, machineReport, makeContext, unreadableReport } from './fixtures.js';
@@ -122,6 +123,14 @@ describe('html formatter', () => {
     expect(html).toContain('<code>REF-&lt;x&gt;</code>');
     expect(html).toContain('Too different to align.');
     expect(html).toContain('<q>Texte sans &lt;u&gt;rapport&lt;/u&gt;</q>');
+    expect(html).toMatch(/ · similarity \d+% · line /);
+  });
+
+  test('an exact house wording among the reference phrasings says it is no drift', async () => {
+    const report = await check('Un responsable américain a indiqué mardi, sous couvert d\'anonymat, que les sanctions visaient le secteur énergétique.');
+    const page = format([report], context);
+    expect(page).toContain('Reference phrasings and wording drift');
+    expect(page).toMatch(/<code>FR-US-OFFICIAL<\/code> · canonical · same wording, no drift · line 1:1/);
   });
 
   test('verdict, probability, chart and notice at the top; messages under their paragraph or the document', () => {
