@@ -49,8 +49,8 @@ export interface Block {
    */
   role?: 'byline';
   /**
-   * The language the markup declares for this block (ISO 639-1): a `lang` attribute on its element or on an ancestor
-   * inside the page (the `<html>` element's is the page's, `declaredLanguage`). An embedded tweet's `<p lang="en">`.
+   * The language the markup declares for this block (ISO 639-1): a `lang` attribute on its element or on a quotation
+   * around it (`<blockquote lang="en">`: an embedded tweet); a wrapper's is not read (src/ingest/html.ts).
    */
   language?: string;
 }

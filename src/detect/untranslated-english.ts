@@ -57,11 +57,12 @@ function stopWords(language: string): ReadonlySet<string> | undefined {
 }
 
 /**
- * Quotation marks. A sentence holding one is left to franc's confident guess: quoted titles are written in sentence
- * case in French and Spanish (« The Lord of the Rings: the war of the Rohirrim »), so their lower-case words read as
- * English prose (a second review, 2026-12-07).
+ * Quoted spans. The short route reads a sentence without them: quoted titles are written in sentence case in French
+ * and Spanish (« The Lord of the Rings: the war of the Rohirrim »), so their lower-case words read as English prose (a
+ * second review, 2026-12-07), while `It was the "worst week" for the index since March.` is still English around its
+ * quotation (a third review). An unclosed mark blanks to the end of the sentence.
  */
-const QUOTE_MARK = /[«»“”"]/;
+const QUOTED = /«[^»]*(?:»|$)|“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
 
 /** An ordinary word: starts with a lower-case letter. */
 const PLAIN_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu;
@@ -146,8 +147,8 @@ export interface SentenceEvidence {
   target: number;
   /** franc between the target language and English; null when not asked (too few words, fewer than two English function words). */
   guess: LanguageGuess | null;
-  /** Whether the sentence holds a quotation mark (« » “ ” "): a quoted title or slogan, which the short route leaves alone. */
-  quoted: boolean;
+  /** The same counts outside quoted spans, which the short route reads; null when the sentence quotes nothing. */
+  unquoted: { words: number; english: number; target: number } | null;
 }
 
 /**
@@ -160,6 +161,17 @@ export interface SentenceEvidence {
  */
 export function sentenceEvidence(text: string, target: string): SentenceEvidence {
   const clean = ordinaryWords(text);
+  const counts = wordCounts(clean, target);
+  // franc is the costliest step of the pipeline; a sentence with fewer than two English function words is not
+  // English whatever franc would say, so it is not asked.
+  const guess = counts.words >= MIN_WORDS && counts.english >= 2 ? detectLanguage(clean, [toIso3(target), 'eng']) : null;
+  const unquotedText = clean.replace(QUOTED, (m) => ' '.repeat(m.length));
+  const unquoted = unquotedText === clean ? null : wordCounts(unquotedText, target);
+  return { ...counts, guess, unquoted };
+}
+
+/** Ordinary words, English function words and target-language function words (-1 without a list) of a cleaned text. */
+function wordCounts(clean: string, target: string): { words: number; english: number; target: number } {
   const words = clean.match(PLAIN_WORD) ?? [];
   const targetWords = stopWords(target);
   let english = 0;
@@ -168,10 +180,7 @@ export function sentenceEvidence(text: string, target: string): SentenceEvidence
     if (ENGLISH_FUNCTION_WORDS.has(w) && !targetWords?.has(w)) english++;
     else if (targetWords?.has(w) && !ENGLISH_STOP_WORDS.has(w)) own++;
   }
-  // franc is the costliest step of the pipeline; a sentence with fewer than two English function words is not
-  // English whatever franc would say, so it is not asked.
-  const guess = words.length >= MIN_WORDS && english >= 2 ? detectLanguage(clean, [toIso3(target), 'eng']) : null;
-  return { words: words.length, english, target: own, guess, quoted: QUOTE_MARK.test(text) };
+  return { words: words.length, english, target: own };
 }
 
 /**
@@ -181,7 +190,8 @@ export function sentenceEvidence(text: string, target: string): SentenceEvidence
 export function isEnglish(e: SentenceEvidence, minFunctionWords = SHORT_MIN_FUNCTION_WORDS, share = SHORT_FUNCTION_WORD_SHARE): boolean {
   if (!e.guess || e.guess.language !== 'en' || e.words < MIN_WORDS) return false;
   if (e.guess.confidence >= MIN_CONFIDENCE) return true;
-  return !e.quoted && e.target === 0 && e.english >= minFunctionWords && e.english >= share * e.words;
+  const c = e.unquoted ?? e;
+  return c.words >= MIN_WORDS && c.target === 0 && c.english >= minFunctionWords && c.english >= share * c.words;
 }
 
 export const detector: Detector = {
@@ -210,14 +220,14 @@ export const detector: Detector = {
       const why =
         guess.confidence >= MIN_CONFIDENCE
           ? `franc: confidence ${guess.confidence}, runner-up ${guess.runnerUp}`
-          : `${evidence.english} English function words in ${evidence.words} words; franc leans English at ${guess.confidence}`;
+          : `${(evidence.unquoted ?? evidence).english} English function words in ${(evidence.unquoted ?? evidence).words} words${evidence.unquoted ? ' outside quotation marks' : ''}; franc leans English at ${guess.confidence}`;
       out.push(
         makeSignal(meta, p, {
           start: sentence.start + lead,
           end: sentence.end - trail,
           weight: WEIGHT,
           message: `Sentence left in English (${why}) in a text in ${target}`,
-          data: { confidence: guess.confidence, margin: guess.margin, words: evidence.words, englishFunctionWords: evidence.english },
+          data: { confidence: guess.confidence, margin: guess.margin, words: evidence.words, englishFunctionWords: (evidence.unquoted ?? evidence).english },
         }),
       );
     }

@@ -72,8 +72,10 @@ interface ElementInfo {
   rank: number;
   /** Inside page furniture (navigation, cookie banner, site header …). */
   furniture: boolean;
-  /** The language a `lang` (or `xml:lang`) on it or an ancestor below `<html>` declares, when it is a two-letter code. */
+  /** The language a `lang` (or `xml:lang`) on it or on a quotation around it declares, when it is a two-letter code. */
   lang?: string;
+  /** The language a `<blockquote lang>` or `<q lang>` around it (or it itself) declares, handed to its descendants. */
+  quoteLang?: string;
 }
 
 interface Prepared {
@@ -241,12 +243,16 @@ function prepare(source: string): Prepared {
     element.setAttribute(ID_ATTRIBUTE, String(id));
     elements.push(element);
     const info: ElementInfo = { name, rank, furniture: false };
-    // Elements come in document order, so a parent's language is known before its children's. `<html lang>` is the
-    // page's (Prepared.language); `lang=""` declares the language unknown, which ends an ancestor's declaration.
+    // A block's language is what its own element declares, or a quotation around it (an embedded tweet's
+    // <blockquote lang="en">): not a wrapper's, since templates put `lang="en"` on a <div> or <article> over copy in
+    // any language, and the rule that reads it would then miss a whole untranslated paragraph (a third review).
+    // Elements come in document order, so a parent's is known first. `lang=""` declares the language unknown.
     const own = name === 'html' ? null : (attr(element, 'lang') ?? attr(element, 'xml:lang'));
     const parent = element.parentNode && isElement(element.parentNode) ? infoOf(element.parentNode, infos) : undefined;
-    const lang = own !== null ? languageOf(own) : parent?.lang;
+    const lang = own !== null ? languageOf(own) : parent?.quoteLang;
     if (lang) info.lang = lang;
+    const quoteLang = QUOTATIONS.has(name) && own !== null ? languageOf(own) : parent?.quoteLang;
+    if (quoteLang) info.quoteLang = quoteLang;
     infos.push(info);
   }
   const depth = markFurniture(document, infos);
@@ -301,10 +307,14 @@ function attr(element: DomElement, name: string): string | null {
   return null;
 }
 
-/** The language the nearest `lang` (or `xml:lang`) on the element or an ancestor below `<html>` declares. */
+/** Quotation elements, whose `lang` holds for what they quote (ElementInfo.quoteLang). */
+const QUOTATIONS = new Set(['blockquote', 'q']);
+
+/** The language the element's own `lang` (or `xml:lang`) declares, else the nearest quotation's around it. */
 function declaredLanguage(element: DomElement): string | undefined {
   for (let node: DomNode | null = element; node && isElement(node); node = node.parentNode) {
     if (node.localName === 'html') return undefined;
+    if (node !== element && !QUOTATIONS.has(node.localName.toLowerCase())) continue;
     const own = attr(node, 'lang') ?? attr(node, 'xml:lang');
     if (own !== null) return languageOf(own);
   }
@@ -497,7 +507,7 @@ class Locator {
     const text = blockText(element);
     if (!text) return undefined;
     const block = this.atElement(text, info, element.localName.toLowerCase());
-    // An element Readability made (a <p> around a <div lang="en">'s loose text) has no info: its ancestors say.
+    // An element Readability made (a <p> around a <blockquote lang="en">'s loose text) has no info: its ancestors say.
     if (block && !block.language) {
       const lang = info ? undefined : declaredLanguage(element);
       if (lang) block.language = lang;

@@ -1,7 +1,7 @@
 // What every scored paragraph's probability holds besides its own evidence (the prior, the document-wide evidence),
 // so that the text, Markdown and HTML reports show it beside each paragraph's own reasons, and list it once.
 import type { Report, ReportParagraph, ReportedSignal } from '../types.js';
-import { corroborated, DOCUMENT_SATURATION, isHint, saturatedSum } from '../score/combine.js';
+import { CORROBORATING_WEIGHT, corroboration, DOCUMENT_SATURATION, isHint, saturatedSum } from '../score/combine.js';
 import { percent } from '../util/percent.js';
 
 export { percent };
@@ -110,26 +110,24 @@ export function sharedParts(
 }
 
 /**
- * The rules of a document's evidence for machine translation when nothing corroborates it (one rule, no strong mark;
- * src/score/combine.ts `corroborated`), and only when some paragraph reads as machine on it: then the document stays
- * `uncertain` under paragraphs labelled `machine`, and the report says why (five glossed names made two paragraphs
- * 94 % and 90 % and the document 70 %, with nothing said; a second review, 2026-12-07). Null otherwise.
+ * The kinds of a document's evidence for machine translation, with their weights, when nothing corroborates it (no
+ * strong mark, not two kinds of some weight; src/score/combine.ts `corroboration`), and only when some paragraph reads
+ * as machine on it: then the document stays `uncertain` under paragraphs labelled `machine`, and the report says why
+ * (five glossed names made two paragraphs 94 % and 90 % and the document 70 %, with nothing said; a second review,
+ * 2026-12-07). Null otherwise.
  */
-export function loneEvidence(r: Report): string[] | null {
+export function loneEvidence(r: Report): Array<{ kind: string; weight: number }> | null {
   if (r.verdict !== 'uncertain' || !r.paragraphs.some((p) => p.label === 'machine' || p.label === 'likely-machine')) return null;
   const scored = new Set(r.paragraphs.filter((p) => p.machineProbability !== null).map((p) => p.index));
-  const evidence = r.paragraphs.flatMap((p) =>
-    p.signals
-      .filter((s) => s.weight > 0 && (s.scope === 'document' || scored.has(p.index)) && !isHint(s))
-      .map((s) => ({ ruleId: s.ruleId, weight: s.weight, evidence: s.evidence, paragraph: p.index, start: s.offset, end: s.endOffset, ...(s.data && { data: s.data }) })),
-  );
-  if (evidence.length === 0 || corroborated(evidence)) return null;
-  return [...new Set(evidence.map((s) => s.ruleId))].sort();
+  const evidence = r.paragraphs.flatMap((p) => p.signals.filter((s) => s.weight > 0 && (s.scope === 'document' || scored.has(p.index)) && !isHint(s)));
+  const kinds = evidence.length === 0 ? null : corroboration(evidence);
+  return kinds && kinds.length > 0 ? kinds : null;
 }
 
 /** The sentence every format writes for {@link loneEvidence}. */
-export function loneEvidenceText(rules: readonly string[]): string {
-  return `evidence not corroborated (${rules.join(', ')}): a verdict needs a strong mark, or two kinds of evidence of some weight`;
+export function loneEvidenceText(kinds: ReadonlyArray<{ kind: string; weight: number }>): string {
+  const listed = kinds.map((k) => `${k.kind} ${signed(k.weight)}`).join('; ');
+  return `evidence not corroborated (${listed}): a verdict needs a strong mark, or two kinds of evidence of ${CORROBORATING_WEIGHT} nats or more`;
 }
 
 /**

@@ -50,49 +50,60 @@ export const STANDALONE_WEIGHT = 1.5;
 
 /**
  * A rule corroborates another when its own evidence (saturated as over a document) reaches this (nats; likelihood
- * ratio 2: a stripped-link comma, a machine rendering and a near one, three RIC codes). A single RIC code or unbalanced
- * quote (+0.3) is what human copy also carries: with a glossed name they made an error at 90 % (a second review,
- * 2026-12-07).
+ * ratio 1.65: two RIC codes, a stripped-link comma, a machine rendering). A single RIC code or unbalanced quote
+ * (+0.3) is what human copy also carries: with a glossed name they made an error at 90 % (a second review,
+ * 2026-12-07). At 0.7, two RIC codes beside stripped-link commas no longer counted, and wire copy with nothing but
+ * those artefacts fell to `uncertain` (a third review).
  */
-export const CORROBORATING_WEIGHT = 0.7;
+export const CORROBORATING_WEIGHT = 0.5;
 
-/** What corroboration reads of a signal (a report's signals give the same, with source offsets). */
-export type Observation = Pick<Signal, 'ruleId' | 'weight' | 'evidence' | 'data' | 'paragraph' | 'start' | 'end'>;
+/**
+ * Rules that report the same observation count as one for corroboration: with --source, an English sentence left in
+ * the copy is reported by untranslated-english and by source-untranslated, and counted as two rules it made an error of
+ * three English sentences (a second review, 2026-12-07).
+ */
+const SAME_OBSERVATION: Readonly<Record<string, string>> = { 'source-untranslated': 'untranslated-english' };
+
+/** What corroboration reads of a signal (a report's signals give the same). */
+export type Observation = Pick<Signal, 'ruleId' | 'weight' | 'evidence' | 'data'>;
+
+/** The rule an observation counts under for corroboration (SAME_OBSERVATION). */
+export function observationKind(ruleId: string): string {
+  return SAME_OBSERVATION[ruleId] ?? ruleId;
+}
 
 /**
  * Whether a document's evidence for machine translation (positive, not hints) is corroborated: a notice, one piece of
- * evidence of at least STANDALONE_WEIGHT from an entry that is not merely inferred, or two rules of at least
- * CORROBORATING_WEIGHT each. Signals of two rules on overlapping words of one paragraph are one observation and count
- * for the stronger rule only (an English sentence that untranslated-english and, with --source, source-untranslated
- * both report; a RIC code and the comma its stripped link left). Uncorroborated evidence counts with the hints, inside
- * their bound: one rule alone at 0.7–1.2 nats (a glossed English name, a fused heading, an inferred update note, two
- * machine renderings human wire French also writes) plus a slight style lean made `undeclared-machine` errors on
- * ordinary human copy (an editor's review, 2026-12-07: six of forty pieces of human French). Each is still reported
- * and still raises its own paragraph.
+ * evidence of at least STANDALONE_WEIGHT from an entry that is not merely inferred, or two rules (observationKind) of
+ * at least CORROBORATING_WEIGHT each. Uncorroborated evidence counts with the hints, inside their bound: one rule
+ * alone at 0.7–1.2 nats (a glossed English name, a fused heading, an inferred update note, two machine renderings
+ * human wire French also writes) plus a slight style lean made `undeclared-machine` errors on ordinary human copy (an
+ * editor's review, 2026-12-07: six of forty pieces of human French). Each is still reported and still raises its own
+ * paragraph. Linear in the signals (a document of 5,000 paragraphs; a third review).
  */
 export function corroborated(evidence: readonly Observation[]): boolean {
-  // Kept observations by paragraph (a scan of every kept one per signal was quadratic: 8,000 repeated paragraphs), and
-  // per rule its running sum and strongest piece, saturated as saturatedSum does.
-  const kept = new Map<number, Observation[]>();
-  const rules = new Map<string, { sum: number; max: number }>();
-  let strong = 0;
-  for (const s of [...evidence].sort((x, y) => y.weight - x.weight)) {
-    if (s.evidence === 'notice') return true;
+  return corroboration(evidence) === null;
+}
+
+/**
+ * What corroboration found: null when corroborated, else the kinds of evidence read, each with its saturated weight
+ * (for the reports' note; strongest first).
+ */
+export function corroboration(evidence: readonly Observation[]): Array<{ kind: string; weight: number }> | null {
+  const kinds = new Map<string, { sum: number; max: number }>();
+  for (const s of evidence) {
+    if (s.evidence === 'notice') return null;
     const status = s.data?.['status'];
-    if (s.weight >= STANDALONE_WEIGHT && status !== 'inferred' && status !== 'normative') return true;
-    const inParagraph = kept.get(s.paragraph) ?? [];
-    if (inParagraph.some((k) => k.ruleId !== s.ruleId && k.start < s.end && s.start < k.end)) continue;
-    inParagraph.push(s);
-    kept.set(s.paragraph, inParagraph);
-    const r = rules.get(s.ruleId) ?? { sum: 0, max: 0 };
-    const before = Math.min(r.sum, DOCUMENT_SATURATION * r.max);
-    r.sum += s.weight;
-    r.max = Math.max(r.max, s.weight);
-    rules.set(s.ruleId, r);
-    const after = Math.min(r.sum, DOCUMENT_SATURATION * r.max);
-    if (before < CORROBORATING_WEIGHT - 1e-9 && after >= CORROBORATING_WEIGHT - 1e-9 && ++strong >= 2) return true;
+    if (s.weight >= STANDALONE_WEIGHT && status !== 'inferred' && status !== 'normative') return null;
+    const kind = observationKind(s.ruleId);
+    const k = kinds.get(kind) ?? { sum: 0, max: 0 };
+    k.sum += s.weight;
+    k.max = Math.max(k.max, s.weight);
+    kinds.set(kind, k);
   }
-  return false;
+  const weighed = [...kinds].map(([kind, k]) => ({ kind, weight: Math.min(k.sum, DOCUMENT_SATURATION * k.max) }));
+  if (weighed.filter((k) => k.weight >= CORROBORATING_WEIGHT - 1e-9).length >= 2) return null;
+  return weighed.sort((x, y) => y.weight - x.weight || (x.kind < y.kind ? -1 : 1));
 }
 
 /** Statuses of corpus entries seen in machine output (calques: `seen`; phrasings: `seen`, `seen-research`). */

@@ -30,8 +30,9 @@ describe('untranslated-english valid (no signal)', () => {
     // All capitals tell no names apart: English titles in French headlines are not read (a second review).
     ['TRUMP SAYS TARIFFS WILL STAY IN PLACE UNTIL TRADE DEAL IS SIGNED', 'fr'],
     ['GAME OF THRONES : HOUSE OF THE DRAGON ARRIVE', 'fr'],
-    // A quotation mark leaves a sentence to franc's confident guess: quoted titles are in sentence case.
+    // The short route reads a sentence without its quoted spans: quoted titles are in sentence case.
     ['Estrenan « The Lord of the Rings: the war of the Rohirrim » hoy.', 'es'],
+    ['Le film « The war of the worlds » sort mercredi', 'fr'],
     ['Markets rallied strongly today after upbeat earnings reports', 'fr'],
     // German has no stop-word list in natural and "in", "was", "will" are German: only franc's confident guess counts.
     ['Trump says tariffs will stay in place until trade deal is signed', 'de'],
@@ -62,6 +63,9 @@ describe('untranslated-english invalid (flagged)', () => {
     // Short English: franc leans English without confidence (0.25), the words settle it (docs/rules/untranslated-english.md).
     ['Trump says tariffs will stay in place until trade deal is signed', ['Trump says tariffs will stay in place until trade deal is signed']],
     ['Le marché a reculé. It was the worst week for the index since March.', ['It was the worst week for the index since March.']],
+    // English around a quotation is still English (a third review: any quotation mark had turned the route off).
+    ['Le marché a reculé. It was the "worst week" for the index since March.', ['It was the "worst week" for the index since March.']],
+    ['Trump says tariffs will stay in place until “trade deal” is signed', ['Trump says tariffs will stay in place until “trade deal” is signed']],
   ];
   it.each(invalid)('%s', (text, fragments) => {
     expect(run(text)).toEqual(fragments.map((f) => at(text, f)));

@@ -125,11 +125,13 @@ describe('extractHtml on small and odd pages', () => {
     expect(block).toEqual({ text: 'Un paragraphe isolé, sans page autour.', offset: 3, offsets: [[0, 3]], tag: 'p' });
   });
 
-  test('a block keeps the language its element or an ancestor declares; <html lang> is the page\'s, lang="" ends it', () => {
+  test('a block keeps the language its element or a quotation around it declares, not a wrapper\'s; lang="" ends it', () => {
     const page =
       `<html lang="fr"><body><article><h1>Macron reçoit Trump</h1><p>${LONG}</p>` +
       '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Great meeting with President Macron today in Paris, a great friend of the United States.</p></blockquote>' +
-      `<div lang="EN-us"><p>Our partners know exactly what is at stake here, and we will not back down on trade.</p><p lang="">${LONG}</p></div>` +
+      `<blockquote lang="EN-us"><p>Our partners know exactly what is at stake here, and we will not back down on trade.</p><p lang="">${LONG}</p></blockquote>` +
+      // A template's lang="en" on a wrapper says nothing of the copy under it (a third review).
+      `<div lang="en"><p>Le Premier ministre a défendu mardi son budget devant les députés, promettant de réduire le déficit.</p></div>` +
       `<p>${LONG}</p></article></body></html>`;
     const blocks = extractHtml(page).blocks;
     expect(blocks.map((b) => [b.text.slice(0, 12), b.language ?? null])).toEqual([
@@ -138,13 +140,14 @@ describe('extractHtml on small and odd pages', () => {
       ['Great meetin', 'en'],
       ['Our partners', 'en'],
       ['La croissanc', null],
+      ['Le Premier m', null],
       ['La croissanc', null],
     ]);
-    // Loose text Readability wraps in a <p> of its own inside the <div lang> keeps the div's language (a second review).
-    const loose =
-      `<html lang="fr"><body><article><p>${LONG}</p><div lang="en">Great meeting with President Macron today in Paris, a great friend. ` +
-      `<p>We will keep working together on trade and on security, he wrote.</p></div><p>${LONG}</p></article></body></html>`;
-    expect(extractHtml(loose).blocks.map((b) => b.language ?? null)).toEqual([null, 'en', 'en', null]);
+    // A tweet whose <blockquote lang="en"> holds its <p>, the name line loose after it.
+    const tweet =
+      `<html lang="fr"><body><article><p>${LONG}</p><blockquote class="twitter-tweet" lang="en"><p dir="ltr">Great meeting with President ` +
+      `Macron today in Paris, a great friend of the United States.</p>— Donald J. Trump</blockquote><p>${LONG}</p></article></body></html>`;
+    expect(extractHtml(tweet).blocks.map((b) => b.language ?? null)).toEqual([null, 'en', null]);
   });
 
   test('a page Readability finds no article in falls back to the body, furniture still dropped', () => {

@@ -151,7 +151,7 @@ describe('text formatter', () => {
     r.notices = [];
     const lines = format([r], context).split('\n');
     expect(lines[2]).toBe('  in every scored paragraph: document-wide +0.8 (update-note line 7 +1.2; bounded: not corroborated)');
-    expect(lines[3]).toBe('  evidence not corroborated (update-note): a verdict needs a strong mark, or two kinds of evidence of some weight');
+    expect(lines[3]).toBe('  evidence not corroborated (update-note +1.2): a verdict needs a strong mark, or two kinds of evidence of 0.5 nats or more');
   });
 
   test('no document-wide evidence, or a report that does not split its log-odds: own reasons only, strongest first', () => {
