@@ -114,16 +114,10 @@ function nextAfterMark(word: string, from: number): number {
   return -1;
 }
 
-/** The text with URLs, addresses and code blanked out (same length). */
-function blankZones(text: string): string {
-  let s = text;
-  for (const z of skipZones(s)) s = s.slice(0, z.start) + ' '.repeat(z.end - z.start) + s.slice(z.end);
-  return s;
-}
-
 /** The sentence with URLs, codes and names blanked out (same length), so franc judges the ordinary words. */
 function ordinaryWords(sentence: string): string {
-  const s = blankZones(sentence);
+  let s = sentence;
+  for (const z of skipZones(s)) s = s.slice(0, z.start) + ' '.repeat(z.end - z.start) + s.slice(z.end);
   // Keep the sentence's first word: "The" or "Le" opening it is ordinary, not a name.
   const first = /^\s*\p{Lu}\p{Ll}*/u.exec(s)?.[0].length ?? 0;
   const head = s.slice(0, first);
@@ -131,12 +125,6 @@ function ordinaryWords(sentence: string): string {
   return head + rest;
 }
 
-/**
- * untranslated-english: asks franc (`detectLanguage`, restricted to the document language and English) about each
- * sentence of the paragraph, after removing names (`Wall Street Journal`), codes and URLs, and flags sentences that
- * are English with confidence ≥ 0.5 and at least five ordinary words. Only when the document is not in English.
- * See docs/rules/untranslated-english.md.
- */
 /** What one sentence says about being English: its ordinary words, how many are English or target function words, franc's guess. */
 export interface SentenceEvidence {
   /** Ordinary (lower-case) words once names, codes and URLs are blanked. */
@@ -194,15 +182,21 @@ export function isEnglish(e: SentenceEvidence, minFunctionWords = SHORT_MIN_FUNC
   return c.words >= MIN_WORDS && c.target === 0 && c.english >= minFunctionWords && c.english >= share * c.words;
 }
 
+/**
+ * untranslated-english: asks franc (`detectLanguage`, restricted to the document language and English) about each
+ * sentence of the paragraph, after removing names (`Wall Street Journal`), codes and URLs, and flags sentences with at
+ * least five ordinary words that franc calls English with confidence ≥ 0.5, or that franc leans English on and whose
+ * function words are plainly English (`isEnglish`). Only when the document is not in English.
+ * See docs/rules/untranslated-english.md.
+ */
 export const detector: Detector = {
   meta,
   detect(p: Paragraph, context: DetectorContext): Signal[] {
     const target = context.language !== 'und' ? context.language : p.language;
     if (target === 'en' || target === 'und') return [];
-    // The page marks the passage as English (an embedded tweet's `<p lang="en">`) and it reads as English: a quotation
-    // the publisher meant, not a sentence the translation left (an editor's review found an embedded tweet reported,
-    // 2026-12-07). Both, because a template's `lang="en"` on a wrapper would otherwise hide what this rule is for: a
-    // French paragraph under it keeps its check.
+    // The page marks the passage as English (an embedded tweet's `<p lang="en">` or `<blockquote lang="en">`) and it
+    // reads as English: a quotation the publisher meant, not a sentence the translation left (an editor's review found
+    // an embedded tweet reported, 2026-12-07). A French paragraph that a quotation's `lang` covers keeps its check.
     if (p.declaredLanguage === 'en' && p.language === 'en') return [];
     // A sentence is asked about only with two English function words among its ordinary words, and the paragraph's
     // own lower-case words include every sentence's (blanking names and codes only removes words; no sentence starts

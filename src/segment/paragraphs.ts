@@ -17,7 +17,7 @@ interface Span {
   tag?: string;
   /** What the page's markup says it is (HTML: the byline element). */
   role?: 'byline';
-  /** The language the page's markup declares for it (HTML `lang` below `<html>`). */
+  /** The language the page's markup declares for it (HTML: its element's `lang`, or a quotation's around it). */
   language?: string;
   notice?: NoticeMatch;
 }
