@@ -163,6 +163,15 @@ describe('api', () => {
     expect(await rules('')).toContain('untranslated-english');
   });
 
+  test('quotes left open are a hint: two of them do not corroborate a glossed name into an error (a fourth review)', async () => {
+    const text = "Boeing : l'autorité de l'aviation civile américaine ouvre une enquête\n\nWASHINGTON (AFP) - La Federal Aviation Administration (Administration fédérale de l'aviation) a ouvert mardi une enquête après la perte d'un panneau de fuselage sur un Boeing 737 MAX d'Alaska Airlines.\n\nL'avion, qui transportait 171 passagers, a pu se poser sans encombre à Portland. Boeing a dit « coopérer pleinement avec les enquêteurs.\n\nUn passager a raconté avoir vu « le ciel à travers la carlingue pendant de longues minutes, selon la presse locale.\n\nLa compagnie a cloué au sol ses appareils du même modèle en attendant les inspections.\n";
+    const report = await check(text);
+    expect(report.verdict).toBe('uncertain');
+    expect(report.paragraphs.flatMap((p) => p.signals).filter((s) => s.ruleId === 'unbalanced-quote')).toHaveLength(2);
+    // A second artefact of weight does corroborate it.
+    expect((await check(text.replace('à Portland.', 'à Portland , selon la compagnie.'))).verdict).toBe('undeclared-machine');
+  });
+
   test('an ingested text is still a valid source', async () => {
     const source = { file: 'original.en.txt', source: 'The minister presented a plan on Tuesday.', encoding: 'utf-8', format: 'text' as const };
     expect((await check('Le ministre a présenté un plan mardi.', { source })).error).toBeUndefined();

@@ -20,7 +20,9 @@ const meta: RuleMeta = {
   description: 'Quotation marks that do not pair up in a paragraph: an opening quote left when a quote became reported speech.',
   defaultSeverity: 'warning',
   docs: 'docs/rules/unbalanced-quote.md',
-  evidence: 'artefact',
+  // Style (a hint, bounded over a document with the others; src/score/combine.ts isHint): as an artefact, two quotes
+  // left open in human copy corroborated a glossed name into an error (a fourth review, 2026-12-07).
+  evidence: 'style',
   // French only: the evidence is French, and other languages pair their marks otherwise (German „…“ and »…«, Swedish
   // ”…”), which this pairing took for quotes left open (review, 2026-12-07).
   languages: ['fr'],

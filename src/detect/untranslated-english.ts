@@ -56,13 +56,46 @@ function stopWords(language: string): ReadonlySet<string> | undefined {
   return set;
 }
 
+/** Quotation marks of any direction: typography varies (`”…”`, `»…«`, `"…"`), so marks are paired in order. */
+const QUOTE_MARK = /[«»“”„"]/g;
+/** Marks that only close a quotation. */
+const CLOSING = new Set(['»', '”']);
+
 /**
- * Quoted spans. The short route reads a sentence without them: quoted titles are written in sentence case in French
- * and Spanish (« The Lord of the Rings: the war of the Rohirrim »), so their lower-case words read as English prose (a
- * second review, 2026-12-07), while `It was the "worst week" for the index since March.` is still English around its
- * quotation (a third review). An unclosed mark blanks to the end of the sentence.
+ * The sentence with its quoted spans blanked (same length). The short route reads a sentence without them: quoted
+ * titles are written in sentence case in French and Spanish (« The Lord of the Rings: the war of the Rohirrim »), so
+ * their lower-case words read as English prose (a second review, 2026-12-07), while `It was the "worst week" for the
+ * index since March.` is still English around its quotation (a third review). Marks pair in order, whatever their
+ * direction; a sentence with an odd number starts inside a quotation when its first mark closes one (the last
+ * sentence of a quotation that runs over several: `… signed", a déclaré Donald Trump.`), else ends inside one (a
+ * fourth review).
  */
-const QUOTED = /«[^»]*(?:»|$)|“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
+export function blankQuoted(text: string): string {
+  const marks = [...text.matchAll(QUOTE_MARK)].map((m) => m.index);
+  if (marks.length === 0) return text;
+  const cuts: number[] = [];
+  let rest = marks;
+  if (marks.length % 2 === 1) {
+    const first = marks[0]!;
+    const closes = CLOSING.has(text[first]!) || (text[first] === '"' && first > 0 && /\S/u.test(text[first - 1]!));
+    if (closes) {
+      cuts.push(-1, first);
+      rest = marks.slice(1);
+    } else {
+      rest = [...marks, text.length];
+    }
+  }
+  for (let i = 0; i + 1 < rest.length; i += 2) cuts.push(rest[i]!, rest[i + 1]!);
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < cuts.length; i += 2) {
+    const from = cuts[i]! + 1;
+    const to = Math.min(text.length, cuts[i + 1]! + 1);
+    out += text.slice(at, from) + ' '.repeat(Math.max(0, to - from));
+    at = to;
+  }
+  return out + text.slice(at);
+}
 
 /** An ordinary word: starts with a lower-case letter. */
 const PLAIN_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu;
@@ -153,7 +186,7 @@ export function sentenceEvidence(text: string, target: string): SentenceEvidence
   // franc is the costliest step of the pipeline; a sentence with fewer than two English function words is not
   // English whatever franc would say, so it is not asked.
   const guess = counts.words >= MIN_WORDS && counts.english >= 2 ? detectLanguage(clean, [toIso3(target), 'eng']) : null;
-  const unquotedText = clean.replace(QUOTED, (m) => ' '.repeat(m.length));
+  const unquotedText = blankQuoted(clean);
   const unquoted = unquotedText === clean ? null : wordCounts(unquotedText, target);
   return { ...counts, guess, unquoted };
 }
@@ -211,17 +244,19 @@ export const detector: Detector = {
       const guess = evidence.guess!;
       const lead = text.length - text.trimStart().length;
       const trail = text.length - text.trimEnd().length;
-      const why =
-        guess.confidence >= MIN_CONFIDENCE
-          ? `franc: confidence ${guess.confidence}, runner-up ${guess.runnerUp}`
-          : `${(evidence.unquoted ?? evidence).english} English function words in ${(evidence.unquoted ?? evidence).words} words${evidence.unquoted ? ' outside quotation marks' : ''}; franc leans English at ${guess.confidence}`;
+      // The counts the decision read: the whole sentence for franc's confident guess, outside quotations for the rest.
+      const confident = guess.confidence >= MIN_CONFIDENCE;
+      const basis = confident ? evidence : (evidence.unquoted ?? evidence);
+      const why = confident
+        ? `franc: confidence ${guess.confidence}, runner-up ${guess.runnerUp}`
+        : `${basis.english} English function words in ${basis.words} words${evidence.unquoted ? ' outside quotation marks' : ''}; franc leans English at ${guess.confidence}`;
       out.push(
         makeSignal(meta, p, {
           start: sentence.start + lead,
           end: sentence.end - trail,
           weight: WEIGHT,
           message: `Sentence left in English (${why}) in a text in ${target}`,
-          data: { confidence: guess.confidence, margin: guess.margin, words: evidence.words, englishFunctionWords: (evidence.unquoted ?? evidence).english },
+          data: { confidence: guess.confidence, margin: guess.margin, words: basis.words, englishFunctionWords: basis.english },
         }),
       );
     }

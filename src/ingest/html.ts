@@ -72,9 +72,11 @@ interface ElementInfo {
   rank: number;
   /** Inside page furniture (navigation, cookie banner, site header …). */
   furniture: boolean;
-  /** The language a `lang` (or `xml:lang`) on it or on a quotation around it declares, when it is a two-letter code. */
+  /** The language a `lang` (or `xml:lang`) on it, or the nearest inside a quotation around it, declares (two letters). */
   lang?: string;
-  /** The language a `<blockquote lang>` or `<q lang>` around it (or it itself) declares, handed to its descendants. */
+  /** Inside a `<blockquote>` (or one itself). */
+  inQuote?: boolean;
+  /** The language the nearest `lang` inside the quotation around it (the blockquote's own included) declares. */
   quoteLang?: string;
 }
 
@@ -251,7 +253,11 @@ function prepare(source: string): Prepared {
     const parent = element.parentNode && isElement(element.parentNode) ? infoOf(element.parentNode, infos) : undefined;
     const lang = own !== null ? languageOf(own) : parent?.quoteLang;
     if (lang) info.lang = lang;
-    const quoteLang = QUOTATIONS.has(name) && own !== null ? languageOf(own) : parent?.quoteLang;
+    const inQuote = name === 'blockquote' || parent?.inQuote === true;
+    if (inQuote) info.inQuote = true;
+    // Inside a quotation the nearest declaration wins, as in HTML (`<blockquote lang="en"><div lang="fr">`), and
+    // `lang=""` ends it.
+    const quoteLang = inQuote && own !== null ? languageOf(own) : parent?.quoteLang;
     if (quoteLang) info.quoteLang = quoteLang;
     infos.push(info);
   }
@@ -307,16 +313,22 @@ function attr(element: DomElement, name: string): string | null {
   return null;
 }
 
-/** Quotation elements, whose `lang` holds for what they quote (ElementInfo.quoteLang). */
-const QUOTATIONS = new Set(['blockquote', 'q']);
-
-/** The language the element's own `lang` (or `xml:lang`) declares, else the nearest quotation's around it. */
+/**
+ * The language the element's own `lang` (or `xml:lang`) declares, else the nearest declaration inside a
+ * `<blockquote>` around it (the blockquote's own included); a wrapper's outside any blockquote is not read.
+ */
 function declaredLanguage(element: DomElement): string | undefined {
+  let nearest: string | null = null;
+  let found: string | undefined;
   for (let node: DomNode | null = element; node && isElement(node); node = node.parentNode) {
     if (node.localName === 'html') return undefined;
-    if (node !== element && !QUOTATIONS.has(node.localName.toLowerCase())) continue;
     const own = attr(node, 'lang') ?? attr(node, 'xml:lang');
-    if (own !== null) return languageOf(own);
+    if (node === element && own !== null) return languageOf(own);
+    if (nearest === null && own !== null) {
+      nearest = own;
+      found = languageOf(own);
+    }
+    if (node.localName.toLowerCase() === 'blockquote') return nearest === null ? undefined : found;
   }
   return undefined;
 }

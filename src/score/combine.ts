@@ -86,22 +86,24 @@ export function corroborated(evidence: readonly Observation[]): boolean {
 }
 
 /**
- * What corroboration found: null when corroborated, else the kinds of evidence read, each with its saturated weight
- * (for the reports' note; strongest first).
+ * What corroboration found: null when corroborated, else the kinds of evidence read, each named by the rules that
+ * reported it (`source-untranslated / untranslated-english`) with its saturated weight (for the reports' note;
+ * strongest first).
  */
 export function corroboration(evidence: readonly Observation[]): Array<{ kind: string; weight: number }> | null {
-  const kinds = new Map<string, { sum: number; max: number }>();
+  const kinds = new Map<string, { sum: number; max: number; rules: Set<string> }>();
   for (const s of evidence) {
     if (s.evidence === 'notice') return null;
     const status = s.data?.['status'];
     if (s.weight >= STANDALONE_WEIGHT && status !== 'inferred' && status !== 'normative') return null;
     const kind = observationKind(s.ruleId);
-    const k = kinds.get(kind) ?? { sum: 0, max: 0 };
+    const k = kinds.get(kind) ?? { sum: 0, max: 0, rules: new Set<string>() };
+    k.rules.add(s.ruleId);
     k.sum += s.weight;
     k.max = Math.max(k.max, s.weight);
     kinds.set(kind, k);
   }
-  const weighed = [...kinds].map(([kind, k]) => ({ kind, weight: Math.min(k.sum, DOCUMENT_SATURATION * k.max) }));
+  const weighed = [...kinds.values()].map((k) => ({ kind: [...k.rules].sort().join(' / '), weight: Math.min(k.sum, DOCUMENT_SATURATION * k.max) }));
   if (weighed.filter((k) => k.weight >= CORROBORATING_WEIGHT - 1e-9).length >= 2) return null;
   return weighed.sort((x, y) => y.weight - x.weight || (x.kind < y.kind ? -1 : 1));
 }

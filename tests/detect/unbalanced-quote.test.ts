@@ -67,7 +67,7 @@ describe('unbalanced-quote invalid (flagged)', () => {
     const p = makeParagraph('"un "deux "trois');
     const signals = detector.detect(p, makeContext([p]));
     expect(signals).toHaveLength(1);
-    expect(signals[0]).toMatchObject({ weight: 0.3, evidence: 'artefact', data: { family: 'straight "', open: 3 } });
+    expect(signals[0]).toMatchObject({ weight: 0.3, evidence: 'style', data: { family: 'straight "', open: 3 } });
   });
 });
 

@@ -1,6 +1,6 @@
 // Rule untranslated-english: English sentences in a French text (franc with an `only` list); names and codes are not English.
 import { describe, expect, it } from '@jest/globals';
-import { detector } from '../../src/detect/untranslated-english.js';
+import { blankQuoted, detector } from '../../src/detect/untranslated-english.js';
 import { expectedAt, makeContext, makeParagraph, show } from '../support/paragraph.js';
 
 function run(text: string, language = 'fr'): string[] {
@@ -33,6 +33,10 @@ describe('untranslated-english valid (no signal)', () => {
     // The short route reads a sentence without its quoted spans: quoted titles are in sentence case.
     ['Estrenan « The Lord of the Rings: the war of the Rohirrim » hoy.', 'es'],
     ['Le film « The war of the worlds » sort mercredi', 'fr'],
+    // The last sentence of a quotation over several, and marks of either direction (a fourth review).
+    ['"We will not back down. The tariffs will stay in place until the deal is signed", a déclaré Donald Trump.', 'fr'],
+    ['Le président a tweeté : ”The tariffs will stay in place until the deal is signed”.', 'fr'],
+    ['Estrenan »The Lord of the Rings: the war of the Rohirrim« hoy.', 'es'],
     ['Markets rallied strongly today after upbeat earnings reports', 'fr'],
     // German has no stop-word list in natural and "in", "was", "will" are German: only franc's confident guess counts.
     ['Trump says tariffs will stay in place until trade deal is signed', 'de'],
@@ -79,6 +83,17 @@ describe('untranslated-english invalid (flagged)', () => {
     expect(detector.detect(wrapped, makeContext([wrapped], 'fr'))).toHaveLength(1);
     const marked = { ...makeParagraph(EN1), declaredLanguage: 'fr' };
     expect(detector.detect(marked, makeContext([marked], 'fr'))).toHaveLength(1);
+  });
+
+  it.each([
+    ['It was the "worst week" for the index since March.', 'It was the "            for the index since March.'],
+    ['signed", a déclaré Trump.', '       , a déclaré Trump.'],
+    ['Il a dit « we will not', 'Il a dit «            '],
+    ['»The war« hoy', '»         hoy'],
+    ['sans guillemets', 'sans guillemets'],
+  ])('blankQuoted(%j)', (text, expected) => {
+    expect(blankQuoted(text)).toBe(expected);
+    expect(blankQuoted(text)).toHaveLength(text.length);
   });
 
   it('finds English whose trigrams look French (franc margin 0.07) by its function words', () => {

@@ -143,6 +143,11 @@ describe('extractHtml on small and odd pages', () => {
       ['Le Premier m', null],
       ['La croissanc', null],
     ]);
+    // Inside a quotation the nearest declaration wins, and lang="" ends it (a fourth review).
+    const nested =
+      `<html lang="fr"><body><article><p>${LONG}</p><blockquote lang="en"><div lang="fr"><p>${LONG}</p></div>` +
+      `<div lang=""><p>${LONG}</p></div><p>Great meeting with President Macron today in Paris, a great friend.</p></blockquote></article></body></html>`;
+    expect(extractHtml(nested).blocks.map((b) => b.language ?? null)).toEqual([null, 'fr', null, 'en']);
     // A tweet whose <blockquote lang="en"> holds its <p>, the name line loose after it.
     const tweet =
       `<html lang="fr"><body><article><p>${LONG}</p><blockquote class="twitter-tweet" lang="en"><p dir="ltr">Great meeting with President ` +

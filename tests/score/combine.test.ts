@@ -231,6 +231,11 @@ describe('scoreDocument', () => {
         expect(corroborated([signal('untranslated-english', 0.8, 2), signal('source-untranslated', 0.8, other)])).toBe(false);
       }
       expect(corroboration([gloss, signal('ric-code', 0.3, 2)])).toEqual([{ kind: 'glossed-english-name', weight: 1.2 }, { kind: 'ric-code', weight: 0.3 }]);
+      // A kind is named by the rules that reported it: not by one that is off.
+      expect(corroboration([signal('source-untranslated', 0.8, 2)])).toEqual([{ kind: 'source-untranslated', weight: 0.8 }]);
+      expect(corroboration([signal('source-untranslated', 0.8, 2), signal('untranslated-english', 0.8, 3)])).toEqual([
+        { kind: 'source-untranslated / untranslated-english', weight: 1.6 },
+      ]);
     });
 
     test.each([
