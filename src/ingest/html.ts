@@ -319,16 +319,12 @@ function attr(element: DomElement, name: string): string | null {
  */
 function declaredLanguage(element: DomElement): string | undefined {
   let nearest: string | null = null;
-  let found: string | undefined;
   for (let node: DomNode | null = element; node && isElement(node); node = node.parentNode) {
     if (node.localName === 'html') return undefined;
     const own = attr(node, 'lang') ?? attr(node, 'xml:lang');
     if (node === element && own !== null) return languageOf(own);
-    if (nearest === null && own !== null) {
-      nearest = own;
-      found = languageOf(own);
-    }
-    if (node.localName.toLowerCase() === 'blockquote') return nearest === null ? undefined : found;
+    nearest ??= own;
+    if (node.localName.toLowerCase() === 'blockquote') return nearest === null ? undefined : languageOf(nearest);
   }
   return undefined;
 }
