@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import type { Change, Comparison, ComparisonPair, PairStatus, Signal } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
 import { oneLine, terminalSafe } from '../util/oneline.js';
-import { percent } from './explain.js';
+import { percent } from '../util/percent.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 

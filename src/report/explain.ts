@@ -4,8 +4,6 @@ import type { Report, ReportParagraph, ReportedSignal } from '../types.js';
 import { CORROBORATING_WEIGHT, corroboration, DOCUMENT_SATURATION, isHint, saturatedSum } from '../score/combine.js';
 import { percent } from '../util/percent.js';
 
-export { percent };
-
 /** Shares below this (nats) move no shown probability: not worth a reason. */
 const NEGLIGIBLE = 0.05;
 

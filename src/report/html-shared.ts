@@ -38,7 +38,7 @@ export function esc(value: string | number): string {
   return escapeHtml(String(value));
 }
 
-export { percent } from './explain.js';
+export { percent } from '../util/percent.js';
 
 /** Green (human) to red (machine); numeric only, so safe in a style attribute. */
 export function hue(p: number): number {

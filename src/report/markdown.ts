@@ -3,7 +3,8 @@ import type { Formatter, Message, Report, ReportParagraph, ReportedSignal } from
 import { ellipsis } from '../util/ellipsis.js';
 import { terminalSafe } from '../util/oneline.js';
 import { attribution } from '../util/attribution.js';
-import { loneEvidence, loneEvidenceText, ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { loneEvidence, loneEvidenceText, ownReasons, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { percent } from '../util/percent.js';
 
 const SNIPPET = 60;
 const REASONS = 3;

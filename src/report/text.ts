@@ -3,7 +3,8 @@ import pc from 'picocolors';
 import type { Formatter, Label, Report, ReportParagraph, Severity } from '../types.js';
 import { ellipsis } from '../util/ellipsis.js';
 import { oneLine, terminalSafe } from '../util/oneline.js';
-import { languageUnknown, loneEvidence, loneEvidenceText, noStyleModel, ownReasons, percent, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { languageUnknown, loneEvidence, loneEvidenceText, noStyleModel, ownReasons, sharedEvidence, sharedParts, sharedReasons, signed, type SharedEvidence } from './explain.js';
+import { percent } from '../util/percent.js';
 
 type Colors = ReturnType<typeof pc.createColors>;
 

@@ -68,7 +68,7 @@ const SAME_OBSERVATION: Readonly<Record<string, string>> = { 'source-untranslate
 export type Observation = Pick<Signal, 'ruleId' | 'weight' | 'evidence' | 'data'>;
 
 /** The rule an observation counts under for corroboration (SAME_OBSERVATION). */
-export function observationKind(ruleId: string): string {
+function observationKind(ruleId: string): string {
   return SAME_OBSERVATION[ruleId] ?? ruleId;
 }
 

@@ -1,6 +1,6 @@
 // Text formatter: a scored paragraph's reasons account for its probability, document-wide evidence included.
 import { describe, expect, test } from '@jest/globals';
-import { percent } from '../../src/report/explain.js';
+import { percent } from '../../src/util/percent.js';
 import { format } from '../../src/report/text.js';
 import { declaredReport, humanReport, machineReport, makeContext, smallReport } from './fixtures.js';
 
