@@ -357,6 +357,11 @@ export interface FormatContext {
   rules: Record<string, RuleMeta>;
   /** wireproof's version. */
   version: string;
+  /**
+   * `--quiet`: the user asked for errors only. The messages are already filtered; the text and Markdown formats also
+   * leave out the paragraph tables and the inputs without an error, as ESLint's formatters list only files with errors.
+   */
+  quiet?: boolean;
 }
 
 /** A report formatter: reports in, text out. */

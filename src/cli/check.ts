@@ -160,6 +160,7 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
     color: useColor(io, args.color, Boolean(args.outputFile)),
     rules: rulesMeta(),
     version: VERSION,
+    quiet: Boolean(args.quiet),
   };
   let output: string;
   try {

@@ -83,7 +83,7 @@ function message(m: Message): string {
   return `- **${m.severity}** ${ruleCode(m.ruleId)}${where}: ${escapeMarkdown(m.message)}${suggestions}`;
 }
 
-function formatReport(r: Report): string {
+function formatReport(r: Report, quiet: boolean): string {
   if (r.error) {
     return `### ${escapeMarkdown(r.file)}: unreadable\n\n> **Error** (${r.error.code}): ${escapeMarkdown(r.error.message)}`;
   }
@@ -96,16 +96,13 @@ function formatReport(r: Report): string {
   if (shared) out.push(sharedLine(shared));
   const lone = loneEvidence(r);
   if (lone) out.push(`**Why uncertain**: ${escapeMarkdown(loneEvidenceText(lone))}`);
-  if (r.paragraphs.length > 0) {
+  // --quiet: errors only, as ESLint's formatters; the paragraph table is the reading, not a finding.
+  if (!quiet) {
     out.push(
-      [
-        '| Line | Kind | Label | Machine | Top reasons | Text |',
-        '| ---: | --- | --- | ---: | --- | --- |',
-        ...r.paragraphs.map((p) => row(p, shared)),
-      ].join('\n'),
+      r.paragraphs.length > 0
+        ? ['| Line | Kind | Label | Machine | Top reasons | Text |', '| ---: | --- | --- | ---: | --- | --- |', ...r.paragraphs.map((p) => row(p, shared))].join('\n')
+        : '_No paragraphs._',
     );
-  } else {
-    out.push('_No paragraphs._');
   }
   if (r.messages.length > 0) out.push(['**Messages**', '', ...r.messages.map(message)].join('\n'));
   return out.join('\n\n');
@@ -115,7 +112,7 @@ function formatReport(r: Report): string {
  * Formats reports as GitHub-flavoured Markdown: per input a heading (file, verdict, probability), a table of
  * paragraphs and the messages as a list. Article text and file names are escaped so they cannot add markup.
  */
-export const format: Formatter = (reports) => {
+export const format: Formatter = (reports, context) => {
   if (reports.length === 0) return '_wireproof: no input._\n';
   const errors = reports.reduce((n, r) => n + r.summary.errors, 0);
   const warnings = reports.reduce((n, r) => n + r.summary.warnings, 0);
@@ -128,5 +125,7 @@ export const format: Formatter = (reports) => {
     `${infos} info`,
   ];
   if (unreadable > 0) parts.push(`${unreadable} unreadable`);
-  return `**wireproof**: ${parts.join(', ')}\n\n${reports.map(formatReport).join('\n\n')}\n`;
+  const quiet = Boolean(context?.quiet);
+  const shown = reports.filter((r) => !quiet || r.error || r.summary.errors > 0);
+  return `**wireproof**: ${parts.join(', ')}\n\n${shown.map((r) => formatReport(r, quiet)).join('\n\n')}${shown.length > 0 ? '\n' : ''}`;
 };

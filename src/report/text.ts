@@ -77,7 +77,7 @@ function verdictLine(c: Colors, r: Report): string {
   return `  ${color(c.bold(r.verdict))} ${prob}  ${c.dim(`${r.language} · ${r.encoding}${french}`)}${notice}`;
 }
 
-function formatReport(c: Colors, report: Report): string {
+function formatReport(c: Colors, report: Report, quiet: boolean): string {
   const r = terminalSafe(report);
   const out: string[] = [c.underline(oneLine(r.file))];
   if (r.error) {
@@ -89,7 +89,8 @@ function formatReport(c: Colors, report: Report): string {
   if (shared) out.push(sharedLine(c, shared));
   const lone = loneEvidence(r);
   if (lone) out.push(`  ${c.dim(loneEvidenceText(lone))}`);
-  for (const p of r.paragraphs) {
+  // --quiet: errors only, as ESLint's stylish; the paragraph table is the reading, not a finding.
+  for (const p of quiet ? [] : r.paragraphs) {
     const where = `${p.line}:${p.column}`.padStart(7);
     if (p.machineProbability === null) {
       out.push(`${c.dim(where)}  ${c.dim(p.kind.padEnd(11))} ${' '.repeat(BAR_CELLS + 21)}${c.dim(snippet(p.text))}`);
@@ -116,7 +117,8 @@ function formatReport(c: Colors, report: Report): string {
 /** Formats reports for a terminal; colour only when the CLI decided so. */
 export const format: Formatter = (reports, context) => {
   const c = pc.createColors(context.color);
-  const blocks = reports.map((r) => formatReport(c, r));
+  const quiet = Boolean(context.quiet);
+  const blocks = reports.filter((r) => !quiet || r.error || r.summary.errors > 0).map((r) => formatReport(c, r, quiet));
   const errors = reports.reduce((n, r) => n + r.summary.errors, 0);
   const warnings = reports.reduce((n, r) => n + r.summary.warnings, 0);
   const infos = reports.reduce((n, r) => n + r.summary.infos, 0);
@@ -124,5 +126,5 @@ export const format: Formatter = (reports, context) => {
   const parts = [`${errors} error${errors === 1 ? '' : 's'}`, `${warnings} warning${warnings === 1 ? '' : 's'}`, `${infos} info`];
   if (failed > 0) parts.push(`${failed} unreadable input${failed === 1 ? '' : 's'}`);
   const mark = errors > 0 || failed > 0 ? c.red('✖') : warnings > 0 ? c.yellow('⚠') : c.green('✔');
-  return `${blocks.join('\n\n')}\n\n${mark} ${reports.length} file${reports.length === 1 ? '' : 's'}: ${parts.join(', ')}\n`;
+  return `${blocks.length > 0 ? `${blocks.join('\n\n')}\n\n` : ''}${mark} ${reports.length} file${reports.length === 1 ? '' : 's'}: ${parts.join(', ')}\n`;
 };

@@ -435,6 +435,31 @@ describe('check: --quiet and file names in diagnostics', () => {
     }
   });
 
+  test('--quiet in the text and Markdown formats: errors only, no paragraph table, inputs without an error left out', async () => {
+    const dir = tmp();
+    const human = join(dir, 'human.txt');
+    writeFileSync(human, 'Le chat dort sur le canapé depuis ce matin, tranquille et heureux.\n');
+    for (const format of ['text', 'markdown']) {
+      const loud = fakeIo();
+      const quiet = fakeIo();
+      expect(await run(['check', SEED_003, human, '-f', format], loud)).toBe(1);
+      expect(await run(['check', SEED_003, human, '-f', format, '--quiet'], quiet)).toBe(1);
+      const [shown, full] = [quiet.out.join(''), loud.out.join('')];
+      // The paragraph table's text ("OpenAI envisage …", line 1) and the human input are in the full report only.
+      for (const text of ['OpenAI envisage', 'human.txt', 'likely-machine']) {
+        expect(full).toContain(text);
+        expect(shown).not.toContain(text);
+      }
+      expect(shown).toMatch(/003.?_86d609dcec19a228\.txt/);
+      expect(shown).toContain('undeclared-machine-translation');
+      expect(shown).toMatch(/2 files/);
+    }
+    // Nothing to show: the summary line alone.
+    const clean = fakeIo();
+    expect(await run(['check', human, '--quiet'], clean)).toBe(0);
+    expect(clean.out.join('')).toMatch(/^✔ 1 file: 0 errors, 0 warnings, 0 info\n$/);
+  });
+
   test('a missing file whose name has a colon or a newline: named whole, on one line, in stderr and in SARIF', async () => {
     const dir = tmp();
     for (const name of ['wire:2026.txt', 'miss\ning.txt']) {
