@@ -35,7 +35,7 @@ export interface Point {
 
 /** A piece of text that ingest found in an HTML page, with where each of its characters came from. */
 export interface Block {
-  /** Extracted text, white space collapsed. */
+  /** Extracted text, white space collapsed (a `<br>` is a line break). */
   text: string;
   /** 0-based offset in the source text of the block's first character (or of its element when text is empty). */
   offset: number;

@@ -163,6 +163,13 @@ describe('api', () => {
     expect(await rules('')).toContain('untranslated-english');
   });
 
+  test('a heading a page keeps on its own line with <br> is not a fused heading; the same words flattened are', async () => {
+    const after = "Le retrait d'Anthropic fait suite à une dispute avec le Pentagone sur l'utilisation de ses modèles.";
+    const rules = async (html: string): Promise<string[]> => (await check(`<html lang="fr"><body><article>${html}</article></body></html>`, { format: 'html' })).messages.map((m) => m.ruleId);
+    expect(await rules(`<p><strong>SURVEILLANCE DE MASSE</strong><br>${after}</p>`)).not.toContain('fused-heading');
+    expect(await rules(`<p><strong>SURVEILLANCE DE MASSE</strong> ${after}</p>`)).toContain('fused-heading');
+  });
+
   test('quotes left open are a hint: two of them do not corroborate a glossed name into an error (a fourth review)', async () => {
     const text = "Boeing : l'autorité de l'aviation civile américaine ouvre une enquête\n\nWASHINGTON (AFP) - La Federal Aviation Administration (Administration fédérale de l'aviation) a ouvert mardi une enquête après la perte d'un panneau de fuselage sur un Boeing 737 MAX d'Alaska Airlines.\n\nL'avion, qui transportait 171 passagers, a pu se poser sans encombre à Portland. Boeing a dit « coopérer pleinement avec les enquêteurs.\n\nUn passager a raconté avoir vu « le ciel à travers la carlingue pendant de longues minutes, selon la presse locale.\n\nLa compagnie a cloué au sol ses appareils du même modèle en attendant les inspections.\n";
     const report = await check(text);

@@ -130,7 +130,7 @@ class Walker {
  *
  * @param source the page source
  * @param tokens its tokens (tokenizeHtml)
- * @param text block text: white space runs collapsed to one space, trimmed
+ * @param text block text: white space runs collapsed to one space, trimmed; `\n` where a `<br>` was
  * @param from where to start (usually just after the element's start tag)
  * @returns the offset runs and the end position, or undefined when the text does not follow from `from`
  */
@@ -145,7 +145,8 @@ export function alignText(source: string, tokens: readonly Token[], text: string
   while (i < text.length) {
     const ch = text.charCodeAt(i);
     let unit = walker.next();
-    if (ch === 32) {
+    // A line break stands for a `<br>` (html.ts blockText): like a space, it matches white space or a tag.
+    if (ch === 32 || ch === 10) {
       if (!unit || unit.kind !== 'space') return undefined;
       map(i, unit.at);
       walker.consume(unit);
@@ -153,7 +154,7 @@ export function alignText(source: string, tokens: readonly Token[], text: string
       continue;
     }
     // The rest of a white-space run (or leading white space) is already represented by a space, or by nothing.
-    const afterSpace = i === 0 || text.charCodeAt(i - 1) === 32;
+    const afterSpace = i === 0 || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 10;
     while (unit && afterSpace && (unit.kind === 'space' || (i === 0 && /^\s$/u.test(unit.text)))) {
       walker.consume(unit);
       unit = walker.next();

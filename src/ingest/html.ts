@@ -460,13 +460,19 @@ function innermostBlocks(root: DomElement): DomElement[] {
   return out;
 }
 
+/** Where a `<br>` was, in {@link blockText}'s walk. */
+const LINE_BREAK = Symbol('br');
+
 /**
  * An element's text as a reader sees it: text nodes in order, skipped elements left out, a line break around
- * block-level elements and for `<br>`; then HTML white space runs collapsed to one space and the ends trimmed.
+ * block-level elements; then HTML white space runs collapsed to one space and the ends trimmed. A `<br>` stays a
+ * line break (`\n`, one for a run of them): `<strong>SURVEILLANCE DE MASSE</strong><br>Le retrait …` was read as one
+ * line and reported as a heading fused into its sentence, the mark of a break the pipeline lost, which this page
+ * kept (review, 2026-12-08).
  * No-break spaces inside the text are kept: French typography puts them before « : ; ! ? » and after «.
  */
 function blockText(element: DomElement): string {
-  const parts: string[] = [];
+  const parts: Array<string | typeof LINE_BREAK> = [];
   const stack: Array<DomNode | string> = [element];
   while (stack.length > 0) {
     const item = stack.pop()!;
@@ -481,13 +487,31 @@ function blockText(element: DomElement): string {
     if (!isElement(item)) continue;
     const name = item.localName.toLowerCase();
     if (item !== element && SKIP_ELEMENTS.has(name)) continue;
+    if (name === 'br') {
+      parts.push(LINE_BREAK);
+      continue;
+    }
     const breaks = item !== element && BREAK_ELEMENTS.has(name);
     if (breaks) stack.push('\n');
     const children = item.childNodes;
     for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]!);
     if (breaks) parts.push('\n');
   }
-  return parts.join('').replace(/[ \t\n\f\r]+/g, ' ').trim();
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (part !== LINE_BREAK) {
+      line += part;
+      continue;
+    }
+    lines.push(line);
+    line = '';
+  }
+  lines.push(line);
+  return lines
+    .map((l) => l.replace(/[ \t\n\f\r]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 function collapse(text: string): string {

@@ -40,7 +40,7 @@ export function inexactCharacters(source: string, block: Block): number[] {
     const s = source[so + (i - ti)];
     const t = block.text[i];
     if (s === t) continue;
-    if (t === ' ' && s !== undefined && /[\s<]/.test(s)) continue;
+    if ((t === ' ' || t === '\n') && s !== undefined && /[\s<]/.test(s)) continue;
     bad.push(i);
   }
   return bad;
