@@ -70,8 +70,20 @@ interface ElementInfo {
   name: string;
   /** Its rank among elements of that name, in document (= creation) order. */
   rank: number;
-  /** Inside page furniture (navigation, cookie banner, site header …). */
+  /** Its number (the index in `infos`). */
+  id: number;
+  /** Its parent element's number, as parsed. */
+  parent?: number;
+  /** Nesting depth, as parsed (the root element 1). */
+  depth: number;
+  /** Inside page furniture (navigation, cookie banner, site header …), by any mark. */
   furniture: boolean;
+  /**
+   * When it is furniture only by a layout word of a class or id (`paywall`, `sidebar` …): the number of the nearest
+   * element so named, itself or an ancestor. Templates put such words on wrappers of the whole article, so they
+   * count only inside the article Readability found ({@link articleFurniture}).
+   */
+  layoutFrom?: number;
   /** The language a `lang` (or `xml:lang`) on it, or the nearest inside a quotation around it, declares (two letters). */
   lang?: string;
   /** Inside a `<blockquote>` (or one itself). */
@@ -145,10 +157,11 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
   // Every block of the page, read now too: Readability removes what it judges not to be article (footers, notes),
   // and a machine-translation notice placed there is the page's own declaration.
   const root = document.documentElement;
+  // (Layout-word furniture is kept for now: whether it counts depends on where the article is.)
   const pageBlocks = root
     ? innermostBlocks(root).flatMap((element) => {
         const info = infoOf(element, infos);
-        return info && !info.furniture ? [{ info, text: blockText(element) }] : [];
+        return info && (!info.furniture || info.layoutFrom !== undefined) ? [{ info, text: blockText(element) }] : [];
       })
     : [];
   const article = new Readability<DomNode>(document as never, {
@@ -164,10 +177,16 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
   const kept = new Set<ElementInfo>();
   /** The element each block came from, when it is known. */
   const origins = new Map<Block, ElementInfo>();
-  for (const element of innermostBlocks(content as DomElement)) {
+  const elements = innermostBlocks(content as DomElement);
+  // The article as parsed: the nearest element around every block Readability kept.
+  const articleRoot = commonAncestor(
+    elements.flatMap((e) => infoOf(e, infos) ?? []),
+    infos,
+  );
+  for (const element of elements) {
     const info = infoOf(element, infos);
     if (info) kept.add(info);
-    if (info?.furniture) continue;
+    if (info && articleFurniture(info, articleRoot, infos)) continue;
     const block = locator.block(element, info);
     if (block && !isFurnitureText(block.text)) {
       blocks.push(block);
@@ -189,16 +208,74 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
     }
   }
   const byline = bylineElement(bylines, article?.byline);
-  if (byline) restoreByline(byline, content as DomElement, { blocks, kept, origins, infos, locator });
+  if (byline) restoreByline(byline, content as DomElement, { blocks, kept, origins, infos, locator, article: articleRoot });
   const result = withMeta({ blocks }, title, prepared.language);
   const texts = new Set(blocks.map((b) => b.text));
   // A separate locator: these are searched from their own start tags, not from where the article's search stopped.
   const outside = new Locator(source, tokenized, infos);
+  const scope = articleRoot && noticeScope(articleRoot, infos);
   const dropped = pageBlocks.flatMap(({ info, text }) =>
-    kept.has(info) || !text || texts.has(text) || isFurnitureText(text) ? [] : [lazyBlock(text, info, outside)],
+    kept.has(info) || !text || texts.has(text) || isFurnitureText(text) || articleFurniture(info, articleRoot, infos) || (scope && !contains(scope, info, infos))
+      ? []
+      : [lazyBlock(text, info, outside)],
   );
   if (dropped.length > 0) result.dropped = dropped;
   return result;
+}
+
+/**
+ * The nearest element, as parsed, around all of the given ones (itself for one), or undefined when they have none
+ * in common or none is given. Each step climbs one level: the Readability path only runs on pages nested at most
+ * {@link MAX_READABILITY_DEPTH} deep.
+ */
+function commonAncestor(elements: readonly ElementInfo[], infos: readonly ElementInfo[]): ElementInfo | undefined {
+  let common: ElementInfo | undefined;
+  for (const element of elements) {
+    if (!common) {
+      common = element;
+      continue;
+    }
+    let a: ElementInfo | undefined = common;
+    let b: ElementInfo | undefined = element;
+    while (a && b && a.depth > b.depth) a = a.parent === undefined ? undefined : infos[a.parent];
+    while (a && b && b.depth > a.depth) b = b.parent === undefined ? undefined : infos[b.parent];
+    while (a && b && a !== b) {
+      a = a.parent === undefined ? undefined : infos[a.parent];
+      b = b.parent === undefined ? undefined : infos[b.parent];
+    }
+    if (!a || a !== b) return undefined;
+    common = a;
+  }
+  return common;
+}
+
+/** Whether `outer` is `inner` or one of its ancestors, as parsed. */
+function contains(outer: ElementInfo, inner: ElementInfo, infos: readonly ElementInfo[]): boolean {
+  let e: ElementInfo | undefined = inner;
+  while (e && e.depth > outer.depth) e = e.parent === undefined ? undefined : infos[e.parent];
+  return e === outer;
+}
+
+/**
+ * Whether a block is furniture, given the article Readability found: a strong mark always makes it so; a layout
+ * word of a class or id only inside the article, not on a wrapper around all of it (`no-sidebar`, `paywall`).
+ */
+function articleFurniture(info: ElementInfo, article: ElementInfo | undefined, infos: readonly ElementInfo[]): boolean {
+  if (!info.furniture) return false;
+  if (info.layoutFrom === undefined || !article) return true;
+  return !contains(infos[info.layoutFrom]!, article, infos);
+}
+
+/**
+ * Where a notice Readability left out of the article still declares the page: the `<article>` around the article,
+ * else the element around the article's own. A notice in the reader comments, or in the next story a page preloads,
+ * had declared a human article machine-translated (review, 2026-12-08).
+ */
+function noticeScope(article: ElementInfo, infos: readonly ElementInfo[]): ElementInfo {
+  for (let e: ElementInfo | undefined = article; e; e = e.parent === undefined ? undefined : infos[e.parent]) {
+    if (e.name === 'article') return e;
+  }
+  return article.parent === undefined ? article : infos[article.parent]!;
 }
 
 /**
@@ -244,13 +321,15 @@ function prepare(source: string): Prepared {
     ranks.set(name, rank + 1);
     element.setAttribute(ID_ATTRIBUTE, String(id));
     elements.push(element);
-    const info: ElementInfo = { name, rank, furniture: false };
+    const parentInfo = element.parentNode && isElement(element.parentNode) ? infoOf(element.parentNode, infos) : undefined;
+    const info: ElementInfo = { id, name, rank, depth: (parentInfo?.depth ?? 0) + 1, furniture: false };
+    if (parentInfo) info.parent = parentInfo.id;
     // A block's language is what its own element declares, or a quotation around it (an embedded tweet's
     // <blockquote lang="en">): not a wrapper's, since templates put `lang="en"` on a <div> or <article> over copy in
     // any language, and the rule that reads it would then miss a whole untranslated paragraph (a third review).
     // Elements come in document order, so a parent's is known first. `lang=""` declares the language unknown.
     const own = name === 'html' ? null : (attr(element, 'lang') ?? attr(element, 'xml:lang'));
-    const parent = element.parentNode && isElement(element.parentNode) ? infoOf(element.parentNode, infos) : undefined;
+    const parent = parentInfo;
     const lang = own !== null ? languageOf(own) : parent?.quoteLang;
     if (lang) info.lang = lang;
     const inQuote = name === 'blockquote' || parent?.inQuote === true;
@@ -351,36 +430,52 @@ const FURNITURE_ROLES = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar',
 ]);
 /**
- * Words in class and id names of furniture: consent managers (Didomi, OneTrust, tarteaucitron are the common
- * ones on French news sites), skip links, share bars, newsletters, screen-reader-only text.
+ * Words in class and id names of furniture whatever they wrap: consent managers (Didomi, OneTrust, tarteaucitron
+ * are the common ones on French news sites; Axeptio, Quantcast's `qc-cmp2-…`, Sourcepoint's `sp_message_…`),
+ * screen-reader-only text.
  * Matched against whole words of a class or id (split on `-` and `_`), never substrings, so that a wrapper such
  * as `article-body` or `has-sharing-enabled` on <body> does not sink the article (html, body, main and article
  * are never judged by class).
  */
 const FURNITURE_WORDS = new Set([
-  'cookie', 'cookies', 'consent', 'gdpr', 'rgpd', 'didomi', 'onetrust', 'tarteaucitron', 'cmp', 'skiplink',
-  'skiplinks', 'skip', 'breadcrumb', 'breadcrumbs', 'newsletter', 'social', 'share', 'sharing', 'partage', 'paywall',
-  'subscribe', 'abonnement', 'banner', 'navbar', 'menu', 'sidebar', 'sronly', 'offscreen',
+  'cookie', 'cookies', 'consent', 'gdpr', 'rgpd', 'didomi', 'onetrust', 'tarteaucitron', 'cmp', 'cmp2', 'axeptio',
+  'quantcast', 'sourcepoint', 'usercentrics', 'cookiebot', 'sronly', 'offscreen',
 ]);
-const FURNITURE_NAMES = /^(sr-only|visually-hidden|screen-reader-text|screen-reader-only)$/i;
+/**
+ * Words of page layout: skip links, share bars, newsletters, menus, reader comments. Furniture too, but templates
+ * also name the wrappers of a whole article so (`no-sidebar`, `has-paywall`, `article__content--paywall`,
+ * `menu-open`): a review (2026-12-08) added `no-sidebar` to a wrapper of Le Monde's article and lost its 25
+ * paragraphs to the page's chrome. So they count only inside the article Readability found ({@link articleFurniture}).
+ */
+const LAYOUT_WORDS = new Set([
+  'skiplink', 'skiplinks', 'skip', 'breadcrumb', 'breadcrumbs', 'newsletter', 'social', 'share', 'sharing', 'partage',
+  'paywall', 'subscribe', 'abonnement', 'banner', 'navbar', 'menu', 'sidebar', 'comment', 'comments', 'commentaires',
+  'reactions', 'disqus',
+]);
+const FURNITURE_NAMES = /^(sr-only|visually-hidden|screen-reader-text|screen-reader-only|sp_message.*)$/i;
 const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
-function ownFurniture(element: DomElement, inArticle: boolean): boolean {
+/** Whether an element is furniture by its own markup: by a strong mark, by a layout word only, or not. */
+function ownFurniture(element: DomElement, inArticle: boolean): 'strong' | 'layout' | false {
   const name = element.localName.toLowerCase();
-  if (FURNITURE_TAGS.has(name)) return true;
-  if (PAGE_TAGS.has(name) && !inArticle) return true;
+  if (FURNITURE_TAGS.has(name)) return 'strong';
+  if (PAGE_TAGS.has(name) && !inArticle) return 'strong';
   const role = (attr(element, 'role') ?? '').toLowerCase().trim();
-  if (FURNITURE_ROLES.has(role)) return true;
-  if (attr(element, 'hidden') !== null || attr(element, 'aria-hidden') === 'true') return true;
-  if (/(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attr(element, 'style') ?? '')) return true;
+  if (FURNITURE_ROLES.has(role)) return 'strong';
+  if (attr(element, 'hidden') !== null || attr(element, 'aria-hidden') === 'true') return 'strong';
+  if (/(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(attr(element, 'style') ?? '')) return 'strong';
   if (NEVER_FURNITURE.has(name)) return false;
   const names = `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`.split(/\s+/);
+  let layout = false;
   for (const n of names) {
     if (!n) continue;
-    if (FURNITURE_NAMES.test(n)) return true;
-    for (const word of n.toLowerCase().split(/[-_]+/)) if (FURNITURE_WORDS.has(word)) return true;
+    if (FURNITURE_NAMES.test(n)) return 'strong';
+    for (const word of n.toLowerCase().split(/[-_]+/)) {
+      if (FURNITURE_WORDS.has(word)) return 'strong';
+      if (LAYOUT_WORDS.has(word)) layout = true;
+    }
   }
-  return false;
+  return layout ? 'layout' : false;
 }
 
 /**
@@ -388,26 +483,32 @@ function ownFurniture(element: DomElement, inArticle: boolean): boolean {
  * @returns the deepest nesting found
  */
 function markFurniture(document: DomDocument, infos: ElementInfo[]): number {
-  const stack: Array<{ node: DomNode; furniture: boolean; inArticle: boolean; depth: number }> = [
-    { node: document, furniture: false, inArticle: false, depth: 0 },
-  ];
+  type Frame = { node: DomNode; strong: boolean; layoutFrom: number | undefined; inArticle: boolean; depth: number };
+  const stack: Frame[] = [{ node: document, strong: false, layoutFrom: undefined, inArticle: false, depth: 0 }];
   let deepest = 0;
   while (stack.length > 0) {
-    const { node, furniture, inArticle, depth } = stack.pop()!;
+    const { node, strong, layoutFrom, inArticle, depth } = stack.pop()!;
     if (depth > deepest) deepest = depth;
-    let f = furniture;
+    let f = strong;
+    let from = layoutFrom;
     let a = inArticle;
     if (isElement(node)) {
       const name = node.localName.toLowerCase();
-      f = f || ownFurniture(node, inArticle);
-      a = a || name === 'article' || name === 'main' || attr(node, 'role') === 'main';
       const id = Number(node.getAttribute(ID_ATTRIBUTE));
-      if (Number.isInteger(id) && infos[id]) infos[id].furniture = f;
+      const own = f ? false : ownFurniture(node, inArticle);
+      if (own === 'strong') f = true;
+      else if (own === 'layout' && Number.isInteger(id)) from = id;
+      a = a || name === 'article' || name === 'main' || attr(node, 'role') === 'main';
+      const info = Number.isInteger(id) ? infos[id] : undefined;
+      if (info) {
+        info.furniture = f || from !== undefined;
+        if (!f && from !== undefined) info.layoutFrom = from;
+      }
     }
     const children = node.childNodes;
     for (let k = children.length - 1; k >= 0; k--) {
       const child = children[k]!;
-      if (child.nodeType === ELEMENT) stack.push({ node: child, furniture: f, inArticle: a, depth: depth + 1 });
+      if (child.nodeType === ELEMENT) stack.push({ node: child, strong: f, layoutFrom: from, inArticle: a, depth: depth + 1 });
     }
   }
   return deepest;
@@ -706,9 +807,11 @@ function restoreByline(
     origins: Map<Block, ElementInfo>;
     infos: readonly ElementInfo[];
     locator: Locator;
+    /** The article as parsed ({@link commonAncestor} of the kept blocks), if known. */
+    article: ElementInfo | undefined;
   },
 ): void {
-  const { blocks, kept, origins, infos, locator } = state;
+  const { blocks, kept, origins, infos, locator, article } = state;
   const info = infos[byline.id]!;
   const inContent = subtreeIds(content);
   if ([...byline.ids].some((id) => inContent.has(id))) {
@@ -726,7 +829,7 @@ function restoreByline(
     blocks[parentBlock] = block;
     return;
   }
-  if (info.furniture || isFurnitureText(byline.text) || blocks.some((b) => b.text === byline.text)) return;
+  if (articleFurniture(info, article, infos) || isFurnitureText(byline.text) || blocks.some((b) => b.text === byline.text)) return;
   const block = locator.atElement(byline.text, info, undefined);
   if (!block) return;
   block.role = 'byline';

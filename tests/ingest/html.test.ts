@@ -271,6 +271,45 @@ describe('blocks Readability leaves out of the article', () => {
     expect(block.offset).toBe(page.indexOf('((Traduction'));
     expect(inexactCharacters(page, block)).toEqual([]);
   });
+
+  test('a notice outside the article is not the page’s: reader comments, the next story a page preloads (review, 2026-12-08)', () => {
+    const story = `<div class="story"><h1>Le titre</h1><div class="body"><p>${LONG.repeat(3)}</p>\n<p>${LONG.repeat(2)}</p></div><div class="note"><p>${NOTICE}</p></div></div>`;
+    const read = (page: string): string[] => {
+      const result = extractHtml(page);
+      return [...result.blocks, ...(result.dropped ?? [])].map((b) => b.text);
+    };
+    // A note beside the article's text, in the same story wrapper, still counts.
+    expect(read(`<html><body>${story}</body></html>`)).toContain(NOTICE);
+    for (const elsewhere of [
+      `<section id="reactions"><ol><li><p>${NOTICE}</p></li></ol></section>`,
+      `<div class="next-story"><div><h2>Une autre dépêche</h2><p>Début de la dépêche suivante, chargée d'avance.</p><p>${NOTICE}</p></div></div>`,
+    ]) {
+      const page = `<html><body><main><div class="col">${story.replace(/<div class="note">.*?<\/div><\/div>$/, '</div>')}</div><div class="below">${elsewhere}</div></main></body></html>`;
+      expect(page).not.toContain('class="note"');
+      expect(read(page)).toContain(LONG.repeat(3).trim());
+      expect(read(page)).not.toContain(NOTICE);
+    }
+  });
+});
+
+describe('layout words on a wrapper of the whole article (review, 2026-12-08)', () => {
+  const article = `<h1>Le titre de la dépêche</h1><p>${LONG.repeat(3)}</p><p>${LONG.repeat(2)}</p>`;
+  test.each(['col no-sidebar', 'article__content article__content--paywall', 'menu-open', 'has-comments'])(
+    'class="%s" around the article does not sink it; the same word on a block inside it still drops that block',
+    (cls) => {
+      const page = `<html><body><nav><p>Accueil et rubriques du site</p></nav><div class="${cls}"><article>${article}<div class="${cls}"><p>Partagez cet article avec vos amis sur les réseaux sociaux et par courriel.</p></div></article></div><footer><p>Mentions légales et plan du site</p></footer></body></html>`;
+      const texts = extractHtml(page).blocks.map((b) => b.text);
+      expect(texts).toContain(LONG.repeat(3).trim());
+      expect(texts.join('\n')).not.toMatch(/Partagez|Accueil|Mentions/);
+    },
+  );
+
+  test('a consent manager is furniture whatever it wraps (Axeptio, Quantcast, Sourcepoint)', () => {
+    for (const cls of ['axeptio_overlay', 'qc-cmp2-ui', 'sp_message_container_123']) {
+      const page = `<html><body><div class="${cls}"><p>Nous et nos partenaires utilisons des cookies pour mesurer l'audience et personnaliser les publicités.</p></div><article>${article}</article></body></html>`;
+      expect(extractHtml(page).blocks.map((b) => b.text).join('\n')).not.toMatch(/cookies/);
+    }
+  });
 });
 
 describe('the byline Readability takes out of the article', () => {
