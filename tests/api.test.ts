@@ -252,6 +252,20 @@ describe('wireproof/compare: caller mistakes throw a usage error naming the opti
     expect((error as Error).message).toMatch(expected);
   });
 
+  test('source is a path or an ingested text, as in check(): a path is read, a missing one named (review, 2026-12-08)', async () => {
+    const api = await import('../src/compare-api.js');
+    const fr = "Le Pentagone a annoncé mardi 3 nouveaux contrats, a déclaré un porte-parole.";
+    const en = 'The Pentagon announced 3 new contracts on Tuesday, a spokesperson said.';
+    const dir = mkdtempSync(join(tmpdir(), 'wireproof-compare-source-'));
+    writeFileSync(join(dir, 'original.en.txt'), en);
+    const byPath = await api.compare(fr, fr, { source: join(dir, 'original.en.txt') });
+    const byText = await api.compare(fr, fr, { source: { file: join(dir, 'original.en.txt'), source: en, encoding: 'utf-8', format: 'text' } });
+    expect(byPath.source).toEqual(byText.source);
+    expect(byPath.source!.file).toBe(join(dir, 'original.en.txt'));
+    const error = await api.compare(fr, fr, { source: join(dir, 'missing.en.txt') }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'usage', message: `source: ${join(dir, 'missing.en.txt')}: no such file` });
+  });
+
   test('formatComparisonText without options prints without colour', async () => {
     const api = await import('../src/compare-api.js');
     const out = api.formatComparisonText(await api.compare('Le texte de la dépêche.', 'Le texte de la dépêche publiée.'));

@@ -1,6 +1,6 @@
 // Compares two versions of one story paragraph by paragraph: alignment, status, similarity, machine share, provenance.
 import { loadCorpora, type Corpora } from '../corpora/index.js';
-import { ingestBytes } from '../ingest/read.js';
+import { ingestBytes, readInput } from '../ingest/read.js';
 import { languageList } from '../segment/language.js';
 import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
 import type {
@@ -17,6 +17,7 @@ import type {
 } from '../types.js';
 import { WireproofError } from '../types.js';
 import { checkOptionKeys, checkRuleLevel, isIngested, isRecord } from '../util/options.js';
+import { messageAsGiven } from '../util/oneline.js';
 import { typeName } from '../util/type-name.js';
 import {
   alignInOrder,
@@ -64,10 +65,11 @@ export interface CompareOptions {
   moveSimilarity?: number;
   /** Bounds of each paragraph's word diff. */
   diff?: WordDiffOptions;
-  /** The original-language source of the candidate: adds `source` findings (docs/rules/source-*.md). */
+  /**
+   * The original-language source of the candidate, a path or already-ingested text, as in `check()`: adds `source`
+   * findings (docs/rules/source-*.md). A path is read relative to the process's working folder.
+   */
   source?: IngestedText | string;
-  /** Display name of the source when it is given as a string. Default `<source>`. */
-  sourceFile?: string;
   /** Rule levels; source rules set to `off` are not run. */
   rules?: Record<string, RuleLevel>;
 }
@@ -419,7 +421,7 @@ function summarize(
 const COMPARE_KEYS: ReadonlySet<string> = new Set(
   Object.keys({
     referenceFile: true, candidateFile: true, referenceIsMachine: true, format: true, languages: true, corpora: true,
-    minSimilarity: true, moveSimilarity: true, diff: true, source: true, sourceFile: true, rules: true,
+    minSimilarity: true, moveSimilarity: true, diff: true, source: true, rules: true,
   } satisfies Record<keyof CompareOptions, true>),
 );
 
@@ -436,7 +438,7 @@ function checkInput(value: unknown, name: string): void {
  */
 function checkCompareOptions(options: unknown): void {
   checkOptionKeys(options, COMPARE_KEYS);
-  for (const key of ['referenceFile', 'candidateFile', 'corpora', 'sourceFile'] as const) {
+  for (const key of ['referenceFile', 'candidateFile', 'corpora'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'string') throw new WireproofError(`${key}: expected a string (got ${typeName(options[key])})`, 'usage');
   }
   if (options['format'] !== undefined && !['auto', 'text', 'html'].includes(options['format'] as string)) {
@@ -462,6 +464,20 @@ function checkCompareOptions(options: unknown): void {
 async function toIngested(input: IngestedText | string, file: string, format: CompareOptions['format']): Promise<IngestedText> {
   if (typeof input !== 'string') return input;
   return ingestBytes(new TextEncoder().encode(input), file, { format: format ?? 'auto' });
+}
+
+/**
+ * Reads the source file, as check() does: a path, not the text. The string was once read as the text itself, so a
+ * path gave a dozen findings against the path's own words (a review, 2026-12-08: "“Pentagone” is not in the source
+ * paragraph 1"), where check() with the same option reads the file.
+ */
+async function readSource(given: string, format: CompareOptions['format']): Promise<IngestedText> {
+  try {
+    return { ...(await readInput(given, { format: format ?? 'auto' })), file: given };
+  } catch (error) {
+    if (error instanceof WireproofError) throw new WireproofError(`source: ${messageAsGiven(error, given)}`, 'usage', given);
+    throw error;
+  }
 }
 
 /** True when the document carries a notice that declares machine translation (not mere AI assistance). */
@@ -503,7 +519,7 @@ export async function compare(
   const { pairs, summary } = compareParagraphs(refParagraphs, candParagraphs, paragraphOptions);
   const out: Comparison = { reference: ref.file, candidate: cand.file, pairs, summary };
   if (options.source !== undefined) {
-    const src = await toIngested(options.source, options.sourceFile ?? '<source>', options.format);
+    const src = typeof options.source === 'string' ? await readSource(options.source, options.format) : options.source;
     assertSourceText(src);
     out.source = checkSource(candParagraphs, src, corpora, { ...(options.rules ? { rules: options.rules } : {}), targetLanguage: candLanguage });
   }
