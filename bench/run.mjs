@@ -170,6 +170,18 @@ async function benchNestedHtml() {
     extractHtml(page);
     console.log(`nested byline markup: ${n} levels, ${page.length} characters: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms`);
   }
+  // Plain nesting, closed and unclosed: htmlparser2's open-element stack is innermost first, so depth × elements
+  // (start tags past 512 levels are blanked before parsing since 0.4.7).
+  for (const n of [25000, 50000, 100000]) {
+    for (const [what, page] of [
+      ['closed', `${'<div>'.repeat(n)}<p>Le texte profond de la dépêche.</p>${'</div>'.repeat(n)}`],
+      ['unclosed', `${'<div>'.repeat(n)}<p>Le texte profond de la dépêche.</p>`],
+    ]) {
+      const t0 = process.hrtime.bigint();
+      extractHtml(page);
+      console.log(`nested divs, ${what}: ${n} levels, ${page.length} characters: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms`);
+    }
+  }
 }
 
 /** Language identification: wireproof's `languageScores` against franc's own `francAll` on the same texts and lists. */

@@ -23,7 +23,20 @@ export interface Token {
 export interface Tokenized {
   tokens: Token[];
   starts: Map<string, number[]>;
+  /** Start tags (source ranges) that opened an element nested deeper than {@link MAX_NESTING}. */
+  tooDeep?: Array<[number, number]>;
 }
+
+/**
+ * Deepest nesting parsed as markup. htmlparser2 keeps its open elements innermost first (unshift, splice(0, …)), so
+ * its cost grows with depth × elements: 100,000 nested `<div>`s took 7.8 s in linkedom's parse alone (2026-12-08).
+ * Browsers cap the depth of the tree their parser builds too (Chromium at 512); here a start tag deeper than this
+ * is blanked out before parsing ({@link blankTooDeep}), its text kept. Text blocks (`p`, headings, `li` …) are kept
+ * down to twice that depth, so that a paragraph under 600 wrappers is still a paragraph.
+ */
+export const MAX_NESTING = 512;
+/** Block elements whose start tags are blanked only below 2 × {@link MAX_NESTING}. */
+const TEXT_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption']);
 
 /** Elements whose content htmlparser2's tokenizer reads as text up to their end tag (`Tokenizer.js`, `Sequences`). */
 const SPECIAL = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
@@ -84,8 +97,12 @@ function isNameEnd(c: number): boolean {
 export function tokenizeHtml(source: string): Tokenized {
   const tokens: Token[] = [];
   const starts = new Map<string, number[]>();
-  const stack: string[] = []; // open elements, innermost first (as htmlparser2's `stack`)
+  // Open elements, innermost LAST (htmlparser2 keeps its `stack` innermost first, with unshift and splice(0, …);
+  // copied that way, 50,000 nested <div>s took 8.5–10.8 s here, an API review found, 2026-12-08).
+  const stack: string[] = [];
   const foreign: boolean[] = [false];
+  const top = (): string | undefined => stack[stack.length - 1];
+  const tooDeep: Array<[number, number]> = [];
   const n = source.length;
   let textStart = 0;
   let i = 0;
@@ -102,24 +119,24 @@ export function tokenizeHtml(source: string): Tokenized {
   };
   const openElement = (name: string): void => {
     const closes = OPEN_IMPLIES_CLOSE.get(name);
-    if (closes) while (stack.length > 0 && closes.has(stack[0]!)) stack.shift();
+    if (closes) while (stack.length > 0 && closes.has(top()!)) stack.pop();
     if (!VOID_ELEMENTS.has(name)) {
-      stack.unshift(name);
-      if (FOREIGN.has(name)) foreign.unshift(true);
-      else if (INTEGRATION.has(name)) foreign.unshift(false);
+      stack.push(name);
+      if (FOREIGN.has(name)) foreign.push(true);
+      else if (INTEGRATION.has(name)) foreign.push(false);
     }
   };
   const closeElement = (name: string, at: number, end: number): void => {
     if (FOREIGN.has(name) || INTEGRATION.has(name)) {
-      if (foreign.length > 1) foreign.shift();
+      if (foreign.length > 1) foreign.pop();
     }
     if (!VOID_ELEMENTS.has(name)) {
-      const pos = stack.indexOf(name);
-      if (pos >= 0) stack.splice(0, pos + 1);
+      const pos = stack.lastIndexOf(name);
+      if (pos >= 0) stack.length = pos;
       else if (name === 'p') {
         openElement('p');
         addStart({ kind: 'start', start: at, end, name: 'p', implied: true, closed: true });
-        if (stack[0] === 'p') stack.shift();
+        if (top() === 'p') stack.pop();
       }
     } else if (name === 'br') {
       addStart({ kind: 'start', start: at, end, name: 'br', implied: true, closed: true });
@@ -239,11 +256,12 @@ export function tokenizeHtml(source: string): Tokenized {
     }
     flushText(lt);
     openElement(name);
+    if (stack.length > (TEXT_BLOCKS.has(name) ? 2 * MAX_NESTING : MAX_NESTING) && top() === name) tooDeep.push([lt, end]);
     // As htmlparser2: `/>` closes only in foreign content, judged after the element's own push (so `<svg/>` closes),
     // and closing this way does not pop the foreign-content flag (`closeCurrentTag` leaves `foreignContext` alone).
-    const inForeign = foreign[0] === true;
+    const inForeign = foreign[foreign.length - 1] === true;
     const closed = VOID_ELEMENTS.has(name) || (selfClosing && inForeign);
-    if (selfClosing && inForeign && stack[0] === name) stack.shift();
+    if (selfClosing && inForeign && top() === name) stack.pop();
     addStart({ kind: 'start', start: lt, end, name, closed });
     i = textStart = end;
     if (SPECIAL.has(name) && !selfClosing) {
@@ -257,7 +275,27 @@ export function tokenizeHtml(source: string): Tokenized {
     }
   }
   flushText(n);
-  return { tokens, starts };
+  return tooDeep.length > 0 ? { tokens, starts, tooDeep } : { tokens, starts };
+}
+
+/**
+ * The source with the start tags nested deeper than {@link MAX_NESTING} replaced by spaces (same length, so every
+ * offset still points at the same character of the page), and its tokens. Blanking can change what is open after
+ * it, so the check repeats, at most three times.
+ */
+export function blankTooDeep(source: string, tokenized: Tokenized): { source: string; tokenized: Tokenized } {
+  for (let pass = 0; pass < 3 && tokenized.tooDeep; pass++) {
+    const parts: string[] = [];
+    let at = 0;
+    for (const [start, end] of tokenized.tooDeep) {
+      parts.push(source.slice(at, start), ' '.repeat(end - start));
+      at = end;
+    }
+    parts.push(source.slice(at));
+    source = parts.join('');
+    tokenized = tokenizeHtml(source);
+  }
+  return { source, tokenized };
 }
 
 /**

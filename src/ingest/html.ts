@@ -3,7 +3,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, OffsetMap } from '../types.js';
 import { alignText, BREAK_ELEMENTS, fallbackOffsets, findText, SKIP_ELEMENTS, type Alignment, type Cursor } from './align.js';
-import { tokenizeHtml, type Token, type Tokenized } from './html-tokens.js';
+import { blankTooDeep, tokenizeHtml, type Token, type Tokenized } from './html-tokens.js';
 
 /** What {@link extractHtml} returns. */
 export interface HtmlExtraction {
@@ -121,7 +121,7 @@ interface Prepared {
 export function extractHtml(source: string): HtmlExtraction {
   let tokenized: Tokenized;
   try {
-    tokenized = tokenizeHtml(source);
+    ({ source, tokenized } = blankTooDeep(source, tokenizeHtml(source)));
   } catch {
     return { blocks: [] };
   }

@@ -254,6 +254,16 @@ describe('extractHtml on small and odd pages', () => {
       }
     }
   });
+
+  test('start tags nested deeper than 512 are blanked before parsing: the text stays, every character at its place', () => {
+    expect(tokenizeHtml('<div>'.repeat(512)).tooDeep).toBeUndefined();
+    expect(tokenizeHtml('<div>'.repeat(514)).tooDeep).toEqual([[512 * 5, 513 * 5], [513 * 5, 514 * 5]]);
+    const source = `${'<div>'.repeat(600)}<p>${LONG}</p><p>${LONG}</p>${'</div>'.repeat(600)}`;
+    const blocks = extractHtml(source).blocks;
+    expect(blocks.map((b) => b.text)).toEqual([LONG.trim(), LONG.trim()]);
+    expect(blocks[0]!.offset).toBe(source.indexOf(LONG));
+    for (const block of blocks) expect(inexactCharacters(source, block)).toEqual([]);
+  });
 });
 
 describe('blocks Readability leaves out of the article', () => {
