@@ -82,13 +82,21 @@ async function readSource(given: string, options: CheckOptions): Promise<Ingeste
   }
 }
 
-/** Metadata of every rule wireproof can report, by id. */
-export function rulesMeta(): Record<string, RuleMeta> {
+/** Every rule's metadata, by id: the live objects, for this module's own use. */
+function ruleTable(): Record<string, RuleMeta> {
   const out: Record<string, RuleMeta> = { [UNDECLARED_RULE.id]: UNDECLARED_RULE };
   for (const d of detectors) out[d.meta.id] = d.meta;
   for (const m of SOURCE_RULES) out[m.id] = m;
   for (const m of PHRASING_RULES) out[m.id] = m;
   return out;
+}
+
+/**
+ * Metadata of every rule wireproof can report, by id: a copy. The live objects were returned, and a caller that
+ * changed one (`defaultSeverity`, `kinds`) changed every later check in the process (API review, 2026-12-08).
+ */
+export function rulesMeta(): Record<string, RuleMeta> {
+  return structuredClone(ruleTable());
 }
 
 /** Runs segment → detect → (reference) → score → report on already-ingested text. */
@@ -121,7 +129,7 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
   }
   signals = dedupeWording(signals);
   const score = scoreDocument(paragraphs, signals, options.prior === undefined ? {} : { prior: options.prior });
-  const messages = buildMessages(score.verdict, score.probability, paragraphs, signals, rulesMeta(), levels, lines);
+  const messages = buildMessages(score.verdict, score.probability, paragraphs, signals, ruleTable(), levels, lines);
   return buildReport({ input, language, paragraphs, signals, score, messages, lines, ...(drift ? { drift } : {}) });
 }
 
@@ -269,7 +277,7 @@ function validateOptions(options: CheckOptions): void {
   }
   // As the command line and the configuration file: a mistyped rule id must not silently change nothing.
   if (options.rules && Object.keys(options.rules).length > 0) {
-    const known = Object.keys(rulesMeta()).sort();
+    const known = Object.keys(ruleTable()).sort();
     for (const [id, level] of Object.entries(options.rules)) checkRuleLevel(id, level, known);
   }
 }

@@ -1,6 +1,6 @@
 // Public API: check() never prints or exits; input problems become reports, caller mistakes throw.
 import { describe, expect, test } from '@jest/globals';
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check, checkFile, checkFiles, checkIngested, resolveOptions, rulesMeta, WireproofError } from '../src/api.js';
@@ -199,6 +199,15 @@ describe('api', () => {
     // The same references file given twice (here once relative, once absolute) is read once, not refused as a duplicate id.
     const twice = await checkFile('wire.txt', { cwd: dir, references: ['mine.jsonl', join(dir, 'mine.jsonl')], corpora: 'mycorpora' });
     expect(twice.paragraphs[0]!.signals).toEqual(report.paragraphs[0]!.signals);
+  });
+
+  test('rulesMeta() gives a copy: changing it changes no later check (API review, 2026-12-08)', async () => {
+    const before = await check(readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8'));
+    const meta = rulesMeta();
+    meta['ric-code']!.defaultSeverity = 'error';
+    meta['calque']!.kinds.length = 0;
+    expect(rulesMeta()['ric-code']!.defaultSeverity).toBe('warning');
+    expect(await check(readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8'))).toEqual(before);
   });
 
   test('every registered rule has a kebab-case id and a docs page that exists', () => {
