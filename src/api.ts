@@ -16,7 +16,7 @@ import type { Drift, IngestedText, Report, RuleLevel, RuleMeta } from './types.j
 import { WireproofError } from './types.js';
 import { messageAsGiven } from './util/oneline.js';
 import { LineIndex } from './util/positions.js';
-import { checkOptionKeys, checkRuleLevel, isIngested, isRecord } from './util/options.js';
+import { checkOptionKeys, checkRuleLevel, INGESTED_SHAPE, isIngested, isRecord } from './util/options.js';
 import { typeName } from './util/type-name.js';
 import { append } from './util/append.js';
 
@@ -104,7 +104,7 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
   // Public, so checked as check() checks (it calls this with options already settled: settling is idempotent).
   options = settle(options);
   if (!isIngested(input)) {
-    throw new WireproofError(`checkIngested(input): expected an ingested text (with a string "source" and format "text" or "html") (got ${typeName(input)})`, 'usage');
+    throw new WireproofError(`checkIngested(input): expected ${INGESTED_SHAPE} (got ${typeName(input)})`, 'usage');
   }
   corpora ??= loadCorpora(options.corpora);
   const languages = options.languages === undefined ? undefined : languageList(options.languages);
@@ -242,7 +242,7 @@ function validateOptions(options: CheckOptions): void {
     if (options[key] !== undefined && typeof options[key] !== 'string') throw new WireproofError(`${key}: expected a string (got ${typeName(options[key])})`, 'usage');
   }
   if (options.source !== undefined && typeof options.source !== 'string' && !isIngested(options.source)) {
-    throw new WireproofError(`source: expected a path or an ingested text (with a string "source" and format "text" or "html") (got ${typeName(options.source)})`, 'usage');
+    throw new WireproofError(`source: expected a path or ${INGESTED_SHAPE} (got ${typeName(options.source)})`, 'usage');
   }
   if (options.phrasings !== undefined && typeof options.phrasings !== 'boolean') {
     throw new WireproofError(`phrasings: expected true or false (got ${typeName(options.phrasings)})`, 'usage');

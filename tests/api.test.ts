@@ -179,6 +179,14 @@ describe('api', () => {
     expect((await check(text.replace('à Portland.', 'à Portland , selon la compagnie.'))).verdict).toBe('undeclared-machine');
   });
 
+  test('an ingested text without file or encoding, or with malformed blocks, is a usage error, not a TypeError (API review)', async () => {
+    const wrong = <T>(value: unknown): T => value as T;
+    for (const source of [{ source: '', format: 'text' }, { file: 'x', source: 'x', encoding: 'utf-8', format: 'html', blocks: [{}] }]) {
+      await expect(check('Le ministre a présenté un plan.', { source: wrong(source) })).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/^source: expected a path or an ingested text/) });
+    }
+    expect(() => checkIngested(wrong({ source: 'Le ministre a présenté un plan.', format: 'text' }))).toThrow(/strings "file", "source" and "encoding"/);
+  });
+
   test('an ingested text is still a valid source', async () => {
     const source = { file: 'original.en.txt', source: 'The minister presented a plan on Tuesday.', encoding: 'utf-8', format: 'text' as const };
     expect((await check('Le ministre a présenté un plan mardi.', { source })).error).toBeUndefined();

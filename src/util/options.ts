@@ -8,16 +8,30 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An ingested text as readInput gives it: segmentation reads its `source` text and `format`, and its blocks if any. */
+/** A block as extractHtml gives it: segmentation reads its text, offsets and tag. */
+function isBlock(value: unknown): boolean {
+  return isRecord(value) && typeof value['text'] === 'string' && typeof value['offset'] === 'number' && Array.isArray(value['offsets']) && typeof value['tag'] === 'string';
+}
+
+/**
+ * An ingested text as readInput gives it: a string `file`, `source` and `encoding`, format `text` or `html`, and
+ * well-formed blocks if any. One without `file` reached the reports (schema-invalid) or crashed with a raw TypeError
+ * (`Cannot read properties of undefined`), and `blocks: [{}]` too (API review, 2026-12-08).
+ */
 export function isIngested(value: unknown): value is IngestedText {
   return (
     isRecord(value) &&
+    typeof value['file'] === 'string' &&
     typeof value['source'] === 'string' &&
+    typeof value['encoding'] === 'string' &&
     (value['format'] === 'text' || value['format'] === 'html') &&
-    (value['blocks'] === undefined || Array.isArray(value['blocks'])) &&
-    (value['dropped'] === undefined || Array.isArray(value['dropped']))
+    (value['blocks'] === undefined || (Array.isArray(value['blocks']) && value['blocks'].every(isBlock))) &&
+    (value['dropped'] === undefined || (Array.isArray(value['dropped']) && value['dropped'].every(isBlock)))
   );
 }
+
+/** What {@link isIngested} asks for, in the words of an error message. */
+export const INGESTED_SHAPE = 'an ingested text (strings "file", "source" and "encoding", format "text" or "html", blocks as extracted)';
 
 /**
  * Refuses an options value that is not an object, and any key of it, own or inherited, that is not `known`: a
