@@ -184,6 +184,20 @@ async function benchNestedHtml() {
   }
 }
 
+/**
+ * One paragraph of one sentence repeated (a feed dump without line breaks): every copy matches a phrasing, all in one
+ * paragraph. Quadratic in 0.4.6 (440 KB 6.3 s) and a stack overflow at 4.4 MB (review, 2026-12-08).
+ */
+async function benchDenseParagraph() {
+  const { check } = await import(join(root, 'dist', 'api.js'));
+  for (const n of [10000, 50000, 100000]) {
+    const text = "Le journal a d'abord rapporté la nouvelle. ".repeat(n);
+    const t0 = process.hrtime.bigint();
+    const report = await check(text);
+    console.log(`dense paragraph: ${n} sentences, ${text.length} characters, ${report.messages.length} messages: ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(0)} ms`);
+  }
+}
+
 /** Language identification: wireproof's `languageScores` against franc's own `francAll` on the same texts and lists. */
 async function benchLanguage() {
   const { languageScores } = await import(join(root, 'dist', 'segment', 'trigrams.js'));
@@ -235,6 +249,7 @@ if (want('paragraph')) await benchPerParagraph();
 if (want('long-paragraph')) await benchLongParagraph();
 if (want('nested-html')) await benchNestedHtml();
 if (want('repeated-paragraphs')) await benchRepeatedParagraphs();
+if (want('dense-paragraph')) await benchDenseParagraph();
 if (want('compare-many')) await benchCompareMany();
 if (want('language')) await benchLanguage();
 if (want('alloc')) await benchAllocation();

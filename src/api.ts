@@ -14,7 +14,7 @@ import { referenceStep } from './reference/step.js';
 import { segment } from './segment/paragraphs.js';
 import type { Drift, IngestedText, Report, RuleLevel, RuleMeta } from './types.js';
 import { WireproofError } from './types.js';
-import { messageAsGiven } from './util/oneline.js';
+import { messageAsGiven, oneLine, thrownFirstLine } from './util/oneline.js';
 import { LineIndex } from './util/positions.js';
 import { checkOptionKeys, checkRuleLevel, INGESTED_SHAPE, isIngested, isRecord } from './util/options.js';
 import { typeName } from './util/type-name.js';
@@ -198,7 +198,11 @@ function inputError(file: string, error: unknown): Report {
     // Messages name the path as it was read (resolved against cwd); report it as the user gave it.
     return errorReport(file, error.code, messageAsGiven(error, file));
   }
-  throw error;
+  if (error instanceof WireproofError) throw error;
+  // A failure of wireproof's own on one input is that input's error, as in batch: one 4.4 MB paragraph overflowed the
+  // stack, and the run ended on "Maximum call stack size exceeded" with no file named and no other report (review,
+  // 2026-12-08).
+  return errorReport(file, 'internal', `${oneLine(file)}: internal error: ${thrownFirstLine(error)} (please report it)`);
 }
 
 

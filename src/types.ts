@@ -295,7 +295,8 @@ export interface Report {
 export type ReportedParagraph = ReportParagraph;
 
 /** Why an input could not be checked. */
-export type InputErrorCode = 'not-found' | 'is-directory' | 'unreadable' | 'binary' | 'decode' | 'too-large';
+/** Why an input gave no report; `internal` is a failure of wireproof's own on that input (a bug: please report it). */
+export type InputErrorCode = 'not-found' | 'is-directory' | 'unreadable' | 'binary' | 'decode' | 'too-large' | 'internal';
 
 /** Error thrown for unusable input or configuration; the CLI maps it to exit code 2. */
 export class WireproofError extends Error {

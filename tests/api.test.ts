@@ -209,6 +209,13 @@ describe('api', () => {
     expect(twice.paragraphs[0]!.signals).toEqual(report.paragraphs[0]!.signals);
   });
 
+  test('a failure of wireproof’s own on one file is that file’s `internal` error report, not a thrown error (review, 2026-12-08)', async () => {
+    const failing = { source: { input: INGESTED, module: { assertSourceText: () => undefined, checkSource: () => { throw new RangeError('Maximum call stack size exceeded'); } } } };
+    const report = await checkFile('seeds/000_22f5c933d92a2ddd.txt', {}, failing as unknown as Parameters<typeof checkFile>[2]);
+    expect(report.error).toEqual({ code: 'internal', message: 'seeds/000_22f5c933d92a2ddd.txt: internal error: Maximum call stack size exceeded (please report it)' });
+    expect(report.paragraphs).toEqual([]);
+  });
+
   test('rulesMeta() gives a copy: changing it changes no later check (API review, 2026-12-08)', async () => {
     const before = await check(readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8'));
     const meta = rulesMeta();

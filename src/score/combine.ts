@@ -169,6 +169,9 @@ export interface DocumentScore {
 /** Evidence classes that describe wording; two rules matching the same words describe one piece of evidence. */
 const WORDING: ReadonlySet<Signal['evidence']> = new Set<Signal['evidence']>(['lexical', 'reference']);
 
+/** Width, in characters, of the stretches {@link dedupeWording} files kept wording under (phrasings are shorter). */
+const WORDING_CELL = 64;
+
 /**
  * Counts once what two wording rules both saw: where a calque entry and a reference phrasing cover overlapping words
  * of a paragraph (they often describe the same formula, "n'a pas immédiatement répondu à une demande de
@@ -184,16 +187,33 @@ export function dedupeWording(signals: readonly Signal[]): Signal[] {
     // review, 2026-12-07), then the larger |weight|, the longer span, the earlier signal.
     .sort((a, b) => Number(isHint(a.s)) - Number(isHint(b.s)) || Math.abs(b.s.weight) - Math.abs(a.s.weight) || b.s.end - b.s.start - (a.s.end - a.s.start) || a.i - b.i);
   const countedUnder = new Map<number, string>();
-  // Kept signals by paragraph: one scan of the whole document's kept list per signal was quadratic in the findings
-  // (8,000 repeated paragraphs, 2.5 MB: 240 s, most of it here; review, 2026-12-07).
-  const kept = new Map<number, Signal[]>();
+  // Kept signals by paragraph and by stretch of WORDING_CELL characters: one scan of the whole document's kept list
+  // per signal was quadratic in the findings (8,000 repeated paragraphs, 2.5 MB: 240 s; review, 2026-12-07), and so
+  // was one scan of the paragraph's (one 440 KB paragraph of a repeated sentence: 6.3 s, most of it here; a review,
+  // 2026-12-08). A signal meets only the kept ones in the cells it covers.
+  const kept = new Map<string, Signal[]>();
+  const cells = (s: Signal): string[] => {
+    const out: string[] = [];
+    for (let c = Math.floor(s.start / WORDING_CELL); c <= Math.floor((s.end - 1) / WORDING_CELL); c++) out.push(`${s.paragraph}:${c}`);
+    return out;
+  };
+  // The first kept (in the order of strength above) that overlaps counts the signal, as when one list was scanned.
+  const order = new Map<Signal, number>();
   for (const { s, i } of wording) {
-    const inParagraph = kept.get(s.paragraph) ?? [];
-    const by = inParagraph.find((k) => k.ruleId !== s.ruleId && k.start < s.end && s.start < k.end);
+    const mine = cells(s);
+    let by: Signal | undefined;
+    for (const cell of mine) {
+      const first = kept.get(cell)?.find((k) => k.ruleId !== s.ruleId && k.start < s.end && s.start < k.end);
+      if (first && (!by || order.get(first)! < order.get(by)!)) by = first;
+    }
     if (by) countedUnder.set(i, by.ruleId);
     else {
-      inParagraph.push(s);
-      kept.set(s.paragraph, inParagraph);
+      order.set(s, order.size);
+      for (const cell of mine) {
+        const list = kept.get(cell);
+        if (list) list.push(s);
+        else kept.set(cell, [s]);
+      }
     }
   }
   return signals.map((s, i) => {

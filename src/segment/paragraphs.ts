@@ -4,6 +4,7 @@ import { mayMatch } from '../corpora/literals.js';
 import { findNotices } from '../corpora/notices.js';
 import type { IngestedText, NoticeMatch, OffsetMap, Paragraph, ParagraphKind, Sentence } from '../types.js';
 import { DATELINE } from '../util/dateline.js';
+import { append } from '../util/append.js';
 import { normalizeText } from '../util/normalize.js';
 import { sliceMap, toSource } from '../util/offsets.js';
 import { LineIndex } from '../util/positions.js';
@@ -250,7 +251,7 @@ function splitGlued(spans: Span[], corpora: Corpora): Span[] {
       const piece = sub(span, cuts[i]!, cuts[i + 1]!);
       if (piece) pieces.push(piece);
     }
-    if (pieces.length > 1 && pieces.some((p) => furnitureKind(p.text, corpora) !== undefined)) out.push(...pieces);
+    if (pieces.length > 1 && pieces.some((p) => furnitureKind(p.text, corpora) !== undefined)) append(out, pieces);
     else out.push(span);
   }
   return out;
@@ -365,7 +366,7 @@ export function segment(input: IngestedText, corpora: Corpora, options: SegmentO
       const found = findNotices(span.text, corpora)
         .map((n) => ({ ...n, start: toSource(span.map, n.start), end: index.lastUnit(toSource(span.map, n.end - 1)) + 1 }))
         .filter((n) => !seen.has(n.start));
-      if (found.length > 0) extra.push(...splitAtNotices([span], found).filter((s) => s.notice));
+      if (found.length > 0) append(extra, splitAtNotices([span], found).filter((s) => s.notice));
     }
     if (extra.length > 0) {
       const at = (s: Span): number => toSource(s.map, 0);
