@@ -340,8 +340,25 @@ describe('check: folders and quoted globs', () => {
     writeFileSync(join(dir, 'wires', '2026', 'c.html'), '<html lang="fr"><body><p>Le ministre a présenté mardi un plan de relance pour les entreprises.</p></body></html>');
     writeFileSync(join(dir, 'wires', '.drafts', 'd.txt'), 'brouillon');
     writeFileSync(join(dir, 'wires', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    mkdirSync(join(dir, 'wires', 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(dir, 'wires', 'node_modules', 'pkg', 'README.md'), 'Un paquet installé , pas une dépêche.');
     return dir;
   }
+
+  test('node_modules is skipped by folders and globs, unless the glob names it (CI review, 2026-12-08)', async () => {
+    const dir = archive();
+    const files = async (args: string[]): Promise<string[]> => {
+      const io = fakeIo({}, dir);
+      await run(['check', ...args, '-f', 'json'], io);
+      return (JSON.parse(io.out.join('')) as Report[]).map((r) => r.file);
+    };
+    expect(await files(['wires'])).not.toContain('wires/node_modules/pkg/README.md');
+    // (A glob that then matches nothing is an input error, as any glob matching nothing.)
+    expect(await files(['wires/**/*.md', 'wires/a.txt'])).toEqual(['wires/**/*.md', 'wires/a.txt']);
+    expect(await files(['wires/**/*.{md,txt}'])).toEqual(['wires/a.txt', 'wires/b.txt']);
+    expect(await files(['wires/node_modules/**/*.md'])).toEqual(['wires/node_modules/pkg/README.md']);
+    expect(await files(['wires/node_modules/pkg/README.md'])).toEqual(['wires/node_modules/pkg/README.md']);
+  });
 
   test('a folder stands for its wire files, sorted, hidden entries and other extensions skipped', async () => {
     const dir = archive();
