@@ -73,13 +73,16 @@ export function processIo(): Io {
 }
 
 /**
- * Colour on a terminal unless NO_COLOR is set and non-empty (https://no-color.org); FORCE_COLOR and --color force it
- * on, --no-color off. Decided once here: picocolors would also switch it on whenever CI is set.
+ * Colour on a terminal unless NO_COLOR is set and non-empty (https://no-color.org); --color forces it on, --no-color
+ * off. FORCE_COLOR as chalk's supports-color (ESLint's) and Node read it: `1`–`3`, `true` or empty force colour on,
+ * `0` or `false` off, even on a terminal (`FORCE_COLOR=false` had turned it on, into `-o` files too; CI review,
+ * 2026-12-08). Decided once here: picocolors would also switch it on whenever CI is set.
  */
 export function useColor(io: Io, flag: boolean | undefined, toFile: boolean): boolean {
   if (flag !== undefined) return flag;
   if (io.env['NO_COLOR']) return false;
-  if (io.env['FORCE_COLOR'] !== undefined && io.env['FORCE_COLOR'] !== '0') return true;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined) return force === '' || force === 'true' || /^[1-9]\d*$/.test(force);
   return !toFile && io.stdoutIsTTY && io.env['TERM'] !== 'dumb';
 }
 

@@ -46,14 +46,17 @@ export function readBaseline(path: string, allowMissing = false): Baseline {
     const issue = result.error.issues[0]!;
     throw new WireproofError(`${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`, 'config', path);
   }
-  return result.data;
+  // From the parsed JSON's own entries: the schema's copy assigns keys, and a `__proto__` key set the prototype.
+  return { version: 1, files: Object.fromEntries(Object.entries((value as Baseline).files)) };
 }
 
 /** Drops messages whose fingerprint the baseline accepts; returns the filtered reports and how many were suppressed. */
 export function applyBaseline(reports: Report[], baseline: Baseline, cwd: string): { reports: Report[]; suppressed: number } {
   let suppressed = 0;
   const out = reports.map((r) => {
-    const accepted = new Set(baseline.files[key(r.file, cwd)] ?? []);
+    // Own keys only: a file named `constructor` or `toString` read Object.prototype's function (CI review, 2026-12-08).
+    const k = key(r.file, cwd);
+    const accepted = new Set(Object.hasOwn(baseline.files, k) ? baseline.files[k] : []);
     if (accepted.size === 0) return r;
     const messages = r.messages.filter((m) => {
       const keep = !accepted.has(m.fingerprint);
@@ -76,14 +79,15 @@ export function applyBaseline(reports: Report[], baseline: Baseline, cwd: string
 
 /** A baseline accepting every current message of the given reports (files not checked this run are kept). */
 export function makeBaseline(reports: readonly Report[], previous: Baseline, cwd: string): Baseline {
-  const files: Record<string, string[]> = { ...previous.files };
+  // A Map, not an object: a file named `__proto__` would set the prototype instead of a key.
+  const files = new Map<string, string[]>(Object.entries(previous.files));
   for (const r of reports) {
     if (r.error) continue;
     const fps = [...new Set(r.messages.map((m) => m.fingerprint))].sort();
     const k = key(r.file, cwd);
-    if (fps.length > 0) files[k] = fps;
-    else delete files[k];
+    if (fps.length > 0) files.set(k, fps);
+    else files.delete(k);
   }
-  const sorted = Object.fromEntries(Object.keys(files).sort().map((k) => [k, files[k]!]));
+  const sorted = Object.fromEntries([...files.keys()].sort().map((k) => [k, files.get(k)!]));
   return { version: 1, files: sorted };
 }

@@ -1,6 +1,6 @@
 // Finds and validates the configuration file (lilconfig + zod); errors name the file, the key and what is allowed.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfigSync, type LilconfigResult } from 'lilconfig';
 import type { z } from 'zod';
@@ -140,7 +140,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
         throw new WireproofError(`${explicit}: cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'config', explicit);
       }
       value = loadJson(file, text);
-      if (file.endsWith('package.json')) value = (value as Record<string, unknown>)['wireproof'] ?? {};
+      if (basename(file) === 'package.json') value = (value as Record<string, unknown>)['wireproof'] ?? {};
     }
     return { config: validateConfig(value, file), file };
   }

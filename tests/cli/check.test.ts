@@ -239,6 +239,13 @@ describe('wireproof check', () => {
     await run(['check', SEED_003], colored);
     // eslint-disable-next-line no-control-regex
     expect(colored.out.join('')).toMatch(/\u001b\[/);
+    // FORCE_COLOR as supports-color and Node read it: 0 and false turn colour off, even on a terminal (CI review).
+    for (const [value, on] of [['0', false], ['false', false], ['', true], ['true', true], ['3', true]] as const) {
+      const io = { ...fakeIo({ FORCE_COLOR: value }), stdoutIsTTY: true };
+      await run(['check', SEED_003], io);
+      // eslint-disable-next-line no-control-regex
+      expect([value, /\u001b\[/.test(io.out.join(''))]).toEqual([value, on]);
+    }
   });
 
   test('a declared wire: every scored paragraph shows the document-wide evidence in its probability, in every format', async () => {

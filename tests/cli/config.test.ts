@@ -34,6 +34,24 @@ describe('configuration file', () => {
     expect(await run(['check', 'wire.txt', '-f', 'json', '--fail-on', 'error'], fakeIo({}, dir))).toBe(1);
   });
 
+  test('--config my-package.json is a configuration, not a package.json (CI review, 2026-12-08)', async () => {
+    const dir = project({ 'my-package.json': JSON.stringify({ failOn: 'never' }) });
+    expect(await run(['check', 'wire.txt', '-f', 'json'], fakeIo({}, dir))).toBe(1);
+    expect(await run(['check', 'wire.txt', '-f', 'json', '--config', 'my-package.json'], fakeIo({}, dir))).toBe(0);
+  });
+
+  test('a baseline keyed by a file named like an Object property (constructor, __proto__) works (CI review, 2026-12-08)', async () => {
+    const dir = project({});
+    for (const name of ['constructor', '__proto__', 'toString']) copyFileSync(SEED_003, join(dir, name));
+    const files = ['constructor', '__proto__', 'toString'];
+    const update = fakeIo({}, dir);
+    expect(await run(['check', ...files, '--baseline', 'b.json', '--update-baseline', '-f', 'json'], update)).toBe(0);
+    expect(Object.keys((JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')) as { files: object }).files)).toEqual(['__proto__', 'constructor', 'toString']);
+    const io = fakeIo({}, dir);
+    expect(await run(['check', ...files, '--baseline', 'b.json', '-f', 'json'], io)).toBe(0);
+    expect((JSON.parse(io.out.join('')) as Report[]).map((r) => r.messages.length)).toEqual([0, 0, 0]);
+  });
+
   test('wireproof.config.js (ESM) is loaded', async () => {
     const dir = project({ 'wireproof.config.js': 'export default { failOn: "never" };\n', 'package.json': '{"type":"module"}' });
     expect(await run(['check', 'wire.txt', '-f', 'json'], fakeIo({}, dir))).toBe(0);
