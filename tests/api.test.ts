@@ -267,6 +267,9 @@ describe('wireproof/compare: caller mistakes throw a usage error naming the opti
     ['languages: xx', async () => (await import('../src/compare-api.js')).compare('a', 'b', { languages: ['xx'] }), /^languages: unknown language code "xx"/],
     ['a singular key: no hint (compare has no CLI singulars)', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ language: ['fr'] })), /^options\.language: unknown option \(known: [^)]*\)$/],
     ['an ingested input with bad blocks', async () => (await import('../src/compare-api.js')).compare(wrong({ source: 'a', format: 'text', blocks: 'x' }), 'b'), /^compare\(reference\): expected a string or an ingested text \(got object\)$/],
+    ['diff: an unknown bound', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { timeOut: 5 } })), /^diff\.timeOut: unknown option \(known: maxEditLength, timeout\)$/],
+    ['diff: a bound that is not a positive number', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { maxEditLength: -5 } })), /^diff\.maxEditLength: expected a positive number \(got number -5\)$/],
+    ['diff: a timeout given as text', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { timeout: 'x' } })), /^diff\.timeout: expected a positive number \(got string x\)$/],
     ['an unknown rule', async () => (await import('../src/compare-api.js')).compare('a', 'b', { rules: { 'no-such-rule': 'off' } }), /^rules\.no-such-rule: unknown rule \(compare runs the source rules: source-number, /],
     ['a bad level', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ rules: { 'source-number': 'fatal' } })), /^rules\.source-number: level must be error, warning, info or off \(got "fatal"\)$/],
   ])('%s', async (_name, call, expected) => {

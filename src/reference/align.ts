@@ -403,22 +403,28 @@ export function alignGroups(
 }
 
 export interface WordDiffOptions {
-  /** Milliseconds before jsdiff gives up (node-ecosystem-and-style.md §2.1: always bound a diff). Default 200. */
+  /**
+   * Milliseconds before jsdiff gives up. None by default: a time limit makes the result depend on the machine's load
+   * (an API review, 2026-12-08, saw the same two 2,000-word paragraphs come out "too different" on the first two calls
+   * of a process and diffed on the next four, and "too different" on every call with two busy processes beside it).
+   */
   timeout?: number;
-  /** Largest edit script jsdiff explores; default: 90 % of both sides' word counts, at least 16. */
+  /**
+   * Largest edit script jsdiff explores (node-ecosystem-and-style.md §2.1: always bound a diff); default: 90 % of
+   * both sides' word counts, at least 16. Deterministic, unlike `timeout`.
+   */
   maxEditLength?: number;
 }
 
 /**
- * Word diff of one paragraph pair with jsdiff's `diffWords`, always bounded by `timeout` and `maxEditLength`
- * (unrelated 3,000-word texts take 1.6–2.2 s unbounded, measured in node-ecosystem-and-style.md §2.1).
+ * Word diff of one paragraph pair with jsdiff's `diffWords`, always bounded by `maxEditLength` (and by `timeout` when
+ * the caller gives one; unrelated 3,000-word texts take 1.6–2.2 s unbounded, node-ecosystem-and-style.md §2.1).
  * @returns the changes in order, or null when jsdiff aborted: the two texts are too different to align
  */
 export function wordDiff(before: string, after: string, options: WordDiffOptions = {}): Change[] | null {
   const size = words(before).length + words(after).length;
   const maxEditLength = options.maxEditLength ?? Math.max(16, Math.ceil(size * 0.9));
-  const timeout = options.timeout ?? 200;
-  const result = diffWords(before, after, { maxEditLength, timeout });
+  const result = diffWords(before, after, options.timeout === undefined ? { maxEditLength } : { maxEditLength, timeout: options.timeout });
   if (result === undefined) return null;
   const changes: Change[] = [];
   for (const c of result) {

@@ -425,6 +425,8 @@ const COMPARE_KEYS: ReadonlySet<string> = new Set(
   } satisfies Record<keyof CompareOptions, true>),
 );
 
+const DIFF_KEYS: ReadonlySet<string> = new Set(Object.keys({ timeout: true, maxEditLength: true } satisfies Record<keyof WordDiffOptions, true>));
+
 /** An ingested text, or a string. */
 function checkInput(value: unknown, name: string): void {
   if (typeof value === 'string' || isIngested(value)) return;
@@ -454,6 +456,13 @@ function checkCompareOptions(options: unknown): void {
   if (options['languages'] !== undefined && !Array.isArray(options['languages'])) throw new WireproofError('languages: expected an array of language codes, e.g. ["fr"]', 'usage');
   for (const key of ['diff', 'rules'] as const) {
     if (options[key] !== undefined && !isRecord(options[key])) throw new WireproofError(`${key}: expected an object (got ${typeName(options[key])})`, 'usage');
+  }
+  // diff: its two bounds only, positive numbers; `{ timeout: 'x', maxEditLength: -5 }` made every pair "too different".
+  if (isRecord(options['diff'])) {
+    checkOptionKeys(options['diff'], DIFF_KEYS, false, 'diff');
+    for (const [key, v] of Object.entries(options['diff'])) {
+      if (v !== undefined && (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))) throw new WireproofError(`diff.${key}: expected a positive number (got ${typeName(v)} ${String(v)})`, 'usage');
+    }
   }
   // The rules compare runs are the source rules; an unknown id or level was accepted (check() refuses both).
   const known = SOURCE_RULES.map((r) => r.id);

@@ -5,7 +5,7 @@ import type { PhrasingMatch } from './match.js';
 
 /** Bounds of the word diff (node-ecosystem-and-style.md §2.1: always bound a jsdiff call). */
 export interface DriftOptions {
-  /** Milliseconds before jsdiff gives up. Default 50: a formula-sized diff takes well under 0.1 ms. */
+  /** Milliseconds before jsdiff gives up. None by default: a time limit makes the result depend on the machine's load. */
   timeout?: number;
   /** Largest edit script jsdiff explores. Default: the two sides' token counts summed (at least 16). */
   maxEditLength?: number;
@@ -21,7 +21,7 @@ function tokenCount(s: string): number {
 }
 
 /**
- * Word diff from the canonical wording to the text, case-insensitive, bounded by `timeout` and `maxEditLength`.
+ * Word diff from the canonical wording to the text, case-insensitive, bounded by `maxEditLength` (and `timeout` if given).
  * Direction: `delete` = words of the canonical wording missing from the text, `insert` = words of the text that the
  * canonical wording does not have, `equal` = shared (with the text's spelling). Consecutive changes of one kind are
  * merged.
@@ -31,8 +31,8 @@ function tokenCount(s: string): number {
  */
 export function driftChanges(canonical: string, text: string, options: DriftOptions = {}): Change[] | null {
   const maxEditLength = options.maxEditLength ?? Math.max(16, tokenCount(canonical) + tokenCount(text));
-  const timeout = options.timeout ?? 50;
-  const result = diffWords(canonical, text, { ignoreCase: true, maxEditLength, timeout });
+  // Bounded by edit length only: a formula-sized diff takes well under 0.1 ms, and a timeout would make it depend on load.
+  const result = diffWords(canonical, text, options.timeout === undefined ? { ignoreCase: true, maxEditLength } : { ignoreCase: true, maxEditLength, timeout: options.timeout });
   if (result === undefined) return null;
   const changes: Change[] = [];
   for (const c of result) {

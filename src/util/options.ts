@@ -38,13 +38,13 @@ export const INGESTED_SHAPE = 'an ingested text (strings "file", "source" and "e
  * misspelt option must not silently change nothing (`language` and `rule`, the CLI's flag names, were ignored;
  * `Object.create({ language: ['en'] })` too).
  */
-export function checkOptionKeys(options: unknown, known: ReadonlySet<string>, hint = false): asserts options is Record<string, unknown> {
-  if (!isRecord(options)) throw new WireproofError(`options: expected an object (got ${typeName(options)})`, 'usage');
+export function checkOptionKeys(options: unknown, known: ReadonlySet<string>, hint = false, name = 'options'): asserts options is Record<string, unknown> {
+  if (!isRecord(options)) throw new WireproofError(`${name}: expected an object (got ${typeName(options)})`, 'usage');
   for (const key in options) {
     if (known.has(key)) continue;
     // check()'s singular CLI names (`language`, `rule`) get a pointer to the option's name.
     const plural = hint && known.has(`${key}s`) ? `; did you mean "${key}s"?` : '';
-    throw new WireproofError(`options.${key}: unknown option (known: ${[...known].sort().join(', ')})${plural}`, 'usage');
+    throw new WireproofError(`${name}.${key}: unknown option (known: ${[...known].sort().join(', ')})${plural}`, 'usage');
   }
 }
 
