@@ -216,6 +216,32 @@ describe('api', () => {
     expect(report.paragraphs).toEqual([]);
   });
 
+  test('a desk’s references and corpora edited between two checks of one process are read again (API review, 2026-12-08)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wireproof-stale-'));
+    const text = "Le Pentagone n'a pas répondu à une demande de commentaire de Reuters, a indiqué mardi un porte-parole.\n";
+    const entry = (id: string, variant: string): string =>
+      `${JSON.stringify({ id, language: 'fr', canonical: ['a déclaré un porte-parole'], variants: [variant], source: 'a spokesperson said', tags: ['seen'], evidence: 'our desk, 2026-12-08' })}\n`;
+    const refs = join(dir, 'mine.jsonl');
+    const ids = async (): Promise<string[]> =>
+      (await check(text, { references: [refs] })).paragraphs.flatMap((p) => p.signals).flatMap((s) => (s.data as { referenceId?: string } | undefined)?.referenceId ?? []);
+    writeFileSync(refs, entry('DESK-A', 'a indiqué mardi un porte-parole'));
+    expect(await ids()).toContain('DESK-A');
+    writeFileSync(refs, entry('DESK-B', 'a indiqué mardi un porte-parole'));
+    expect(await ids()).toContain('DESK-B');
+    expect(await ids()).not.toContain('DESK-A');
+    writeFileSync(refs, '{"id": \n');
+    await expect(check(text, { references: [refs] })).rejects.toMatchObject({ code: 'corpus' });
+    // A corpora folder: a notice added to it is read by the next check.
+    cpSync('corpora', join(dir, 'desk'), { recursive: true });
+    const wire = 'Le ministre a présenté mardi un plan de relance pour les entreprises.\n\n[Traduit par la machine du bureau]\n';
+    expect((await check(wire, { corpora: join(dir, 'desk') })).notices).toEqual([]);
+    writeFileSync(
+      join(dir, 'desk', 'notices', 'desk.jsonl'),
+      `${JSON.stringify({ id: 'DESK-NOTICE', agency: 'Desk', language: 'fr', declares: 'machine-translation', text: '[Traduit par la machine du bureau]', pattern: String.raw`\[traduit par la machine du bureau\]`, weight: 5, status: 'seen', source: 'our desk, 2026-12-08' })}\n`,
+    );
+    expect((await check(wire, { corpora: join(dir, 'desk') })).notices.map((n) => n.id)).toEqual(['DESK-NOTICE']);
+  });
+
   test('rulesMeta() gives a copy: changing it changes no later check (API review, 2026-12-08)', async () => {
     const before = await check(readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8'));
     const meta = rulesMeta();

@@ -1,7 +1,7 @@
 // The knowledge wireproof interprets: one cached loader for every corpus kind under corpora/ (schemas in schemas.ts).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadModel, type Model } from '../score/model.js';
 import { WireproofError } from '../types.js';
@@ -20,6 +20,7 @@ import type {
 import { corpusSchemas } from './schemas.js';
 import { leavesBase } from '../util/relative-path.js';
 import { append } from '../util/append.js';
+import { StampedCache, stampOf } from '../util/stamp.js';
 
 export type { CalqueEntry, FurnitureEntry, GlossHeadEntry, NoticeEntry, RicStopEntry, RicSuffixEntry, WireMarkEntry } from './schemas.js';
 
@@ -185,7 +186,7 @@ function readRaw(root: string): RawFile[] {
   const files: RawFile[] = [];
   for (const kind of kinds) {
     const path = join(root, KINDS[kind].path);
-    for (const file of jsonlFiles(path)) {
+    for (const file of jsonlFiles(path, { strict: true })) {
       let text: string;
       try {
         text = readFileSync(file, 'utf8');
@@ -262,7 +263,13 @@ function compileAll<T extends { pattern: string }>(located: LocatedEntry[], flag
   });
 }
 
-const cache = new Map<string, Corpora>();
+/** Loaded corpora by folder; a desk's folder is re-read when a file in it changes (src/util/stamp.ts). */
+const cache = new StampedCache<Corpora>();
+
+/** The change stamp of a corpora folder: none for the shipped one (package files do not change under a process). */
+function corporaStamp(root: string): string {
+  return root === defaultCorporaRoot() ? '' : stampOf([root], 2);
+}
 
 /**
  * Every notice matches its own `text`, and every furniture entry its `example`, once folded as the text they run on
@@ -307,7 +314,9 @@ function ownExamples(corpora: Corpora): void {
  * @param root corpora folder; defaults to the one shipped with wireproof
  */
 export function loadCorpora(root = defaultCorporaRoot()): Corpora {
-  const hit = cache.get(root);
+  const key = resolve(root);
+  const stamp = corporaStamp(root);
+  const hit = cache.get(key, stamp);
   if (hit) return hit;
   const raw = readRaw(root);
   const entries = (root === defaultCorporaRoot() ? readPrevalidated(fingerprint(raw)) : undefined) ?? validate(raw);
@@ -332,6 +341,6 @@ export function loadCorpora(root = defaultCorporaRoot()): Corpora {
   const own = join(root, 'models', 'fr.json');
   const modelPath = existsSync(own) ? own : join(defaultCorporaRoot(), 'models', 'fr.json');
   if (existsSync(modelPath)) corpora.model = loadModel(modelPath);
-  cache.set(root, corpora);
+  cache.set(key, stamp, corpora);
   return corpora;
 }

@@ -129,6 +129,37 @@ export function requiredLiterals(source: string, flags: string): string[] | null
   return ast ? ofAlternatives(ast.pattern.alternatives) : null;
 }
 
+/**
+ * A quantifier of unbounded (or large) repetition that holds another one, the shape of catastrophic backtracking:
+ * `(a+)+`, `(?:[a-z]+ ?)+`, `(.*)*`. Its source text, or null when the pattern has none (or does not parse). A desk's
+ * calque `(?:[a-z]+ ?)+ dijo que\b` hung `check` on a 14-word line for over a minute (review, 2026-12-08);
+ * docs/corpora.md asked for no nested unbounded quantifiers but nothing refused one.
+ */
+export function nestedUnboundedQuantifier(source: string, flags: string): string | null {
+  const ast = parse(source, flags);
+  if (!ast) return null;
+  const large = (q: AST.Quantifier): boolean => q.max > 100;
+  let found: string | null = null;
+  /** `outer`: the large quantifier around this node, if any (the one reported). */
+  const walk = (node: AST.Node, outer: AST.Quantifier | null): void => {
+    if (found !== null) return;
+    if (node.type === 'Quantifier') {
+      if (large(node) && outer) {
+        found = outer.raw;
+        return;
+      }
+      walk(node.element, outer ?? (large(node) ? node : null));
+      return;
+    }
+    if (node.type === 'Pattern' || node.type === 'Group' || node.type === 'CapturingGroup' || node.type === 'Assertion') {
+      const alternatives = 'alternatives' in node ? node.alternatives : [];
+      for (const a of alternatives) for (const e of a.elements) walk(e, outer);
+    }
+  };
+  walk(ast.pattern, null);
+  return found;
+}
+
 /** A pattern's syntax tree (regexpp, loaded on first use), or undefined when it does not parse. */
 function parse(source: string, flags: string): AST.RegExpLiteral | undefined {
   parser ??= requireCjs('@eslint-community/regexpp') as typeof import('@eslint-community/regexpp');

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { WireproofError } from '../types.js';
 import { jsonErrorMessage } from '../util/json-text.js';
 import { append } from '../util/append.js';
+import { nestedUnboundedQuantifier } from './literals.js';
 
 /** An entry with the place it was read from, for messages that point users at their data. */
 export interface Located<T> {
@@ -40,17 +41,29 @@ export function parseJsonl<S extends z.ZodType>(text: string, file: string, sche
   return out;
 }
 
+/** Files a corpus or reference folder may hold besides its data: notes for the desk. */
+const NOTES = /^(readme|license|licence|notes?|changelog)(\.[a-z]+)?$|\.md$/i;
+
 /**
  * Lists `.jsonl` files of a file or folder path, sorted for deterministic load order. A folder whose files all have
  * another extension (`house.json`, `notices.ndjson`) is a mistake, not an empty list: it loaded nothing and said
  * nothing (review, 2026-12-07). With `required`, an empty folder is one too (a folder given with --references).
  */
-export function jsonlFiles(path: string, options: { required?: boolean } = {}): string[] {
+export function jsonlFiles(path: string, options: { required?: boolean; strict?: boolean } = {}): string[] {
   const st = statSync(path, { throwIfNoEntry: false });
   if (!st) throw new WireproofError(`${path}: no such corpus file or folder`, 'corpus', path);
   if (st.isFile()) return [path];
   const names = readdirSync(path).filter((name) => !name.startsWith('.'));
   const files = names.filter((name) => name.endsWith('.jsonl')).sort();
+  // In a corpus kind's folder (`strict`), another data file beside .jsonl files is a mistake too: `es.json`,
+  // `es.JSONL` or `es.txt` beside `fr.jsonl` loaded nothing and said nothing (review, 2026-12-08). Notes (README,
+  // `.md`) may sit there. A --references folder may be any folder that holds .jsonl files (a desk's project folder).
+  const stray = names
+    .filter((name) => !name.endsWith('.jsonl') && !NOTES.test(name) && statSync(join(path, name), { throwIfNoEntry: false })?.isFile())
+    .sort();
+  if (options.strict && files.length > 0 && stray.length > 0) {
+    throw new WireproofError(`${join(path, stray[0]!)}: not read: corpus and reference files end in .jsonl (rename it, or move it out of the folder)`, 'corpus', join(path, stray[0]!));
+  }
   if (files.length === 0) {
     const other = names.filter((name) => statSync(join(path, name), { throwIfNoEntry: false })?.isFile()).sort();
     if (other.length > 0) {
@@ -64,7 +77,7 @@ export function jsonlFiles(path: string, options: { required?: boolean } = {}): 
 /** Loads and validates every JSONL file under `path`; display names are relative to `base`. */
 export function loadJsonl<S extends z.ZodType>(path: string, schema: S, base = process.cwd()): Located<z.infer<S>>[] {
   const out: Located<z.infer<S>>[] = [];
-  for (const file of jsonlFiles(path)) {
+  for (const file of jsonlFiles(path, { strict: true })) {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
@@ -78,9 +91,19 @@ export function loadJsonl<S extends z.ZodType>(path: string, schema: S, base = p
 
 /** Compiles a corpus regex, turning a syntax error into a line-precise corpus error. */
 export function compilePattern(source: string, flags: string, where: { file: string; line: number }): RegExp {
+  let regex: RegExp;
   try {
-    return new RegExp(source, flags);
+    regex = new RegExp(source, flags);
   } catch (error) {
     throw new WireproofError(`${where.file}:${where.line}: pattern: ${(error as Error).message}`, 'corpus', where.file);
   }
+  const nested = nestedUnboundedQuantifier(source, flags);
+  if (nested !== null) {
+    throw new WireproofError(
+      `${where.file}:${where.line}: pattern: nested unbounded repetition ${JSON.stringify(nested)} can take exponential time on ordinary text; bound one of them (e.g. {0,10}) or match the words literally`,
+      'corpus',
+      where.file,
+    );
+  }
+  return regex;
 }

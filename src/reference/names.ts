@@ -1,10 +1,11 @@
 // Proper names in English and French text, with the alias table (corpora/aliases/) for names that translate.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Corpora } from '../corpora/index.js';
+import { defaultCorporaRoot, type Corpora } from '../corpora/index.js';
 import { loadJsonl } from '../corpora/load.js';
 import { foldString } from '../util/normalize.js';
+import { StampedCache, stampOf } from '../util/stamp.js';
 
 /** One line of `corpora/aliases/*.jsonl`: the English and French forms of one name (docs/rules/source-name.md). */
 export const AliasEntry = z.strictObject({
@@ -93,19 +94,21 @@ function matchesAt(toks: readonly Tok[], i: number, form: AliasForm): boolean {
   return true;
 }
 
-const aliasCache = new Map<string, Aliases>();
+/** Alias tables by corpora folder; a desk's are re-read when they change (src/util/stamp.ts). */
+const aliasCache = new StampedCache<Aliases>();
 
 /**
  * Loads `aliases/*.jsonl` under the corpora folder (cached per folder); an absent folder gives an empty table.
  * Throws a WireproofError naming `file:line` on bad data.
  */
 export function loadAliases(corpora: Pick<Corpora, 'root'>): Aliases {
-  const hit = aliasCache.get(corpora.root);
-  if (hit) return hit;
   const dir = join(corpora.root, 'aliases');
+  const stamp = corpora.root === defaultCorporaRoot() ? '' : stampOf([dir], 1);
+  const hit = aliasCache.get(resolve(corpora.root), stamp);
+  if (hit) return hit;
   const entries = existsSync(dir) ? loadJsonl(dir, AliasEntry, join(corpora.root, '..')).map((l) => l.entry) : [];
   const aliases = compileAliases(entries);
-  aliasCache.set(corpora.root, aliases);
+  aliasCache.set(resolve(corpora.root), stamp, aliases);
   return aliases;
 }
 

@@ -1,7 +1,9 @@
 // Inverted index of reference phrasings over stemmed word shingles, with prefix filtering: candidates per paragraph, never all-pairs.
+import { resolve } from 'node:path';
 import { defaultPhrasingsPath, loadPhrasings, type Phrasing } from './phrasings.js';
 import { readPrebuiltIndex } from './prebuilt.js';
 import { formTokens, isStopKey, leadingArticles } from './tokens.js';
+import { StampedCache, stampOf } from '../util/stamp.js';
 
 /** Whether a wording is approved house style or a known machine rendering. */
 export type FormKind = 'canonical' | 'machine-variant';
@@ -663,20 +665,22 @@ export function candidateBound(index: PhrasingIndex, f: number): number {
   return index.scratch.formBound[f]!;
 }
 
-const cache = new Map<string, PhrasingIndex>();
+/** Indexes by list of paths; a desk's files are re-read when they change (src/util/stamp.ts). */
+const cache = new StampedCache<PhrasingIndex>();
 
 /**
  * Loads and indexes phrasings, cached per list of paths (the CLI checks many files against one set).
  * @param paths files or folders of JSONL; default: the shipped corpora/phrasings
  */
 export function loadPhrasingIndex(paths: string[] = [defaultPhrasingsPath()]): PhrasingIndex {
-  const key = JSON.stringify(paths);
-  let index = cache.get(key);
+  const key = JSON.stringify(paths.map((p) => resolve(p)));
+  const shipped = paths.length === 1 && paths[0] === defaultPhrasingsPath();
+  const stamp = shipped ? '' : stampOf(paths, 1);
+  let index = cache.get(key, stamp);
   if (!index) {
     const phrasings = loadPhrasings(paths);
-    const shipped = paths.length === 1 && paths[0] === defaultPhrasingsPath();
     index = (shipped ? readPrebuiltIndex(phrasings) : undefined) ?? buildPhrasingIndex(phrasings);
-    cache.set(key, index);
+    cache.set(key, stamp, index);
   }
   return index;
 }

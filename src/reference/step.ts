@@ -14,6 +14,7 @@ import { defaultPhrasingsPath } from './phrasings.js';
 import { loadPhrasingIndex } from './shingle-index.js';
 import { findQuotes, within } from '../util/quotes.js';
 import { countWords } from '../util/words.js';
+import { StampedCache, stampOf } from '../util/stamp.js';
 
 export interface ReferenceStepOptions {
   /**
@@ -30,7 +31,7 @@ export interface ReferenceStepOptions {
 }
 
 /** Per corpora phrasings folder: whether it holds any .jsonl file (asked once per folder, not per document). */
-const usable = new Map<string, boolean>();
+const usable = new StampedCache<boolean>();
 
 /**
  * Whether a corpora folder's phrasings/ has files to load. Empty, it is no phrasings, not an error: only a folder
@@ -38,10 +39,11 @@ const usable = new Map<string, boolean>();
  * 2026-12-07). One holding `house.json` still fails in jsonlFiles.
  */
 function hasPhrasings(base: string): boolean {
-  let known = usable.get(base);
+  const stamp = base === defaultPhrasingsPath() ? '' : stampOf([base], 1);
+  let known = usable.get(base, stamp);
   if (known === undefined) {
     known = existsSync(base) && jsonlFiles(base).length > 0;
-    usable.set(base, known);
+    usable.set(base, stamp, known);
   }
   return known;
 }

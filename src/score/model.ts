@@ -3,13 +3,14 @@
 // it holds no text. Written by `npm run fit` (src/eval/fit.ts).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as ZodModule from 'zod';
 import { zod } from '../util/zod.js';
 import { calibratedLogOdds, type CalibrationMap } from './calibrate.js';
 import { DENSE_FEATURES, featureCount, featureDot, featureDotQuantised, hashedCount, wordCount, type FeatureSpec } from './intrinsic.js';
 import { WireproofError } from '../types.js';
+import { StampedCache, stampOf } from '../util/stamp.js';
 
 /** The model file's schema (zod), built on first use: a shipped model validated at build time is not re-validated. */
 function buildSchema(z: typeof ZodModule.z) {
@@ -159,7 +160,8 @@ export function parseModel(json: unknown, where = '<model>'): Model {
   }
 }
 
-const cache = new Map<string, Model>();
+/** Models by path; a desk's model is re-read when it changes (src/util/stamp.ts). */
+const cache = new StampedCache<Model>(4);
 
 function prevalidatedFile(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'model.validated.json');
@@ -190,7 +192,8 @@ export function writeModelPrevalidated(): string {
  * @param path defaults to the shipped French model
  */
 export function loadModel(path = defaultModelPath()): Model {
-  const hit = cache.get(path);
+  const stamp = path === defaultModelPath() ? '' : stampOf([path], 0);
+  const hit = cache.get(resolve(path), stamp);
   if (hit) return hit;
   let json: unknown;
   let text: string;
@@ -202,7 +205,7 @@ export function loadModel(path = defaultModelPath()): Model {
   }
   // The shipped model, validated when wireproof was built, is decoded without zod when its content is unchanged.
   const model = isPrevalidated(text) ? toModel(json as ModelFile) : parseModel(json, path);
-  cache.set(path, model);
+  cache.set(resolve(path), stamp, model);
   return model;
 }
 

@@ -84,6 +84,9 @@ describe('corpus errors name file:line and the field', () => {
       join('corpora', 'wire-marks', 'bad.jsonl'),
       'weight: a human mark',
     ],
+    // Catastrophic backtracking: a desk's (?:[a-z]+ ?)+ hung check for over a minute (review, 2026-12-08).
+    ['notice with nested unbounded repetition', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: String.raw`(?:[a-z]+ ?)+ dijo que\b` }], file, 'pattern: nested unbounded repetition "(?:[a-z]+ ?)+"'],
+    ['notice with (a+)+ inside a lookahead', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: String.raw`x(?=(a+)+b)` }], file, 'pattern: nested unbounded'],
     [
       'furniture with a bad regex',
       'furniture',
@@ -99,6 +102,15 @@ describe('corpus errors name file:line and the field', () => {
     // A desk's folder outside the working folder is named by its full path (from the working folder when inside it).
     expect(error.message.startsWith(`${join(dirname(root), where)}:3:`)).toBe(true);
     expect(error.message).toContain(field);
+  });
+
+  it.each(['es.json', 'es.JSONL', 'es.txt', 'es.jsonl.bak'])('a data file beside the .jsonl ones that is not read, %s, is an error; notes are not (review, 2026-12-08)', (name) => {
+    const root = corpusWith('notices', [notice]);
+    writeFileSync(join(root, 'notices', 'README.md'), 'Notes of the desk.\n');
+    writeFileSync(join(root, 'notices', 'README'), 'Notes of the desk.\n');
+    expect(loadCorpora(root).notices).toHaveLength(1);
+    writeFileSync(join(root, 'notices', name), `${JSON.stringify({ ...notice, id: 'T-2' })}\n`);
+    expect(errorOf(root).message).toBe(`${join(root, 'notices', name)}: not read: corpus and reference files end in .jsonl (rename it, or move it out of the folder)`);
   });
 
   it('reports invalid JSON with its line', () => {
