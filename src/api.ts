@@ -274,7 +274,7 @@ function validateOptions(options: CheckOptions): void {
     throw new WireproofError(`prior: expected a number strictly between 0 and 1 (got ${typeName(options.prior)})`, 'usage');
   }
   if (options.prior !== undefined && !(options.prior > 0 && options.prior < 1)) {
-    throw new WireproofError(`prior must be strictly between 0 and 1 (got ${options.prior})`, 'usage');
+    throw new WireproofError(`prior: expected a number strictly between 0 and 1 (got ${options.prior})`, 'usage');
   }
   if (options.rules !== undefined && !isRecord(options.rules)) {
     throw new WireproofError(`rules: expected an object of rule id → level, e.g. { "ric-code": "off" } (got ${typeName(options.rules)})`, 'usage');

@@ -7,6 +7,7 @@ import { WireproofError } from '../types.js';
 import { compareCodeUnits } from '../util/compare.js';
 import { assignStems, boundName, commonBase, dropExtension, isInside, mirrorPath, realPathOf, sanitiseId } from './paths.js';
 import type { BatchErrorCode } from './types.js';
+import { fsReason } from '../util/fs.js';
 
 /**
  * File extensions a folder is searched for (case-insensitive). Plain text and Markdown wires are read as text,
@@ -131,7 +132,7 @@ function walk(dir: string, realOut: string | undefined, out: Found[], realDir?: 
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    out.push({ kind: 'error', path: dir, code: 'unreadable', reason: `cannot list folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+    out.push({ kind: 'error', path: dir, code: 'unreadable', reason: `cannot list folder (${fsReason(error)})` });
     return;
   }
   // An entry's real path is its folder's and its name (a sub-folder walked into is no link): one realpath per walk.
@@ -175,7 +176,7 @@ function statFailure(error: unknown, missing: string): { code: 'not-found' | 'un
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return { code: 'not-found', reason: missing };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'unreadable', reason: 'permission denied' };
-  return { code: 'unreadable', reason: `cannot read (${code ?? String((error as Error | undefined)?.message ?? error).split('\n')[0]})` };
+  return { code: 'unreadable', reason: `cannot read (${fsReason(error)})` };
 }
 
 /** Stat that says why it failed instead of throwing (`throwIfNoEntry: false` still throws for ENOTDIR, ELOOP…). */

@@ -94,7 +94,10 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
   }
   const prior = args.prior ?? config.prior;
   // yargs reads `--prior abc` as NaN, which the API reported as "(got NaN)" (a review, 2026-12-07).
-  if (args.prior !== undefined && Number.isNaN(args.prior)) throw new WireproofError('--prior (not a number): expected a number strictly between 0 and 1, e.g. 0.3', 'usage');
+  if (args.prior !== undefined && !(args.prior > 0 && args.prior < 1)) {
+    // Named as the option was given: the API's "prior must be strictly between 0 and 1" did not say which flag.
+    throw new WireproofError(`--prior ${Number.isNaN(args.prior) ? '(not a number)' : args.prior}: expected a number strictly between 0 and 1, e.g. 0.3`, 'usage');
+  }
   if (prior !== undefined) options.prior = prior;
   if (args.source) {
     // `--source -` reads the original from standard input, which then cannot also be a wire.

@@ -5,6 +5,7 @@ import type { Report } from '../types.js';
 import { WireproofError } from '../types.js';
 import { jsonErrorMessage, jsonErrorWhere, withoutBom } from '../util/json-text.js';
 import { zod } from '../util/zod.js';
+import { fsReason } from '../util/fs.js';
 
 /** A baseline file: accepted fingerprints per file (paths relative to the working folder, forward slashes). */
 export interface Baseline {
@@ -32,7 +33,7 @@ export function readBaseline(path: string, allowMissing = false): Baseline {
     // A missing baseline is an error, not an empty one (a mistyped path would silently accept nothing), but the
     // first run after adding `baseline` to the configuration meets it: say how to create it.
     if (code === 'ENOENT') throw new WireproofError(`${path}: no baseline file yet (create it once with --update-baseline)`, 'config', path);
-    throw new WireproofError(`${path}: cannot read baseline: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'config', path);
+    throw new WireproofError(`${path}: cannot read baseline: ${fsReason(error)}`, 'config', path);
   }
   let value: unknown;
   try {

@@ -10,6 +10,7 @@ import { jsonErrorMessage, jsonErrorWhere, withoutBom } from '../util/json-text.
 import { thrownFirstLine } from '../util/oneline.js';
 import { typeName } from '../util/type-name.js';
 import { configSchema, type Config } from './schema.js';
+import { fsReason } from '../util/fs.js';
 
 /** Where wireproof looks, in order, from the working folder up to the home folder (lilconfig's default walk). */
 export const SEARCH_PLACES = ['package.json', '.wireproofrc.json', '.wireproofrc', 'wireproof.config.js', 'wireproof.config.mjs', 'wireproof.config.cjs'];
@@ -137,7 +138,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        throw new WireproofError(`${explicit}: cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'config', explicit);
+        throw new WireproofError(`${explicit}: cannot read config: ${fsReason(error)}`, 'config', explicit);
       }
       value = loadJson(file, text);
       if (basename(file) === 'package.json') value = (value as Record<string, unknown>)['wireproof'] ?? {};

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, open, openSync, read, readSync, statSync } from '
 import { WireproofError, type IngestedText } from '../types.js';
 import { decodeBytes } from './decode.js';
 import { oneLine } from '../util/oneline.js';
+import { fsReason } from '../util/fs.js';
 
 /** Inputs larger than this are refused (`too-large`): a wire is kilobytes; 64 MiB is a mistake, not an article. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -282,8 +283,7 @@ function fsError(error: unknown, path: string): WireproofError {
     case 'EPERM':
       return inputError(path, 'unreadable', 'permission denied');
     default: {
-      const reason = code ?? String((error as Error | undefined)?.message ?? error).split('\n')[0];
-      return inputError(path, 'unreadable', `cannot read (${reason})`);
+      return inputError(path, 'unreadable', `cannot read (${fsReason(error)})`);
     }
   }
 }

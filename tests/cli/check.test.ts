@@ -194,7 +194,7 @@ describe('wireproof check', () => {
     [['--max-warnings', '1.5'], /^wireproof: --max-warnings 1\.5: expected a whole number ≥ -1/],
     [['--prior'], /^wireproof: Not enough arguments following: prior/],
     [['--prior', 'x'], /^wireproof: --prior \(not a number\): expected a number strictly between 0 and 1, e.g. 0.3/],
-    [['--prior', '2'], /^wireproof: prior must be strictly between 0 and 1 \(got 2\)/],
+    [['--prior', '2'], /^wireproof: --prior 2: expected a number strictly between 0 and 1, e.g. 0\.3\n$/],
     [['--language', 'french'], /^wireproof: --language: unknown language code "french" \(known: fr, en/],
     [['--source', 'missing.en.txt'], /^wireproof: source: missing\.en\.txt: no such file$/m],
     // An empty source is an input error too, as in compare (a review, 2026-12-07: every paragraph was "no counterpart").
