@@ -139,8 +139,13 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
  * @returns the report; throws only for configuration errors (bad corpora, bad options)
  */
 export async function check(input: string | Uint8Array, options: CheckOptions = {}): Promise<Report> {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+  // By tag, not instanceof: a Uint8Array from another realm (a vm context, Jest's sandbox) is bytes too (API review).
+  if (typeof input !== 'string' && Object.prototype.toString.call(input) !== '[object Uint8Array]') {
     throw new WireproofError(`check(input): expected a string or a Uint8Array (got ${typeName(input)})`, 'usage');
+  }
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    const foreign = input as { buffer: ArrayBuffer; byteOffset: number; byteLength: number };
+    input = new Uint8Array(foreign.buffer, foreign.byteOffset, foreign.byteLength);
   }
   options = settle(options);
   const file = options.file ?? '<text>';
@@ -245,6 +250,8 @@ function validateOptions(options: CheckOptions): void {
   for (const key of ['file', 'corpora', 'cwd'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'string') throw new WireproofError(`${key}: expected a string (got ${typeName(options[key])})`, 'usage');
   }
+  // An empty folder name gave the corpus error "`: corpora folder not found`" (API review, 2026-12-08).
+  if (options.corpora === '' || options.cwd === '') throw new WireproofError(`${options.corpora === '' ? 'corpora' : 'cwd'}: expected a folder path (got an empty string)`, 'usage');
   if (options.source !== undefined && typeof options.source !== 'string' && !isIngested(options.source)) {
     throw new WireproofError(`source: expected a path or ${INGESTED_SHAPE} (got ${typeName(options.source)})`, 'usage');
   }
@@ -262,6 +269,8 @@ function validateOptions(options: CheckOptions): void {
   }
   for (const [key, value] of Object.entries(options.thresholds ?? {})) {
     if (key !== 'phrasingMatch' && key !== 'driftSimilarity') throw new WireproofError(`thresholds.${key}: unknown threshold (known: driftSimilarity, phrasingMatch)`, 'usage');
+    // Undefined means the default, as it does for a top-level option.
+    if (value === undefined) continue;
     // phrasingMatch: the matcher's floor is 0.05 (match.ts); a lower value was quietly read as 0.05 (review).
     const min = key === 'phrasingMatch' ? 0.05 : 0;
     if (typeof value !== 'number' || !(value >= min && value <= 1)) throw new WireproofError(`thresholds.${key}: expected a number from ${min} to 1 (got ${String(value)})`, 'usage');

@@ -242,6 +242,16 @@ describe('api', () => {
     expect((await check(wire, { corpora: join(dir, 'desk') })).notices.map((n) => n.id)).toEqual(['DESK-NOTICE']);
   });
 
+  test('small option cases (API review, 2026-12-08): a threshold left undefined, bytes from another realm, an empty folder name', async () => {
+    const text = 'Le ministre a présenté mardi un plan de relance pour les entreprises.';
+    expect((await check(text, { thresholds: { phrasingMatch: undefined } })).error).toBeUndefined();
+    const { runInNewContext } = await import('node:vm');
+    const foreign = runInNewContext('Uint8Array.from(bytes)', { bytes: Array.from(new TextEncoder().encode(text)) }) as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    expect((await check(foreign)).paragraphs.map((p) => p.text)).toEqual([text]);
+    await expect(check(text, { corpora: '' })).rejects.toMatchObject({ code: 'usage', message: 'corpora: expected a folder path (got an empty string)' });
+  });
+
   test('rulesMeta() gives a copy: changing it changes no later check (API review, 2026-12-08)', async () => {
     const before = await check(readFileSync('seeds/003_86d609dcec19a228.txt', 'utf8'));
     const meta = rulesMeta();
@@ -317,6 +327,12 @@ describe('wireproof/compare: caller mistakes throw a usage error naming the opti
     expect(byPath.source!.file).toBe(join(dir, 'original.en.txt'));
     const error = await api.compare(fr, fr, { source: join(dir, 'missing.en.txt') }).then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ code: 'usage', message: `source: ${join(dir, 'missing.en.txt')}: no such file` });
+  });
+
+  test('a string over 64 MiB is refused, as check() refuses it (API review, 2026-12-08)', async () => {
+    const api = await import('../src/compare-api.js');
+    const error = await api.compare('x'.repeat(64 * 1024 * 1024 + 1), 'b').then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'too-large', message: '<reference>: text too large (more than 64 MiB; the limit is 64 MiB)' });
   });
 
   test('formatComparisonText without options prints without colour', async () => {
