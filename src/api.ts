@@ -24,7 +24,10 @@ export type * from './types.js';
 export { WireproofError } from './types.js';
 
 export interface CheckOptions {
-  /** Name to report the input under. Default `<text>`. */
+  /**
+   * Name to report the input under: `check()`'s text (default `<text>`), or standard input read by `checkFile('-')`
+   * (default `<stdin>`; ESLint's `--stdin-filename`), whose format is then also told from the name.
+   */
   file?: string;
   /** Input format; `auto` sniffs HTML. */
   format?: 'auto' | 'text' | 'html';
@@ -170,10 +173,10 @@ export async function check(input: string | Uint8Array, options: CheckOptions = 
 export async function checkFile(path: string, options: CheckOptions = {}, resolved?: Resolved): Promise<Report> {
   if (typeof path !== 'string') throw new WireproofError(`checkFile(path): expected a string (got ${typeName(path)})`, 'usage');
   options = settle(options);
-  const file = path === '-' ? '<stdin>' : path;
+  const file = path === '-' ? (options.file ?? '<stdin>') : path;
   resolved ??= await resolveOptions(options);
   try {
-    const ingested = await readInput(inCwd(path, options), { format: options.format ?? 'auto' });
+    const ingested = await readInput(inCwd(path, options), { format: options.format ?? 'auto', ...(path === '-' ? { stdinFilename: file } : {}) });
     return checkIngested({ ...ingested, file }, { ...options, file }, loadCorpora(options.corpora), resolved);
   } catch (error) {
     return inputError(file, error);

@@ -33,6 +33,8 @@ export interface CheckArgs {
   updateBaseline?: boolean;
   source?: string;
   references?: string[];
+  /** The name standard input (`-`) is reported under (ESLint's --stdin-filename). */
+  stdinFilename?: string;
 }
 
 /**
@@ -121,6 +123,13 @@ export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
 
   // `check - -` read standard input twice, the second time empty (review, 2026-12-07).
   if (args.files.filter((f) => f === '-').length > 1) throw new WireproofError('standard input (-) is named more than once', 'usage');
+  // A report on standard input names `<stdin>`, which a SARIF upload cannot place in the repository (CI review,
+  // 2026-12-08): --stdin-filename names it, as in ESLint.
+  if (args.stdinFilename !== undefined) {
+    if (!args.files.includes('-')) throw new WireproofError('--stdin-filename names standard input: give - among the files', 'usage');
+    if (args.stdinFilename.trim() === '') throw new WireproofError('--stdin-filename: expected a file name', 'usage');
+    options.file = args.stdinFilename;
+  }
   assertOutputName(args.outputFile);
   const inputs = await expandCheckInputs(args.files, io.cwd);
   const paths = inputs.flatMap((i) => ('path' in i ? [i.path] : []));

@@ -348,7 +348,8 @@ export async function run(args: string[], io: Io = processIo(), options: RunOpti
           .option('baseline', { type: 'string', requiresArg: true, describe: 'Baseline file: findings it lists are accepted and not reported' })
           .option('update-baseline', { type: 'boolean', describe: 'Write the current findings into the --baseline file' })
           .option('source', { type: 'string', requiresArg: true, describe: 'The original-language source (e.g. the English wire): check numbers, names, quotes and paragraphs against it' })
-          .option('references', { type: 'string', array: true, nargs: 1, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' })),
+          .option('references', { type: 'string', array: true, nargs: 1, describe: 'Reference phrasing files or folders (JSONL) added to the shipped ones (repeatable)' })
+          .option('stdin-filename', { type: 'string', requiresArg: true, describe: 'Name to report standard input (-) under, and to tell its format from (as ESLint)' })),
       handler: async (a) => {
         const checkArgs = a as unknown as CheckArgs;
         // The pipeline loads after argument parsing, so --help, --version and usage errors stay instant.

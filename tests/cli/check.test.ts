@@ -759,6 +759,16 @@ describe('--source - (standard input)', () => {
     expect(report!.paragraphs.flatMap((p) => p.signals).some((s) => s.ruleId.startsWith('source-'))).toBe(true);
   });
 
+  maybe('--stdin-filename names standard input in every format and tells its format (ESLint; CI review, 2026-12-08)', () => {
+    const sarif = spawnSync(process.execPath, [bin, 'check', '-', '--stdin-filename', 'wires/a.txt', '-f', 'sarif'], { input: readFileSync(SEED_003), encoding: 'utf8' });
+    const log = JSON.parse(sarif.stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: unknown } }> }> }> };
+    expect(log.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: 'wires/a.txt', uriBaseId: '%SRCROOT%' });
+    const html = spawnSync(process.execPath, [bin, 'check', '-', '--stdin-filename', 'page.html', '-f', 'json'], { input: '<p>Le ministre a présenté un plan.</p>', encoding: 'utf8' });
+    expect((JSON.parse(html.stdout) as Report[]).map((r) => [r.file, r.format])).toEqual([['page.html', 'html']]);
+    const without = spawnSync(process.execPath, [bin, 'check', SEED_003, '--stdin-filename', 'a.txt'], { encoding: 'utf8' });
+    expect([without.status, without.stderr]).toEqual([2, 'wireproof: --stdin-filename names standard input: give - among the files\n']);
+  });
+
   maybe('after "--", "-" is standard input in its place: compare keeps its direction, check its order', () => {
     const dir = tmp();
     writeFileSync(join(dir, 'a.txt'), readFileSync(SEED_000));

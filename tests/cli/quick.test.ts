@@ -29,6 +29,7 @@ const KEYS = [
   'updateBaseline',
   'source',
   'references',
+  'stdinFilename',
 ] as const satisfies readonly (keyof CheckArgs)[];
 const complete: Exclude<keyof CheckArgs, (typeof KEYS)[number]> extends never ? true : false = true;
 
