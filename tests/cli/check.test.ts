@@ -499,11 +499,11 @@ describe('check: --quiet and file names in diagnostics', () => {
 
 describe('help and version', () => {
   test.each([
-    [['--help'], /^wireproof <files\.\.>\n\nReport, per paragraph,[\s\S]*Commands:[\s\S]*--references [^\n]*\n$/],
+    [['--help'], /^wireproof <files\.\.>\n\nReport, per paragraph,[\s\S]*Commands:[\s\S]*--references [^\n]*\n[\s\S]*--stdin-filename [^\n]*\n$/],
     [['check', '--help'], /^wireproof check <files\.\.>\n[\s\S]*--format[\s\S]*\n$/],
     [['batch', '--help'], /^wireproof batch <inputs\.\.>\n[\s\S]*--concurrency[\s\S]*\n$/],
     [['--version'], /^\d+\.\d+\.\d+\n$/],
-    [['-h'], /^wireproof <files\.\.>\n\nReport, per paragraph,[\s\S]*Commands:[\s\S]*--references [^\n]*\n$/],
+    [['-h'], /^wireproof <files\.\.>\n\nReport, per paragraph,[\s\S]*Commands:[\s\S]*--references [^\n]*\n[\s\S]*--stdin-filename [^\n]*\n$/],
     [['batch', '-h'], /^wireproof batch <inputs\.\.>\n[\s\S]*--concurrency[\s\S]*\n$/],
     [['-v'], /^\d+\.\d+\.\d+\n$/],
   ])('%j goes to the run\'s stdout, not to the console; exit 0', async (argv, expected) => {
