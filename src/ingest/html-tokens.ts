@@ -1,4 +1,5 @@
 // A positional HTML tokenizer that mirrors htmlparser2 (linkedom's parser), so DOM elements can be found in the source.
+import { BREAK_ELEMENTS, SKIP_ELEMENTS } from './align.js';
 
 /** Kinds of token. `raw` is the content of script/style/title/textarea/xmp, which holds no tags. */
 export type TokenKind = 'text' | 'raw' | 'start' | 'end' | 'comment';
@@ -23,8 +24,11 @@ export interface Token {
 export interface Tokenized {
   tokens: Token[];
   starts: Map<string, number[]>;
-  /** Start tags (source ranges) that opened an element nested deeper than {@link MAX_NESTING}. */
-  tooDeep?: Array<[number, number]>;
+  /**
+   * Start tags (source ranges) that opened an element nested deeper than {@link MAX_NESTING}, and whether the element
+   * separates words (a block-level one) or not (inline: `<a>`, `<em>` …).
+   */
+  tooDeep?: Array<[number, number, boolean]>;
 }
 
 /**
@@ -35,8 +39,12 @@ export interface Tokenized {
  * down to twice that depth, so that a paragraph under 600 wrappers is still a paragraph.
  */
 export const MAX_NESTING = 512;
-/** Block elements whose start tags are blanked only below 2 × {@link MAX_NESTING}. */
-const TEXT_BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption']);
+/**
+ * Elements whose start tags are blanked only below 2 × {@link MAX_NESTING}: text blocks, and elements whose content is
+ * not text (a blanked `<noscript>` or `<button>` would make its content article text). Raw-text elements (script,
+ * style …) are never blanked: their content cannot nest, and blanked it became article text (a review, 2026-12-08).
+ */
+const DEEP_ALLOWED = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'figcaption', ...SKIP_ELEMENTS]);
 
 /** Elements whose content htmlparser2's tokenizer reads as text up to their end tag (`Tokenizer.js`, `Sequences`). */
 const SPECIAL = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
@@ -102,7 +110,7 @@ export function tokenizeHtml(source: string): Tokenized {
   const stack: string[] = [];
   const foreign: boolean[] = [false];
   const top = (): string | undefined => stack[stack.length - 1];
-  const tooDeep: Array<[number, number]> = [];
+  const tooDeep: Array<[number, number, boolean]> = [];
   const n = source.length;
   let textStart = 0;
   let i = 0;
@@ -256,7 +264,13 @@ export function tokenizeHtml(source: string): Tokenized {
     }
     flushText(lt);
     openElement(name);
-    if (stack.length > (TEXT_BLOCKS.has(name) ? 2 * MAX_NESTING : MAX_NESTING) && top() === name) tooDeep.push([lt, end]);
+    if (stack.length > (DEEP_ALLOWED.has(name) ? 2 * MAX_NESTING : MAX_NESTING) && top() === name && !SPECIAL.has(name)) {
+      // Left out of the stack: it will be blanked, and what follows is as deep as it will be then (counted with it,
+      // an article under 1,100 wrappers lost its paragraphs, which sat at 513 once the wrappers were gone; review).
+      tooDeep.push([lt, end, BREAK_ELEMENTS.has(name)]);
+      stack.pop();
+      if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
+    }
     // As htmlparser2: `/>` closes only in foreign content, judged after the element's own push (so `<svg/>` closes),
     // and closing this way does not pop the foreign-content flag (`closeCurrentTag` leaves `foreignContext` alone).
     const inForeign = foreign[foreign.length - 1] === true;
@@ -279,16 +293,20 @@ export function tokenizeHtml(source: string): Tokenized {
 }
 
 /**
- * The source with the start tags nested deeper than {@link MAX_NESTING} replaced by spaces (same length, so every
- * offset still points at the same character of the page), and its tokens. Blanking can change what is open after
- * it, so the check repeats, at most three times.
+ * The source with the start tags nested deeper than {@link MAX_NESTING} blanked (same length, so every offset still
+ * points at the same character of the page), and its tokens. A block-level tag becomes spaces, as it separated words;
+ * an inline one (`<a href…>` in `l’<a>Otan</a>`) a bogus processing instruction that both parsers drop, `<?_…_>`
+ * (`<?>` for three characters; linkedom kept `</>` as text), since spaces made `l’ Otan`, a broken apostrophe (a
+ * review, 2026-12-08). Blanking can change what is
+ * open after it, so the check repeats, at most three times.
  */
 export function blankTooDeep(source: string, tokenized: Tokenized): { source: string; tokenized: Tokenized } {
   for (let pass = 0; pass < 3 && tokenized.tooDeep; pass++) {
     const parts: string[] = [];
     let at = 0;
-    for (const [start, end] of tokenized.tooDeep) {
-      parts.push(source.slice(at, start), ' '.repeat(end - start));
+    for (const [start, end, separates] of tokenized.tooDeep) {
+      const n = end - start;
+      parts.push(source.slice(at, start), separates ? ' '.repeat(n) : `<?${'_'.repeat(n - 3)}>`);
       at = end;
     }
     parts.push(source.slice(at));

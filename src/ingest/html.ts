@@ -140,13 +140,13 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
   const prepared = prepare(source);
   const { document, infos } = prepared;
   const pageTitle = collapse(document.title ?? '');
-  // Headline candidates are read now: Readability removes an <h1> that repeats the title.
+  if (prepared.depth > MAX_READABILITY_DEPTH) return extractBody(source, tokenized, pageTitle || undefined, prepared);
+  // Headline candidates are read now: Readability removes an <h1> that repeats the title. After the depth guard, as
+  // the bylines below: each reads its subtree, and 60,000 nested <h1>s took 11 s (review, 2026-12-08).
   const headlines = prepared.elements
     .map((element, id) => ({ element, id }))
     .filter((h) => h.element.localName === 'h1')
     .map((h) => ({ id: h.id, text: blockText(h.element) }));
-
-  if (prepared.depth > MAX_READABILITY_DEPTH) return extractBody(source, tokenized, pageTitle || undefined, prepared);
   // Byline candidates too: Readability removes the element it takes as the byline (rel=author, class="byline" …).
   // Read after the depth guard: each candidate's subtree is walked, so nested candidates cost depth × page size, and
   // 8,000 nested class="author" divs took 126 s when this ran before the guard.
@@ -609,10 +609,11 @@ function blockText(element: DomElement): string {
     line = '';
   }
   lines.push(line);
-  return lines
-    .map((l) => l.replace(/[ \t\n\f\r]+/g, ' ').trim())
-    .filter((l) => l !== '')
-    .join('\n');
+  // Lines trimmed of HTML white space only: `&nbsp;<br>` (editors write it) keeps its no-break space, which the
+  // alignment expects, as it did when the whole block was trimmed with trim() once (review, 2026-12-08).
+  const htmlTrim = (l: string): string => l.replace(/[ \t\n\f\r]+/g, ' ').replace(/^ | $/g, '');
+  const kept = lines.map(htmlTrim).filter((l) => l !== '');
+  return kept.join('\n').trim();
 }
 
 function collapse(text: string): string {

@@ -255,9 +255,34 @@ describe('extractHtml on small and odd pages', () => {
     }
   });
 
+  test('a no-break space beside a <br> keeps every character at its place (editors write &nbsp;<br>; review, 2026-12-08)', () => {
+    for (const source of [`<p>Première ligne.\u00a0<br>${LONG}</p>`, `<p>Première ligne.<br>\u00a0${LONG}</p>`, `<p>Première ligne :\u00a0<br />\n${LONG}</p>`]) {
+      const block = only(source);
+      expect(block.text).toMatch(/^Première ligne ?[.:]\u00a0?\n\u00a0?La croissance/);
+      expect(inexactCharacters(source, block)).toEqual([]);
+    }
+    // As an entity: the no-break space maps to its "&", the line break to the <br>, "La" to its own place.
+    const source = `<p>Première ligne.&nbsp;<br>${LONG}</p>`;
+    const block = only(source);
+    expect([source[toSource(block.offsets, 15)], source[toSource(block.offsets, 16)], source.slice(toSource(block.offsets, 17), toSource(block.offsets, 17) + 2)]).toEqual(['&', '<', 'La']);
+  });
+
+  test('deep pages: an article under 1,100 wrappers keeps its paragraphs; inline tags blanked leave no space; script stays script', () => {
+    const deep = (inner: string, n = 1100): string => `${'<div>'.repeat(n)}${inner}${'</div>'.repeat(n)}`;
+    const article = `<h1>Le titre de la dépêche</h1><p>${LONG}</p><p>${LONG}</p>`;
+    expect(extractHtml(deep(article)).blocks.map((b) => b.text)).toEqual(['Le titre de la dépêche', LONG.trim(), LONG.trim()]);
+    // 600 inline wrappers: their start tags are blanked, and "l’Otan" stays one word.
+    const inline = `<p>${'<span>'.repeat(600)}Selon l’<a href="https://example.org/">Otan</a>, qui a d’<b>abord</b> <em>réagi</em>. ${LONG}${'</span>'.repeat(600)}</p>`;
+    const block = extractHtml(inline).blocks[0]!;
+    expect(block.text).toContain('Selon l’Otan, qui a d’abord réagi.');
+    expect(inexactCharacters(inline, block)).toEqual([]);
+    const script = deep(`<p>${LONG}<script>var tracking = { site: "x" };</script></p>`, 600);
+    expect(extractHtml(script).blocks.map((b) => b.text)).toEqual([LONG.trim()]);
+  });
+
   test('start tags nested deeper than 512 are blanked before parsing: the text stays, every character at its place', () => {
     expect(tokenizeHtml('<div>'.repeat(512)).tooDeep).toBeUndefined();
-    expect(tokenizeHtml('<div>'.repeat(514)).tooDeep).toEqual([[512 * 5, 513 * 5], [513 * 5, 514 * 5]]);
+    expect(tokenizeHtml('<div>'.repeat(514)).tooDeep).toEqual([[512 * 5, 513 * 5, true], [513 * 5, 514 * 5, true]]);
     const source = `${'<div>'.repeat(600)}<p>${LONG}</p><p>${LONG}</p>${'</div>'.repeat(600)}`;
     const blocks = extractHtml(source).blocks;
     expect(blocks.map((b) => b.text)).toEqual([LONG.trim(), LONG.trim()]);
