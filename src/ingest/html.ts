@@ -84,6 +84,8 @@ interface ElementInfo {
    * count only inside the article Readability found ({@link articleFurniture}).
    */
   layoutFrom?: number;
+  /** Holds an `<h1>`, `<article>` or `<main>` (a page wrapper, not a region beside the article). */
+  holdsMain?: boolean;
   /** The language a `lang` (or `xml:lang`) on it, or the nearest inside a quotation around it, declares (two letters). */
   lang?: string;
   /** Inside a `<blockquote>` (or one itself). */
@@ -183,17 +185,26 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
     elements.flatMap((e) => infoOf(e, infos) ?? []),
     infos,
   );
+  let furniture = 0;
   for (const element of elements) {
     const info = infoOf(element, infos);
     if (info) kept.add(info);
-    if (info && articleFurniture(info, articleRoot, infos)) continue;
+    // A block Readability built itself (a `<div>`'s loose text wrapped in a new `<p>`) is judged by the element it was
+    // built in: commenters' names in a comment list were scored as article text (review, 2026-12-08).
+    const judged = info ?? nearestInfo(element, infos);
+    if (judged && articleFurniture(judged, articleRoot, infos)) {
+      furniture++;
+      continue;
+    }
     const block = locator.block(element, info);
     if (block && !isFurnitureText(block.text)) {
       blocks.push(block);
       if (info) origins.set(block, info);
     }
   }
-  if (blocks.length === 0) return extractBody(source, tokenized, title);
+  // Readability took furniture for the article (a long comment list beside a short story): what is left is only what
+  // it built itself from the same region (the commenters' names), so the body walk reads the page instead (review).
+  if (blocks.length === 0 || (furniture > 0 && blocks.every((b) => !origins.has(b)))) return extractBody(source, tokenized, title);
 
   if (title && !blocks.some((b) => b.tag === 'h1')) {
     const headline = headlines.find((h) => h.text && !infos[h.id]!.furniture && similarTitles(h.text, title)) ??
@@ -213,9 +224,8 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
   const texts = new Set(blocks.map((b) => b.text));
   // A separate locator: these are searched from their own start tags, not from where the article's search stopped.
   const outside = new Locator(source, tokenized, infos);
-  const scope = articleRoot && noticeScope(articleRoot, infos);
   const dropped = pageBlocks.flatMap(({ info, text }) =>
-    kept.has(info) || !text || texts.has(text) || isFurnitureText(text) || articleFurniture(info, articleRoot, infos) || (scope && !contains(scope, info, infos))
+    kept.has(info) || !text || texts.has(text) || isFurnitureText(text) || articleFurniture(info, articleRoot, infos) || inOtherArticle(info, articleRoot, infos)
       ? []
       : [lazyBlock(text, info, outside)],
   );
@@ -249,6 +259,15 @@ function commonAncestor(elements: readonly ElementInfo[], infos: readonly Elemen
   return common;
 }
 
+/** The numbered element nearest around an element of Readability's output (itself when it has a number). */
+function nearestInfo(element: DomElement, infos: readonly ElementInfo[]): ElementInfo | undefined {
+  for (let node: DomNode | null = element; node && isElement(node); node = node.parentNode) {
+    const info = infoOf(node, infos);
+    if (info) return info;
+  }
+  return undefined;
+}
+
 /** Whether `outer` is `inner` or one of its ancestors, as parsed. */
 function contains(outer: ElementInfo, inner: ElementInfo, infos: readonly ElementInfo[]): boolean {
   let e: ElementInfo | undefined = inner;
@@ -267,15 +286,18 @@ function articleFurniture(info: ElementInfo, article: ElementInfo | undefined, i
 }
 
 /**
- * Where a notice Readability left out of the article still declares the page: the `<article>` around the article,
- * else the element around the article's own. A notice in the reader comments, or in the next story a page preloads,
- * had declared a human article machine-translated (review, 2026-12-08).
+ * Whether a block Readability left out sits in another story: inside an `<article>` that is not around the article
+ * (a teaser, a preloaded next story). A notice there is that story's. Reader comments and related stories are
+ * furniture already ({@link REGION_WORDS}); any other block of the page may hold the page's own notice (a
+ * republisher's disclaimer after `</article>` or beside a one-paragraph brief, which a first version limited to the
+ * article's surroundings missed; review, 2026-12-08).
  */
-function noticeScope(article: ElementInfo, infos: readonly ElementInfo[]): ElementInfo {
-  for (let e: ElementInfo | undefined = article; e; e = e.parent === undefined ? undefined : infos[e.parent]) {
-    if (e.name === 'article') return e;
+function inOtherArticle(info: ElementInfo, article: ElementInfo | undefined, infos: readonly ElementInfo[]): boolean {
+  if (!article) return false;
+  for (let e: ElementInfo | undefined = info; e; e = e.parent === undefined ? undefined : infos[e.parent]) {
+    if (e.name === 'article') return !contains(e, article, infos);
   }
-  return article.parent === undefined ? article : infos[article.parent]!;
+  return false;
 }
 
 /**
@@ -339,6 +361,12 @@ function prepare(source: string): Prepared {
     const quoteLang = inQuote && own !== null ? languageOf(own) : parent?.quoteLang;
     if (quoteLang) info.quoteLang = quoteLang;
     infos.push(info);
+  }
+  // Bottom-up (children come after their parents in document order): which elements hold the page's main content.
+  for (let id = infos.length - 1; id >= 0; id--) {
+    const info = infos[id]!;
+    if (info.parent === undefined) continue;
+    if (info.holdsMain || info.name === 'h1' || info.name === 'article' || info.name === 'main') infos[info.parent]!.holdsMain = true;
   }
   const depth = markFurniture(document, infos);
   // A <template>'s content is inert: never rendered (HTML Standard, "the template element"). linkedom parses it as
@@ -449,14 +477,25 @@ const FURNITURE_WORDS = new Set([
  */
 const LAYOUT_WORDS = new Set([
   'skiplink', 'skiplinks', 'skip', 'breadcrumb', 'breadcrumbs', 'newsletter', 'social', 'share', 'sharing', 'partage',
-  'paywall', 'subscribe', 'abonnement', 'banner', 'navbar', 'menu', 'sidebar', 'comment', 'comments', 'commentaires',
-  'reactions', 'disqus',
+  'paywall', 'subscribe', 'abonnement', 'banner', 'navbar', 'menu', 'sidebar',
 ]);
+/**
+ * Words of regions that hold other people's text: reader comments, other stories. Furniture even when Readability
+ * takes one for the article (a long comment list beside a short story was scored as the story; review, 2026-12-08),
+ * unless the element also holds an `<h1>`, `<article>` or `<main>`: then it is a page wrapper (`comments-open`), and
+ * counts only as a layout word. A notice there is not the page's (a notice in a comment declared Le Monde's article).
+ */
+const REGION_WORDS = new Set([
+  'comment', 'comments', 'commentaires', 'reactions', 'disqus', 'related', 'outbrain', 'taboola', 'recommended',
+  'recommendations',
+]);
+/** Class or id names of a preloaded next story (`next-article`, `nextStory`). */
+const NEXT_STORY = /(?:^|[-_])next[-_]?(?:article|story|stories|post)s?(?:$|[-_])/i;
 const FURNITURE_NAMES = /^(sr-only|visually-hidden|screen-reader-text|screen-reader-only|sp_message.*)$/i;
 const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
 /** Whether an element is furniture by its own markup: by a strong mark, by a layout word only, or not. */
-function ownFurniture(element: DomElement, inArticle: boolean): 'strong' | 'layout' | false {
+function ownFurniture(element: DomElement, inArticle: boolean, info: ElementInfo | undefined): 'strong' | 'layout' | false {
   const name = element.localName.toLowerCase();
   if (FURNITURE_TAGS.has(name)) return 'strong';
   if (PAGE_TAGS.has(name) && !inArticle) return 'strong';
@@ -467,14 +506,18 @@ function ownFurniture(element: DomElement, inArticle: boolean): 'strong' | 'layo
   if (NEVER_FURNITURE.has(name)) return false;
   const names = `${attr(element, 'class') ?? ''} ${attr(element, 'id') ?? ''}`.split(/\s+/);
   let layout = false;
+  let region = false;
   for (const n of names) {
     if (!n) continue;
     if (FURNITURE_NAMES.test(n)) return 'strong';
+    if (NEXT_STORY.test(n)) region = true;
     for (const word of n.toLowerCase().split(/[-_]+/)) {
       if (FURNITURE_WORDS.has(word)) return 'strong';
       if (LAYOUT_WORDS.has(word)) layout = true;
+      if (REGION_WORDS.has(word)) region = true;
     }
   }
+  if (region) return info?.holdsMain ? 'layout' : 'strong';
   return layout ? 'layout' : false;
 }
 
@@ -495,7 +538,7 @@ function markFurniture(document: DomDocument, infos: ElementInfo[]): number {
     if (isElement(node)) {
       const name = node.localName.toLowerCase();
       const id = Number(node.getAttribute(ID_ATTRIBUTE));
-      const own = f ? false : ownFurniture(node, inArticle);
+      const own = f ? false : ownFurniture(node, inArticle, Number.isInteger(id) ? infos[id] : undefined);
       if (own === 'strong') f = true;
       else if (own === 'layout' && Number.isInteger(id)) from = id;
       a = a || name === 'article' || name === 'main' || attr(node, 'role') === 'main';

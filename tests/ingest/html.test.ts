@@ -315,14 +315,30 @@ describe('blocks Readability leaves out of the article', () => {
     };
     // A note beside the article's text, in the same story wrapper, still counts.
     expect(read(`<html><body>${story}</body></html>`)).toContain(NOTICE);
+    // So does a republisher's disclaimer after </article>, or beside a one-paragraph brief (a second review).
+    expect(read(`<html><body><main><article><h1>Le titre</h1><p>${LONG.repeat(3)}</p></article><div class="disclaimer extra"><p>${NOTICE}</p></div></main></body></html>`)).toContain(NOTICE);
+    expect(read(`<html><body><div class="story"><h1>Le titre</h1><div class="body"><p>${LONG.repeat(3)}</p></div><div class="extra"><p>${NOTICE}</p></div></div></body></html>`)).toContain(NOTICE);
     for (const elsewhere of [
       `<section id="reactions"><ol><li><p>${NOTICE}</p></li></ol></section>`,
+      `<div class="comments"><p>${NOTICE}</p></div>`,
       `<div class="next-story"><div><h2>Une autre dépêche</h2><p>Début de la dépêche suivante, chargée d'avance.</p><p>${NOTICE}</p></div></div>`,
+      `<article><h2>Une autre dépêche</h2><p>Début de la dépêche suivante, chargée d'avance.</p><p>${NOTICE}</p></article>`,
     ]) {
       const page = `<html><body><main><div class="col">${story.replace(/<div class="note">.*?<\/div><\/div>$/, '</div>')}</div><div class="below">${elsewhere}</div></main></body></html>`;
       expect(page).not.toContain('class="note"');
       expect(read(page)).toContain(LONG.repeat(3).trim());
       expect(read(page)).not.toContain(NOTICE);
+    }
+  });
+});
+
+describe('a comment list Readability takes for the article (review, 2026-12-08)', () => {
+  test('is furniture: the body walk reads the story instead, the comments and their authors left out', () => {
+    const comment = (n: number): string => `<li><div class="author">Lecteur${n}</div><p>${LONG.repeat(2)}</p><p>Encore une preuve que ces entreprises se moquent de nos libertés publiques, je ne comprends pas comment on peut leur faire confiance.</p></li>`;
+    for (const region of ['class="comments"', 'id="reactions"', 'id="disqus_thread"']) {
+      const page = `<html><body><main><article><h1>Le titre de la dépêche</h1><p>L'Otan n'a pas immédiatement répondu à une demande de commentaire, a indiqué une porte-parole.</p></article></main><section ${region}><ol>${[1, 2, 3, 4].map(comment).join('')}</ol></section></body></html>`;
+      const texts = extractHtml(page).blocks.map((b) => b.text);
+      expect(texts).toEqual(['Le titre de la dépêche', "L'Otan n'a pas immédiatement répondu à une demande de commentaire, a indiqué une porte-parole."]);
     }
   });
 });
