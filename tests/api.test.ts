@@ -170,6 +170,24 @@ describe('api', () => {
     expect(await rules(`<p><strong>SURVEILLANCE DE MASSE</strong> ${after}</p>`)).toContain('fused-heading');
   });
 
+  test('a <br> inside a title or a byline block leaves its kind as it was (review, 2026-12-08)', async () => {
+    const body = "<p>Le Wall Street Journal a d'abord rapporté mardi qu'OpenAI envisageait un contrat avec l'Otan, selon des sources.</p>";
+    const report = await check(`<html lang="fr"><body><article><h1>OpenAI envisage un contrat<br>avec l'Otan</h1><p>Par Jean Dupont<br>Le 3 mars 2026</p>${body}${body}</article></body></html>`, { format: 'html' });
+    expect(report.paragraphs.map((p) => [p.kind, p.text])).toEqual([
+      ['headline', "OpenAI envisage un contrat\navec l'Otan"],
+      ['headline', 'Par Jean Dupont\nLe 3 mars 2026'],
+      ['body', expect.stringMatching(/^Le Wall Street Journal/)],
+      ['body', expect.stringMatching(/^Le Wall Street Journal/)],
+    ]);
+    // …and a <br> inside a sentence does not end it.
+    const { ingestBytes } = await import('../src/ingest/read.js');
+    const { segment } = await import('../src/segment/paragraphs.js');
+    const { loadCorpora } = await import('../src/corpora/index.js');
+    const page = `<html lang="fr"><body><article><h1>Le titre</h1><p>Le Wall Street Journal a d'abord rapporté mardi<br>qu'OpenAI envisageait un contrat avec l'Otan. Une seconde phrase suit ici.</p>${body}</article></body></html>`;
+    const { paragraphs } = segment(await ingestBytes(new TextEncoder().encode(page), 'p.html', { format: 'html' }), loadCorpora());
+    expect(paragraphs[1]!.sentences.map((x) => x.text)).toEqual(["Le Wall Street Journal a d'abord rapporté mardi qu'OpenAI envisageait un contrat avec l'Otan.", 'Une seconde phrase suit ici.']);
+  });
+
   test('quotes left open are a hint: two of them do not corroborate a glossed name into an error (a fourth review)', async () => {
     const text = "Boeing : l'autorité de l'aviation civile américaine ouvre une enquête\n\nWASHINGTON (AFP) - La Federal Aviation Administration (Administration fédérale de l'aviation) a ouvert mardi une enquête après la perte d'un panneau de fuselage sur un Boeing 737 MAX d'Alaska Airlines.\n\nL'avion, qui transportait 171 passagers, a pu se poser sans encombre à Portland. Boeing a dit « coopérer pleinement avec les enquêteurs.\n\nUn passager a raconté avoir vu « le ciel à travers la carlingue pendant de longues minutes, selon la presse locale.\n\nLa compagnie a cloué au sol ses appareils du même modèle en attendant les inspections.\n";
     const report = await check(text);
