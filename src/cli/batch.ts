@@ -12,6 +12,7 @@ import { VERSION } from './version.js';
 import { importModule } from '../util/import.js';
 import { sweepTemporaryFiles } from '../util/fs.js';
 import { releaseLock } from '../batch/lock.js';
+import { filesStayPut } from '../util/stamp.js';
 
 /** Arguments of `wireproof batch`, as yargs parses them. */
 export interface BatchArgs {
@@ -74,6 +75,8 @@ export function batchExitCode(summary: BatchSummary, failOn: Severity | 'never')
  * @param io streams, environment, working folder
  */
 export async function runBatchCommand(args: BatchArgs, io: Io): Promise<number> {
+  // One run: the corpora, references and models read stay as they are until it ends (src/util/stamp.ts).
+  filesStayPut();
   if (!args.out) throw new WireproofError('batch needs --out DIR', 'usage');
   if (args.inputs.length === 0) throw new WireproofError('batch needs at least one input (file, folder, glob or .jsonl feed)', 'usage');
   // main.ts carries a bare "-" through yargs as "\u0000stdin"; a batch reads files, never standard input.

@@ -14,6 +14,7 @@ import { useColor, writeFileAtomic, type Io } from './io.js';
 import { expandCheckInputs } from './expand.js';
 import { assertNotAnInput, assertOutputName, sameTarget, writeOutputFile } from './output.js';
 import { VERSION } from './version.js';
+import { filesStayPut } from '../util/stamp.js';
 
 export interface CheckArgs {
   files: string[];
@@ -84,6 +85,8 @@ export function exitCode(reports: readonly Report[], failOn: Severity | 'never',
 
 /** Runs the check command; returns the exit code. */
 export async function runCheck(args: CheckArgs, io: Io): Promise<number> {
+  // One run: the corpora, references and models read stay as they are until it ends (src/util/stamp.ts).
+  filesStayPut();
   // Command-line flags override the configuration file, which overrides the defaults.
   const { config, file: configFile } = args.config === false ? { config: {}, file: undefined } : await loadConfig(io.cwd, args.config);
   if (config.rules) checkRuleIds(config.rules, configFile ?? 'config');

@@ -314,10 +314,10 @@ function ownExamples(corpora: Corpora): void {
  * @param root corpora folder; defaults to the one shipped with wireproof
  */
 export function loadCorpora(root = defaultCorporaRoot()): Corpora {
-  const key = resolve(root);
-  const stamp = corporaStamp(root);
-  const hit = cache.get(key, stamp);
-  if (hit) return hit;
+  return cache.get(resolve(root), () => corporaStamp(root), () => buildCorpora(root));
+}
+
+function buildCorpora(root: string): Corpora {
   const raw = readRaw(root);
   const entries = (root === defaultCorporaRoot() ? readPrevalidated(fingerprint(raw)) : undefined) ?? validate(raw);
   const values = <T>(kind: Kind): T[] => entries[kind].map((l) => l.entry as T);
@@ -341,6 +341,5 @@ export function loadCorpora(root = defaultCorporaRoot()): Corpora {
   const own = join(root, 'models', 'fr.json');
   const modelPath = existsSync(own) ? own : join(defaultCorporaRoot(), 'models', 'fr.json');
   if (existsSync(modelPath)) corpora.model = loadModel(modelPath);
-  cache.set(key, stamp, corpora);
   return corpora;
 }

@@ -103,13 +103,11 @@ const aliasCache = new StampedCache<Aliases>();
  */
 export function loadAliases(corpora: Pick<Corpora, 'root'>): Aliases {
   const dir = join(corpora.root, 'aliases');
-  const stamp = corpora.root === defaultCorporaRoot() ? '' : stampOf([dir], 1);
-  const hit = aliasCache.get(resolve(corpora.root), stamp);
-  if (hit) return hit;
-  const entries = existsSync(dir) ? loadJsonl(dir, AliasEntry, join(corpora.root, '..')).map((l) => l.entry) : [];
-  const aliases = compileAliases(entries);
-  aliasCache.set(resolve(corpora.root), stamp, aliases);
-  return aliases;
+  return aliasCache.get(
+    resolve(corpora.root),
+    () => (corpora.root === defaultCorporaRoot() ? '' : stampOf([dir], 1)),
+    () => compileAliases(existsSync(dir) ? loadJsonl(dir, AliasEntry, join(corpora.root, '..')).map((l) => l.entry) : []),
+  );
 }
 
 /**

@@ -673,14 +673,13 @@ const cache = new StampedCache<PhrasingIndex>();
  * @param paths files or folders of JSONL; default: the shipped corpora/phrasings
  */
 export function loadPhrasingIndex(paths: string[] = [defaultPhrasingsPath()]): PhrasingIndex {
-  const key = JSON.stringify(paths.map((p) => resolve(p)));
   const shipped = paths.length === 1 && paths[0] === defaultPhrasingsPath();
-  const stamp = shipped ? '' : stampOf(paths, 1);
-  let index = cache.get(key, stamp);
-  if (!index) {
-    const phrasings = loadPhrasings(paths);
-    index = (shipped ? readPrebuiltIndex(phrasings) : undefined) ?? buildPhrasingIndex(phrasings);
-    cache.set(key, stamp, index);
-  }
-  return index;
+  return cache.get(
+    JSON.stringify(paths.map((p) => resolve(p))),
+    () => (shipped ? '' : stampOf(paths, 1)),
+    () => {
+      const phrasings = loadPhrasings(paths);
+      return (shipped ? readPrebuiltIndex(phrasings) : undefined) ?? buildPhrasingIndex(phrasings);
+    },
+  );
 }

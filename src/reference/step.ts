@@ -1,5 +1,6 @@
 // The pipeline's reference step for `check`: reference phrasings found per paragraph → signals and drift entries.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { jsonlFiles } from '../corpora/load.js';
 import { ruleLanguage } from '../segment/language.js';
 import { TEXT_KINDS } from '../segment/paragraphs.js';
@@ -39,13 +40,11 @@ const usable = new StampedCache<boolean>();
  * 2026-12-07). One holding `house.json` still fails in jsonlFiles.
  */
 function hasPhrasings(base: string): boolean {
-  const stamp = base === defaultPhrasingsPath() ? '' : stampOf([base], 1);
-  let known = usable.get(base, stamp);
-  if (known === undefined) {
-    known = existsSync(base) && jsonlFiles(base).length > 0;
-    usable.set(base, stamp, known);
-  }
-  return known;
+  return usable.get(
+    resolve(base),
+    () => (base === defaultPhrasingsPath() ? '' : stampOf([base], 1)),
+    () => existsSync(base) && jsonlFiles(base, { strict: true }).length > 0,
+  );
 }
 
 /**

@@ -192,9 +192,10 @@ export function writeModelPrevalidated(): string {
  * @param path defaults to the shipped French model
  */
 export function loadModel(path = defaultModelPath()): Model {
-  const stamp = path === defaultModelPath() ? '' : stampOf([path], 0);
-  const hit = cache.get(resolve(path), stamp);
-  if (hit) return hit;
+  return cache.get(resolve(path), () => (path === defaultModelPath() ? '' : stampOf([path], 0)), () => readModel(path));
+}
+
+function readModel(path: string): Model {
   let json: unknown;
   let text: string;
   try {
@@ -204,9 +205,7 @@ export function loadModel(path = defaultModelPath()): Model {
     throw new WireproofError(`${path}: cannot read model file: ${(error as Error).message}`, 'corpus', path);
   }
   // The shipped model, validated when wireproof was built, is decoded without zod when its content is unchanged.
-  const model = isPrevalidated(text) ? toModel(json as ModelFile) : parseModel(json, path);
-  cache.set(resolve(path), stamp, model);
-  return model;
+  return isPrevalidated(text) ? toModel(json as ModelFile) : parseModel(json, path);
 }
 
 /**
