@@ -130,25 +130,45 @@ export function requiredLiterals(source: string, flags: string): string[] | null
 }
 
 /**
- * A quantifier of unbounded (or large) repetition that holds another one, the shape of catastrophic backtracking:
- * `(a+)+`, `(?:[a-z]+ ?)+`, `(.*)*`. Its source text, or null when the pattern has none (or does not parse). A desk's
- * calque `(?:[a-z]+ ?)+ dijo que\b` hung `check` on a 14-word line for over a minute (review, 2026-12-08);
- * docs/corpora.md asked for no nested unbounded quantifiers but nothing refused one.
+ * A repetition inside another repetition that a backtracking engine can try in exponentially many ways: `(a+)+`,
+ * `(?:[a-z]+ ?)+`, `(?:[a-z]{1,40} ?){1,60}`, `(.*)*`. Returns the outer repetition's source, or null when the pattern
+ * has none (or does not parse). A desk's calque `(?:[a-z]+ ?)+ dijo que\b` hung `check` on a 14-word line for over a
+ * minute (review, 2026-12-08); docs/corpora.md asked for no nested unbounded quantifiers but nothing refused one.
+ *
+ * Risky: both repeat (maximum over 1) and together allow more than 1,000 combinations (either unbounded). Safe: the
+ * inner one repeats a single character class and is followed, in its sequence, by a character that class cannot
+ * match (`(?:\w+ )+`, `\((?:[^()]|\([^()]*\))*\)`): each turn then ends at one place. Ambiguous alternatives
+ * (`(a|aa)+`) are not analysed.
  */
 export function nestedUnboundedQuantifier(source: string, flags: string): string | null {
   const ast = parse(source, flags);
   if (!ast) return null;
-  const large = (q: AST.Quantifier): boolean => q.max > 100;
+  const plain = flags.replace(/[gy]/g, '');
+  const repeats = (q: AST.Quantifier): boolean => q.max > 1;
+  const many = (inner: AST.Quantifier, outer: AST.Quantifier): boolean =>
+    inner.max === Infinity || outer.max === Infinity || inner.max * outer.max > 1000;
+  const separated = (q: AST.Quantifier): boolean => {
+    const single = q.element.type === 'Character' || q.element.type === 'CharacterClass' || q.element.type === 'CharacterSet';
+    const sequence = q.parent;
+    if (!single || sequence.type !== 'Alternative') return false;
+    const next = sequence.elements[sequence.elements.indexOf(q) + 1];
+    if (!next || next.type !== 'Character') return false;
+    try {
+      return !new RegExp(`^(?:${q.element.raw})$`, plain).test(String.fromCodePoint(next.value));
+    } catch {
+      return false;
+    }
+  };
   let found: string | null = null;
-  /** `outer`: the large quantifier around this node, if any (the one reported). */
+  /** `outer`: the repetition around this node, if any (the one reported). */
   const walk = (node: AST.Node, outer: AST.Quantifier | null): void => {
     if (found !== null) return;
     if (node.type === 'Quantifier') {
-      if (large(node) && outer) {
+      if (outer && repeats(node) && many(node, outer) && !separated(node)) {
         found = outer.raw;
         return;
       }
-      walk(node.element, outer ?? (large(node) ? node : null));
+      walk(node.element, outer ?? (repeats(node) ? node : null));
       return;
     }
     if (node.type === 'Pattern' || node.type === 'Group' || node.type === 'CapturingGroup' || node.type === 'Assertion') {

@@ -100,7 +100,7 @@ export function compilePattern(source: string, flags: string, where: { file: str
   const nested = nestedUnboundedQuantifier(source, flags);
   if (nested !== null) {
     throw new WireproofError(
-      `${where.file}:${where.line}: pattern: nested unbounded repetition ${JSON.stringify(nested)} can take exponential time on ordinary text; bound one of them (e.g. {0,10}) or match the words literally`,
+      `${where.file}:${where.line}: pattern: nested repetition ${JSON.stringify(nested)} can take exponential time on ordinary text; end the inner repetition on a character it cannot match (\`(?:[a-z]+ )+\`), or write the words out`,
       'corpus',
       where.file,
     );

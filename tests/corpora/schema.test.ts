@@ -85,8 +85,10 @@ describe('corpus errors name file:line and the field', () => {
       'weight: a human mark',
     ],
     // Catastrophic backtracking: a desk's (?:[a-z]+ ?)+ hung check for over a minute (review, 2026-12-08).
-    ['notice with nested unbounded repetition', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: String.raw`(?:[a-z]+ ?)+ dijo que\b` }], file, 'pattern: nested unbounded repetition "(?:[a-z]+ ?)+"'],
-    ['notice with (a+)+ inside a lookahead', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: String.raw`x(?=(a+)+b)` }], file, 'pattern: nested unbounded'],
+    ['notice with nested unbounded repetition', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: String.raw`(?:[a-z]+ ?)+ dijo que\b` }], file, 'pattern: nested repetition "(?:[a-z]+ ?)+"'],
+    ['notice with (a+)+ inside a lookahead', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: String.raw`x(?=(a+)+b)` }], file, 'pattern: nested repetition'],
+    // Bounded, but 40 × 60 ways: 96 s on one line (a second review).
+    ['notice with a large bounded nested repetition', 'notices', [notice, { ...notice, id: 'T-2' }, { ...notice, id: 'T-3', pattern: String.raw`(?:[a-z]{1,40} ?){1,60} a declare que\b` }], file, 'pattern: nested repetition "(?:[a-z]{1,40} ?){1,60}"'],
     [
       'furniture with a bad regex',
       'furniture',
@@ -111,6 +113,13 @@ describe('corpus errors name file:line and the field', () => {
     expect(loadCorpora(root).notices).toHaveLength(1);
     writeFileSync(join(root, 'notices', name), `${JSON.stringify({ ...notice, id: 'T-2' })}\n`);
     expect(errorOf(root).message).toBe(`${join(root, 'notices', name)}: not read: corpus and reference files end in .jsonl (rename it, or move it out of the folder)`);
+  });
+
+  it('a nested repetition whose inner turn ends on a character it cannot match loads (balanced brackets, words and spaces)', () => {
+    for (const pattern of [String.raw`\(\((?:[^()]|\([^()]*\))*traduit\)\)`, String.raw`\(\((?:\w+ )+traduit\)\)`]) {
+      const root = corpusWith('notices', [notice, { ...notice, id: 'T-2', pattern }]);
+      expect(loadCorpora(root).notices).toHaveLength(2);
+    }
   });
 
   it('reports invalid JSON with its line', () => {
