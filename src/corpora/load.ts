@@ -1,6 +1,6 @@
 // Reads JSONL knowledge files and validates each entry with a zod schema, reporting errors as file:line: path: reason.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { z } from 'zod';
 import { WireproofError } from '../types.js';
 import { jsonErrorMessage } from '../util/json-text.js';
@@ -41,8 +41,18 @@ export function parseJsonl<S extends z.ZodType>(text: string, file: string, sche
   return out;
 }
 
-/** Files a corpus or reference folder may hold besides its data: notes for the desk. */
-const NOTES = /^(readme|license|licence|notes?|changelog)(\.[a-z]+)?$|\.md$/i;
+/**
+ * Files that look like corpus data but are not read: JSON of another kind or case (`es.json`, `es.JSONL`, `es.ndjson`)
+ * and other data formats. Editor backups (`fr.jsonl~`, `fr.jsonl.bak`), notes (`TODO.txt`, `README.md`) and system
+ * files (`Thumbs.db`) are left alone: refusing them failed every check (a second review, 2026-12-08).
+ */
+const DATA_LIKE = /\.(?:jsonl|json|ndjson|ldjson|jsonc|json5|csv|tsv|ya?ml)$/i;
+
+/** A path as corpus errors name it: from the working folder when inside it. */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
 
 /**
  * Lists `.jsonl` files of a file or folder path, sorted for deterministic load order. A folder whose files all have
@@ -55,14 +65,15 @@ export function jsonlFiles(path: string, options: { required?: boolean; strict?:
   if (st.isFile()) return [path];
   const names = readdirSync(path).filter((name) => !name.startsWith('.'));
   const files = names.filter((name) => name.endsWith('.jsonl')).sort();
-  // In a corpus kind's folder (`strict`), another data file beside .jsonl files is a mistake too: `es.json`,
-  // `es.JSONL` or `es.txt` beside `fr.jsonl` loaded nothing and said nothing (review, 2026-12-08). Notes (README,
-  // `.md`) may sit there. A --references folder may be any folder that holds .jsonl files (a desk's project folder).
+  // In a corpus kind's folder (`strict`), another data file beside .jsonl files is a mistake too: `es.json` or
+  // `es.JSONL` beside `fr.jsonl` loaded nothing and said nothing (review, 2026-12-08). A --references folder may be
+  // any folder that holds .jsonl files (a desk's project folder).
   const stray = names
-    .filter((name) => !name.endsWith('.jsonl') && !NOTES.test(name) && statSync(join(path, name), { throwIfNoEntry: false })?.isFile())
+    .filter((name) => !name.endsWith('.jsonl') && DATA_LIKE.test(name) && statSync(join(path, name), { throwIfNoEntry: false })?.isFile())
     .sort();
   if (options.strict && files.length > 0 && stray.length > 0) {
-    throw new WireproofError(`${join(path, stray[0]!)}: not read: corpus and reference files end in .jsonl (rename it, or move it out of the folder)`, 'corpus', join(path, stray[0]!));
+    const file = join(path, stray[0]!);
+    throw new WireproofError(`${shown(file)}: not read: corpus and reference files end in .jsonl (rename it, or move it out of the folder)`, 'corpus', file);
   }
   if (files.length === 0) {
     const other = names.filter((name) => statSync(join(path, name), { throwIfNoEntry: false })?.isFile()).sort();

@@ -106,10 +106,9 @@ describe('corpus errors name file:line and the field', () => {
     expect(error.message).toContain(field);
   });
 
-  it.each(['es.json', 'es.JSONL', 'es.txt', 'es.jsonl.bak'])('a data file beside the .jsonl ones that is not read, %s, is an error; notes are not (review, 2026-12-08)', (name) => {
+  it.each(['es.json', 'es.JSONL', 'es.ndjson'])('a data file beside the .jsonl ones that is not read, %s, is an error; notes and backups are not (review, 2026-12-08)', (name) => {
     const root = corpusWith('notices', [notice]);
-    writeFileSync(join(root, 'notices', 'README.md'), 'Notes of the desk.\n');
-    writeFileSync(join(root, 'notices', 'README'), 'Notes of the desk.\n');
+    for (const other of ['README.md', 'README', 'TODO.txt', 'bad.jsonl~', 'bad.jsonl.bak', 'Thumbs.db']) writeFileSync(join(root, 'notices', other), 'Notes of the desk.\n');
     expect(loadCorpora(root).notices).toHaveLength(1);
     writeFileSync(join(root, 'notices', name), `${JSON.stringify({ ...notice, id: 'T-2' })}\n`);
     expect(errorOf(root).message).toBe(`${join(root, 'notices', name)}: not read: corpus and reference files end in .jsonl (rename it, or move it out of the folder)`);
