@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { loadCorpora, type Corpora } from './corpora/index.js';
 import { detectors } from './detect/index.js';
 import { runDetectors } from './detect/run.js';
-import { ingestBytes, MAX_INPUT_BYTES, readInput, tooLarge } from './ingest/read.js';
+import { ingestBytes, MAX_INPUT_BYTES, readInput, readSourceOption, tooLarge } from './ingest/read.js';
 import { buildReport, errorReport } from './report/build.js';
 import { dedupeWording, scoreDocument } from './score/combine.js';
 import { buildMessages, UNDECLARED_RULE } from './score/messages.js';
@@ -19,6 +19,7 @@ import { LineIndex } from './util/positions.js';
 import { checkOptionKeys, checkRuleLevel, INGESTED_SHAPE, isIngested, isRecord } from './util/options.js';
 import { typeName } from './util/type-name.js';
 import { append } from './util/append.js';
+import { isUint8Array } from 'node:util/types';
 
 export type * from './types.js';
 export { WireproofError } from './types.js';
@@ -77,12 +78,7 @@ export async function resolveOptions(options: CheckOptions): Promise<Resolved> {
  * code `usage`"), name the option, and name the file as the caller gave it (not the path read, resolved against cwd).
  */
 async function readSource(given: string, options: CheckOptions): Promise<IngestedText> {
-  try {
-    return { ...(await readInput(inCwd(given, options), { format: options.format ?? 'auto' })), file: given };
-  } catch (error) {
-    if (error instanceof WireproofError) throw new WireproofError(`source: ${messageAsGiven(error, given)}`, 'usage', given);
-    throw error;
-  }
+  return readSourceOption(given, inCwd(given, options), options.format ?? 'auto');
 }
 
 /** Every rule's metadata, by id: the live objects, for this module's own use. */
@@ -142,8 +138,9 @@ export function checkIngested(input: IngestedText, options: CheckOptions = {}, c
  * @returns the report; throws only for configuration errors (bad corpora, bad options)
  */
 export async function check(input: string | Uint8Array, options: CheckOptions = {}): Promise<Report> {
-  // By tag, not instanceof: a Uint8Array from another realm (a vm context, Jest's sandbox) is bytes too (API review).
-  if (typeof input !== 'string' && Object.prototype.toString.call(input) !== '[object Uint8Array]') {
+  // By its internal slot, not instanceof: a Uint8Array from another realm (a vm context, Jest's sandbox) is bytes too
+  // (API review), and an object that only claims the tag (`Symbol.toStringTag`) is not (a second review).
+  if (typeof input !== 'string' && !isUint8Array(input)) {
     throw new WireproofError(`check(input): expected a string or a Uint8Array (got ${typeName(input)})`, 'usage');
   }
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
@@ -264,8 +261,8 @@ function validateOptions(options: CheckOptions): void {
   if (options.format !== undefined && options.format !== 'auto' && options.format !== 'text' && options.format !== 'html') {
     throw new WireproofError(`format: expected "auto", "text" or "html" (got ${JSON.stringify(options.format)})`, 'usage');
   }
-  if (options.references !== undefined && !(Array.isArray(options.references) && options.references.every((r) => typeof r === 'string'))) {
-    throw new WireproofError('references: expected an array of file or folder paths', 'usage');
+  if (options.references !== undefined && !(Array.isArray(options.references) && options.references.every((r) => typeof r === 'string' && r !== ''))) {
+    throw new WireproofError('references: expected an array of file or folder paths (none empty)', 'usage');
   }
   if (options.thresholds !== undefined && !isRecord(options.thresholds)) {
     throw new WireproofError(`thresholds: expected an object such as { phrasingMatch: 0.8 } (got ${typeName(options.thresholds)})`, 'usage');

@@ -117,7 +117,8 @@ describe('api', () => {
     ['thresholds: null', () => check('Un texte.', { thresholds: wrong(null) }), /^thresholds: expected an object .*\(got null\)$/],
     ['rules: a string', () => check('Un texte.', { rules: wrong('off') }), /^rules: expected an object .*\(got string\)$/],
     ['rules: an array', () => check('Un texte.', { rules: wrong([]) }), /^rules: expected an object .*\(got an array\)$/],
-    ['references: [a number]', () => check('Un texte.', { references: wrong([5]) }), /^references: expected an array of file or folder paths$/],
+    ['references: [a number]', () => check('Un texte.', { references: wrong([5]) }), /^references: expected an array of file or folder paths \(none empty\)$/],
+    ['references: [an empty path]', () => check('Un texte.', { references: [''] }), /^references: expected an array of file or folder paths \(none empty\)$/],
     ['languages: [a number]', () => check('Un texte.', { languages: wrong([5]) }), /^languages: unknown language code 5/],
     ['format: a number', () => check('Un texte.', { format: wrong(5) }), /^format: expected "auto", "text" or "html" \(got 5\)$/],
     // Unknown keys: the CLI's singular flag names did nothing (review).
@@ -322,8 +323,11 @@ describe('wireproof/compare: caller mistakes throw a usage error naming the opti
     ['a singular key: no hint (compare has no CLI singulars)', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ language: ['fr'] })), /^options\.language: unknown option \(known: [^)]*\)$/],
     ['an ingested input with bad blocks', async () => (await import('../src/compare-api.js')).compare(wrong({ source: 'a', format: 'text', blocks: 'x' }), 'b'), /^compare\(reference\): expected a string or an ingested text \(got object\)$/],
     ['diff: an unknown bound', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { timeOut: 5 } })), /^diff\.timeOut: unknown option \(known: maxEditLength, timeout\)$/],
-    ['diff: a bound that is not a positive number', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { maxEditLength: -5 } })), /^diff\.maxEditLength: expected a positive number \(got number -5\)$/],
-    ['diff: a timeout given as text', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { timeout: 'x' } })), /^diff\.timeout: expected a positive number \(got string x\)$/],
+    ['diff: a bound that is not a positive number', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { maxEditLength: -5 } })), /^diff\.maxEditLength: expected a whole number of edits, 1 or more \(got number -5\)$/],
+    ['diff: a fraction of an edit, inherited', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: Object.create({ maxEditLength: 0.001 }) })), /^diff\.maxEditLength: expected a whole number of edits/],
+    ['diff: a timeout given as text', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ diff: { timeout: 'x' } })), /^diff\.timeout: expected a positive number of milliseconds \(got string x\)$/],
+    ['corpora: an empty string', async () => (await import('../src/compare-api.js')).compare('a', 'b', { corpora: '' }), /^corpora: expected a folder path \(got an empty string\)$/],
+    ['source: a text where a path is expected', async () => (await import('../src/compare-api.js')).compare('a', 'b', { source: 'The Pentagon said.\nIt added more.' }), /^source: expected a path or an ingested text \(\{ file, source, encoding, format \}\); got a text of 32 characters/],
     ['an unknown rule', async () => (await import('../src/compare-api.js')).compare('a', 'b', { rules: { 'no-such-rule': 'off' } }), /^rules\.no-such-rule: unknown rule \(compare runs the source rules: source-number, /],
     ['a bad level', async () => (await import('../src/compare-api.js')).compare('a', 'b', wrong({ rules: { 'source-number': 'fatal' } })), /^rules\.source-number: level must be error, warning, info or off \(got "fatal"\)$/],
   ])('%s', async (_name, call, expected) => {

@@ -72,8 +72,8 @@ function globBase(pattern: string, cwd: string): string {
  * @param options `onlyFiles` as tinyglobby's; `absolute` for absolute paths out (else relative to cwd, as given)
  */
 export async function globMatches(pattern: string, cwd: string, options: { onlyFiles: boolean; absolute: boolean }): Promise<string[]> {
-  // node_modules is skipped as the folder walk skips it, unless the pattern itself names it.
-  const ignore = /(^|[\\/])node_modules([\\/]|$)/.test(pattern) ? [] : ['**/node_modules/**'];
+  // node_modules is skipped as the folder walk skips it, unless the pattern names it anywhere (`{node_modules,src}/**`).
+  const ignore = pattern.includes('node_modules') ? [] : ['**/node_modules/**'];
   const matches = await glob(pattern, { cwd, dot: false, expandDirectories: false, followSymbolicLinks: true, ignore, ...options });
   const base = globBase(pattern, cwd);
   const linked = new Map<string, boolean>();

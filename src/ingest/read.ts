@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, open, openSync, read, readSync, statSync } from 'node:fs';
 import { WireproofError, type IngestedText } from '../types.js';
 import { decodeBytes } from './decode.js';
-import { oneLine } from '../util/oneline.js';
+import { messageAsGiven, oneLine, printable } from '../util/oneline.js';
 import { fsReason } from '../util/fs.js';
 
 /** Inputs larger than this are refused (`too-large`): a wire is kilobytes; 64 MiB is a mistake, not an article. */
@@ -285,5 +285,24 @@ function fsError(error: unknown, path: string): WireproofError {
     default: {
       return inputError(path, 'unreadable', `cannot read (${fsReason(error)})`);
     }
+  }
+}
+
+/**
+ * Reads the file a `source` option names (check() and compare() alike): its errors are the caller's, name the option
+ * and name the file as the caller gave it (not the path read, resolved against cwd). A text given where a path is
+ * expected (compare() took one until 0.4.6) is said to be one, not printed whole in a "no such file" message.
+ * @param given the option's value
+ * @param path where to read it (given, resolved against the caller's folder)
+ */
+export async function readSourceOption(given: string, path: string, format: 'auto' | 'text' | 'html'): Promise<IngestedText> {
+  if (given.includes('\n') || given.length > 4096) {
+    throw new WireproofError(`source: expected a path or an ingested text ({ file, source, encoding, format }); got a text of ${given.length} characters (${printable(given, 40)})`, 'usage');
+  }
+  try {
+    return { ...(await readInput(path, { format })), file: given };
+  } catch (error) {
+    if (error instanceof WireproofError) throw new WireproofError(`source: ${messageAsGiven(error, given)}`, 'usage', given);
+    throw error;
   }
 }

@@ -402,6 +402,9 @@ export function alignGroups(
   return rev.reverse();
 }
 
+/** Default ceiling of a paragraph pair's word diff, in edits. */
+export const MAX_EDITS = 5000;
+
 export interface WordDiffOptions {
   /**
    * Milliseconds before jsdiff gives up. None by default: a time limit makes the result depend on the machine's load
@@ -411,7 +414,7 @@ export interface WordDiffOptions {
   timeout?: number;
   /**
    * Largest edit script jsdiff explores (node-ecosystem-and-style.md §2.1: always bound a diff); default: 90 % of
-   * both sides' word counts, at least 16. Deterministic, unlike `timeout`.
+   * both sides' word counts, at least 16 and at most {@link MAX_EDITS}. Deterministic, unlike `timeout`.
    */
   maxEditLength?: number;
 }
@@ -423,7 +426,9 @@ export interface WordDiffOptions {
  */
 export function wordDiff(before: string, after: string, options: WordDiffOptions = {}): Change[] | null {
   const size = words(before).length + words(after).length;
-  const maxEditLength = options.maxEditLength ?? Math.max(16, Math.ceil(size * 0.9));
+  // At most 5,000 edits: without a time limit, one 18,000-word pair took 32 s (a second review, 2026-12-08); a pair
+  // that far apart is "too different to align" word by word.
+  const maxEditLength = options.maxEditLength ?? Math.min(MAX_EDITS, Math.max(16, Math.ceil(size * 0.9)));
   const result = diffWords(before, after, options.timeout === undefined ? { maxEditLength } : { maxEditLength, timeout: options.timeout });
   if (result === undefined) return null;
   const changes: Change[] = [];

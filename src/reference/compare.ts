@@ -1,6 +1,6 @@
 // Compares two versions of one story paragraph by paragraph: alignment, status, similarity, machine share, provenance.
 import { loadCorpora, type Corpora } from '../corpora/index.js';
-import { ingestBytes, MAX_INPUT_BYTES, readInput, tooLarge } from '../ingest/read.js';
+import { ingestBytes, MAX_INPUT_BYTES, readSourceOption, tooLarge } from '../ingest/read.js';
 import { languageList } from '../segment/language.js';
 import { segment, TEXT_KINDS } from '../segment/paragraphs.js';
 import type {
@@ -17,7 +17,6 @@ import type {
 } from '../types.js';
 import { WireproofError } from '../types.js';
 import { checkOptionKeys, checkRuleLevel, isIngested, isRecord } from '../util/options.js';
-import { messageAsGiven } from '../util/oneline.js';
 import { typeName } from '../util/type-name.js';
 import {
   alignInOrder,
@@ -459,11 +458,15 @@ function checkCompareOptions(options: unknown): void {
   }
   // diff: its two bounds only, positive numbers; `{ timeout: 'x', maxEditLength: -5 }` made every pair "too different".
   if (isRecord(options['diff'])) {
-    checkOptionKeys(options['diff'], DIFF_KEYS, false, 'diff');
-    for (const [key, v] of Object.entries(options['diff'])) {
-      if (v !== undefined && (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v))) throw new WireproofError(`diff.${key}: expected a positive number (got ${typeName(v)} ${String(v)})`, 'usage');
-    }
+    const diff = options['diff'];
+    checkOptionKeys(diff, DIFF_KEYS, false, 'diff');
+    // Read as jsdiff reads them (inherited values too); an edit length is a whole number of edits.
+    const timeout = diff['timeout'];
+    if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0) || !Number.isFinite(timeout))) throw new WireproofError(`diff.timeout: expected a positive number of milliseconds (got ${typeName(timeout)} ${String(timeout)})`, 'usage');
+    const edits = diff['maxEditLength'];
+    if (edits !== undefined && (typeof edits !== 'number' || !Number.isInteger(edits) || edits < 1)) throw new WireproofError(`diff.maxEditLength: expected a whole number of edits, 1 or more (got ${typeName(edits)} ${String(edits)})`, 'usage');
   }
+  if (options['corpora'] === '') throw new WireproofError('corpora: expected a folder path (got an empty string)', 'usage');
   // The rules compare runs are the source rules; an unknown id or level was accepted (check() refuses both).
   const known = SOURCE_RULES.map((r) => r.id);
   for (const [id, level] of Object.entries((options['rules'] ?? {}) as Record<string, unknown>)) checkRuleLevel(id, level, known, 'compare runs the source rules');
@@ -484,12 +487,7 @@ async function toIngested(input: IngestedText | string, file: string, format: Co
  * paragraph 1"), where check() with the same option reads the file.
  */
 async function readSource(given: string, format: CompareOptions['format']): Promise<IngestedText> {
-  try {
-    return { ...(await readInput(given, { format: format ?? 'auto' })), file: given };
-  } catch (error) {
-    if (error instanceof WireproofError) throw new WireproofError(`source: ${messageAsGiven(error, given)}`, 'usage', given);
-    throw error;
-  }
+  return readSourceOption(given, given, format ?? 'auto');
 }
 
 /** True when the document carries a notice that declares machine translation (not mere AI assistance). */
@@ -515,6 +513,9 @@ export async function compare(
   checkInput(reference, 'reference');
   checkInput(candidate, 'candidate');
   corpora ??= loadCorpora(options.corpora);
+  // The source first, as check() reads it: a missing file was reported after the whole comparison (a second review).
+  const src = options.source === undefined ? undefined : typeof options.source === 'string' ? await readSource(options.source, options.format) : options.source;
+  if (src) assertSourceText(src);
   const ref = await toIngested(reference, options.referenceFile ?? '<reference>', options.format);
   const cand = await toIngested(candidate, options.candidateFile ?? '<candidate>', options.format);
   const languages = options.languages === undefined ? undefined : languageList(options.languages);
@@ -530,9 +531,7 @@ export async function compare(
   if (options.diff) paragraphOptions.diff = options.diff;
   const { pairs, summary } = compareParagraphs(refParagraphs, candParagraphs, paragraphOptions);
   const out: Comparison = { reference: ref.file, candidate: cand.file, pairs, summary };
-  if (options.source !== undefined) {
-    const src = typeof options.source === 'string' ? await readSource(options.source, options.format) : options.source;
-    assertSourceText(src);
+  if (src) {
     out.source = checkSource(candParagraphs, src, corpora, { ...(options.rules ? { rules: options.rules } : {}), targetLanguage: candLanguage });
   }
   return out;

@@ -127,5 +127,5 @@ export const format: Formatter = (reports, context) => {
   if (unreadable > 0) parts.push(`${unreadable} unreadable`);
   const quiet = Boolean(context?.quiet);
   const shown = reports.filter((r) => !quiet || r.error || r.summary.errors > 0);
-  return `**wireproof**: ${parts.join(', ')}\n\n${shown.map((r) => formatReport(r, quiet)).join('\n\n')}${shown.length > 0 ? '\n' : ''}`;
+  return shown.length > 0 ? `**wireproof**: ${parts.join(', ')}\n\n${shown.map((r) => formatReport(r, quiet)).join('\n\n')}\n` : `**wireproof**: ${parts.join(', ')}\n`;
 };
