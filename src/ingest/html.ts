@@ -247,16 +247,21 @@ function commonAncestor(elements: readonly ElementInfo[], infos: readonly Elemen
     }
     let a: ElementInfo | undefined = common;
     let b: ElementInfo | undefined = element;
-    while (a && b && a.depth > b.depth) a = a.parent === undefined ? undefined : infos[a.parent];
-    while (a && b && b.depth > a.depth) b = b.parent === undefined ? undefined : infos[b.parent];
+    while (a && b && a.depth > b.depth) a = parentOf(a, infos);
+    while (a && b && b.depth > a.depth) b = parentOf(b, infos);
     while (a && b && a !== b) {
-      a = a.parent === undefined ? undefined : infos[a.parent];
-      b = b.parent === undefined ? undefined : infos[b.parent];
+      a = parentOf(a, infos);
+      b = parentOf(b, infos);
     }
     if (!a || a !== b) return undefined;
     common = a;
   }
   return common;
+}
+
+/** An element's parent, as parsed. */
+function parentOf(info: ElementInfo, infos: readonly ElementInfo[]): ElementInfo | undefined {
+  return info.parent === undefined ? undefined : infos[info.parent];
 }
 
 /** The numbered element nearest around an element of Readability's output (itself when it has a number). */
@@ -271,7 +276,7 @@ function nearestInfo(element: DomElement, infos: readonly ElementInfo[]): Elemen
 /** Whether `outer` is `inner` or one of its ancestors, as parsed. */
 function contains(outer: ElementInfo, inner: ElementInfo, infos: readonly ElementInfo[]): boolean {
   let e: ElementInfo | undefined = inner;
-  while (e && e.depth > outer.depth) e = e.parent === undefined ? undefined : infos[e.parent];
+  while (e && e.depth > outer.depth) e = parentOf(e, infos);
   return e === outer;
 }
 
@@ -294,7 +299,7 @@ function articleFurniture(info: ElementInfo, article: ElementInfo | undefined, i
  */
 function inOtherArticle(info: ElementInfo, article: ElementInfo | undefined, infos: readonly ElementInfo[]): boolean {
   if (!article) return false;
-  for (let e: ElementInfo | undefined = info; e; e = e.parent === undefined ? undefined : infos[e.parent]) {
+  for (let e: ElementInfo | undefined = info; e; e = parentOf(e, infos)) {
     if (e.name === 'article') return !contains(e, article, infos);
   }
   return false;
@@ -343,15 +348,14 @@ function prepare(source: string): Prepared {
     ranks.set(name, rank + 1);
     element.setAttribute(ID_ATTRIBUTE, String(id));
     elements.push(element);
-    const parentInfo = element.parentNode && isElement(element.parentNode) ? infoOf(element.parentNode, infos) : undefined;
-    const info: ElementInfo = { id, name, rank, depth: (parentInfo?.depth ?? 0) + 1, furniture: false };
-    if (parentInfo) info.parent = parentInfo.id;
+    const parent = element.parentNode && isElement(element.parentNode) ? infoOf(element.parentNode, infos) : undefined;
+    const info: ElementInfo = { id, name, rank, depth: (parent?.depth ?? 0) + 1, furniture: false };
+    if (parent) info.parent = parent.id;
     // A block's language is what its own element declares, or a quotation around it (an embedded tweet's
     // <blockquote lang="en">): not a wrapper's, since templates put `lang="en"` on a <div> or <article> over copy in
     // any language, and the rule that reads it would then miss a whole untranslated paragraph (a third review).
     // Elements come in document order, so a parent's is known first. `lang=""` declares the language unknown.
     const own = name === 'html' ? null : (attr(element, 'lang') ?? attr(element, 'xml:lang'));
-    const parent = parentInfo;
     const lang = own !== null ? languageOf(own) : parent?.quoteLang;
     if (lang) info.lang = lang;
     const inQuote = name === 'blockquote' || parent?.inQuote === true;
@@ -470,7 +474,7 @@ const FURNITURE_WORDS = new Set([
   'quantcast', 'sourcepoint', 'usercentrics', 'cookiebot', 'sronly', 'offscreen',
 ]);
 /**
- * Words of page layout: skip links, share bars, newsletters, menus, reader comments. Furniture too, but templates
+ * Words of page layout: skip links, share bars, newsletters, menus, sidebars, paywalls. Furniture too, but templates
  * also name the wrappers of a whole article so (`no-sidebar`, `has-paywall`, `article__content--paywall`,
  * `menu-open`): a review (2026-12-08) added `no-sidebar` to a wrapper of Le Monde's article and lost its 25
  * paragraphs to the page's chrome. So they count only inside the article Readability found ({@link articleFurniture}).
