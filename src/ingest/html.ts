@@ -310,17 +310,24 @@ function inOtherArticle(info: ElementInfo, article: ElementInfo | undefined, inf
  * @param prepared a document Readability has not touched, if there is one (else the source is parsed again)
  */
 function extractBody(source: string, tokenized: Tokenized, title?: string, prepared = prepare(source)): HtmlExtraction {
-  const locator = new Locator(source, tokenized, prepared.infos);
-  const blocks: Block[] = [];
   const root = prepared.document.documentElement;
-  if (root) {
-    for (const element of innermostBlocks(root)) {
+  const elements = root ? innermostBlocks(root) : [];
+  const walk = (skip: (info: ElementInfo) => boolean): Block[] => {
+    const locator = new Locator(source, tokenized, prepared.infos);
+    const blocks: Block[] = [];
+    for (const element of elements) {
       const info = infoOf(element, prepared.infos);
-      if (!info || info.furniture) continue;
+      if (!info || skip(info)) continue;
       const block = locator.block(element, info);
       if (block && !isFurnitureText(block.text)) blocks.push(block);
     }
-  }
+    return blocks;
+  };
+  // Without Readability there is no article to tell a layout word's wrapper from a sidebar: when layout words leave
+  // nothing (`<div class="page no-sidebar">` around a page too deep for Readability gave 0 paragraphs; a review,
+  // 2026-12-08), only the strong marks count.
+  let blocks = walk((info) => info.furniture);
+  if (blocks.length === 0) blocks = walk((info) => info.furniture && info.layoutFrom === undefined);
   return withMeta({ blocks }, title ?? (collapse(prepared.document.title ?? '') || undefined), prepared.language);
 }
 

@@ -355,6 +355,11 @@ describe('layout words on a wrapper of the whole article (review, 2026-12-08)', 
     },
   );
 
+  test('a page too deep for Readability inside a layout-word wrapper still gives its paragraphs (body walk)', () => {
+    const page = `<html><body><div class="page no-sidebar">${'<div>'.repeat(85)}${article}${'</div>'.repeat(85)}</div></body></html>`;
+    expect(extractHtml(page).blocks.map((b) => b.text)).toContain(LONG.repeat(3).trim());
+  });
+
   test('a consent manager is furniture whatever it wraps (Axeptio, Quantcast, Sourcepoint)', () => {
     for (const cls of ['axeptio_overlay', 'qc-cmp2-ui', 'sp_message_container_123']) {
       const page = `<html><body><div class="${cls}"><p>Nous et nos partenaires utilisons des cookies pour mesurer l'audience et personnaliser les publicités.</p></div><article>${article}</article></body></html>`;
