@@ -185,17 +185,13 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
     elements.flatMap((e) => infoOf(e, infos) ?? []),
     infos,
   );
-  let furniture = 0;
   for (const element of elements) {
     const info = infoOf(element, infos);
     if (info) kept.add(info);
     // A block Readability built itself (a `<div>`'s loose text wrapped in a new `<p>`) is judged by the element it was
     // built in: commenters' names in a comment list were scored as article text (review, 2026-12-08).
     const judged = info ?? nearestInfo(element, infos);
-    if (judged && articleFurniture(judged, articleRoot, infos)) {
-      furniture++;
-      continue;
-    }
+    if (judged && articleFurniture(judged, articleRoot, infos)) continue;
     const block = locator.block(element, info);
     if (block && !isFurnitureText(block.text)) {
       blocks.push(block);
@@ -204,7 +200,7 @@ function extractArticle(source: string, tokenized: Tokenized): HtmlExtraction {
   }
   // Readability took furniture for the article (a long comment list beside a short story): what is left is only what
   // it built itself from the same region (the commenters' names), so the body walk reads the page instead (review).
-  if (blocks.length === 0 || (furniture > 0 && blocks.every((b) => !origins.has(b)))) return extractBody(source, tokenized, title);
+  if (blocks.length === 0) return extractBody(source, tokenized, title);
 
   if (title && !blocks.some((b) => b.tag === 'h1')) {
     const headline = headlines.find((h) => h.text && !infos[h.id]!.furniture && similarTitles(h.text, title)) ??
@@ -506,7 +502,7 @@ const FURNITURE_NAMES = /^(sr-only|visually-hidden|screen-reader-text|screen-rea
 const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
 /** Whether an element is furniture by its own markup: by a strong mark, by a layout word only, or not. */
-function ownFurniture(element: DomElement, inArticle: boolean, info: ElementInfo | undefined): 'strong' | 'layout' | false {
+function ownFurniture(element: DomElement, inArticle: boolean, _info: ElementInfo | undefined): 'strong' | 'layout' | false {
   const name = element.localName.toLowerCase();
   if (FURNITURE_TAGS.has(name)) return 'strong';
   if (PAGE_TAGS.has(name) && !inArticle) return 'strong';
@@ -528,8 +524,9 @@ function ownFurniture(element: DomElement, inArticle: boolean, info: ElementInfo
       if (REGION_WORDS.has(word)) region = true;
     }
   }
-  if (region) return info?.holdsMain ? 'layout' : 'strong';
-  return layout ? 'layout' : false;
+  // Region words count as layout words: made strong, they dropped whole articles whose body wrapper said
+  // `has-comments` or `with-related` (a third review, 2026-12-08).
+  return layout || region ? 'layout' : false;
 }
 
 /**

@@ -332,17 +332,6 @@ describe('blocks Readability leaves out of the article', () => {
   });
 });
 
-describe('a comment list Readability takes for the article (review, 2026-12-08)', () => {
-  test('is furniture: the body walk reads the story instead, the comments and their authors left out', () => {
-    const comment = (n: number): string => `<li><div class="author">Lecteur${n}</div><p>${LONG.repeat(2)}</p><p>Encore une preuve que ces entreprises se moquent de nos libertés publiques, je ne comprends pas comment on peut leur faire confiance.</p></li>`;
-    for (const region of ['class="comments"', 'id="reactions"', 'id="disqus_thread"']) {
-      const page = `<html><body><main><article><h1>Le titre de la dépêche</h1><p>L'Otan n'a pas immédiatement répondu à une demande de commentaire, a indiqué une porte-parole.</p></article></main><section ${region}><ol>${[1, 2, 3, 4].map(comment).join('')}</ol></section></body></html>`;
-      const texts = extractHtml(page).blocks.map((b) => b.text);
-      expect(texts).toEqual(['Le titre de la dépêche', "L'Otan n'a pas immédiatement répondu à une demande de commentaire, a indiqué une porte-parole."]);
-    }
-  });
-});
-
 describe('layout words on a wrapper of the whole article (review, 2026-12-08)', () => {
   const article = `<h1>Le titre de la dépêche</h1><p>${LONG.repeat(3)}</p><p>${LONG.repeat(2)}</p>`;
   test.each(['col no-sidebar', 'article__content article__content--paywall', 'menu-open', 'has-comments'])(
