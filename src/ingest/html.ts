@@ -84,8 +84,6 @@ interface ElementInfo {
    * count only inside the article Readability found ({@link articleFurniture}).
    */
   layoutFrom?: number;
-  /** Holds an `<h1>`, `<article>` or `<main>` (a page wrapper, not a region beside the article). */
-  holdsMain?: boolean;
   /** The language a `lang` (or `xml:lang`) on it, or the nearest inside a quotation around it, declares (two letters). */
   lang?: string;
   /** Inside a `<blockquote>` (or one itself). */
@@ -369,12 +367,6 @@ function prepare(source: string): Prepared {
     if (quoteLang) info.quoteLang = quoteLang;
     infos.push(info);
   }
-  // Bottom-up (children come after their parents in document order): which elements hold the page's main content.
-  for (let id = infos.length - 1; id >= 0; id--) {
-    const info = infos[id]!;
-    if (info.parent === undefined) continue;
-    if (info.holdsMain || info.name === 'h1' || info.name === 'article' || info.name === 'main') infos[info.parent]!.holdsMain = true;
-  }
   const depth = markFurniture(document, infos);
   // A <template>'s content is inert: never rendered (HTML Standard, "the template element"). linkedom parses it as
   // ordinary children, and Readability read a template's <p> as article text on a page without <article> (review,
@@ -487,10 +479,9 @@ const LAYOUT_WORDS = new Set([
   'paywall', 'subscribe', 'abonnement', 'banner', 'navbar', 'menu', 'sidebar',
 ]);
 /**
- * Words of regions that hold other people's text: reader comments, other stories. Furniture even when Readability
- * takes one for the article (a long comment list beside a short story was scored as the story; review, 2026-12-08),
- * unless the element also holds an `<h1>`, `<article>` or `<main>`: then it is a page wrapper (`comments-open`), and
- * counts only as a layout word. A notice there is not the page's (a notice in a comment declared Le Monde's article).
+ * Words of regions that hold other people's text: reader comments, other stories. Layout words like the above: a
+ * `has-comments` or `with-related` class on the article's own body wrapper must not drop it (made strong furniture,
+ * whole articles vanished; a third review, 2026-12-08). A notice in such a region beside the article is not the page's.
  */
 const REGION_WORDS = new Set([
   'comment', 'comments', 'commentaires', 'reactions', 'disqus', 'related', 'outbrain', 'taboola', 'recommended',
@@ -501,8 +492,8 @@ const NEXT_STORY = /(?:^|[-_])next[-_]?(?:article|story|stories|post)s?(?:$|[-_]
 const FURNITURE_NAMES = /^(sr-only|visually-hidden|screen-reader-text|screen-reader-only|sp_message.*)$/i;
 const NEVER_FURNITURE = new Set(['html', 'body', 'main', 'article']);
 
-/** Whether an element is furniture by its own markup: by a strong mark, by a layout word only, or not. */
-function ownFurniture(element: DomElement, inArticle: boolean, _info: ElementInfo | undefined): 'strong' | 'layout' | false {
+/** Whether an element is furniture by its own markup: by a strong mark, by a layout or region word only, or not. */
+function ownFurniture(element: DomElement, inArticle: boolean): 'strong' | 'layout' | false {
   const name = element.localName.toLowerCase();
   if (FURNITURE_TAGS.has(name)) return 'strong';
   if (PAGE_TAGS.has(name) && !inArticle) return 'strong';
@@ -546,7 +537,7 @@ function markFurniture(document: DomDocument, infos: ElementInfo[]): number {
     if (isElement(node)) {
       const name = node.localName.toLowerCase();
       const id = Number(node.getAttribute(ID_ATTRIBUTE));
-      const own = f ? false : ownFurniture(node, inArticle, Number.isInteger(id) ? infos[id] : undefined);
+      const own = f ? false : ownFurniture(node, inArticle);
       if (own === 'strong') f = true;
       else if (own === 'layout' && Number.isInteger(id)) from = id;
       a = a || name === 'article' || name === 'main' || attr(node, 'role') === 'main';
